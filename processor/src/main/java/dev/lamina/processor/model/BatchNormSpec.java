@@ -1,0 +1,10 @@
+package dev.lamina.processor.model;
+
+/** {@code @BatchNorm}: normalizes over channels (feature map) or features (vector). */
+public record BatchNormSpec(String name, Origin origin, double momentum, double epsilon)
+        implements LayerSpec {
+    @Override
+    public String kind() {
+        return "BatchNorm";
+    }
+}

@@ -1,0 +1,10 @@
+package dev.lamina.processor.model;
+
+/** {@code @Conv}: 2-D convolution with a square kernel. */
+public record ConvSpec(String name, Origin origin, int filters, int kernel, int stride,
+                       PaddingMode padding, int dilation, boolean bias) implements LayerSpec {
+    @Override
+    public String kind() {
+        return "Conv";
+    }
+}

@@ -1,0 +1,9 @@
+package dev.lamina.processor.model;
+
+/** {@code @Dense}: fully connected layer on a vector. */
+public record DenseSpec(String name, Origin origin, int units, boolean bias) implements LayerSpec {
+    @Override
+    public String kind() {
+        return "Dense";
+    }
+}

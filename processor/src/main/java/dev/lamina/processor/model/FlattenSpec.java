@@ -1,0 +1,9 @@
+package dev.lamina.processor.model;
+
+/** {@code @Flatten}: (C, H, W) to (C * H * W). */
+public record FlattenSpec(String name, Origin origin) implements LayerSpec {
+    @Override
+    public String kind() {
+        return "Flatten";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lamina.processor.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code @Model} class as plain data: everything later layers (shapes, lints, code generation)
+ * need, and no {@code javax.lang.model} type.
+ *
+ * @param packageName package of the model class ("" for the unnamed package)
+ * @param simpleName simple name of the model class
+ * @param qualifiedName canonical name of the model class
+ * @param netName simple name of the generated class ({@code <SimpleName>Net} or {@code @Model(name)})
+ * @param input {@code @Model(input)}: shape of one example, without the batch axis
+ * @param layers operations in order
+ * @param classSuppressions values of {@code @SuppressWarnings} on the class
+ * @param fieldSuppressions values of {@code @SuppressWarnings} per field name
+ */
+public record ModelSpec(String packageName, String simpleName, String qualifiedName, String netName,
+                        List<Integer> input, List<LayerSpec> layers, Set<String> classSuppressions,
+                        Map<String, Set<String>> fieldSuppressions) {
+
+    public ModelSpec {
+        input = List.copyOf(input);
+        layers = List.copyOf(layers);
+        classSuppressions = Set.copyOf(classSuppressions);
+        fieldSuppressions = Map.copyOf(fieldSuppressions);
+    }
+
+    /** Qualified name of the generated class. */
+    public String qualifiedNetName() {
+        return packageName.isEmpty() ? netName : packageName + "." + netName;
+    }
+}

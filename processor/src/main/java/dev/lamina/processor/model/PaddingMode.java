@@ -1,0 +1,7 @@
+package dev.lamina.processor.model;
+
+/** Mirror of {@code dev.lamina.Padding} (the processor does not depend on the runtime). */
+public enum PaddingMode {
+    SAME,
+    VALID
+}

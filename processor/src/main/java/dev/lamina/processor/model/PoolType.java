@@ -1,0 +1,7 @@
+package dev.lamina.processor.model;
+
+/** Max or average pooling. */
+public enum PoolType {
+    MAX,
+    AVG
+}

@@ -1,0 +1,52 @@
+package dev.lamina.processor.shape;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Shape of one example flowing between layers, without the batch axis: rank 3 (C, H, W) for a
+ * feature map, rank 1 (features) for a vector.
+ */
+public record TensorShape(List<Integer> dims) {
+
+    public TensorShape {
+        dims = List.copyOf(dims);
+    }
+
+    public static TensorShape of(int... dims) {
+        return new TensorShape(java.util.Arrays.stream(dims).boxed().toList());
+    }
+
+    public int rank() {
+        return dims.size();
+    }
+
+    public int dim(int i) {
+        return dims.get(i);
+    }
+
+    /** Rank 3: (C, H, W). */
+    public boolean isFeatureMap() {
+        return rank() == 3;
+    }
+
+    /** Rank 1: (features). */
+    public boolean isVector() {
+        return rank() == 1;
+    }
+
+    /** Number of elements of one example. */
+    public long size() {
+        long n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** Keras style, e.g. {@code (32, 28, 28)} or {@code (128)}. */
+    @Override
+    public String toString() {
+        return dims.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+}

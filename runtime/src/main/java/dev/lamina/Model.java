@@ -1,0 +1,35 @@
+package dev.lamina;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a neural network. The annotated class's fields that carry Lamina layer annotations
+ * are the layers, in declaration order; the Lamina annotation processor checks the model at
+ * compile time and generates {@code <SimpleName>Net} in the same package.
+ *
+ * <pre>{@code
+ * @Model(input = {1, 28, 28})
+ * public class FashionCnn {
+ *     @Conv(filters = 32) @BatchNorm @ReLU Layer conv1;
+ *     @GlobalAvgPool Layer gap;
+ *     @Dense(units = 10) Layer logits;
+ * }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Model {
+    /**
+     * Shape of ONE example, without the batch axis: channels-first {@code {C, H, W}} for images,
+     * or {@code {features}} for vectors. Every size must be positive.
+     */
+    int[] input();
+
+    /** Simple name of the generated class; empty means {@code <SimpleName>Net}. */
+    String name() default "";
+}
