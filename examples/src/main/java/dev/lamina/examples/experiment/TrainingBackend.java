@@ -77,11 +77,7 @@ public final class TrainingBackend {
         List<EpochRecord> history = new ArrayList<>();
         try (Model model = Model.newInstance(net.name(), device)) {
             model.setBlock(net.newBlock());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam()
-                            .optLearningRateTracker(Tracker.fixed(budget.learningRate())).build())
-                    .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = model.newTrainer(config(budget.learningRate(), device))) {
                 Shape input = net.inputShape();
                 trainer.initialize(new Shape(budget.batchSize(), input.get(1), input.get(2),
                         input.get(3)));
@@ -106,6 +102,14 @@ public final class TrainingBackend {
             }
         }
         return new RunRecord(net.name(), net.parameterCount(), seed, history);
+    }
+
+    /** Softmax cross-entropy on logits, Adam with a fixed learning rate, one device. */
+    public static DefaultTrainingConfig config(float learningRate, Device device) {
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(learningRate)).build())
+                .optDevices(new Device[] {device});
     }
 
     private static double[] trainEpoch(Trainer trainer, LabeledImages data, int batchSize,
@@ -150,7 +154,11 @@ public final class TrainingBackend {
                 .getLong();
     }
 
-    private static NDList[] tensors(NDManager manager, LabeledImages data, int[] batch) {
+    /**
+     * The data pipeline's step: gathers the examples at {@code batch} into an (N, C, H, W) image
+     * tensor and an (N) label tensor owned by {@code manager}; returns {images, labels}.
+     */
+    public static NDList[] tensors(NDManager manager, LabeledImages data, int[] batch) {
         int size = data.exampleSize();
         float[] x = new float[batch.length * size];
         float[] y = new float[batch.length];
@@ -175,7 +183,8 @@ public final class TrainingBackend {
         return indices;
     }
 
-    private static Device device(String choice) {
+    /** The DJL device for {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}. */
+    public static Device device(String choice) {
         String c = choice.toLowerCase(Locale.ROOT);
         if (c.equals("auto")) {
             return Engine.getInstance().defaultDevice();

@@ -1,0 +1,73 @@
+package dev.lamina.examples.cli;
+
+import dev.lamina.examples.benchmark.HandWrittenFashionCnn;
+import dev.lamina.examples.benchmark.SpeedBenchmark;
+import dev.lamina.examples.catalog.GeneratedNet;
+import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.examples.experiment.DatasetChoice;
+import dev.lamina.examples.experiment.TrainingBackend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code lamina benchmark}: generated FashionCnnNet vs the same network written by hand. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        showDefaultValues = true,
+        description = {
+            "Train the generated FashionCnnNet and the same network written by hand with DJL",
+            "blocks, in one process on the same batches, and print images/s for each, their",
+            "ratio (target: generated >= 0.98x hand-written) and the data pipeline's share of",
+            "step time."
+        })
+final class BenchmarkCommand implements Callable<Integer> {
+    @Option(names = "--batch-size", defaultValue = "64", description = "Examples per step.")
+    int batchSize;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Untimed steps per network.")
+    int warmup;
+
+    @Option(names = "--batches", defaultValue = "60",
+            description = "Timed steps per network per round.")
+    int batches;
+
+    @Option(names = "--rounds", defaultValue = "4",
+            description = "Rounds; the networks alternate who goes first.")
+    int rounds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Initialization and batches.")
+    long seed;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
+            description = "Fashion-MNIST directory.")
+    java.nio.file.Path dir;
+
+    @Mixin
+    DeviceOption device;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true);
+        GeneratedNet net = ModelCatalog.resolve("FashionCnn");
+        TrainingBackend.Splits data = TrainingBackend.load(DatasetChoice.FASHION_MNIST, dir, 0);
+        SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(batchSize, warmup, batches,
+                rounds, device.device(), seed);
+        out.printf(Locale.ROOT, "Benchmark: %s vs hand-written DJL blocks, batch %d, %d warm-up +"
+                        + " %d x %d timed steps each, device %s, %d CPU cores%n", net.netClass()
+                        .getSimpleName(), batchSize, warmup, rounds, batches, device.device(),
+                Runtime.getRuntime().availableProcessors());
+        SpeedBenchmark.Report report = SpeedBenchmark.run(net::newBlock,
+                HandWrittenFashionCnn::newBlock, data.train(), settings, out);
+        for (SpeedBenchmark.Measurement m : new SpeedBenchmark.Measurement[] {
+            report.generated(), report.handWritten()}) {
+            out.printf(Locale.ROOT, "%-12s %8.1f images/s   data pipeline %.1f%% of step time%n",
+                    m.label(), m.imagesPerSecond(), 100 * m.dataShare());
+        }
+        out.printf(Locale.ROOT, "ratio generated / hand-written: %.3f (target >= 0.98): %s%n",
+                report.ratio(), report.ratio() >= 0.98 ? "PASS" : "BELOW TARGET");
+        return LaminaCli.OK;
+    }
+}

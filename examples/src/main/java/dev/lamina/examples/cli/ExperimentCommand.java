@@ -1,0 +1,103 @@
+package dev.lamina.examples.cli;
+
+import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.examples.experiment.DatasetChoice;
+import dev.lamina.examples.experiment.Experiment;
+import dev.lamina.examples.experiment.ExperimentFamily;
+import dev.lamina.examples.experiment.ExperimentPlan;
+import dev.lamina.examples.experiment.TrainingBackend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+
+/** {@code lamina experiment}: the dropout experiment, the project's main job. */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train the model family (Plain, DropoutBetweenConvs10..50, SpatialDropoutConvs,",
+            "BatchNormConvs, BatchNormFcDropout) with one budget and compare test accuracy.",
+            "Writes results.md, accuracy.png, runs.csv and runs.json to --out.",
+            "",
+            "Presets: default  " + ExperimentCommand.DEFAULT_DESCRIPTION,
+            "         --full   " + ExperimentCommand.FULL_DESCRIPTION,
+            "Any flag below overrides its preset value.",
+            ""
+        })
+final class ExperimentCommand implements Callable<Integer> {
+    static final String DEFAULT_DESCRIPTION =
+            "1 seed, 3 epochs, first 10000 training images, full test set (< 15 min, 2-core CPU)";
+    static final String FULL_DESCRIPTION =
+            "3 seeds, 8 epochs, all 60000 training images, full test set";
+
+    @Option(names = "--full", description = "Use the full preset (the one behind docs/results).")
+    boolean full;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1..N.")
+    Integer seeds;
+
+    @Option(names = "--seed-list", paramLabel = "S", split = ",",
+            description = "Explicit seeds, e.g. 7,8,9 (overrides --seeds).")
+    List<Long> seedList;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run.")
+    Integer epochs;
+
+    @Option(names = "--subset", paramLabel = "N",
+            description = "Train on the first N training images (0 = all).")
+    Integer subset;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+            description = "Examples per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.001",
+            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate;
+
+    @Option(names = "--models", paramLabel = "A,B", split = ",",
+            description = "Only these models (default: the whole family).")
+    List<String> models;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    DeviceOption device;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output directory (default: runs/experiment-<timestamp>).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        DatasetChoice dataset = data.dataset();
+        ExperimentPlan plan = plan(dataset);
+        new Experiment(plan, name -> ModelCatalog.resolveIn(name, dataset.modelPackage()),
+                ExperimentFamily.DEFAULT, new PrintStream(System.out, true)).run();
+        return LaminaCli.OK;
+    }
+
+    ExperimentPlan plan(DatasetChoice dataset) {
+        boolean custom = seeds != null || seedList != null || epochs != null || subset != null
+                || models != null;
+        String preset = (full ? "full" : "default") + (custom ? " (customized by flags)" : "");
+        int presetSeeds = full ? 3 : 1;
+        List<Long> seedValues = seedList != null ? seedList
+                : LongStream.rangeClosed(1, seeds != null ? seeds : presetSeeds).boxed().toList();
+        int epochCount = epochs != null ? epochs : full ? 8 : 3;
+        int trainSubset = subset != null ? subset : full ? 0 : 10_000;
+        Path dir = out != null ? out : Path.of("runs", "experiment-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return new ExperimentPlan(preset,
+                models != null ? models : ExperimentFamily.DEFAULT.models(), seedValues,
+                new TrainingBackend.Budget(epochCount, batchSize, learningRate, device.device()),
+                trainSubset, dataset, data.dir(), dir);
+    }
+}

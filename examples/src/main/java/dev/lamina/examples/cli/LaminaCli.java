@@ -1,0 +1,127 @@
+package dev.lamina.examples.cli;
+
+import dev.lamina.examples.catalog.UnknownModelException;
+import dev.lamina.examples.experiment.TrainingFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.Callable;
+
+/**
+ * Entry point of {@code lamina.jar}. With no arguments it trains {@code FashionCnn} on
+ * Fashion-MNIST (the newcomer's first run); {@code lamina --help} lists the commands.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #TRAINING_FAILED} training failed (NaN loss, I/O
+ * error, ...), {@value #USAGE} bad usage (unknown option, model, dataset or device; missing data).
+ */
+@Command(name = "lamina",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Neural networks declared as annotated Java classes, checked at compile time and",
+            "trained on DJL (PyTorch engine).",
+            "",
+            "With no command, trains FashionCnn on Fashion-MNIST (same as `lamina train FashionCnn`)."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  lamina experiment             the dropout experiment, default preset (< 15 min, CPU)",
+            "  lamina experiment --full      the preset behind docs/results",
+            "  lamina train FashionCnn --epochs 2",
+            "  lamina summary Plain",
+            "  lamina benchmark",
+            "",
+            "Exit codes: 0 ok, 1 training failed, 2 usage error."
+        },
+        subcommands = {
+            TrainCommand.class, EvalCommand.class, SummaryCommand.class, ExperimentCommand.class,
+            BenchmarkCommand.class, CommandLine.HelpCommand.class
+        })
+public final class LaminaCli implements Callable<Integer> {
+    /** Success. */
+    public static final int OK = 0;
+    /** Training (or another run) failed. */
+    public static final int TRAINING_FAILED = 1;
+    /** Bad command line or input. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** No command given: run the default one, {@code train FashionCnn}. */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("No command given: training " + TrainCommand.DEFAULT_MODEL
+                + " on Fashion-MNIST. `lamina --help` lists the commands; `lamina experiment`"
+                + " runs the dropout experiment.");
+        out.flush();
+        return spec.subcommands().get("train").execute(TrainCommand.DEFAULT_MODEL);
+    }
+
+    /** Runs the CLI and exits with its code. */
+    public static void main(String[] args) {
+        configureEnvironment();
+        System.exit(execute(args));
+    }
+
+    /** Sets the system properties DJL and AWT read when they load; call before touching DJL. */
+    public static void configureEnvironment() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Runs the CLI without exiting (tests call this). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** The configured picocli command line: exit codes and error handling as documented. */
+    public static CommandLine newCommandLine() {
+        configureEnvironment();
+        CommandLine cli = new CommandLine(new LaminaCli());
+        cli.setExitCodeExceptionMapper(LaminaCli::exitCode);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = rootOf(e);
+            commandLine.getErr().println(commandLine.getColorScheme()
+                    .errorText("lamina " + commandLine.getCommandName() + ": " + message(cause)));
+            commandLine.getErr().flush();
+            return exitCode(cause);
+        });
+        return cli;
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable t = e;
+        while (t instanceof CommandLine.ExecutionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return "file not found: " + e.getMessage()
+                    + " (point --data at the dataset's directory)";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private static int exitCode(Throwable e) {
+        if (e instanceof UnknownModelException || e instanceof IllegalArgumentException
+                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        if (e instanceof TrainingFailedException) {
+            return TRAINING_FAILED;
+        }
+        return TRAINING_FAILED;
+    }
+}
