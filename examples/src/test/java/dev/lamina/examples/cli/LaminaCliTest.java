@@ -1,0 +1,68 @@
+package dev.lamina.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lamina.examples.catalog.ModelCatalog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class LaminaCliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = LaminaCli.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertEquals(LaminaCli.OK, run("--help"));
+        for (String command : new String[] {"train", "eval", "summary", "experiment", "benchmark"}) {
+            assertTrue(out.toString().contains("  " + command + " "), command + " in\n" + out);
+        }
+    }
+
+    @Test
+    void experimentHelpShowsThePresets() {
+        assertEquals(LaminaCli.OK, run("experiment", "--help"));
+        assertTrue(out.toString().contains("--full"), out.toString());
+        assertTrue(out.toString().contains("< 15 min"), out.toString());
+    }
+
+    @Test
+    void unknownModelIsAUsageErrorThatListsTheModels() {
+        assertEquals(LaminaCli.USAGE, run("summary", "NoSuchModel"));
+        assertTrue(err.toString().contains("Unknown model 'NoSuchModel'"), err.toString());
+        for (String model : ModelCatalog.available()) {
+            assertTrue(err.toString().contains(model), model + " in\n" + err);
+        }
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(LaminaCli.USAGE, run("train", "--no-such-option"));
+    }
+
+    @Test
+    void unknownDatasetIsAUsageErrorNamingTheValidOnes() {
+        assumeTrue(!ModelCatalog.available().isEmpty(), "needs the processor's generated Nets");
+        assertEquals(LaminaCli.USAGE, run("experiment", "--dataset", "imagenet"));
+        assertTrue(err.toString().contains("fashion-mnist, mnist, cifar10, cifar100"),
+                err.toString());
+    }
+
+    @Test
+    void summaryPrintsTheLayerTable() {
+        assumeTrue(!ModelCatalog.available().isEmpty(), "needs the processor's generated Nets");
+        assertEquals(LaminaCli.OK, run("summary", "FashionCnn"));
+        assertTrue(out.toString().contains("conv1"), out.toString());
+        assertTrue(out.toString().contains("Total params"), out.toString());
+    }
+}
