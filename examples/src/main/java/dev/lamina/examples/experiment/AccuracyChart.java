@@ -60,7 +60,7 @@ public final class AccuracyChart {
         }
         JFreeChart chart = ChartFactory.createLineChart("Test accuracy per model (mean ± std)",
                 null, "test accuracy", data, PlotOrientation.VERTICAL, false, false, false);
-        chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle));
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle + "; y axis zoomed to the data"));
         CategoryPlot plot = chart.getCategoryPlot();
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         renderer.setErrorIndicatorPaint(Color.BLACK);
