@@ -64,13 +64,18 @@ public enum DatasetKind {
 
     /** The dataset read from {@code dir}; nothing is read until {@link DatasetSource#load()}. */
     public DatasetSource at(Path dir) {
-        String hint = dir.equals(defaultDirectory) && !installHint.isEmpty() ? installHint
-                : "Put the dataset's files there or pass the directory that holds them";
+        String hint = missingHint(dir);
         return switch (this) {
             case FASHION_MNIST, MNIST -> () -> MnistFiles.load(dir, id, classes, hint);
             case CIFAR10 -> () -> CifarFiles.loadCifar10(dir, hint);
             case CIFAR100 -> () -> CifarFiles.loadCifar100(dir, hint);
         };
+    }
+
+    /** What a missing-file message tells the user to do about {@code dir}. */
+    String missingHint(Path dir) {
+        return dir.equals(defaultDirectory) && !installHint.isEmpty() ? installHint
+                : "Put the dataset's files there or pass the directory that holds them";
     }
 
     /**
