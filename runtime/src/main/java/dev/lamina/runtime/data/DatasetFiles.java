@@ -1,14 +1,17 @@
 package dev.lamina.runtime.data;
 
 import dev.lamina.runtime.data.DatasetException.Problem;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -22,6 +25,7 @@ import java.util.zip.ZipException;
 public final class DatasetFiles {
 
     private static final int BUFFER = 1 << 16;
+    private static final int MAX_HINT = 1 << 30;
     private static final float[] UNIT = new float[256];
 
     static {
@@ -64,29 +68,59 @@ public final class DatasetFiles {
      * Reads a whole file into memory, decompressing it when its first two bytes are the gzip magic
      * (0x1f 0x8b), so {@code .gz} and raw files are both accepted under any name.
      *
-     * @throws DatasetException {@link Problem#CORRUPT_GZIP} or {@link Problem#IO}
+     * @throws DatasetException {@link Problem#MISSING_FILE}, {@link Problem#CORRUPT_GZIP} or
+     *     {@link Problem#IO}
      */
     public static byte[] readAll(Path file) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            if (b0 != 0x1f || b1 != 0x8b) {
-                return raw.readAllBytes();
-            }
-            try (InputStream gz = new GZIPInputStream(raw, BUFFER)) {
-                return gz.readAllBytes();
-            } catch (ZipException | EOFException e) {
-                throw new DatasetException(Problem.CORRUPT_GZIP, file, "starts like a gzip file but"
-                        + " cannot be decompressed (" + e.getMessage() + "); download it again or"
-                        + " check it with 'gzip -t " + file.getFileName() + "'", e);
-            }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DatasetException(Problem.MISSING_FILE, file, "file not found", e);
         } catch (IOException e) {
             throw new DatasetException(Problem.IO, file, "cannot be read: " + e, e);
         }
+        boolean gzip = bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+        return gzip ? gunzip(file, bytes) : bytes;
+    }
+
+    /**
+     * Decompresses into an array sized from the gzip trailer (the uncompressed size modulo 2^32),
+     * which is about twice as fast as growing one; the trailer is only a hint, so a wrong or huge
+     * value costs speed, never correctness.
+     */
+    private static byte[] gunzip(Path file, byte[] compressed) {
+        try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(compressed), BUFFER)) {
+            byte[] out = new byte[sizeHint(compressed)];
+            int n = gz.readNBytes(out, 0, out.length);
+            if (n < out.length) {
+                return Arrays.copyOf(out, n);
+            }
+            byte[] rest = gz.readAllBytes();
+            if (rest.length == 0) {
+                return out;
+            }
+            byte[] all = Arrays.copyOf(out, Math.addExact(out.length, rest.length));
+            System.arraycopy(rest, 0, all, out.length, rest.length);
+            return all;
+        } catch (ZipException | EOFException e) {
+            throw new DatasetException(Problem.CORRUPT_GZIP, file, "starts like a gzip file but"
+                    + " cannot be decompressed (" + e.getMessage() + "); download it again or"
+                    + " check it with 'gzip -t " + file.getFileName() + "'", e);
+        } catch (IOException e) {
+            throw new DatasetException(Problem.IO, file, "cannot be decompressed: " + e, e);
+        }
+    }
+
+    private static int sizeHint(byte[] compressed) {
+        long fallback = Math.min(4L * compressed.length, MAX_HINT);
+        if (compressed.length < 18) {
+            return (int) fallback;
+        }
+        long trailer = ByteBuffer.wrap(compressed, compressed.length - 4, 4)
+                .order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+        boolean plausible = trailer <= 64L * compressed.length && trailer <= MAX_HINT;
+        return (int) (plausible ? trailer : fallback);
     }
 
     /**

@@ -72,6 +72,18 @@ class IdxReaderTest {
     }
 
     @Test
+    void readsMultiMemberGzip() throws Exception {
+        byte[] whole = IdxWriter.images(3, 2, 3, PIXELS);
+        byte[] first = IdxWriter.gzip(Arrays.copyOf(whole, 20));
+        byte[] second = IdxWriter.gzip(Arrays.copyOfRange(whole, 20, whole.length));
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        Path file = Files.write(dir.resolve("members.gz"), both);
+        assertArrayEquals(IdxReader.readImages(images("plain", false)).pixels(),
+                IdxReader.readImages(file).pixels());
+    }
+
+    @Test
     void readsTheDirectoryLayoutWithEitherSuffix() {
         images(MnistFiles.TRAIN_IMAGES + ".gz", true);
         labels(MnistFiles.TRAIN_LABELS, false);
