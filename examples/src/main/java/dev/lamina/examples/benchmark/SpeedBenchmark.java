@@ -11,22 +11,25 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.data.Batch;
+import dev.lamina.runtime.data.BatchOptions;
+import dev.lamina.runtime.data.BatchStream;
 import dev.lamina.runtime.data.LabeledImages;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
  * Trains two blocks of the same network in one process on the same batches and measures
  * training throughput. After {@code warmupBatches} untimed steps each, it runs {@code rounds}
  * rounds of {@code timedBatches} steps per contender, alternating which goes first to cancel
- * drift (thermal, other processes). Each step's time is split into the data pipeline (gathering
- * the batch and creating its tensors) and compute (forward, backward, optimizer step, waiting for
- * the loss).
+ * drift (thermal, other processes). Both contenders read the same batches: the runtime's
+ * {@link BatchStream} (prefetching, as in training) with the same seed and epoch. Each step's
+ * time is split into the data pipeline (waiting for the next batch and creating its tensors) and
+ * compute (forward, backward, optimizer step, waiting for the loss).
  */
 public final class SpeedBenchmark {
 
@@ -77,20 +80,18 @@ public final class SpeedBenchmark {
     public static Report run(Supplier<Block> generated, Supplier<Block> handWritten,
                              LabeledImages data, Settings settings, PrintStream out) {
         Device device = TrainingBackend.device(settings.device());
-        List<int[]> batches = batches(data.size(), settings);
         try (Contender gen = new Contender("generated", generated, data, settings, device);
              Contender hand = new Contender("hand-written", handWritten, data, settings, device)) {
             out.printf(Locale.ROOT, "Warm-up: %d steps each%n", settings.warmupBatches());
-            gen.steps(batches.subList(0, settings.warmupBatches()), false);
-            hand.steps(batches.subList(0, settings.warmupBatches()), false);
-            List<int[]> timed = batches.subList(settings.warmupBatches(), batches.size());
+            gen.steps(0, settings.warmupBatches(), false);
+            hand.steps(0, settings.warmupBatches(), false);
             for (int round = 1; round <= settings.rounds(); round++) {
                 Contender first = round % 2 == 1 ? gen : hand;
                 Contender second = first == gen ? hand : gen;
                 for (Contender c : List.of(first, second)) {
-                    double[] times = c.steps(timed, true);
+                    double[] times = c.steps(round, settings.timedBatches(), true);
                     out.printf(Locale.ROOT, "  round %d  %-12s %8.1f images/s  (data %.1f%%)%n",
-                            round, c.label, timed.size() * settings.batchSize()
+                            round, c.label, settings.timedBatches() * settings.batchSize()
                                     / (times[0] + times[1]), 100 * times[0] / (times[0] + times[1]));
                 }
             }
@@ -98,20 +99,11 @@ public final class SpeedBenchmark {
         }
     }
 
-    private static List<int[]> batches(int size, Settings settings) {
-        Random random = new Random(settings.seed());
-        int count = settings.warmupBatches() + settings.timedBatches();
-        List<int[]> batches = new ArrayList<>(count);
-        for (int b = 0; b < count; b++) {
-            batches.add(random.ints(settings.batchSize(), 0, size).toArray());
-        }
-        return batches;
-    }
-
     /** One network with its own model, trainer and time totals. */
     private static final class Contender implements AutoCloseable {
         private final String label;
         private final LabeledImages data;
+        private final BatchOptions options;
         private final Model model;
         private final Trainer trainer;
         private long images;
@@ -122,6 +114,8 @@ public final class SpeedBenchmark {
                   Device device) {
             this.label = label;
             this.data = data;
+            this.options = BatchOptions.training(settings.batchSize(), settings.seed())
+                    .withDropLast(true);
             Engine.getInstance().setRandomSeed((int) settings.seed());
             model = Model.newInstance(label, device);
             model.setBlock(block.get());
@@ -130,28 +124,41 @@ public final class SpeedBenchmark {
                     data.width()));
         }
 
-        /** Runs the steps; returns {data seconds, compute seconds}, added to the totals if timed. */
-        double[] steps(List<int[]> batches, boolean timed) {
+        /**
+         * Runs the first {@code count} batches of epoch {@code epoch}; returns {data seconds,
+         * compute seconds}, added to the totals if {@code timed}.
+         */
+        double[] steps(int epoch, int count, boolean timed) {
             double dataTime = 0;
             double computeTime = 0;
-            for (int[] batch : batches) {
-                try (NDManager manager = trainer.getManager().newSubManager()) {
-                    long t0 = System.nanoTime();
-                    NDList[] xy = TrainingBackend.tensors(manager, data, batch);
-                    long t1 = System.nanoTime();
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
-                        collector.backward(loss);
-                        loss.getFloat();
+            int done = 0;
+            try (BatchStream batches = BatchStream.open(data, options, epoch)) {
+                Iterator<Batch> it = batches.iterator();
+                while (done < count && it.hasNext()) {
+                    try (NDManager manager = trainer.getManager().newSubManager()) {
+                        long t0 = System.nanoTime();
+                        NDList[] xy = TrainingBackend.tensors(manager, it.next(), data);
+                        long t1 = System.nanoTime();
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDArray loss = trainer.getLoss().evaluate(xy[1],
+                                    trainer.forward(xy[0]));
+                            collector.backward(loss);
+                            loss.getFloat();
+                        }
+                        trainer.step();
+                        long t2 = System.nanoTime();
+                        dataTime += (t1 - t0) / 1e9;
+                        computeTime += (t2 - t1) / 1e9;
+                        done++;
                     }
-                    trainer.step();
-                    long t2 = System.nanoTime();
-                    dataTime += (t1 - t0) / 1e9;
-                    computeTime += (t2 - t1) / 1e9;
                 }
             }
+            if (done < count) {
+                throw new IllegalArgumentException("the data holds only " + done + " batches of "
+                        + options.batchSize() + "; lower --batches or --batch-size");
+            }
             if (timed) {
-                images += (long) batches.size() * batches.get(0).length;
+                images += (long) done * options.batchSize();
                 dataSeconds += dataTime;
                 computeSeconds += computeTime;
             }

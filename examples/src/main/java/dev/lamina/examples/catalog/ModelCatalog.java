@@ -1,5 +1,7 @@
 package dev.lamina.examples.catalog;
 
+import dev.lamina.runtime.data.DatasetKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,15 @@ public final class ModelCatalog {
     public static GeneratedNet resolveIn(String name, String modelPackage) {
         return find(name, List.of(modelPackage))
                 .orElseThrow(() -> new UnknownModelException(modelPackage + "." + name, available()));
+    }
+
+    /** The package of the experiment family built for {@code dataset}'s image shape and classes. */
+    public static String packageFor(DatasetKind dataset) {
+        return switch (dataset) {
+            case FASHION_MNIST, MNIST -> MODELS_28X28;
+            case CIFAR10 -> MODELS_CIFAR10;
+            case CIFAR100 -> MODELS_CIFAR100;
+        };
     }
 
     /** Simple names of the example models whose Net class exists on the class path. */

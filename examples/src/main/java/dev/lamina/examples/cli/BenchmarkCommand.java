@@ -4,8 +4,9 @@ import dev.lamina.examples.benchmark.HandWrittenFashionCnn;
 import dev.lamina.examples.benchmark.SpeedBenchmark;
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.DatasetChoice;
+import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.data.DataSplits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,8 +42,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Initialization and batches.")
     long seed;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
-            description = "Fashion-MNIST directory.")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Fashion-MNIST directory (default: /usr/share/datasets/fashion-mnist).")
     java.nio.file.Path dir;
 
     @Mixin
@@ -52,7 +53,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true);
         GeneratedNet net = ModelCatalog.resolve("FashionCnn");
-        TrainingBackend.Splits data = TrainingBackend.load(DatasetChoice.FASHION_MNIST, dir, 0);
+        DataSplits data = TrainingBackend.load(DatasetKind.FASHION_MNIST, dir, 0);
         SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(batchSize, warmup, batches,
                 rounds, device.device(), seed);
         out.printf(Locale.ROOT, "Benchmark: %s vs hand-written DJL blocks, batch %d, %d warm-up +"

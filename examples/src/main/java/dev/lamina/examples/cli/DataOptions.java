@@ -1,6 +1,6 @@
 package dev.lamina.examples.cli;
 
-import dev.lamina.examples.experiment.DatasetChoice;
+import dev.lamina.runtime.data.DatasetKind;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,17 +12,18 @@ final class DataOptions {
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Directory with the dataset's files (default for fashion-mnist:"
-                    + " /usr/share/datasets/fashion-mnist).")
+            description = "Directory with the dataset's files (IDX files for (fashion-)mnist, the"
+                    + " binary version for CIFAR). Default for fashion-mnist:"
+                    + " /usr/share/datasets/fashion-mnist; required for the others.")
     Path dir;
 
     /** The parsed {@code --dataset}; an unknown name is a usage error listing the valid ones. */
-    DatasetChoice dataset() {
-        return DatasetChoice.parse(dataset);
+    DatasetKind dataset() {
+        return DatasetKind.parse(dataset);
     }
 
-    /** {@code --data}, or the dataset's default directory. */
+    /** {@code --data}, or null for the dataset's default directory. */
     Path dir() {
-        return dir != null ? dir : dataset().defaultDir();
+        return dir;
     }
 }

@@ -1,7 +1,7 @@
 package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.DatasetChoice;
+import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.examples.experiment.Experiment;
 import dev.lamina.examples.experiment.ExperimentFamily;
 import dev.lamina.examples.experiment.ExperimentPlan;
@@ -77,14 +77,14 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DatasetChoice dataset = data.dataset();
+        DatasetKind dataset = data.dataset();
         ExperimentPlan plan = plan(dataset);
-        new Experiment(plan, name -> ModelCatalog.resolveIn(name, dataset.modelPackage()),
+        new Experiment(plan, name -> ModelCatalog.resolveIn(name, ModelCatalog.packageFor(dataset)),
                 ExperimentFamily.DEFAULT, new PrintStream(System.out, true)).run();
         return LaminaCli.OK;
     }
 
-    ExperimentPlan plan(DatasetChoice dataset) {
+    ExperimentPlan plan(DatasetKind dataset) {
         boolean custom = seeds != null || seedList != null || epochs != null || subset != null
                 || models != null;
         String preset = (full ? "full" : "default") + (custom ? " (customized by flags)" : "");

@@ -2,6 +2,7 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.UnknownModelException;
 import dev.lamina.examples.experiment.TrainingFailedException;
+import dev.lamina.runtime.data.DatasetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -116,6 +117,7 @@ public final class LaminaCli implements Callable<Integer> {
 
     private static int exitCode(Throwable e) {
         if (e instanceof UnknownModelException || e instanceof IllegalArgumentException
+                || e instanceof DatasetException
                 || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException) {
             return USAGE;
         }

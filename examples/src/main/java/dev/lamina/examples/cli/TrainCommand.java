@@ -5,6 +5,7 @@ import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.examples.experiment.RunRecord;
 import dev.lamina.examples.experiment.RunsFiles;
 import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.data.DataSplits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", "train-" + net.name());
         stdout.println(net.summary());
-        TrainingBackend.Splits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
+        DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d test images), %d epoch(s),"
                         + " batch %d, Adam lr %s, seed %d, device %s%n", net.name(),
                 data.dataset().id(), splits.train().size(), splits.test().size(), epochs,

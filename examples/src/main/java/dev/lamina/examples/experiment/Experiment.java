@@ -2,6 +2,7 @@ package dev.lamina.examples.experiment;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 
+import dev.lamina.runtime.data.DataSplits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class Experiment {
         out.println("Output: " + plan.out().toAbsolutePath());
         Files.createDirectories(plan.out());
         long loadStart = System.nanoTime();
-        TrainingBackend.Splits data = TrainingBackend.load(plan.dataset(), plan.dataDir(),
+        DataSplits data = TrainingBackend.load(plan.dataset(), plan.dataDir(),
                 plan.trainSubset());
         out.printf(Locale.ROOT, "Loaded %d training and %d test images in %.1f s%n",
                 data.train().size(), data.test().size(), (System.nanoTime() - loadStart) / 1e9);

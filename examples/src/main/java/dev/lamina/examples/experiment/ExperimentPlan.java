@@ -1,5 +1,7 @@
 package dev.lamina.examples.experiment;
 
+import dev.lamina.runtime.data.DatasetKind;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +17,11 @@ import java.util.Locale;
  * @param budget epochs, batch size, learning rate and device
  * @param trainSubset training examples used (the first N); 0 = all
  * @param dataset which dataset
- * @param dataDir where it is read from
+ * @param dataDir where it is read from; {@code null} for the dataset's default directory
  * @param out output directory
  */
 public record ExperimentPlan(String preset, List<String> models, List<Long> seeds,
-                             TrainingBackend.Budget budget, int trainSubset, DatasetChoice dataset,
+                             TrainingBackend.Budget budget, int trainSubset, DatasetKind dataset,
                              Path dataDir, Path out) {
 
     public ExperimentPlan {
@@ -38,6 +40,8 @@ public record ExperimentPlan(String preset, List<String> models, List<Long> seed
                         + " device %s",
                 preset, models.size(), seeds.size(), seeds, budget.epochs(), budget.batchSize(),
                 budget.learningRate(), trainSubset > 0 ? "first " + trainSubset : "all",
-                dataset.id(), dataDir, budget.device());
+                dataset.id(), dataDir != null ? dataDir
+                        : dataset.defaultDirectory().map(Path::toString).orElse("?"),
+                budget.device());
     }
 }

@@ -52,10 +52,16 @@ class LaminaCliTest {
 
     @Test
     void unknownDatasetIsAUsageErrorNamingTheValidOnes() {
-        assumeTrue(!ModelCatalog.available().isEmpty(), "needs the processor's generated Nets");
         assertEquals(LaminaCli.USAGE, run("experiment", "--dataset", "imagenet"));
-        assertTrue(err.toString().contains("fashion-mnist, mnist, cifar10, cifar100"),
+        assertTrue(err.toString().contains("known datasets: fashion-mnist, mnist, cifar10, cifar100"),
                 err.toString());
+    }
+
+    @Test
+    void missingDataIsAUsageErrorNamingTheFile() {
+        assumeTrue(!ModelCatalog.available().isEmpty(), "needs the processor's generated Nets");
+        assertEquals(LaminaCli.USAGE, run("train", "Plain", "--data", "/nonexistent/lamina"));
+        assertTrue(err.toString().contains("/nonexistent/lamina"), err.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.examples.catalog.GeneratedNet;
+import dev.lamina.runtime.data.DatasetKind;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ class ExperimentSmokeTest {
     void writesTableChartAndRawRuns(@TempDir Path out) throws Exception {
         ExperimentPlan plan = new ExperimentPlan("smoke", List.of("TinyLinear", "TinyMlp"),
                 List.of(1L), new TrainingBackend.Budget(1, 32, 1e-3f, "cpu"), 0,
-                DatasetChoice.FASHION_MNIST, Fixture.fashionMnistSmall(), out);
+                DatasetKind.FASHION_MNIST, Fixture.fashionMnistSmall(), out);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         List<ModelResult> results = new Experiment(plan, name -> GeneratedNet.of(NETS.get(name)),
