@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code lamina benchmark}: generated FashionCnnNet vs the same network written by hand. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         showDefaultValues = true,
+        header = "Speed: generated FashionCnnNet vs the same network written by hand.",
         description = {
             "Train the generated FashionCnnNet and the same network written by hand with DJL",
             "blocks, in one process on the same batches, and print images/s for each, their",
@@ -25,21 +26,21 @@ import java.util.concurrent.Callable;
             "step time."
         })
 final class BenchmarkCommand implements Callable<Integer> {
-    @Option(names = "--batch-size", defaultValue = "64", description = "Examples per step.")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Examples per step.")
     int batchSize;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "Untimed steps per network.")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed steps per network.")
     int warmup;
 
-    @Option(names = "--batches", defaultValue = "60",
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "60",
             description = "Timed steps per network per round.")
     int batches;
 
-    @Option(names = "--rounds", defaultValue = "4",
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "4",
             description = "Rounds; the networks alternate who goes first.")
     int rounds;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Initialization and batches.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Initialization and batches.")
     long seed;
 
     @Option(names = "--data", paramLabel = "DIR",

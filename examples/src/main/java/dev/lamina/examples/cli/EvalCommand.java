@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** {@code lamina eval MODEL --checkpoint DIR}: test accuracy of a saved model. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate a trained model's checkpoint on the test set.")
+        header = "Evaluate a trained model's checkpoint on the test set.",
+        description = "Loads the best checkpoint from --checkpoint and prints test accuracy and loss.")
 final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL",
             description = "The model the checkpoint was trained from, e.g. FashionCnn.")

@@ -20,21 +20,22 @@ import java.util.stream.LongStream;
 
 /** {@code lamina experiment}: the dropout experiment, the project's main job. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The dropout experiment: train the model family, compare test accuracy.",
         description = {
-            "Train the model family (Plain, DropoutBetweenConvs10..50, SpatialDropoutConvs,",
-            "BatchNormConvs, BatchNormFcDropout) with one budget and compare test accuracy.",
-            "Writes results.md, accuracy.png, runs.csv and runs.json to --out.",
+            "Trains Plain, DropoutBetweenConvs10..50, SpatialDropoutConvs, BatchNormConvs and",
+            "BatchNormFcDropout with one budget (same seeds, epochs, batch size, learning rate",
+            "and data) and writes results.md, accuracy.png, runs.csv and runs.json to --out.",
             "",
-            "Presets: default  " + ExperimentCommand.DEFAULT_DESCRIPTION,
-            "         --full   " + ExperimentCommand.FULL_DESCRIPTION,
-            "Any flag below overrides its preset value.",
+            "Presets (any flag below overrides its preset value):",
+            "  default  " + ExperimentCommand.DEFAULT_DESCRIPTION,
+            "  --full   " + ExperimentCommand.FULL_DESCRIPTION,
             ""
         })
 final class ExperimentCommand implements Callable<Integer> {
     static final String DEFAULT_DESCRIPTION =
-            "1 seed, 2 epochs, first 10000 training images, full test set (< 15 min, 2-core CPU)";
+            "1 seed, 2 epochs, 10000 training images: < 15 min on 2 CPU cores";
     static final String FULL_DESCRIPTION =
-            "3 seeds, 3 epochs, first 10000 training images, full test set (~45 min)";
+            "3 seeds, 3 epochs, 10000 training images: ~45 min on 2 CPU cores";
 
     @Option(names = "--full", description = "Use the full preset (the one behind docs/results).")
     boolean full;
@@ -50,14 +51,15 @@ final class ExperimentCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(names = "--subset", paramLabel = "N",
-            description = "Train on the first N training images (0 = all).")
+            description = "Train on a stratified subset of N training images (0 = all);"
+                    + " the test set is always whole.")
     Integer subset;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
             description = "Examples per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "0.001",
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001",
             description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float learningRate;
 

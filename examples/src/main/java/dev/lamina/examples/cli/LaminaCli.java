@@ -31,11 +31,11 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Examples:",
-            "  lamina experiment             the dropout experiment, default preset (< 15 min, CPU)",
-            "  lamina experiment --full      the preset behind docs/results",
+            "  lamina experiment          the dropout experiment (< 15 min on 2 CPU cores)",
+            "  lamina experiment --full   the preset behind docs/results",
             "  lamina train FashionCnn --epochs 2",
             "  lamina summary Plain",
-            "  lamina benchmark",
+            "  lamina help experiment",
             "",
             "Exit codes: 0 ok, 1 training failed, 2 usage error."
         },

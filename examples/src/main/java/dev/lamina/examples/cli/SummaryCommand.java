@@ -8,8 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lamina summary MODEL}: the compile-time layer table of a model. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Print a model's layers, output shapes and parameter counts"
-                + " (computed at compile time; loads no engine).")
+        header = "Print a model's layers, output shapes and parameter counts.",
+        description = "The table is computed at compile time by the processor; no engine loads.")
 final class SummaryCommand implements Runnable {
     @Spec
     CommandSpec spec;

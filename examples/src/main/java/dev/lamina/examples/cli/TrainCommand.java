@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 /** {@code lamina train MODEL}: trains one model and reports its test accuracy. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         showDefaultValues = true,
-        description = "Train one model: prints its summary, per-epoch progress and the final test"
-                + " accuracy, and writes the history to --out.")
+        header = "Train one model and report its test accuracy.",
+        description = "Prints the model's summary, per-epoch progress and the final test accuracy,"
+                + " and writes checkpoints and the history to --out.")
 final class TrainCommand implements Callable<Integer> {
     /** The model trained when the jar runs with no arguments. */
     static final String DEFAULT_MODEL = "FashionCnn";
@@ -35,16 +36,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "@Model class or generated Net class, e.g. FashionCnn or PlainNet.")
     String model;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Passes over the training set.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Passes over the training set.")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Examples per step.")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Examples per step.")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate.")
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001", description = "Adam learning rate.")
     float learningRate;
 
-    @Option(names = "--seed", defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Fixes initialization, data order and augmentation.")
     long seed;
 
