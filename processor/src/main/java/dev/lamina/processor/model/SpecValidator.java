@@ -49,7 +49,9 @@ public final class SpecValidator {
             c.atLeastOne("units", dense.units(), "there must be at least one output");
         } else if (layer instanceof PoolSpec pool) {
             c.atLeastOne("value", pool.size(), "the window must cover at least one pixel");
-            c.atLeastOne("stride", pool.stride(), "the window must move forward (-1 means the window size)");
+            if (pool.size() >= 1 || pool.stride() != pool.size()) { // else: stride -1 resolved to the bad size
+                c.atLeastOne("stride", pool.stride(), "the window must move forward (-1 means the window size)");
+            }
         } else if (layer instanceof DropoutSpec dropout) {
             c.check("rate", dropout.rate(), dropout.rate() >= 0 && dropout.rate() < 1, "in [0, 1)",
                     "it is the probability of dropping, and dropping everything (1) leaves nothing to scale",
