@@ -131,8 +131,8 @@ public final class LaminaProcessor extends AbstractProcessor {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
                         "[lamina:Summary] " + spec.netName() + "\n" + SummaryTable.render(shaped), type);
             }
-            generate(shaped, type);
-        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
+            generate(shaped, type, locator);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             Finding failure = Problem.INTERNAL_ERROR.at(Origin.ofModel(null), type.getSimpleName(), e);
             if (locator != null) {
                 reporter.report(failure, locator);
@@ -142,10 +142,16 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
     }
 
-    private void generate(ShapedModel shaped, TypeElement type) throws IOException {
-        JavaFileObject file = processingEnv.getFiler().createSourceFile(shaped.spec().qualifiedNetName(), type);
-        try (Writer writer = file.openWriter()) {
-            NetWriter.write(shaped).writeTo(writer);
+    private void generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
+        String netName = shaped.spec().qualifiedNetName();
+        try {
+            JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
+            try (Writer writer = file.openWriter()) {
+                NetWriter.write(shaped).writeTo(writer);
+            }
+        } catch (IOException e) {
+            reporter.report(Problem.NET_NOT_WRITTEN.at(Origin.ofModel("name"), type.getSimpleName(), netName,
+                    e.getMessage()), locator);
         }
     }
 

@@ -200,4 +200,40 @@ class ErrorTest {
                 Sources.generatedFileNames(bad, GoldenSourceTest.FASHION_CNN),
                 "the valid model gets its Net, the erroneous one none");
     }
+
+    @Test
+    void invalidNetNameIsReportedOnTheName() {
+        JavaFileObject source = model("@Model(input = {4}, name = \"my net\")", "public class Bad {",
+                "    @Dense(units = 2) Layer out;", "}");
+        assertThat(failing(source)).hadErrorContaining("[lamina:InvalidNetName] model 'Bad' (@Model): "
+                + "name = \"my net\" cannot name the generated class. It is not a Java identifier")
+                .inFile(source).onLine(1 + HEADER).atColumn(28);
+        assertError(model("@Model(input = {4}, name = \"Bad\")", "public class Bad {",
+                "    @Dense(units = 2) Layer out;", "}"), 1, "[lamina:InvalidNetName]", "would clash");
+    }
+
+    @Test
+    void twoModelsGeneratingTheSameNet() {
+        JavaFileObject a = Sources.model("A", "@Model(input = {4}, name = \"Same\")", "public class A {",
+                "    @Dense(units = 2) Layer out;", "}");
+        JavaFileObject b = Sources.model("B", "@Model(input = {4}, name = \"Same\")", "public class B {",
+                "    @Dense(units = 2) Layer out;", "}");
+        Compilation compilation = Sources.compile(a, b);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:NetNotWritten] model 'B' (@Model): the generated "
+                + "class test.Same could not be written").inFile(b).onLine(1 + HEADER);
+    }
+
+    @Test
+    void anUnexpectedFailureBecomesAnErrorOnTheModelAndSparesTheOthers() throws java.io.IOException {
+        // (C*H*W) of this input does not fit in an int: flattening it fails inside shape inference.
+        JavaFileObject huge = model("@Model(input = {100000, 100000, 1000})", "public class Bad {",
+                "    @Flatten Layer flat;", "}");
+        Compilation compilation = Sources.compile(huge, GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:InternalError] model 'Bad' (@Model): the Lamina "
+                + "processor failed on this model").inFile(huge).onLine(1 + HEADER);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("FashionCnnNet.java"),
+                Sources.generatedFileNames(huge, GoldenSourceTest.FASHION_CNN));
+    }
 }

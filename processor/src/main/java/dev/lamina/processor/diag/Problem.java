@@ -63,6 +63,15 @@ public enum Problem {
     SUB_MODEL_CYCLE("SubModelCycle", Severity.ERROR,
             "layer '%s' (%s): sub-model %s contains itself (%s). A model cannot be inlined into "
                     + "itself. Fix: remove the field that closes the cycle."),
+    /** {@code @Model(name)} that is not a usable class name. */
+    INVALID_NET_NAME("InvalidNetName", Severity.ERROR,
+            "model '%s' (@Model): name = \"%s\" cannot name the generated class. %s. Fix: use a Java "
+                    + "identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
+    /** The generated source could not be written (e.g. two models with the same Net name). */
+    NET_NOT_WRITTEN("NetNotWritten", Severity.ERROR,
+            "model '%s' (@Model): the generated class %s could not be written (%s). Another model of "
+                    + "this compilation probably generates the same class. Fix: give one of them a "
+                    + "different @Model(name = ...)."),
     /** An unexpected failure of the processor on one model. */
     INTERNAL_ERROR("InternalError", Severity.ERROR,
             "model '%s' (@Model): the Lamina processor failed on this model (%s). This is a bug in "

@@ -18,6 +18,7 @@ public final class SpecValidator {
     public static List<Finding> validate(ModelSpec model) {
         List<Finding> findings = new ArrayList<>();
         checkInput(model, findings);
+        checkNetName(model, findings);
         for (LayerSpec layer : model.layers()) {
             checkLayer(layer, new Checker(layer, findings));
         }
@@ -37,6 +38,27 @@ public final class SpecValidator {
             String shape = input.toString().replace('[', '{').replace(']', '}');
             findings.add(Problem.INVALID_INPUT_SHAPE.at(Origin.ofModel("input"), model.simpleName(), shape, why));
         }
+    }
+
+    private static void checkNetName(ModelSpec model, List<Finding> findings) {
+        String name = model.netName();
+        String why = null;
+        if (!isIdentifier(name)) {
+            why = "It is not a Java identifier";
+        } else if (name.equals(model.simpleName())) {
+            why = "It is the model class's own name, so the two classes would clash";
+        }
+        if (why != null) {
+            findings.add(Problem.INVALID_NET_NAME.at(Origin.ofModel("name"), model.simpleName(), name, why,
+                    model.simpleName()));
+        }
+    }
+
+    private static boolean isIdentifier(String name) {
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
+            return false;
+        }
+        return name.codePoints().allMatch(Character::isJavaIdentifierPart);
     }
 
     private static void checkLayer(LayerSpec layer, Checker c) {
