@@ -74,9 +74,18 @@ public final class LaminaProcessor extends AbstractProcessor {
         return Set.of("dev.lamina.*", "javax.annotation.processing.Generated");
     }
 
+    /**
+     * The fixed options plus every {@code lamina.*} key actually given: per-rule keys
+     * ({@code lamina.lint.<RuleId>}) cannot be listed in advance, and unknown keys get Lamina's
+     * own warning (naming the valid options) instead of javac's generic one.
+     */
     @Override
     public Set<String> getSupportedOptions() {
-        return OptionCheck.SUPPORTED;
+        Set<String> supported = new java.util.TreeSet<>(OptionCheck.SUPPORTED);
+        if (processingEnv != null) {
+            processingEnv.getOptions().keySet().stream().filter(k -> k.startsWith("lamina.")).forEach(supported::add);
+        }
+        return supported;
     }
 
     @Override

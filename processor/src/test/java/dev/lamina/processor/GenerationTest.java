@@ -103,4 +103,24 @@ class GenerationTest {
         assertThat(compilation).hadWarningContaining("[lamina:BadOption] -Alamina.summary=yes");
         assertThat(compilation).generatedSourceFile("test.FashionCnnNet");
     }
+
+    @Test
+    void perRuleLintOptionsAreAcceptedByJavac() {
+        Compilation compilation = Sources.compiler()
+                .withOptions("-Xlint:all", "-Werror", "-Alamina.lint.DropoutBetweenConvs=warn", "-Alamina.lint=warn")
+                .compile(GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void blockNamesStayUniqueWhenAFieldIsNamedLikeASuffix() throws IOException {
+        Compilation compilation = Sources.compile(Sources.model("Names", "@Model(input = {4})",
+                "public class Names {",
+                "    @Dense(units = 4) @ReLU Layer fc;",
+                "    @Dense(units = 4) Layer fc_relu;", "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String net = generated(compilation, "test.NamesNet");
+        assertThat(net).contains(".add(\"fc_relu\", Activation.reluBlock())");
+        assertThat(net).contains(".add(\"fc_relu_2\", Linear.builder()");
+    }
 }
