@@ -123,4 +123,12 @@ class GenerationTest {
         assertThat(net).contains(".add(\"fc_relu\", Activation.reluBlock())");
         assertThat(net).contains(".add(\"fc_relu_2\", Linear.builder()");
     }
+
+    @Test
+    void sarifOptionIsAcceptedAndTheBuildStaysClean(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Compilation compilation = Sources.compiler()
+                .withOptions("-Xlint:all", "-Werror", "-Alamina.sarif=" + dir.resolve("lamina.sarif"))
+                .compile(GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
 }
