@@ -29,10 +29,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Examples per step.")
     int batchSize;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed steps per network.")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Untimed steps per network.")
     int warmup;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "60",
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "20",
             description = "Timed steps per network per round.")
     int batches;
 
