@@ -17,55 +17,58 @@ import dev.lamina.runtime.data.BatchStream;
 import dev.lamina.runtime.data.LabeledImages;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * Trains two blocks of the same network in one process on the same batches and measures
- * training throughput. After {@code warmupBatches} untimed steps each, it runs {@code rounds}
- * rounds of {@code timedBatches} steps per contender, alternating which goes first to cancel
- * drift (thermal, other processes). Both contenders read the same batches: the runtime's
- * {@link BatchStream} (prefetching, as in training) with the same seed and epoch. Each step's
- * time is split into the data pipeline (waiting for the next batch and creating its tensors) and
- * compute (forward, backward, optimizer step, waiting for the loss).
+ * training throughput.
+ *
+ * <p>Both read one stream of batches from the runtime's {@link BatchStream} (prefetching, as in
+ * training). After {@code warmupBatches} untimed steps each, every timed batch is trained by both
+ * networks back to back, alternating which goes first, so drift and load spikes from other
+ * processes hit both alike. Throughput is computed from the MEDIAN step time, which a few
+ * disturbed steps do not move. Each step's time is split into the data pipeline (waiting for the
+ * batch and creating its tensors) and compute (forward, backward, optimizer step, waiting for the
+ * loss).
  */
 public final class SpeedBenchmark {
 
     /**
      * @param batchSize examples per step
-     * @param warmupBatches untimed steps per contender before measuring
-     * @param timedBatches timed steps per contender per round
-     * @param rounds rounds; the contenders alternate who goes first
+     * @param warmupBatches untimed steps per network before measuring
+     * @param timedBatches timed steps per network
      * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
      * @param seed initialization and batch order
      */
-    public record Settings(int batchSize, int warmupBatches, int timedBatches, int rounds,
-                           String device, long seed) {}
+    public record Settings(int batchSize, int warmupBatches, int timedBatches, String device,
+                           long seed) {}
 
     /**
-     * The timed steps of one contender, summed over rounds.
+     * The timed steps of one network.
      *
      * @param label what was measured
-     * @param images images trained on
-     * @param dataSeconds time building batches
-     * @param computeSeconds time in forward, backward and optimizer step
+     * @param batchSize images per step
+     * @param medianStepSeconds median of data + compute time per step
+     * @param dataSeconds total time in the data pipeline
+     * @param computeSeconds total time in forward, backward and optimizer step
      */
-    public record Measurement(String label, long images, double dataSeconds,
-                              double computeSeconds) {
-        /** Training throughput, data pipeline included. */
+    public record Measurement(String label, int batchSize, double medianStepSeconds,
+                              double dataSeconds, double computeSeconds) {
+        /** Training throughput at the median step time, data pipeline included. */
         public double imagesPerSecond() {
-            return images / (dataSeconds + computeSeconds);
+            return batchSize / medianStepSeconds;
         }
 
-        /** The data pipeline's share of step time, in [0, 1]. */
+        /** The data pipeline's share of total step time, in [0, 1]. */
         public double dataShare() {
             return dataSeconds / (dataSeconds + computeSeconds);
         }
     }
 
-    /** Both contenders' measurements. */
+    /** Both networks' measurements. */
     public record Report(Measurement generated, Measurement handWritten) {
         /** Generated images/s divided by hand-written images/s (>= 0.98 is the target). */
         public double ratio() {
@@ -76,46 +79,61 @@ public final class SpeedBenchmark {
     private SpeedBenchmark() {
     }
 
-    /** Runs the benchmark and prints one line per round and contender. */
+    /** Runs the benchmark, printing a progress line every 10 timed steps. */
     public static Report run(Supplier<Block> generated, Supplier<Block> handWritten,
                              LabeledImages data, Settings settings, PrintStream out) {
         Device device = TrainingBackend.device(settings.device());
-        try (Contender gen = new Contender("generated", generated, data, settings, device);
-             Contender hand = new Contender("hand-written", handWritten, data, settings, device)) {
+        int steps = settings.warmupBatches() + settings.timedBatches();
+        BatchOptions options = BatchOptions.training(settings.batchSize(), settings.seed())
+                .withDropLast(true);
+        if (options.batchCount(data.size()) < steps) {
+            throw new IllegalArgumentException(data.name() + " holds only "
+                    + options.batchCount(data.size()) + " batches of " + settings.batchSize()
+                    + "; lower --warmup, --batches or --batch-size");
+        }
+        try (Network gen = new Network("generated", generated, data, settings, device);
+             Network hand = new Network("hand-written", handWritten, data, settings, device);
+             BatchStream batches = BatchStream.open(data, options, 0)) {
+            Iterator<Batch> it = batches.iterator();
             out.printf(Locale.ROOT, "Warm-up: %d steps each%n", settings.warmupBatches());
-            gen.steps(0, settings.warmupBatches(), false);
-            hand.steps(0, settings.warmupBatches(), false);
-            for (int round = 1; round <= settings.rounds(); round++) {
-                Contender first = round % 2 == 1 ? gen : hand;
-                Contender second = first == gen ? hand : gen;
-                for (Contender c : List.of(first, second)) {
-                    double[] times = c.steps(round, settings.timedBatches(), true);
-                    out.printf(Locale.ROOT, "  round %d  %-12s %8.1f images/s  (data %.1f%%)%n",
-                            round, c.label, settings.timedBatches() * settings.batchSize()
-                                    / (times[0] + times[1]), 100 * times[0] / (times[0] + times[1]));
+            for (int step = 0; step < steps; step++) {
+                boolean timed = step >= settings.warmupBatches();
+                long t0 = System.nanoTime();
+                Batch batch = it.next();
+                long wait = System.nanoTime() - t0;
+                boolean genFirst = step % 2 == 0;
+                (genFirst ? gen : hand).step(batch, wait, timed);
+                (genFirst ? hand : gen).step(batch, wait, timed);
+                int done = step - settings.warmupBatches() + 1;
+                if (timed && done % 10 == 0) {
+                    out.printf(Locale.ROOT, "  %3d/%d timed steps  generated %.1f images/s,"
+                                    + " hand-written %.1f images/s (medians so far)%n", done,
+                            settings.timedBatches(), gen.measurement().imagesPerSecond(),
+                            hand.measurement().imagesPerSecond());
                 }
             }
-            return new Report(gen.total(), hand.total());
+            return new Report(gen.measurement(), hand.measurement());
         }
     }
 
-    /** One network with its own model, trainer and time totals. */
-    private static final class Contender implements AutoCloseable {
+    /** One network with its own model, trainer and step times. */
+    private static final class Network implements AutoCloseable {
         private final String label;
         private final LabeledImages data;
-        private final BatchOptions options;
+        private final int batchSize;
         private final Model model;
         private final Trainer trainer;
-        private long images;
+        private final double[] stepSeconds;
+        private int timedSteps;
         private double dataSeconds;
         private double computeSeconds;
 
-        Contender(String label, Supplier<Block> block, LabeledImages data, Settings settings,
-                  Device device) {
+        Network(String label, Supplier<Block> block, LabeledImages data, Settings settings,
+                Device device) {
             this.label = label;
             this.data = data;
-            this.options = BatchOptions.training(settings.batchSize(), settings.seed())
-                    .withDropLast(true);
+            this.batchSize = settings.batchSize();
+            this.stepSeconds = new double[settings.timedBatches()];
             Engine.getInstance().setRandomSeed((int) settings.seed());
             model = Model.newInstance(label, device);
             model.setBlock(block.get());
@@ -124,49 +142,35 @@ public final class SpeedBenchmark {
                     data.width()));
         }
 
-        /**
-         * Runs the first {@code count} batches of epoch {@code epoch}; returns {data seconds,
-         * compute seconds}, added to the totals if {@code timed}.
-         */
-        double[] steps(int epoch, int count, boolean timed) {
-            double dataTime = 0;
-            double computeTime = 0;
-            int done = 0;
-            try (BatchStream batches = BatchStream.open(data, options, epoch)) {
-                Iterator<Batch> it = batches.iterator();
-                while (done < count && it.hasNext()) {
-                    try (NDManager manager = trainer.getManager().newSubManager()) {
-                        long t0 = System.nanoTime();
-                        NDList[] xy = TrainingBackend.tensors(manager, it.next(), data);
-                        long t1 = System.nanoTime();
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray loss = trainer.getLoss().evaluate(xy[1],
-                                    trainer.forward(xy[0]));
-                            collector.backward(loss);
-                            loss.getFloat();
-                        }
-                        trainer.step();
-                        long t2 = System.nanoTime();
-                        dataTime += (t1 - t0) / 1e9;
-                        computeTime += (t2 - t1) / 1e9;
-                        done++;
-                    }
+        /** One training step on {@code batch}; {@code waitNanos} is the time the batch took. */
+        void step(Batch batch, long waitNanos, boolean timed) {
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                long t0 = System.nanoTime();
+                NDList[] xy = TrainingBackend.tensors(manager, batch, data);
+                long t1 = System.nanoTime();
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
+                    collector.backward(loss);
+                    loss.getFloat();
+                }
+                trainer.step();
+                long t2 = System.nanoTime();
+                if (timed) {
+                    double dataTime = (waitNanos + t1 - t0) / 1e9;
+                    double computeTime = (t2 - t1) / 1e9;
+                    stepSeconds[timedSteps++] = dataTime + computeTime;
+                    dataSeconds += dataTime;
+                    computeSeconds += computeTime;
                 }
             }
-            if (done < count) {
-                throw new IllegalArgumentException("the data holds only " + done + " batches of "
-                        + options.batchSize() + "; lower --batches or --batch-size");
-            }
-            if (timed) {
-                images += (long) done * options.batchSize();
-                dataSeconds += dataTime;
-                computeSeconds += computeTime;
-            }
-            return new double[] {dataTime, computeTime};
         }
 
-        Measurement total() {
-            return new Measurement(label, images, dataSeconds, computeSeconds);
+        Measurement measurement() {
+            double[] sorted = Arrays.copyOf(stepSeconds, timedSteps);
+            Arrays.sort(sorted);
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            return new Measurement(label, batchSize, median, dataSeconds, computeSeconds);
         }
 
         @Override

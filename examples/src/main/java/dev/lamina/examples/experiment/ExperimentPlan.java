@@ -39,7 +39,8 @@ public record ExperimentPlan(String preset, List<String> models, List<Long> seed
                         + " batch %d, Adam lr %s, %s training examples, full test set, %s from %s,"
                         + " device %s",
                 preset, models.size(), seeds.size(), seeds, budget.epochs(), budget.batchSize(),
-                budget.learningRate(), trainSubset > 0 ? "first " + trainSubset : "all",
+                budget.learningRate(),
+                trainSubset > 0 ? "stratified subset of " + trainSubset : "all",
                 dataset.id(), dataDir != null ? dataDir
                         : dataset.defaultDirectory().map(Path::toString).orElse("?"),
                 budget.device());
