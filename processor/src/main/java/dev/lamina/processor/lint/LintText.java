@@ -11,7 +11,12 @@ public final class LintText {
 
     /** A rate or probability, at most 4 decimals, no trailing zeros: {@code 0.5}, {@code 0.65}. */
     public static String decimal(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return decimal(value, 4);
+    }
+
+    /** A number rounded to at most {@code places} decimals, no trailing zeros. */
+    public static String decimal(double value, int places) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 

@@ -44,7 +44,7 @@ public final class DoubleSoftmax extends Rule {
             double maxProbability = Math.E / (Math.E + classes - 1);
             bound = " With " + classes + " classes no class can then get more than "
                     + LintText.percent(maxProbability) + " probability, so the loss never falls below "
-                    + LintText.decimal(-Math.log(maxProbability)) + ".";
+                    + LintText.decimal(-Math.log(maxProbability), 2) + ".";
         }
         return "layer " + layers.describe(i) + " applies softmax to the output " + layers.in(i)
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted())
