@@ -16,6 +16,7 @@ import dev.lamina.processor.lint.rules.MissingActivation;
 import dev.lamina.processor.lint.rules.RedundantBias;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,9 @@ public final class Rules {
 
     private static final Map<String, Rule> BY_ID = index(ALL);
 
+    /** How far a misspelt id may be from a rule id for a "did you mean" hint. */
+    private static final int MAX_TYPO_EDITS = 2;
+
     private Rules() {}
 
     /** Every rule, in registry order. */
@@ -60,14 +64,47 @@ public final class Rules {
         return Optional.ofNullable(BY_ID.get(id));
     }
 
-    /** The rule whose id equals {@code id} ignoring case (for "did you mean" hints). */
-    public static Optional<Rule> byIdIgnoreCase(String id) {
-        return ALL.stream().filter(rule -> rule.id().equalsIgnoreCase(id)).findFirst();
+    /**
+     * The rule whose id is closest to a misspelt {@code id}: equal ignoring case, or at most two
+     * edits away (ignoring case); for "did you mean" hints.
+     */
+    public static Optional<Rule> closest(String id) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        Rule best = null;
+        int bestDistance = MAX_TYPO_EDITS + 1;
+        for (Rule rule : ALL) {
+            int distance = editDistance(lower, rule.id().toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = rule;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
-    /** {@code " Did you mean 'X'?"} when {@code id} matches a rule id ignoring case, else "". */
+    /** {@code " Did you mean 'X'?"} when {@link #closest} finds a rule, else "". */
     static String didYouMean(String id) {
-        return byIdIgnoreCase(id).map(rule -> " Did you mean '" + rule.id() + "'?").orElse("");
+        return closest(id).map(rule -> " Did you mean '" + rule.id() + "'?").orElse("");
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions). */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Map<String, Rule> index(List<Rule> rules) {
