@@ -94,6 +94,11 @@ public final class LayerSequence {
         return index >= 0 && spec(index) instanceof DenseSpec;
     }
 
+    /** Whether the nearest weighted specs on both sides of {@code index} are {@code @Conv}. */
+    public boolean isBetweenConvs(int index) {
+        return isConv(previousWeighted(index)) && isConv(nextWeighted(index));
+    }
+
     /** Index of the nearest weighted spec before {@code index}, or -1. */
     public int previousWeighted(int index) {
         for (int i = index - 1; i >= 0; i--) {

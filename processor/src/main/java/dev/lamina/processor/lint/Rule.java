@@ -4,6 +4,8 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * One placement lint: a stable id, a default severity, a one-line summary, a help paragraph (for
@@ -54,6 +56,17 @@ public abstract class Rule {
 
     /** Findings on the model, at {@link #defaultSeverity()}, in layer order. */
     public abstract List<Finding> check(LayerSequence layers);
+
+    /**
+     * One finding per index that {@code matches}, with {@code message} of that index: the shape
+     * of most checks.
+     */
+    protected final List<Finding> findAt(LayerSequence layers, IntPredicate matches, IntFunction<String> message) {
+        return layers.indices()
+                .filter(matches)
+                .mapToObj(i -> finding(layers, i, message.apply(i)))
+                .toList();
+    }
 
     /** A finding of this rule on the spec at {@code index}, placed on that spec's origin. */
     protected final Finding finding(LayerSequence layers, int index, String message) {

@@ -16,8 +16,7 @@ class BatchNormAfterActivationTest {
     void batchNormAfterReluIsANote() {
         var model = model(1, 28, 28)
                 .field("conv1").conv(32, 3).relu().bn()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertFires(model, ID, Severity.NOTE, "conv1", "BatchNorm",
                 "'conv1_bn' (@BatchNorm on 'conv1') normalizes the output of activation 'conv1_relu'",
@@ -38,8 +37,7 @@ class BatchNormAfterActivationTest {
     void batchNormThenReluIsFine() {
         var model = model(1, 28, 28)
                 .field("conv1").conv(32, 3).bn().relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertSilent(model, ID);
     }

@@ -17,8 +17,7 @@ class DropoutBeforeBatchNormTest {
                 .field("conv1").conv(32, 3).bn().relu()
                 .field("drop1").spatialDropout(0.1)
                 .field("conv2").conv(64, 3).bn().relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertFires(model, ID, Severity.WARNING, "drop1", "SpatialDropout",
                 "comes before batch norm 'conv2_bn' (@BatchNorm on 'conv2')", "Li et al., CVPR 2019",
@@ -34,8 +33,7 @@ class DropoutBeforeBatchNormTest {
                 .field("stem").conv(32, 3).relu()
                 .field("drop1").spatialDropout(0.1)
                 .field("block1").subModel(block, true)
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertFires(model, ID, Severity.WARNING, "drop1", "SpatialDropout",
                 "sub-model 'block1'", "contains a @BatchNorm");

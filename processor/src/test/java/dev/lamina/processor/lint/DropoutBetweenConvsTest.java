@@ -17,8 +17,7 @@ class DropoutBetweenConvsTest {
                 .field("conv1").convValid(32, 3).relu()
                 .field("drop1").dropout(0.3)
                 .field("conv2").convValid(64, 3).relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertFires(model, ID, Severity.WARNING, "drop1", "Dropout",
                 "'drop1' (@Dropout)", "rate 0.3", "between 'conv1' (@Conv) and 'conv2' (@Conv)",
@@ -32,8 +31,7 @@ class DropoutBetweenConvsTest {
                 .field("pool1").maxPool(2)
                 .field("drop1").dropout(0.2)
                 .field("conv2").conv(64, 3).bn().relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertFires(model, ID, Severity.WARNING, "drop1", "Dropout", "(32, 14, 14)");
     }
@@ -44,19 +42,14 @@ class DropoutBetweenConvsTest {
                 .field("conv1").conv(32, 3).relu()
                 .field("drop1").spatialDropout(0.1)
                 .field("conv2").conv(64, 3).relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertSilent(model, ID);
     }
 
     @Test
     void dropoutBetweenTwoDenseLayersIsFine() {
-        var model = model(784)
-                .field("fc1").dense(128).relu()
-                .field("drop1").dropout(0.5)
-                .field("logits").dense(10)
-                .build();
+        var model = TestModels.mlp(0.5);
         assertSilent(model, ID);
     }
 

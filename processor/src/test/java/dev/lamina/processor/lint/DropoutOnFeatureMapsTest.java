@@ -31,8 +31,7 @@ class DropoutOnFeatureMapsTest {
                 .field("conv1").conv(32, 3).relu()
                 .field("drop1").dropout(0.3)
                 .field("conv2").conv(64, 3).relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertSilent(model, ID);
     }
@@ -55,8 +54,7 @@ class DropoutOnFeatureMapsTest {
         var model = model(1, 28, 28)
                 .field("drop0").dropout(0.2)
                 .field("conv1").conv(32, 3).relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertSilent(model, ID);
     }

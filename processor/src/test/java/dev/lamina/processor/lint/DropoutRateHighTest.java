@@ -11,22 +11,15 @@ class DropoutRateHighTest {
 
     private static final String ID = "DropoutRateHigh";
 
-    private static TestModels.Builder head(double rate) {
-        return model(784)
-                .field("fc1").dense(128).relu()
-                .field("drop1").dropout(rate)
-                .field("logits").dense(10);
-    }
-
     @Test
     void rateAboveOneHalfOnHiddenUnitsIsReported() {
-        assertFires(head(0.7).build(), ID, Severity.WARNING, "drop1", "Dropout",
+        assertFires(TestModels.mlp(0.7), ID, Severity.WARNING, "drop1", "Dropout",
                 "rate 0.7", "(128) vector", "Srivastava et al. (2014)", "@Dropout(rate = 0.5)");
     }
 
     @Test
     void rateOfExactlyOneHalfIsFine() {
-        assertSilent(head(0.5).build(), ID);
+        assertSilent(TestModels.mlp(0.5), ID);
     }
 
     @Test

@@ -16,8 +16,7 @@ class DuplicateActivationTest {
     void activationAttributeAndAnnotationTogetherAreReportedOnTheAnnotation() {
         var model = model(1, 28, 28)
                 .field("conv1").conv(32, 3).withActivation(ActivationFn.RELU).relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertFires(model, ID, Severity.WARNING, "conv1", "ReLU",
                 "right after activation 'conv1_relu' (activation = RELU on 'conv1')",

@@ -32,11 +32,7 @@ class InputDropoutHighTest {
 
     @Test
     void hiddenDropoutIsNotInputDropout() {
-        var model = model(784)
-                .field("fc1").dense(128).relu()
-                .field("drop1").dropout(0.5)
-                .field("logits").dense(10)
-                .build();
+        var model = TestModels.mlp(0.5);
         assertSilent(model, ID);
     }
 }

@@ -21,8 +21,7 @@ class LintConfigTest {
             .field("conv1").conv(32, 3).bn().relu()
             .field("drop1").dropout(0.3)
             .field("conv2").conv(64, 3, PaddingMode.SAME, false).relu()
-            .field("gap").globalAvgPool()
-            .field("logits").dense(10)
+            .gapHead()
             .build();
 
     private static Map<String, Severity> lint(Map<String, String> options) {

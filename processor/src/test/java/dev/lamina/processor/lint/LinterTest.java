@@ -21,8 +21,7 @@ class LinterTest {
         var outer = model("Outer", 1, 28, 28)
                 .field("stem").conv(32, 3).relu()
                 .field("block1").subModel(block, true)
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertEquals(List.of(), lint(outer));
         assertEquals(List.of("DropoutBetweenConvs@drop"),

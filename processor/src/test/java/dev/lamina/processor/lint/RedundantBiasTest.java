@@ -16,8 +16,7 @@ class RedundantBiasTest {
     void biasDirectlyBeforeBatchNormIsANoteWithTheParameterCount() {
         var model = model(1, 28, 28)
                 .field("conv1").conv(32, 3).bn().relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertFires(model, ID, Severity.NOTE, "conv1", "Conv",
                 "'conv1' (@Conv) has a bias (32 parameters)", "batch norm 'conv1_bn'",
@@ -28,8 +27,7 @@ class RedundantBiasTest {
     void noBiasOrNoDirectBatchNormIsFine() {
         var noBias = model(1, 28, 28)
                 .field("conv1").conv(32, 3, PaddingMode.SAME, false).bn().relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
         assertSilent(noBias, ID);
         var activationFirst = model(784)

@@ -77,8 +77,7 @@ class SeedModelsTest {
                 .field("pool1").maxPool(2)
                 .field("drop2").dropout(rate)
                 .field("conv3").conv(128, 3).relu()
-                .field("gap").globalAvgPool()
-                .field("logits").dense(10)
+                .gapHead()
                 .build();
     }
 

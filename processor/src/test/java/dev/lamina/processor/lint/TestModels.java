@@ -44,6 +44,15 @@ final class TestModels {
         return new Builder(simpleName, input);
     }
 
+    /** The canonical MLP: (784) -> fc1 @Dense(128) @ReLU -> drop1 @Dropout(rate) -> logits @Dense(10). */
+    static ShapedModel mlp(double rate) {
+        return model(784)
+                .field("fc1").dense(128).relu()
+                .field("drop1").dropout(rate)
+                .field("logits").dense(10)
+                .build();
+    }
+
     static final class Builder {
         private final String simpleName;
         private final TensorShape input;
@@ -159,6 +168,11 @@ final class TestModels {
             String annotation = residual ? "Residual" : null;
             LayerSpec spec = new SubModelSpec(name("block"), origin(annotation), block.spec(), residual, false);
             return add(spec, block.output(), block.totalParams(), 0);
+        }
+
+        /** The canonical head: gap @GlobalAvgPool -> logits @Dense(10). */
+        Builder gapHead() {
+            return field("gap").globalAvgPool().field("logits").dense(10);
         }
 
         Builder suppressField(String fieldName, String... values) {

@@ -28,11 +28,9 @@ public final class ActivationOnLogits extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> layers.spec(i) instanceof ActivationSpec a && a.fn() != ActivationFn.SOFTMAX
-                        && layers.actsOnLogits(i))
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+        return findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() != ActivationFn.SOFTMAX
+                        && layers.actsOnLogits(i),
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {

@@ -25,12 +25,10 @@ public final class BatchNormAfterActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> i > 0 && layers.spec(i) instanceof BatchNormSpec
+        return findAt(layers, i -> i > 0 && layers.spec(i) instanceof BatchNormSpec
                         && layers.spec(i - 1) instanceof ActivationSpec
-                        && !layers.actsOnInput(i))
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+                        && !layers.actsOnInput(i),
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {

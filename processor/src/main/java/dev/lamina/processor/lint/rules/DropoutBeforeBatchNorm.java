@@ -25,11 +25,9 @@ public final class DropoutBeforeBatchNorm extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> layers.spec(i) instanceof DropoutSpec
-                        && layers.nextBatchNorm(i) >= 0)
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec
+                        && layers.nextBatchNorm(i) >= 0,
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {

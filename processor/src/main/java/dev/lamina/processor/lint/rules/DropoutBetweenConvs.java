@@ -11,6 +11,11 @@ import java.util.List;
 /** Element-wise {@code @Dropout} whose nearest weighted layers on both sides are {@code @Conv}. */
 public final class DropoutBetweenConvs extends Rule {
 
+    /** Why element-wise dropout on feature maps regularizes little; shared with {@link DropoutOnFeatureMaps}. */
+    static final String WHY = "Neighbouring activations of a feature map are strongly correlated, so a"
+            + " dropped activation is recovered from its neighbours and element-wise dropout"
+            + " regularizes little (Tompson et al. 2015).";
+
     public DropoutBetweenConvs() {
         super("DropoutBetweenConvs", Severity.WARNING,
                 "Element-wise @Dropout between two @Conv layers barely regularizes a feature map.",
@@ -24,12 +29,8 @@ public final class DropoutBetweenConvs extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> layers.isElementwiseDropout(i)
-                        && layers.isConv(layers.previousWeighted(i))
-                        && layers.isConv(layers.nextWeighted(i)))
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+        return findAt(layers, i -> layers.isElementwiseDropout(i) && layers.isBetweenConvs(i),
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {
@@ -37,10 +38,7 @@ public final class DropoutBetweenConvs extends Rule {
         return "layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") between " + layers.describe(layers.previousWeighted(i))
                 + " and " + layers.describe(layers.nextWeighted(i)) + " on "
-                + LayerSequence.shapeWords(layers.in(i)) + ". Neighbouring activations of a feature map"
-                + " are strongly correlated, so a dropped activation is recovered from its neighbours"
-                + " and element-wise dropout barely regularizes (Tompson et al. 2015)."
-                + " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
+                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY + " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
                 + " put @BatchNorm between the conv and its activation.";
     }
 }

@@ -28,13 +28,11 @@ public final class DropoutOnFeatureMaps extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> layers.isElementwiseDropout(i)
+        return findAt(layers, i -> layers.isElementwiseDropout(i)
                         && layers.in(i).isFeatureMap()
                         && !layers.actsOnInput(i)
-                        && !(layers.isConv(layers.previousWeighted(i)) && layers.isConv(layers.nextWeighted(i))))
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+                        && !layers.isBetweenConvs(i),
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {
@@ -44,9 +42,7 @@ public final class DropoutOnFeatureMaps extends Rule {
         return "layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") of " + LayerSequence.shapeWords(layers.in(i))
                 + " after " + layers.describe(layers.previousWeighted(i)) + ", " + before
-                + ". Neighbouring activations of a feature map are strongly correlated, so a dropped"
-                + " activation is recovered from its neighbours and element-wise dropout regularizes"
-                + " little (Tompson et al. 2015). Fix: use @SpatialDropout here, or move the @Dropout"
+                + ". " + DropoutBetweenConvs.WHY + " Fix: use @SpatialDropout here, or move the @Dropout"
                 + " after the first @Dense, where it acts on a vector.";
     }
 }

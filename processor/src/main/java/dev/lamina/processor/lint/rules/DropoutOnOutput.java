@@ -21,10 +21,8 @@ public final class DropoutOnOutput extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> layers.spec(i) instanceof DropoutSpec && layers.actsOnLogits(i))
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec && layers.actsOnLogits(i),
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {

@@ -24,11 +24,9 @@ public final class DuplicateActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> i > 0 && layers.spec(i) instanceof ActivationSpec
-                        && layers.spec(i - 1) instanceof ActivationSpec)
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+        return findAt(layers, i -> i > 0 && layers.spec(i) instanceof ActivationSpec
+                        && layers.spec(i - 1) instanceof ActivationSpec,
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {

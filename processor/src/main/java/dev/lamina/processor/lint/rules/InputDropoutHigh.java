@@ -25,11 +25,9 @@ public final class InputDropoutHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> layers.spec(i) instanceof DropoutSpec d && d.rate() > MAX_RATE
-                        && layers.actsOnInput(i))
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec d && d.rate() > MAX_RATE
+                        && layers.actsOnInput(i),
+                i -> message(layers, i));
     }
 
     private static String message(LayerSequence layers, int i) {

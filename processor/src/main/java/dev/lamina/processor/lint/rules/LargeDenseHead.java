@@ -30,12 +30,10 @@ public final class LargeDenseHead extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> layers.spec(i) instanceof DenseSpec && flattenBefore(layers, i) >= 0
+        return findAt(layers, i -> layers.spec(i) instanceof DenseSpec && flattenBefore(layers, i) >= 0
                         && layers.in(flattenBefore(layers, i)).isFeatureMap()
-                        && weights(layers, i) > MAX_WEIGHTS)
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+                        && weights(layers, i) > MAX_WEIGHTS,
+                i -> message(layers, i));
     }
 
     /** Index of a {@code @Flatten} between the previous weighted layer and {@code dense}, or -1. */

@@ -25,11 +25,9 @@ public final class RedundantBias extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return layers.indices()
-                .filter(i -> i + 1 < layers.size() && biasCount(layers.spec(i)) > 0
-                        && layers.spec(i + 1) instanceof BatchNormSpec)
-                .mapToObj(i -> finding(layers, i, message(layers, i)))
-                .toList();
+        return findAt(layers, i -> i + 1 < layers.size() && biasCount(layers.spec(i)) > 0
+                        && layers.spec(i + 1) instanceof BatchNormSpec,
+                i -> message(layers, i));
     }
 
     /** Number of bias parameters of a weighted layer that has a bias, else 0. */
