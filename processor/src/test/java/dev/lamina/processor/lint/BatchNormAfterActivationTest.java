@@ -34,6 +34,18 @@ class BatchNormAfterActivationTest {
     }
 
     @Test
+    void batchNormAfterASubModelsActivationIsNotAboutPlacement() {
+        var block = model("Block", 32, 28, 28).field("c1").conv(32, 3).relu().build();
+        var model = model(1, 28, 28)
+                .field("stem").conv(32, 3).relu()
+                .field("block1").subModel(block, true)
+                .field("act").relu().bn()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
     void batchNormThenReluIsFine() {
         var model = model(1, 28, 28)
                 .field("conv1").conv(32, 3).bn().relu()

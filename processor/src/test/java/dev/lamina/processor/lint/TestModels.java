@@ -59,6 +59,7 @@ final class TestModels {
         private final List<ShapedLayer> layers = new ArrayList<>();
         private final Set<String> classSuppressions = new HashSet<>();
         private final Map<String, Set<String>> fieldSuppressions = new HashMap<>();
+        private final Set<String> names = new HashSet<>();
         private TensorShape current;
         private String field;
         private int annotationIndex;
@@ -110,8 +111,9 @@ final class TestModels {
         Builder withActivation(ActivationFn fn) {
             ShapedLayer weighted = layers.get(layers.size() - 1);
             Origin origin = weighted.spec().origin().withAttribute("activation");
-            layers.add(new ShapedLayer(new ActivationSpec(field + "_" + fn.suffix(), origin, fn, 0),
-                    current, current, 0, 0));
+            String name = field + "_" + fn.suffix();
+            names.add(name);
+            layers.add(new ShapedLayer(new ActivationSpec(name, origin, fn, 0), current, current, 0, 0));
             return this;
         }
 
@@ -196,7 +198,12 @@ final class TestModels {
             if (field == null) {
                 throw new IllegalStateException("call field(name) before adding layers");
             }
-            return annotationIndex == 0 ? field : field + "_" + suffix;
+            String name = annotationIndex == 0 ? field : field + "_" + suffix;
+            for (int n = 2; names.contains(name); n++) {
+                name = field + "_" + suffix + n;
+            }
+            names.add(name);
+            return name;
         }
 
         private Origin origin(String annotation) {

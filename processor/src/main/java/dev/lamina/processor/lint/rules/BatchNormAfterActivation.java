@@ -9,8 +9,8 @@ import dev.lamina.processor.model.BatchNormSpec;
 import java.util.List;
 
 /**
- * {@code @BatchNorm} directly after the activation of a weighted layer instead of between the
- * weighted layer and its activation.
+ * {@code @BatchNorm} directly after the activation of a {@code @Conv}/{@code @Dense} layer instead
+ * of between the weighted layer and its activation (after a sub-model there is no such choice).
  */
 public final class BatchNormAfterActivation extends Rule {
 
@@ -27,7 +27,8 @@ public final class BatchNormAfterActivation extends Rule {
     public List<Finding> check(LayerSequence layers) {
         return findAt(layers, i -> i > 0 && layers.spec(i) instanceof BatchNormSpec
                         && layers.spec(i - 1) instanceof ActivationSpec
-                        && !layers.actsOnInput(i),
+                        && !layers.actsOnInput(i)
+                        && layers.spec(layers.previousWeighted(i)).isWeighted(),
                 i -> message(layers, i));
     }
 
