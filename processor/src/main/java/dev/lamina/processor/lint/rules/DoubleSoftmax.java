@@ -19,8 +19,8 @@ public final class DoubleSoftmax extends Rule {
         super("DoubleSoftmax", Severity.WARNING,
                 "Softmax on the last layer: training already applies softmax cross-entropy to logits.",
                 "The last layer's outputs are logits: Lamina trains with softmax cross-entropy on"
-                        + " logits (the DSL contract), so a softmax on the last layer is applied twice. The loss then sees softmax(p) with every p"
-                        + " in [0, 1]: no class can get a high probability, the loss cannot approach 0"
+                        + " logits (the DSL contract), so a softmax on the last layer is applied twice."
+                        + " The loss then sees softmax(p) with every p in [0, 1]: no class can get a high probability, the loss cannot approach 0"
                         + " and gradients are small (seed article 001's Keras models end in"
                         + " activation='softmax', which Keras pairs with a loss that expects"
                         + " probabilities; Lamina's loss expects logits)."

@@ -38,7 +38,8 @@ public final class DropoutBetweenConvs extends Rule {
         return "layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") between " + layers.describe(layers.previousWeighted(i))
                 + " and " + layers.describe(layers.nextWeighted(i)) + " on "
-                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY + " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
+                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY
+                + " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
                 + " put @BatchNorm between the conv and its activation.";
     }
 }
