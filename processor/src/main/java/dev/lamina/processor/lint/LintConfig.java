@@ -60,21 +60,22 @@ public final class LintConfig {
         Map<String, Severity> perRule = new TreeMap<>();
         for (Map.Entry<String, String> option : new TreeMap<>(processorOptions).entrySet()) {
             String key = option.getKey();
-            String value = option.getValue() == null ? "" : option.getValue().trim().toLowerCase(Locale.ROOT);
+            String raw = option.getValue() == null ? "" : option.getValue();
+            String value = raw.trim().toLowerCase(Locale.ROOT);
             if (key.equals(OPTION)) {
                 if (GLOBAL_VALUES.contains(value)) {
                     global = value;
                 } else {
-                    problems.add(unknownValue(key, option.getValue(), GLOBAL_VALUES));
+                    problems.add(unknownValue(key, raw, GLOBAL_VALUES));
                 }
             } else if (key.startsWith(RULE_OPTION_PREFIX)) {
                 String id = key.substring(RULE_OPTION_PREFIX.length());
                 if (Rules.byId(id).isEmpty()) {
-                    problems.add(unknownId(key, option.getValue(), id));
+                    problems.add(unknownId(key, raw, id));
                 } else if (RULE_VALUES.contains(value)) {
                     perRule.put(id, severityOf(value));
                 } else {
-                    problems.add(unknownValue(key, option.getValue(), RULE_VALUES));
+                    problems.add(unknownValue(key, raw, RULE_VALUES));
                 }
             }
         }

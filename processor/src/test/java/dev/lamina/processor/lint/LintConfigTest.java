@@ -93,6 +93,16 @@ class LintConfigTest {
     }
 
     @Test
+    void anOptionWithoutAValueIsAnUnknownValue() {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> options = new java.util.HashMap<>();
+        options.put("lamina.lint", null);
+        LintConfig.fromOptions(options, problems);
+        assertEquals(List.of("[lamina:UnknownOption] -Alamina.lint=: '' is not a valid value, so the option is"
+                + " ignored. Valid values: warn, error, off."), problems);
+    }
+
+    @Test
     void supportedOptionsListTheGlobalAndEveryRuleKey() {
         assertTrue(LintConfig.supportedOptions().contains("lamina.lint"));
         assertTrue(LintConfig.supportedOptions().contains("lamina.lint.LargeDenseHead"));
