@@ -16,12 +16,12 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Test helpers: model sources in package {@code test} and compiling them with the processor. */
-final class Sources {
+public final class Sources {
 
     private Sources() {}
 
     /** A source file {@code test/<name>.java} importing {@code dev.lamina.*}; body lines joined. */
-    static JavaFileObject model(String name, String... lines) {
+    public static JavaFileObject model(String name, String... lines) {
         return JavaFileObjects.forSourceLines("test." + name,
                 concat(new String[] {"package test;", "", "import dev.lamina.*;", ""}, lines));
     }
