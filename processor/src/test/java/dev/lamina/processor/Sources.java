@@ -38,15 +38,22 @@ public final class Sources {
      * Names of the source files the processor generates for {@code sources}, even when the
      * compilation fails (compile-testing hides generated files of a failed compilation).
      */
-    static Set<String> generatedFileNames(JavaFileObject... sources) throws IOException {
+    public static Set<String> generatedFileNames(JavaFileObject... sources) throws IOException {
+        return generatedFileNames(List.of(), sources);
+    }
+
+    /** As {@link #generatedFileNames(JavaFileObject...)}, with extra javac options. */
+    public static Set<String> generatedFileNames(List<String> options, JavaFileObject... sources)
+            throws IOException {
         Path generated = Files.createTempDirectory("lamina-generated");
         Path classes = Files.createTempDirectory("lamina-classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostic -> { },
-                    List.of("-proc:only", "-s", generated.toString(), "-d", classes.toString(),
-                            "-classpath", System.getProperty("java.class.path")),
-                    null, List.of(sources));
+            List<String> all = new java.util.ArrayList<>(List.of("-proc:only", "-s", generated.toString(),
+                    "-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
+            all.addAll(options);
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostic -> { }, all, null,
+                    List.of(sources));
             task.setProcessors(List.of(new LaminaProcessor()));
             task.call();
         }
