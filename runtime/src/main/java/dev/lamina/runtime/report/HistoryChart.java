@@ -30,6 +30,7 @@ public final class HistoryChart {
         System.setProperty("java.awt.headless", "true");
         NumberAxis epochAxis = new NumberAxis("epoch");
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochAxis.setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochAxis);
         plot.setGap(12);
         plot.add(subplot("loss", history, EpochStats::trainLoss, EpochStats::evalLoss, evalName), 1);
