@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,6 +133,12 @@ public final class Trainer {
                 .restore(CheckpointStore.LAST, block, model.getNDManager());
         progress.info("resuming from " + config.resumeFrom() + " after epoch " + state.epoch() + " of "
                 + config.epochs());
+        Map<String, Object> now = config.describe();
+        state.config().forEach((key, saved) -> {
+            if (!key.equals("epochs") && now.containsKey(key) && !String.valueOf(now.get(key)).equals(String.valueOf(saved))) {
+                progress.info("note: " + key + " was " + saved + " in the checkpoint and is " + now.get(key) + " now");
+            }
+        });
         LOG.info("Resumed from {} at epoch {}, step {}", config.resumeFrom(), state.epoch(), state.step());
         return new Run(state, evalName);
     }
@@ -151,8 +158,8 @@ public final class Trainer {
             index++;
             DjlSteps.Outcome outcome = guardMemory(devices, () -> steps.forwardBackward(batch));
             if (!Double.isFinite(outcome.lossSum())) {
-                throw new TrainingDivergedException(epoch, index, outcome.meanLoss(), config.learningRate(),
-                        lastGood(store, run));
+                throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
+                        config.learningRate(), lastGood(store, run));
             }
             guardMemory(devices, () -> {
                 steps.step();
@@ -168,6 +175,11 @@ public final class Trainer {
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation eval = guardMemory(devices, () -> steps.evaluate(inOrder(evalSet)));
+        if (!Double.isFinite(eval.loss())) {
+            // the last step made the parameters non-finite; they must not become a checkpoint
+            throw new TrainingDivergedException(epoch, index, "the " + run.evalName + " loss (measured after the last batch)",
+                    eval.loss(), config.learningRate(), lastGood(store, run));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
                 seconds, images / trainSeconds);

@@ -10,8 +10,13 @@ public class TrainingDivergedException extends RuntimeException {
     private final int epoch;
     private final int batch;
 
-    public TrainingDivergedException(int epoch, int batch, double loss, float learningRate, String checkpoint) {
-        super("training diverged: the loss is " + loss + " at epoch " + epoch + ", batch " + batch
+    /**
+     * @param which which loss went bad, e.g. {@code "the training loss"}
+     * @param checkpoint what happened to the checkpoints, as a clause
+     */
+    public TrainingDivergedException(int epoch, int batch, String which, double loss, float learningRate,
+                                     String checkpoint) {
+        super("training diverged: " + which + " is " + loss + " at epoch " + epoch + ", batch " + batch
                 + ". Training stopped; " + checkpoint + ". Try a smaller learning rate (now "
                 + learningRate + ") or check the input data for NaN values.");
         this.epoch = epoch;

@@ -109,6 +109,23 @@ class TrainerTest {
     }
 
     @Test
+    void nonFiniteEvaluationLossIsNeverSavedAsACheckpoint() {
+        // the 9th batch of 32 is the first evaluation batch of epoch 1
+        AtomicInteger batches = new AtomicInteger();
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
+                new Trainer(Fixtures.quick().outputDir(dir).build()).fit(Fixtures.smallCnnThen(
+                        x -> x.head().getShape().get(0) == 32 && batches.incrementAndGet() >= 9
+                                ? new NDList(x.singletonOrThrow().mul(Float.POSITIVE_INFINITY)) : x),
+                        Fixtures.INPUT, TRAIN, TEST));
+
+        assertTrue(e.getMessage().startsWith("training diverged: the test loss (measured after the last batch) is NaN at epoch 1, batch 8"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("holds no checkpoint"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("last.json")));
+    }
+
+    @Test
     void outOfMemoryIsReportedWithTheBatchSizeAndAHint() {
         DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class, () ->
                 new Trainer(Fixtures.quick().build()).fit(Fixtures.smallCnnThen(x -> {
