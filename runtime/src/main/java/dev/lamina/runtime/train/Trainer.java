@@ -10,6 +10,8 @@ import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.ModelSignature;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.Batch;
+import dev.lamina.runtime.data.BatchOptions;
+import dev.lamina.runtime.data.BatchStream;
 import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
@@ -19,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,14 +87,13 @@ public final class Trainer {
                     : resume(block, inputShapeWithBatch, model, evalName);
             try (DjlSteps steps = guardMemory(devices, () ->
                     new DjlSteps(model, devices.toArray(), config.learningRate(), inputShapeWithBatch))) {
-                BatchSource batches = new ShuffledBatches(train, config.batchSize(), config.seed(), true);
                 for (int epoch = run.epoch + 1; epoch <= config.epochs(); epoch++) {
-                    EpochStats stats = trainEpoch(steps, block, devices, batches, evalSet, epoch, run, store);
+                    EpochStats stats = trainEpoch(steps, block, devices, train, evalSet, epoch, run, store);
                     run.finishEpoch(stats);
                     progress.epochDone(stats, evalName);
                     save(store, block, run);
                 }
-                Evaluation finalTest = guardMemory(devices, () -> steps.evaluate(inOrder(test)));
+                Evaluation finalTest = evaluate(steps, devices, test);
                 progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s); best %s accuracy %.4f at epoch %d",
                         finalTest.accuracy(), finalTest.loss(), run.epoch, evalName, run.bestAccuracy, run.bestEpoch));
                 return new TrainingResult(run.history, evalName, run.bestEpoch, run.bestAccuracy, finalTest.loss(),
@@ -115,7 +115,7 @@ public final class Trainer {
             new CheckpointStore(checkpointDir).restore(tag, block, model.getNDManager());
             try (DjlSteps steps = new DjlSteps(model, new ai.djl.Device[] {devices.primary()},
                     config.learningRate(), inputShapeWithBatch)) {
-                return guardMemory(devices, () -> steps.evaluate(inOrder(data)));
+                return evaluate(steps, devices, data);
             }
         }
     }
@@ -143,38 +143,31 @@ public final class Trainer {
         return new Run(state, evalName);
     }
 
-    private EpochStats trainEpoch(DjlSteps steps, Block block, DeviceSelection devices, BatchSource batches,
+    private EpochStats trainEpoch(DjlSteps steps, Block block, DeviceSelection devices, LabeledImages train,
                                   LabeledImages evalSet, int epoch, Run run, CheckpointStore store) {
-        // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run.
+        // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run;
+        // the data order and augmentation depend only on (seed, epoch) too.
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed() * 31 + epoch));
-        progress.epochStarted(epoch, config.epochs(), batches.batchesPerEpoch());
         long start = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
         long images = 0;
         int index = 0;
-        for (Iterator<Batch> it = batches.epoch(epoch); it.hasNext(); ) {
-            Batch batch = it.next();
-            index++;
-            DjlSteps.Outcome outcome = guardMemory(devices, () -> steps.forwardBackward(batch));
-            if (!Double.isFinite(outcome.lossSum())) {
-                throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
-                        config.learningRate(), lastGood(store, run));
+        BatchOptions options = BatchOptions.training(config.batchSize(), config.seed())
+                .withAugmentation(config.augmentation()).withNormalization(config.normalization());
+        try (BatchStream batches = BatchStream.open(train, options, epoch)) {
+            progress.epochStarted(epoch, config.epochs(), batches.batchCount());
+            for (Batch batch : batches) {
+                index++;
+                DjlSteps.Outcome outcome = trainStep(steps, block, devices, batch, epoch, index, run, store);
+                lossSum += outcome.lossSum();
+                correct += outcome.correct();
+                images += outcome.size();
+                progress.batchDone(index, lossSum / images, images, System.nanoTime() - start);
             }
-            guardMemory(devices, () -> {
-                steps.step();
-                return null;
-            });
-            if (run.step++ == 0) {
-                DevicePlacement.verify(block, devices.primary());
-            }
-            lossSum += outcome.lossSum();
-            correct += outcome.correct();
-            images += outcome.size();
-            progress.batchDone(index, lossSum / images, images, System.nanoTime() - start);
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        Evaluation eval = guardMemory(devices, () -> steps.evaluate(inOrder(evalSet)));
+        Evaluation eval = evaluate(steps, devices, evalSet);
         if (!Double.isFinite(eval.loss())) {
             // the last step made the parameters non-finite; they must not become a checkpoint
             throw new TrainingDivergedException(epoch, index, "the " + run.evalName + " loss (measured after the last batch)",
@@ -183,6 +176,32 @@ public final class Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
                 seconds, images / trainSeconds);
+    }
+
+    /** One optimizer step, refusing a non-finite loss before it touches the parameters. */
+    private DjlSteps.Outcome trainStep(DjlSteps steps, Block block, DeviceSelection devices, Batch batch, int epoch,
+                                       int index, Run run, CheckpointStore store) {
+        DjlSteps.Outcome outcome = guardMemory(devices, () -> steps.forwardBackward(batch));
+        if (!Double.isFinite(outcome.lossSum())) {
+            throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
+                    config.learningRate(), lastGood(store, run));
+        }
+        guardMemory(devices, () -> {
+            steps.step();
+            return null;
+        });
+        if (run.step++ == 0) {
+            DevicePlacement.verify(block, devices.primary());
+        }
+        return outcome;
+    }
+
+    /** Loss and accuracy on {@code data}, in order, training off. */
+    private Evaluation evaluate(DjlSteps steps, DeviceSelection devices, LabeledImages data) {
+        BatchOptions options = BatchOptions.evaluation(config.batchSize()).withNormalization(config.normalization());
+        try (BatchStream batches = BatchStream.open(data, options, 0)) {
+            return guardMemory(devices, () -> steps.evaluate(batches.iterator()));
+        }
     }
 
     private <T> T guardMemory(DeviceSelection devices, Supplier<T> work) {
@@ -197,10 +216,6 @@ public final class Trainer {
         } catch (OutOfMemoryError e) {
             throw new DeviceOutOfMemoryException("cpu (Java heap)", config.batchSize(), e);
         }
-    }
-
-    private Iterator<Batch> inOrder(LabeledImages data) {
-        return new ShuffledBatches(data, config.batchSize(), config.seed(), false).epoch(1);
     }
 
     private void save(CheckpointStore store, Block block, Run run) {

@@ -1,5 +1,7 @@
 package dev.lamina.runtime.train;
 
+import dev.lamina.runtime.data.Augmentation;
+import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.device.DeviceChoice;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,13 +23,16 @@ import java.util.Objects;
  * @param terminal whether {@code progress} is a terminal (one redrawn bar) or a log (one line every
  *     {@code logEvery} batches); default {@code System.console() != null}
  * @param logEvery batches between progress lines when not a terminal, default 50
+ * @param augmentation applied to training batches (drawn from the seed), default none
+ * @param normalization applied to every batch (training and evaluation), or {@code null} for none
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
-                             int logEvery) {
+                             int logEvery, Augmentation augmentation, Normalization normalization) {
 
     public TrainingConfig {
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(augmentation, "augmentation (use Augmentation.NONE)");
         require(epochs >= 1, "epochs must be at least 1, got " + epochs);
         require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
         require(learningRate > 0 && Float.isFinite(learningRate),
@@ -54,6 +59,8 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         m.put("learning_rate", (double) learningRate);
         m.put("seed", Long.toString(seed));
         m.put("device", device.toString());
+        m.put("augmentation", augmentation.toString());
+        m.put("normalization", normalization == null ? "none" : normalization.format());
         return m;
     }
 
@@ -69,6 +76,8 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         private PrintStream progress;
         private boolean terminal = System.console() != null;
         private int logEvery = 50;
+        private Augmentation augmentation = Augmentation.NONE;
+        private Normalization normalization;
 
         private Builder() {}
 
@@ -126,9 +135,21 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
             return this;
         }
 
+        /** Random crop / flip of training batches ({@code Augmentation.NONE} for none). */
+        public Builder augmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
+        /** Per-channel normalization of every batch ({@code null} for none). */
+        public Builder normalization(Normalization normalization) {
+            this.normalization = normalization;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, seed, device, outputDir, resumeFrom,
-                    progress, terminal, logEvery);
+                    progress, terminal, logEvery, augmentation, normalization);
         }
     }
 }
