@@ -56,7 +56,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", epochs);
         m.put("batch_size", batchSize);
-        m.put("learning_rate", (double) learningRate);
+        m.put("learning_rate", Double.parseDouble(Float.toString(learningRate)));
         m.put("seed", Long.toString(seed));
         m.put("device", device.toString());
         m.put("augmentation", augmentation.toString());
