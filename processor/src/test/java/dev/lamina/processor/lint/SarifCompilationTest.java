@@ -4,13 +4,14 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.lamina.processor.lint.Javac.assertLamina;
 import static dev.lamina.processor.lint.Javac.compile;
 import static dev.lamina.processor.lint.Javac.model;
-import static dev.lamina.processor.report.Json.list;
-import static dev.lamina.processor.report.Json.object;
+import static dev.lamina.processor.report.SarifJson.integer;
+import static dev.lamina.processor.report.SarifJson.list;
+import static dev.lamina.processor.report.SarifJson.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
-import dev.lamina.processor.report.Json;
+import dev.lamina.processor.report.SarifJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ class SarifCompilationTest {
                 "ERROR 14:40 [lamina:DoubleSoftmax]", "WARNING 8:23 [lamina:UnknownSuppression]",
                 "WARNING 8:44 [lamina:DropoutBetweenConvs]");
 
-        Map<String, Object> log = object(Json.parse(Files.readString(sarif, StandardCharsets.UTF_8)));
+        Map<String, Object> log = object(SarifJson.parse(Files.readString(sarif, StandardCharsets.UTF_8)));
         assertEquals("2.1.0", log.get("version"));
         List<Row> rows = rows(log);
         assertEquals(List.of("warning 10:5 lamina:DropoutOnFeatureMaps", "note 12:5 lamina:LargeDenseHead",
@@ -112,8 +113,8 @@ class SarifCompilationTest {
             Map<String, Object> result = object(value);
             Map<String, Object> location = object(object(list(result.get("locations")).get(0)).get("physicalLocation"));
             Map<String, Object> region = object(location.get("region"));
-            rows.add(new Row((String) result.get("level"), (Long) region.get("startLine"),
-                    (Long) region.get("startColumn"), (String) result.get("ruleId"),
+            rows.add(new Row((String) result.get("level"), integer(region.get("startLine")),
+                    integer(region.get("startColumn")), (String) result.get("ruleId"),
                     (String) object(location.get("artifactLocation")).get("uri"),
                     (String) object(result.get("message")).get("text")));
         }

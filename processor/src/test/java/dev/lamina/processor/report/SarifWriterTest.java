@@ -1,7 +1,8 @@
 package dev.lamina.processor.report;
 
-import static dev.lamina.processor.report.Json.list;
-import static dev.lamina.processor.report.Json.object;
+import static dev.lamina.processor.report.SarifJson.integer;
+import static dev.lamina.processor.report.SarifJson.list;
+import static dev.lamina.processor.report.SarifJson.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class SarifWriterTest {
                 new SarifWriter.Result(warning, "file:///src/main/java/demo/Cnn.java", 12, 5),
                 new SarifWriter.Result(note, "src/Cnn.java", 0, 0)));
 
-        Map<String, Object> log = object(Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        Map<String, Object> log = object(SarifJson.parse(Files.readString(file, StandardCharsets.UTF_8)));
         assertEquals("2.1.0", log.get("version"));
         assertEquals(SarifWriter.SCHEMA, log.get("$schema"));
         Map<String, Object> run = object(list(log.get("runs")).get(0));
@@ -57,13 +58,13 @@ class SarifWriterTest {
         List<Object> results = list(run.get("results"));
         Map<String, Object> result = object(results.get(0));
         assertEquals("lamina:DropoutBetweenConvs", result.get("ruleId"));
-        assertEquals(0L, result.get("ruleIndex"));
+        assertEquals(0L, integer(result.get("ruleIndex")));
         assertEquals("error", result.get("level"), "the level is the reported severity, after options");
         assertEquals(warning.render(), object(result.get("message")).get("text"));
         Map<String, Object> location = object(object(list(result.get("locations")).get(0)).get("physicalLocation"));
         assertEquals("file:///src/main/java/demo/Cnn.java", object(location.get("artifactLocation")).get("uri"));
-        assertEquals(12L, object(location.get("region")).get("startLine"));
-        assertEquals(5L, object(location.get("region")).get("startColumn"));
+        assertEquals(12L, integer(object(location.get("region")).get("startLine")));
+        assertEquals(5L, integer(object(location.get("region")).get("startColumn")));
 
         Map<String, Object> unregistered = object(results.get(1));
         assertEquals("lamina:UnknownSuppression", unregistered.get("ruleId"));
@@ -80,7 +81,7 @@ class SarifWriterTest {
                 new Finding("DoubleSoftmax", Severity.WARNING, DROP1, tricky), "C:\\src\\A \"b\".java", 1, 1)));
         String json = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(json.contains("say \\\"hi\\\"\\\\ then\\nnext\\tline\\r\\u0001"), json);
-        Map<String, Object> result = object(list(object(list(object(Json.parse(json)).get("runs")).get(0)).get("results")).get(0));
+        Map<String, Object> result = object(list(object(list(object(SarifJson.parse(json)).get("runs")).get(0)).get("results")).get(0));
         assertEquals("[lamina:DoubleSoftmax] " + tricky, object(result.get("message")).get("text"));
         Map<String, Object> location = object(object(list(result.get("locations")).get(0)).get("physicalLocation"));
         assertEquals("C:\\src\\A \"b\".java", object(location.get("artifactLocation")).get("uri"));
@@ -91,7 +92,7 @@ class SarifWriterTest {
         Path file = dir.resolve("lamina.sarif");
         Files.writeString(file, "old content");
         SarifWriter.write(file, List.of());
-        Map<String, Object> run = object(list(object(Json.parse(Files.readString(file))).get("runs")).get(0));
+        Map<String, Object> run = object(list(object(SarifJson.parse(Files.readString(file))).get("runs")).get(0));
         assertEquals(List.of(), run.get("results"));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "the temporary file is moved, not left behind");
