@@ -36,16 +36,7 @@ class SarifCompilationTest {
     @TempDir
     Path dir;
 
-    private static final JavaFileObject SEED001 = model("Seed001Cnn", "@Model(input = {1, 28, 28})",
-            "public class Seed001Cnn {",
-            "    @Conv(filters = 32, kernel = 3, padding = Padding.VALID, activation = Act.RELU) Layer conv1;",
-            "    @Conv(filters = 64, kernel = 3, padding = Padding.VALID, activation = Act.RELU) Layer conv2;",
-            "    @MaxPool(2) Layer pool1;",
-            "    @Dropout(rate = 0.25) Layer drop1;",
-            "    @Flatten Layer flatten;",
-            "    @Dense(units = 128, activation = Act.RELU) Layer fc1;",
-            "    @Dropout(rate = 0.5) Layer drop2;",
-            "    @Dense(units = 10, activation = Act.SOFTMAX) Layer logits;", "}");
+    private static final JavaFileObject SEED001 = SeedModelsCompilationTest.seed001Cnn();
 
     private static final JavaFileObject BETWEEN = model("Between", "@Model(input = {1, 28, 28})",
             "public class Between {",
