@@ -37,6 +37,25 @@ class LintCompilationTest {
         }
     }
 
+    /** A model {@code test.<name>} with input (16) and these field lines (the first is body line 3). */
+    private static JavaFileObject vector(String name, String... fields) {
+        return withFields(name, "{16}", fields);
+    }
+
+    /** A model {@code test.<name>} with input (1, 28, 28) and these field lines (the first is body line 3). */
+    private static JavaFileObject image(String name, String... fields) {
+        return withFields(name, "{1, 28, 28}", fields);
+    }
+
+    private static JavaFileObject withFields(String name, String input, String... fields) {
+        String[] body = new String[fields.length + 3];
+        body[0] = "@Model(input = " + input + ")";
+        body[1] = "public class " + name + " {";
+        System.arraycopy(fields, 0, body, 2, fields.length);
+        body[body.length - 1] = "}";
+        return model(name, body);
+    }
+
     /** Compiles {@code source} and expects success without any Lamina diagnostic. */
     private static void assertClean(JavaFileObject source) {
         Compilation compilation = compile(source);
@@ -46,12 +65,12 @@ class LintCompilationTest {
 
     @Test
     void dropoutBetweenConvs() {
-        assertFires(model("Between", "@Model(input = {1, 28, 28})", "public class Between {",
+        assertFires(image("Between",
                         "    @Conv(filters = 8) @ReLU Layer conv1;",
                         "    @Dropout(rate = 0.25) Layer drop;",
                         "    @Conv(filters = 8) @ReLU Layer conv2;",
                         "    @GlobalAvgPool Layer gap;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "DropoutBetweenConvs", 4, 5,
                 "[lamina:DropoutBetweenConvs] layer 'drop' (@Dropout) drops single activations (rate 0.25)",
                 "between 'conv1' (@Conv) and 'conv2' (@Conv)", "(8, 28, 28)", "@SpatialDropout");
@@ -59,22 +78,22 @@ class LintCompilationTest {
 
     @Test
     void spatialDropoutBetweenConvsIsClean() {
-        assertClean(model("Spatial", "@Model(input = {1, 28, 28})", "public class Spatial {",
+        assertClean(image("Spatial",
                 "    @Conv(filters = 8) @ReLU Layer conv1;",
                 "    @SpatialDropout(rate = 0.1) Layer drop;",
                 "    @Conv(filters = 8) @ReLU Layer conv2;",
                 "    @GlobalAvgPool Layer gap;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void dropoutOnFeatureMaps() {
-        assertFires(model("OnMaps", "@Model(input = {1, 28, 28})", "public class OnMaps {",
+        assertFires(image("OnMaps",
                         "    @Conv(filters = 8) @ReLU Layer conv;",
                         "    @MaxPool(2) Layer pool;",
                         "    @Dropout(rate = 0.25) Layer drop;",
                         "    @Flatten Layer flat;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "DropoutOnFeatureMaps", 5, 5,
                 "[lamina:DropoutOnFeatureMaps] layer 'drop' (@Dropout)", "(8, 14, 14) feature map",
                 "after 'conv' (@Conv), before 'logits' (@Dense)", "@SpatialDropout");
@@ -82,21 +101,21 @@ class LintCompilationTest {
 
     @Test
     void dropoutBetweenDenseLayersIsClean() {
-        assertClean(model("DenseDrop", "@Model(input = {1, 28, 28})", "public class DenseDrop {",
+        assertClean(image("DenseDrop",
                 "    @Conv(filters = 8) @ReLU Layer conv;",
                 "    @GlobalAvgPool Layer gap;",
                 "    @Dense(units = 32) @ReLU Layer fc;",
                 "    @Dropout(rate = 0.5) Layer drop;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void dropoutBeforeBatchNorm() {
-        assertFires(model("BeforeBn", "@Model(input = {16})", "public class BeforeBn {",
+        assertFires(vector("BeforeBn",
                         "    @Dense(units = 64) @ReLU Layer fc1;",
                         "    @Dropout(rate = 0.3) Layer drop;",
                         "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc2;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "DropoutBeforeBatchNorm", 4, 5,
                 "[lamina:DropoutBeforeBatchNorm] layer 'drop' (@Dropout) comes before batch norm",
                 "variance shift", "after the last @BatchNorm");
@@ -104,18 +123,18 @@ class LintCompilationTest {
 
     @Test
     void dropoutAfterTheLastBatchNormIsClean() {
-        assertClean(model("AfterBn", "@Model(input = {16})", "public class AfterBn {",
+        assertClean(vector("AfterBn",
                 "    @Dense(units = 64, bias = false) @BatchNorm @ReLU Layer fc1;",
                 "    @Dropout(rate = 0.3) Layer drop;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void dropoutRateHigh() {
-        assertFires(model("HighRate", "@Model(input = {16})", "public class HighRate {",
+        assertFires(vector("HighRate",
                         "    @Dense(units = 32) @ReLU Layer fc;",
                         "    @Dropout(rate = 0.7) Layer drop;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "DropoutRateHigh", 4, 5,
                 "[lamina:DropoutRateHigh] layer 'drop' (@Dropout) has rate 0.7", "more units than it keeps",
                 "@Dropout(rate = 0.5) or lower");
@@ -123,18 +142,18 @@ class LintCompilationTest {
 
     @Test
     void dropoutRateOfAHalfIsClean() {
-        assertClean(model("HalfRate", "@Model(input = {16})", "public class HalfRate {",
+        assertClean(vector("HalfRate",
                 "    @Dense(units = 32) @ReLU Layer fc;",
                 "    @Dropout(rate = 0.5) Layer drop;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void inputDropoutHigh() {
-        assertFires(model("InputDrop", "@Model(input = {16})", "public class InputDrop {",
+        assertFires(vector("InputDrop",
                         "    @Dropout(rate = 0.5) Layer drop;",
                         "    @Dense(units = 32) @ReLU Layer fc;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "InputDropoutHigh", 3, 5,
                 "[lamina:InputDropoutHigh] layer 'drop' (@Dropout) drops 0.5 of the model's input (16)",
                 "@Dropout(rate = 0.2) or lower");
@@ -142,18 +161,18 @@ class LintCompilationTest {
 
     @Test
     void inputDropoutOfAFifthIsClean() {
-        assertClean(model("InputDropLow", "@Model(input = {16})", "public class InputDropLow {",
+        assertClean(vector("InputDropLow",
                 "    @Dropout(rate = 0.2) Layer drop;",
                 "    @Dense(units = 32) @ReLU Layer fc;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void dropoutOnOutput() {
-        assertFires(model("OnOutput", "@Model(input = {16})", "public class OnOutput {",
+        assertFires(vector("OnOutput",
                         "    @Dense(units = 32) @ReLU Layer fc;",
                         "    @Dense(units = 10) Layer logits;",
-                        "    @Dropout(rate = 0.3) Layer drop;", "}"),
+                        "    @Dropout(rate = 0.3) Layer drop;"),
                 Diagnostic.Kind.WARNING, "DropoutOnOutput", 5, 5,
                 "[lamina:DropoutOnOutput] layer 'drop' (@Dropout) comes after the last weighted layer 'logits'",
                 "output logits (10)", "Fix: remove it");
@@ -161,19 +180,19 @@ class LintCompilationTest {
 
     @Test
     void dropoutBeforeTheLastLayerIsClean() {
-        assertClean(model("BeforeOutput", "@Model(input = {16})", "public class BeforeOutput {",
+        assertClean(vector("BeforeOutput",
                 "    @Dense(units = 32) @ReLU Layer fc;",
                 "    @Dropout(rate = 0.3) Layer drop;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void consecutiveDropout() {
-        assertFires(model("TwoDrops", "@Model(input = {16})", "public class TwoDrops {",
+        assertFires(vector("TwoDrops",
                         "    @Dense(units = 32) @ReLU Layer fc;",
                         "    @Dropout(rate = 0.5) Layer drop1;",
                         "    @Dropout(rate = 0.5) Layer drop2;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "ConsecutiveDropout", 5, 5,
                 "[lamina:ConsecutiveDropout] layer 'drop2' (@Dropout) follows dropout 'drop1' (@Dropout)",
                 "0.75 of the units are dropped", "keep 0.5 x 0.5 = 0.25");
@@ -181,19 +200,19 @@ class LintCompilationTest {
 
     @Test
     void dropoutsSeparatedByADenseLayerAreClean() {
-        assertClean(model("SeparateDrops", "@Model(input = {16})", "public class SeparateDrops {",
+        assertClean(vector("SeparateDrops",
                 "    @Dense(units = 32) @ReLU Layer fc1;",
                 "    @Dropout(rate = 0.5) Layer drop1;",
                 "    @Dense(units = 32) @ReLU Layer fc2;",
                 "    @Dropout(rate = 0.5) Layer drop2;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void doubleSoftmaxOnTheActivationAttribute() {
-        assertFires(model("Softmaxed", "@Model(input = {16})", "public class Softmaxed {",
+        assertFires(vector("Softmaxed",
                         "    @Dense(units = 32) @ReLU Layer fc;",
-                        "    @Dense(units = 10, activation = Act.SOFTMAX) Layer logits;", "}"),
+                        "    @Dense(units = 10, activation = Act.SOFTMAX) Layer logits;"),
                 Diagnostic.Kind.WARNING, "DoubleSoftmax", 4, 40,
                 "[lamina:DoubleSoftmax] layer 'logits_softmax' (activation = SOFTMAX on 'logits')", "applies softmax to the output (10)",
                 "remove the softmax");
@@ -201,24 +220,24 @@ class LintCompilationTest {
 
     @Test
     void doubleSoftmaxOnTheAnnotation() {
-        assertFires(model("Softmaxed2", "@Model(input = {16})", "public class Softmaxed2 {",
+        assertFires(vector("Softmaxed2",
                         "    @Dense(units = 32) @ReLU Layer fc;",
-                        "    @Dense(units = 10) @Softmax Layer logits;", "}"),
+                        "    @Dense(units = 10) @Softmax Layer logits;"),
                 Diagnostic.Kind.WARNING, "DoubleSoftmax", 4, 24, "[lamina:DoubleSoftmax] layer 'logits_softmax' (@Softmax on 'logits')");
     }
 
     @Test
     void plainLogitsAreClean() {
-        assertClean(model("Logits", "@Model(input = {16})", "public class Logits {",
+        assertClean(vector("Logits",
                 "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void activationOnLogits() {
-        assertFires(model("ReluLogits", "@Model(input = {16})", "public class ReluLogits {",
+        assertFires(vector("ReluLogits",
                         "    @Dense(units = 32) @ReLU Layer fc;",
-                        "    @Dense(units = 10) @ReLU Layer logits;", "}"),
+                        "    @Dense(units = 10) @ReLU Layer logits;"),
                 Diagnostic.Kind.WARNING, "ActivationOnLogits", 4, 24,
                 "[lamina:ActivationOnLogits]", "layer 'logits_relu' (@ReLU on 'logits') is applied to the output logits (10)",
                 "ReLU sets every negative logit to 0");
@@ -226,9 +245,9 @@ class LintCompilationTest {
 
     @Test
     void missingActivation() {
-        assertFires(model("Linear", "@Model(input = {16})", "public class Linear {",
+        assertFires(vector("Linear",
                         "    @Dense(units = 32) Layer fc;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "MissingActivation", 3, 5,
                 "[lamina:MissingActivation] layer 'fc' (@Dense) is followed by 'logits' (@Dense) directly",
                 "no expressive power", "add an activation after 'fc'");
@@ -236,18 +255,18 @@ class LintCompilationTest {
 
     @Test
     void batchNormThenReluIsClean() {
-        assertClean(model("BnRelu", "@Model(input = {1, 28, 28})", "public class BnRelu {",
+        assertClean(image("BnRelu",
                 "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
                 "    @GlobalAvgPool Layer gap;",
                 "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void duplicateActivation() {
-        assertFires(model("TwoRelus", "@Model(input = {16})", "public class TwoRelus {",
+        assertFires(vector("TwoRelus",
                         "    @Dense(units = 32, activation = Act.RELU) @ReLU Layer fc;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.WARNING, "DuplicateActivation", 3, 47,
                 "[lamina:DuplicateActivation]", "layer 'fc_relu_2' (@ReLU on 'fc') comes right after activation 'fc_relu' (activation = RELU on 'fc')",
                 "ReLU(ReLU(x)) = ReLU(x)");
@@ -255,17 +274,17 @@ class LintCompilationTest {
 
     @Test
     void activationAttributeAloneIsClean() {
-        assertClean(model("OneRelu", "@Model(input = {16})", "public class OneRelu {",
+        assertClean(vector("OneRelu",
                 "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 
     @Test
     void batchNormAfterActivationIsANote() {
-        assertFires(model("ReluBn", "@Model(input = {1, 28, 28})", "public class ReluBn {",
+        assertFires(image("ReluBn",
                         "    @Conv(filters = 8) @ReLU @BatchNorm Layer conv;",
                         "    @GlobalAvgPool Layer gap;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.NOTE, "BatchNormAfterActivation", 3, 30,
                 "[lamina:BatchNormAfterActivation]", "layer 'conv_bn' (@BatchNorm on 'conv') normalizes the output of activation 'conv_relu'",
                 "Ioffe & Szegedy (2015)", "(batch norm first)");
@@ -273,10 +292,10 @@ class LintCompilationTest {
 
     @Test
     void redundantBiasIsANote() {
-        assertFires(model("Biased", "@Model(input = {1, 28, 28})", "public class Biased {",
+        assertFires(image("Biased",
                         "    @Conv(filters = 8) @BatchNorm @ReLU Layer conv;",
                         "    @GlobalAvgPool Layer gap;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.NOTE, "RedundantBias", 3, 5,
                 "[lamina:RedundantBias] layer 'conv' (@Conv) has a bias (8 parameters)",
                 "mean subtraction cancels it", "@Conv(..., bias = false)");
@@ -284,11 +303,11 @@ class LintCompilationTest {
 
     @Test
     void largeDenseHeadIsANote() {
-        assertFires(model("BigHead", "@Model(input = {1, 28, 28})", "public class BigHead {",
+        assertFires(image("BigHead",
                         "    @Conv(filters = 32) @ReLU Layer conv;",
                         "    @Flatten Layer flat;",
                         "    @Dense(units = 128) @ReLU Layer fc;",
-                        "    @Dense(units = 10) Layer logits;", "}"),
+                        "    @Dense(units = 10) Layer logits;"),
                 Diagnostic.Kind.NOTE, "LargeDenseHead", 5, 5,
                 "[lamina:LargeDenseHead] layer 'fc' (@Dense) takes the 25,088 features",
                 "3,211,264 parameters (25,088 x 128)", "replace @Flatten with @GlobalAvgPool");
@@ -296,10 +315,10 @@ class LintCompilationTest {
 
     @Test
     void globalAvgPoolHeadIsClean() {
-        assertClean(model("SmallHead", "@Model(input = {1, 28, 28})", "public class SmallHead {",
+        assertClean(image("SmallHead",
                 "    @Conv(filters = 32) @ReLU Layer conv;",
                 "    @GlobalAvgPool Layer gap;",
                 "    @Dense(units = 128) @ReLU Layer fc;",
-                "    @Dense(units = 10) Layer logits;", "}"));
+                "    @Dense(units = 10) Layer logits;"));
     }
 }
