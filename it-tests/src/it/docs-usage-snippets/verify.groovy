@@ -1,22 +1,24 @@
 // Every ```xml and ```java block of docs/usage.md must appear, line for line, in a pom.xml or a
-// .java file of the it-tests projects (as cloned and filtered into target/its, so
-// @project.version@ reads as the version under test). Indentation and blank lines are ignored.
+// .java file of the it-tests projects (src/it, with @project.version@ read as the version under
+// test, as the invoker filters it). Indentation and blank lines are ignored.
 def build = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(itSourceDir, 'lib/LaminaBuild.groovy')).newInstance(basedir)
 
 File doc = new File(usageDoc)
 build.expectFile(doc)
-def normalized = { List<String> lines -> lines*.trim().findAll { !it.isEmpty() } }
+def normalized = { List<String> lines ->
+    lines*.trim().findAll { !it.isEmpty() }*.replace('@project.version@', laminaVersion)
+}
 
 def snippets = []
 def matcher = doc.getText('UTF-8') =~ /(?ms)^```(xml|java)\n(.*?)^```/
 matcher.each { all, lang, body -> snippets << [lang: lang, lines: normalized(body.readLines())] }
 build.check(snippets.size() >= 8, "docs/usage.md has its Maven and Java snippets (found ${snippets.size()})")
 
-File projects = basedir.parentFile
+File projects = new File(itSourceDir)
 def sources = [xml: [], java: []]
 projects.eachFileRecurse(groovy.io.FileType.FILES) { file ->
-    if (file.path.contains('/target/')) return
+    if (projects.toPath().relativize(file.toPath()).toString().contains('/target/')) return
     if (file.name == 'pom.xml') sources.xml << normalized(file.readLines('UTF-8'))
     if (file.name.endsWith('.java')) sources.java << normalized(file.readLines('UTF-8'))
 }
