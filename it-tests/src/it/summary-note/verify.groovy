@@ -8,6 +8,6 @@ build.expectLog('Tiny')
     build.expectLog(it)
 }
 // Parameters: conv1 3*3*1*4+4 = 40, conv2 3*3*4*8+8 = 296, logits 8*10+10 = 90: 426 in all.
-build.check(build.log =~ /Total params:\s*426\b/, 'the summary says Total params: 426')
+build.check((build.log =~ /Total params:\s*426\b/).find(), 'the summary says Total params: 426')
 build.check(build.laminaDiagnostics().every { it.level == 'INFO' }, "no Lamina warning or error: ${build.laminaDiagnostics()}")
 return true
