@@ -34,4 +34,42 @@ public record LabeledImages(String name, int channels, int height, int width, in
     public int exampleSize() {
         return channels * height * width;
     }
+
+    /**
+     * A copy holding the examples at {@code indices}, in that order.
+     *
+     * @param newName the copy's {@link #name()}
+     */
+    public LabeledImages select(String newName, int[] indices) {
+        int size = exampleSize();
+        float[] picked = new float[indices.length * size];
+        int[] pickedLabels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(images, indices[i] * size, picked, i * size, size);
+            pickedLabels[i] = labels[indices[i]];
+        }
+        return new LabeledImages(newName, channels, height, width, classes, picked, pickedLabels);
+    }
+
+    /**
+     * A stratified random subset of {@code n} examples (every class keeps its share), the same for
+     * the same seed; examples keep their original relative order. Returns this set when
+     * {@code n >= size()}.
+     */
+    public LabeledImages subset(int n, long seed) {
+        if (n >= size()) {
+            return this;
+        }
+        int[] chosen = Sampling.stratified(labels, classes, n, Seeds.random(seed, Seeds.SUBSET));
+        return select(name + " (subset of " + n + ")", chosen);
+    }
+
+    /** Number of examples of each class, indexed by label. */
+    public int[] classCounts() {
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
 }

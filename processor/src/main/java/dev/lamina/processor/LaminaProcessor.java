@@ -1,0 +1,184 @@
+package dev.lamina.processor;
+
+import com.google.auto.service.AutoService;
+import dev.lamina.processor.codegen.NetWriter;
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Problem;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LintConfig;
+import dev.lamina.processor.lint.Linter;
+import dev.lamina.processor.model.ModelReader;
+import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.Origin;
+import dev.lamina.processor.model.SourceLocator;
+import dev.lamina.processor.model.SpecValidator;
+import dev.lamina.processor.report.OptionCheck;
+import dev.lamina.processor.report.Reporter;
+import dev.lamina.processor.report.SarifWriter;
+import dev.lamina.processor.report.SourcePositions;
+import dev.lamina.processor.shape.ShapeInference;
+import dev.lamina.processor.shape.ShapedModel;
+import dev.lamina.processor.shape.SummaryTable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Entry point of the Lamina annotation processor. For every {@code @Model} class: read it into
+ * specs, check attribute ranges, infer shapes, run the lint rules, report every finding on its
+ * annotation, and, when there is no error, generate {@code <Name>Net}. Each model is processed on
+ * its own: an error or an unexpected exception on one model becomes an ERROR on that class and
+ * never stops the others (nor crashes javac).
+ */
+@AutoService(Processor.class)
+public final class LaminaProcessor extends AbstractProcessor {
+
+    private static final String MODEL = "dev.lamina.Model";
+
+    private Reporter reporter;
+    private ModelReader reader;
+    private SourcePositions positions;
+    private LintConfig lintConfig;
+    private boolean printSummary;
+    private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        reporter = new Reporter(env.getMessager());
+        reader = new ModelReader(env.getElementUtils());
+        positions = SourcePositions.of(env);
+        List<String> problems = new ArrayList<>(OptionCheck.problems(env.getOptions()));
+        lintConfig = LintConfig.fromOptions(env.getOptions(), problems);
+        problems.forEach(p -> reporter.report(Diagnostic.Kind.WARNING, p));
+        printSummary = OptionCheck.summaryRequested(env.getOptions());
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        // All Lamina annotations are claimed (no other processor has a use for them), and so is
+        // the @Generated this processor puts on its output: otherwise javac's -Xlint:processing
+        // warns that nothing claimed them, which fails user builds that use -Xlint:all -Werror.
+        return Set.of("dev.lamina.*", "javax.annotation.processing.Generated");
+    }
+
+    /**
+     * The fixed options plus every {@code lamina.*} key actually given: per-rule keys
+     * ({@code lamina.lint.<RuleId>}) cannot be listed in advance, and unknown keys get Lamina's
+     * own warning (naming the valid options) instead of javac's generic one.
+     */
+    @Override
+    public Set<String> getSupportedOptions() {
+        Set<String> supported = new java.util.TreeSet<>(OptionCheck.SUPPORTED);
+        if (processingEnv != null) {
+            processingEnv.getOptions().keySet().stream().filter(k -> k.startsWith("lamina.")).forEach(supported::add);
+        }
+        return supported;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            if (!annotation.getQualifiedName().contentEquals(MODEL)) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element instanceof TypeElement type) {
+                    processModel(type);
+                }
+            }
+        }
+        if (round.processingOver()) {
+            writeSarif();
+        }
+        return true;
+    }
+
+    private void processModel(TypeElement type) {
+        SourceLocator locator = null;
+        try {
+            ModelReader.Read read = reader.read(type);
+            locator = read.locator();
+            ModelSpec spec = read.spec();
+            List<Finding> findings = new ArrayList<>(read.problems());
+            findings.addAll(SpecValidator.validate(spec));
+            ShapedModel shaped = null;
+            if (!hasError(findings)) {
+                ShapeInference.Result shapes = ShapeInference.infer(spec);
+                findings.addAll(shapes.findings());
+                shaped = shapes.model();
+            }
+            List<Finding> lints = shaped == null ? List.of() : new Linter(lintConfig).lint(shaped);
+            for (Finding finding : findings) {
+                reporter.report(finding, locator);
+            }
+            for (Finding lint : lints) {
+                reporter.report(lint, locator);
+                positions.locate(lint, locator).ifPresent(sarifResults::add);
+            }
+            if (shaped == null || hasError(findings) || hasError(lints)) {
+                return;
+            }
+            if (printSummary) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+                        "[lamina:Summary] " + spec.netName() + "\n" + SummaryTable.render(shaped), type);
+            }
+            generate(shaped, type, locator);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            Finding failure = Problem.INTERNAL_ERROR.at(Origin.ofModel(null), type.getSimpleName(), e);
+            if (locator != null) {
+                reporter.report(failure, locator);
+            } else {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, failure.render(), type);
+            }
+        }
+    }
+
+    private void generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
+        String netName = shaped.spec().qualifiedNetName();
+        try {
+            JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
+            try (Writer writer = file.openWriter()) {
+                NetWriter.write(shaped).writeTo(writer);
+            }
+        } catch (IOException e) {
+            reporter.report(Problem.NET_NOT_WRITTEN.at(Origin.ofModel("name"), type.getSimpleName(), netName,
+                    e.getMessage()), locator);
+        }
+    }
+
+    private void writeSarif() {
+        String path = processingEnv.getOptions().get(OptionCheck.SARIF);
+        if (path == null || path.isBlank()) {
+            return;
+        }
+        try {
+            SarifWriter.write(Path.of(path), sarifResults);
+        } catch (IOException | RuntimeException e) {
+            reporter.report(Diagnostic.Kind.WARNING, "[lamina:SarifNotWritten] could not write the SARIF log to "
+                    + path + ": " + e + ". Lint findings were still printed. Fix: pass a writable path in "
+                    + "-A" + OptionCheck.SARIF + ".");
+        }
+    }
+
+    private static boolean hasError(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+}

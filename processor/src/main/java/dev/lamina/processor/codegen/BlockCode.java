@@ -1,0 +1,124 @@
+package dev.lamina.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.lamina.processor.model.ActivationSpec;
+import dev.lamina.processor.model.BatchNormSpec;
+import dev.lamina.processor.model.ConvSpec;
+import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.FlattenSpec;
+import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.PoolSpec;
+import dev.lamina.processor.model.PoolType;
+import dev.lamina.processor.model.SubModelSpec;
+import dev.lamina.processor.shape.Projection;
+import dev.lamina.processor.shape.ShapeInference;
+import dev.lamina.processor.shape.ShapedLayer;
+import dev.lamina.processor.shape.ShapedModel;
+import dev.lamina.processor.shape.Window;
+
+/**
+ * The Java expression that builds the DJL block of each layer kind (one method per kind), and of
+ * a whole sequence of shaped layers as a {@code NamedSequentialBlock} whose children carry the
+ * layers' names. Only shape-independent values are emitted: DJL infers input sizes itself.
+ */
+final class BlockCode {
+
+    private BlockCode() {}
+
+    /** {@code new NamedSequentialBlock().add("conv1", ...)...} for the layers of a shaped model. */
+    static CodeBlock sequence(ShapedModel model) {
+        CodeBlock.Builder code = CodeBlock.builder().add("new $T()", DjlTypes.NAMED_SEQUENTIAL);
+        for (ShapedLayer layer : model.layers()) {
+            code.add("\n.add($S, $L)", layer.spec().name(), layer(layer));
+        }
+        return code.build();
+    }
+
+    private static CodeBlock layer(ShapedLayer shaped) {
+        LayerSpec layer = shaped.spec();
+        if (layer instanceof ConvSpec conv) {
+            return conv(conv);
+        } else if (layer instanceof DenseSpec dense) {
+            return CodeBlock.of("$T.builder().setUnits($L).optBias($L).build()",
+                    DjlTypes.LINEAR, dense.units(), dense.bias());
+        } else if (layer instanceof BatchNormSpec bn) {
+            return CodeBlock.of("$T.builder().optMomentum($L).optEpsilon($L).build()",
+                    DjlTypes.BATCH_NORM, floatLiteral(bn.momentum()), floatLiteral(bn.epsilon()));
+        } else if (layer instanceof DropoutSpec dropout) {
+            return dropout.spatial()
+                    ? CodeBlock.of("new $T($L)", DjlTypes.SPATIAL_DROPOUT, floatLiteral(dropout.rate()))
+                    : CodeBlock.of("$T.builder().optRate($L).build()", DjlTypes.DROPOUT, floatLiteral(dropout.rate()));
+        } else if (layer instanceof PoolSpec pool) {
+            return pool(pool);
+        } else if (layer instanceof GlobalAvgPoolSpec) {
+            return CodeBlock.of("$T.globalAvgPool2dBlock()", DjlTypes.POOL);
+        } else if (layer instanceof FlattenSpec) {
+            return CodeBlock.of("$T.batchFlattenBlock()", DjlTypes.BLOCKS);
+        } else if (layer instanceof ActivationSpec act) {
+            return activation(act);
+        } else if (layer instanceof SubModelSpec sub) {
+            return subModel(sub, shaped);
+        }
+        throw new IllegalStateException("no code for " + layer.kind());
+    }
+
+    private static CodeBlock conv(ConvSpec conv) {
+        Window w = Window.of(conv);
+        return CodeBlock.of("$T.builder().setKernelShape($L).optStride($L).optPadding($L).optDilation($L)"
+                        + ".setFilters($L).optBias($L).build()",
+                DjlTypes.CONV2D, square(conv.kernel()), square(conv.stride()), square(w.pad()),
+                square(conv.dilation()), conv.filters(), conv.bias());
+    }
+
+    private static CodeBlock pool(PoolSpec pool) {
+        Window w = Window.of(pool);
+        if (pool.type() == PoolType.MAX) {
+            return CodeBlock.of("$T.maxPool2dBlock($L, $L, $L, $L)", DjlTypes.POOL,
+                    square(pool.size()), square(pool.stride()), square(w.pad()), w.ceilMode());
+        }
+        // countIncludePad = false: SAME padding does not dilute the averages at the borders.
+        return CodeBlock.of("$T.avgPool2dBlock($L, $L, $L, $L, false)", DjlTypes.POOL,
+                square(pool.size()), square(pool.stride()), square(w.pad()), w.ceilMode());
+    }
+
+    private static CodeBlock activation(ActivationSpec act) {
+        return switch (act.fn()) {
+            case RELU -> CodeBlock.of("$T.reluBlock()", DjlTypes.ACTIVATION);
+            case LEAKY_RELU -> CodeBlock.of("$T.leakyReluBlock($L)", DjlTypes.ACTIVATION, floatLiteral(act.alpha()));
+            case GELU -> CodeBlock.of("$T.geluBlock()", DjlTypes.ACTIVATION);
+            case SIGMOID -> CodeBlock.of("$T.sigmoidBlock()", DjlTypes.ACTIVATION);
+            case TANH -> CodeBlock.of("$T.tanhBlock()", DjlTypes.ACTIVATION);
+            case SOFTMAX -> CodeBlock.of("$T.singleton(x -> x.softmax(-1), $S)", DjlTypes.LAMBDA_BLOCK, "softmax");
+        };
+    }
+
+    private static CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {
+        ShapedModel inner = ShapeInference.infer(sub.model(), shaped.in()).model();
+        CodeBlock main = sequence(inner);
+        if (!sub.residual()) {
+            return main;
+        }
+        if (!sub.projection()) {
+            return CodeBlock.of("new $T($L,\n$L)", DjlTypes.RESIDUAL, main, "null");
+        }
+        int stride = Projection.stride(shaped.in(), shaped.out()).orElseThrow();
+        CodeBlock projection = CodeBlock.builder()
+                .add("new $T()", DjlTypes.NAMED_SEQUENTIAL)
+                .add("\n.add($S, $T.builder().setKernelShape($L).optStride($L).setFilters($L).optBias(false).build())",
+                        "conv", DjlTypes.CONV2D, square(1), square(stride), shaped.out().dim(0))
+                .add("\n.add($S, $T.builder().build())", "bn", DjlTypes.BATCH_NORM)
+                .build();
+        return CodeBlock.of("new $T($L,\n$L)", DjlTypes.RESIDUAL, main, projection);
+    }
+
+    private static CodeBlock square(int side) {
+        return CodeBlock.of("new $T($L, $L)", DjlTypes.SHAPE, side, side);
+    }
+
+    /** A {@code float} literal, e.g. {@code 0.9f} or {@code 1.0E-5f}. */
+    static String floatLiteral(double value) {
+        return Float.toString((float) value) + "f";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.lamina.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * Every DJL and Lamina runtime type the generated code refers to, by name: the processor has no
+ * dependency on DJL or the runtime, so this is the one place to update when DJL moves a class.
+ */
+final class DjlTypes {
+
+    private DjlTypes() {}
+
+    static final ClassName BLOCK = ClassName.get("ai.djl.nn", "Block");
+    static final ClassName SHAPE = ClassName.get("ai.djl.ndarray.types", "Shape");
+    static final ClassName CONV2D = ClassName.get("ai.djl.nn.convolutional", "Conv2d");
+    static final ClassName LINEAR = ClassName.get("ai.djl.nn.core", "Linear");
+    static final ClassName BATCH_NORM = ClassName.get("ai.djl.nn.norm", "BatchNorm");
+    static final ClassName DROPOUT = ClassName.get("ai.djl.nn.norm", "Dropout");
+    static final ClassName POOL = ClassName.get("ai.djl.nn.pooling", "Pool");
+    static final ClassName BLOCKS = ClassName.get("ai.djl.nn", "Blocks");
+    static final ClassName ACTIVATION = ClassName.get("ai.djl.nn", "Activation");
+    static final ClassName LAMBDA_BLOCK = ClassName.get("ai.djl.nn", "LambdaBlock");
+
+    static final ClassName NAMED_SEQUENTIAL = ClassName.get("dev.lamina.runtime.blocks", "NamedSequentialBlock");
+    static final ClassName SPATIAL_DROPOUT = ClassName.get("dev.lamina.runtime.blocks", "SpatialDropoutBlock");
+    static final ClassName RESIDUAL = ClassName.get("dev.lamina.runtime.blocks", "ResidualBlock");
+
+    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+}

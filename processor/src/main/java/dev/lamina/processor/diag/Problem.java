@@ -1,0 +1,105 @@
+package dev.lamina.processor.diag;
+
+import dev.lamina.processor.model.Origin;
+import java.util.Locale;
+
+/**
+ * Every compile-time error (and the one shape warning) Lamina reports, with its stable id, its
+ * severity and its message template, in one place. Each template follows
+ * {@code layer '<name>' (@<Annotation>): <what, with shapes>. <why>. Fix: <what to do>.}
+ * (the {@code [lamina:<Id>]} tag is added by {@link Finding#render()}).
+ */
+public enum Problem {
+    /** An annotation attribute outside its valid range, e.g. {@code filters = 0}. */
+    ATTRIBUTE_OUT_OF_RANGE("AttributeOutOfRange", Severity.ERROR,
+            "layer '%s' (@%s): %s = %s is out of range, it must be %s. %s. Fix: %s."),
+    /** {@code @Model(input)} with a rank other than 1 or 3, or a size below 1. */
+    INVALID_INPUT_SHAPE("InvalidInputShape", Severity.ERROR,
+            "model '%s' (@Model): input = %s is not the shape of one example. %s. "
+                    + "Fix: declare input = {C, H, W} for images or {features} for vectors, "
+                    + "every size at least 1."),
+    /** {@code @Dense} fed a (C, H, W) feature map. */
+    DENSE_ON_FEATURE_MAP("DenseOnFeatureMap", Severity.ERROR,
+            "layer '%s' (@Dense): receives a (C, H, W) feature map %s but a dense layer needs a "
+                    + "vector. DJL's Linear would only mix the last axis (W) and keep the others, "
+                    + "so the model would not compute what it says. Fix: add @Flatten (giving (%d)) "
+                    + "or @GlobalAvgPool (giving (%d)) before it."),
+    /** A layer that needs (C, H, W) fed a vector. */
+    SPATIAL_LAYER_ON_VECTOR("SpatialLayerOnVector", Severity.ERROR,
+            "layer '%s' (@%s): receives a vector %s but %s needs a (C, H, W) feature map. The "
+                    + "spatial axes were already removed by an earlier @Flatten, @GlobalAvgPool or "
+                    + "@Dense. Fix: move it before the layer that removes H and W, or remove it."),
+    /** A VALID kernel, dilated kernel or pool window larger than its input. */
+    KERNEL_LARGER_THAN_INPUT("KernelLargerThanInput", Severity.ERROR,
+            "layer '%s' (@%s): the %s spans %d but the input %s is only %dx%d, so the output would "
+                    + "shrink to %s. With padding = VALID the window must fit inside the input. "
+                    + "Fix: use a smaller %s, padding = Padding.SAME, or remove an earlier layer "
+                    + "that shrinks H and W."),
+    /** SAME padding that would need asymmetric padding (even window). */
+    SAME_PADDING_NEEDS_ODD_WINDOW("SamePaddingNeedsOddWindow", Severity.ERROR,
+            "layer '%s' (@%s): padding = SAME with a window spanning %d (%s) needs more padding on "
+                    + "one side than the other, which DJL's %s cannot do. Lamina only emits "
+                    + "symmetric padding. Fix: use an odd %s, padding = Padding.VALID%s."),
+    /** {@code @Flatten} on a vector: does nothing. */
+    FLATTEN_ON_VECTOR("FlattenOnVector", Severity.WARNING,
+            "layer '%s' (@Flatten): the input %s is already a vector, so it does nothing. "
+                    + "Flatten turns (C, H, W) into (C*H*W). Fix: remove @Flatten here."),
+    /** A residual sub-model that changes the shape, without projection. */
+    RESIDUAL_SHAPE_MISMATCH("ResidualShapeMismatch", Severity.ERROR,
+            "layer '%s' (@Residual): sub-model %s maps %s to %s, so its input cannot be added to its "
+                    + "output. A residual sum needs equal shapes. Fix: set "
+                    + "@Residual(projection = true) to add a 1x1 conv + batch norm on the skip "
+                    + "path, or make %s keep the shape."),
+    /** A projection that cannot match the shapes (vectors, or no 1x1 stride fits). */
+    RESIDUAL_PROJECTION_IMPOSSIBLE("ResidualProjectionImpossible", Severity.ERROR,
+            "layer '%s' (@Residual): sub-model %s maps %s to %s and no 1x1 convolution on the skip "
+                    + "path can produce that shape. %s. Fix: make %s keep the rank and shrink H and "
+                    + "W by the same whole factor, or drop @Residual."),
+    /** A sub-model whose own layers fail for the shape it receives. */
+    SUB_MODEL_INVALID("SubModelInvalid", Severity.ERROR,
+            "layer '%s' (%s): sub-model %s fed %s is impossible: %s. A sub-model's layers run on the "
+                    + "shape its field receives. Fix: change %s or what feeds '%s'."),
+    /** A model that contains itself, directly or through other sub-models. */
+    SUB_MODEL_CYCLE("SubModelCycle", Severity.ERROR,
+            "layer '%s' (%s): sub-model %s contains itself (%s). A model cannot be inlined into "
+                    + "itself. Fix: remove the field that closes the cycle."),
+    /** {@code @Model(name)} that is not a usable class name. */
+    INVALID_NET_NAME("InvalidNetName", Severity.ERROR,
+            "model '%s' (@Model): name = \"%s\" cannot name the generated class. %s. Fix: use a Java "
+                    + "identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
+    /** The generated source could not be written (e.g. two models with the same Net name). */
+    NET_NOT_WRITTEN("NetNotWritten", Severity.ERROR,
+            "model '%s' (@Model): the generated class %s could not be written (%s). Another model of "
+                    + "this compilation probably generates the same class. Fix: give one of them a "
+                    + "different @Model(name = ...)."),
+    /** An unexpected failure of the processor on one model. */
+    INTERNAL_ERROR("InternalError", Severity.ERROR,
+            "model '%s' (@Model): the Lamina processor failed on this model (%s). This is a bug in "
+                    + "Lamina, not in your model; no code was generated for it. Fix: report it with "
+                    + "this message; other models are unaffected.");
+
+    private final String id;
+    private final Severity severity;
+    private final String template;
+
+    Problem(String id, Severity severity, String template) {
+        this.id = id;
+        this.severity = severity;
+        this.template = template;
+    }
+
+    /** Stable id, as in {@code [lamina:<id>]}. */
+    public String id() {
+        return id;
+    }
+
+    /** Default severity. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** The finding at {@code origin} with the template filled with {@code args}. */
+    public Finding at(Origin origin, Object... args) {
+        return new Finding(id, severity, origin, String.format(Locale.ROOT, template, args));
+    }
+}

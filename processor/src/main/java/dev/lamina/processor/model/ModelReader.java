@@ -1,0 +1,210 @@
+package dev.lamina.processor.model;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Problem;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Turns a {@code @Model} class into a {@link ModelSpec}: the only code of the processor that
+ * reads {@code javax.lang.model}. Annotations are read by qualified name (the processor does not
+ * depend on the runtime), with their defaults. It does not judge values: range checks belong to
+ * {@link SpecValidator}, shapes to the shape package.
+ */
+public final class ModelReader {
+
+    static final String PKG = "dev.lamina.";
+    static final String MODEL = PKG + "Model";
+    static final String RESIDUAL = PKG + "Residual";
+
+    /** The result of reading one class: its spec, where its parts are, and reading problems. */
+    public record Read(ModelSpec spec, SourceLocator locator, List<Finding> problems) {}
+
+    private final Elements elements;
+    private final Deque<String> reading = new ArrayDeque<>();
+
+    public ModelReader(Elements elements) {
+        this.elements = elements;
+    }
+
+    /** Reads a class annotated with {@code @Model}. */
+    public Read read(TypeElement type) {
+        reading.clear();
+        return readModel(type);
+    }
+
+    private Read readModel(TypeElement type) {
+        String qualifiedName = type.getQualifiedName().toString();
+        reading.push(qualifiedName);
+        try {
+            AnnotationMirror model = mirror(type, MODEL).orElseThrow(
+                    () -> new IllegalArgumentException(qualifiedName + " has no @Model"));
+            SourceLocator locator = new SourceLocator(type, model);
+            List<Finding> problems = new ArrayList<>();
+            List<LayerSpec> layers = new ArrayList<>();
+            Set<String> usedNames = new HashSet<>();
+            Map<String, Set<String>> fieldSuppressions = new LinkedHashMap<>();
+            for (Element member : type.getEnclosedElements()) {
+                if (member.getKind() != ElementKind.FIELD || member.getModifiers().contains(Modifier.STATIC)) {
+                    continue;
+                }
+                readField((VariableElement) member, locator, layers, usedNames, problems);
+                Set<String> suppressed = suppressions(member);
+                if (!suppressed.isEmpty()) {
+                    fieldSuppressions.put(member.getSimpleName().toString(), suppressed);
+                }
+            }
+            Map<String, AnnotationValue> values = values(model);
+            String name = (String) values.get("name").getValue();
+            List<Integer> input = ((List<?>) values.get("input").getValue()).stream()
+                    .map(v -> (Integer) ((AnnotationValue) v).getValue())
+                    .toList();
+            String simpleName = type.getSimpleName().toString();
+            ModelSpec spec = new ModelSpec(packageName(type), simpleName, qualifiedName,
+                    name.isEmpty() ? simpleName + "Net" : name, input, layers, suppressions(type),
+                    fieldSuppressions);
+            return new Read(spec, locator, problems);
+        } finally {
+            reading.pop();
+        }
+    }
+
+    private void readField(VariableElement field, SourceLocator locator, List<LayerSpec> layers,
+                           Set<String> usedNames, List<Finding> problems) {
+        String fieldName = field.getSimpleName().toString();
+        List<AnnotationMirror> lamina = field.getAnnotationMirrors().stream()
+                .filter(m -> qualifiedName(m).startsWith(PKG))
+                .map(m -> (AnnotationMirror) m)
+                .toList();
+        locator.addField(fieldName, field, lamina);
+        Optional<TypeElement> subModel = modelType(field.asType());
+        List<LayerSpec> fieldLayers = new ArrayList<>();
+        Names names = new Names(fieldName, usedNames);
+        if (subModel.isPresent()) {
+            readSubModel(field, subModel.get(), lamina, names, fieldLayers, problems);
+        }
+        for (int i = 0; i < lamina.size(); i++) {
+            AnnotationMirror mirror = lamina.get(i);
+            String annotation = simpleName(mirror);
+            Origin origin = new Origin(fieldName, annotation, i, null);
+            LayerFactory.read(annotation, origin, plainValues(mirror), names, fieldLayers);
+        }
+        layers.addAll(fieldLayers);
+    }
+
+    private void readSubModel(VariableElement field, TypeElement type, List<AnnotationMirror> lamina,
+                              Names names, List<LayerSpec> out, List<Finding> problems) {
+        int residualIndex = -1;
+        for (int i = 0; i < lamina.size(); i++) {
+            if (qualifiedName(lamina.get(i)).equals(RESIDUAL)) {
+                residualIndex = i;
+            }
+        }
+        boolean residual = residualIndex >= 0;
+        boolean projection = residual
+                && (Boolean) values(lamina.get(residualIndex)).get("projection").getValue();
+        String fieldName = field.getSimpleName().toString();
+        Origin origin = new Origin(fieldName, residual ? "Residual" : type.getSimpleName().toString(),
+                residualIndex, null);
+        String qualified = type.getQualifiedName().toString();
+        if (reading.contains(qualified)) {
+            List<String> path = new ArrayList<>(reading);
+            java.util.Collections.reverse(path);
+            path.add(qualified);
+            problems.add(Problem.SUB_MODEL_CYCLE.at(origin, fieldName,
+                    residual ? "@Residual" : type.getSimpleName(), type.getSimpleName(),
+                    String.join(" -> ", path)));
+            return;
+        }
+        Read inner = readModel(type);
+        problems.addAll(inner.problems().stream()
+                .map(f -> new Finding(f.id(), f.severity(), origin, f.message()))
+                .toList());
+        out.add(new SubModelSpec(names.first(), origin, inner.spec(), residual, projection));
+    }
+
+    private Optional<TypeElement> modelType(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return Optional.empty();
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        return mirror(element, MODEL).map(m -> element);
+    }
+
+    private Set<String> suppressions(Element element) {
+        return mirror(element, "java.lang.SuppressWarnings")
+                .map(m -> ((List<?>) values(m).get("value").getValue()).stream()
+                        .map(v -> (String) ((AnnotationValue) v).getValue())
+                        .collect(Collectors.toCollection(LinkedHashSet::new)))
+                .map(s -> (Set<String>) s)
+                .orElse(Set.of());
+    }
+
+    private String packageName(TypeElement type) {
+        PackageElement pkg = elements.getPackageOf(type);
+        return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+    }
+
+    private static Optional<AnnotationMirror> mirror(Element element, String qualifiedName) {
+        return element.getAnnotationMirrors().stream()
+                .filter(m -> qualifiedName(m).equals(qualifiedName))
+                .map(m -> (AnnotationMirror) m)
+                .findFirst();
+    }
+
+    private Map<String, AnnotationValue> values(AnnotationMirror mirror) {
+        Map<String, AnnotationValue> values = new LinkedHashMap<>();
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+            values.put(e.getKey().getSimpleName().toString(), e.getValue());
+        }
+        return values;
+    }
+
+    /** Attribute values as plain Java: numbers, booleans, strings, enum constant names, lists. */
+    private Map<String, Object> plainValues(AnnotationMirror mirror) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        values(mirror).forEach((name, value) -> plain.put(name, plain(value.getValue())));
+        return plain;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof VariableElement constant) {
+            return constant.getSimpleName().toString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> plain(((AnnotationValue) v).getValue())).toList();
+        }
+        return value;
+    }
+
+    private static String qualifiedName(AnnotationMirror mirror) {
+        return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    }
+
+    private static String simpleName(AnnotationMirror mirror) {
+        return mirror.getAnnotationType().asElement().getSimpleName().toString();
+    }
+}

@@ -1,0 +1,205 @@
+package dev.lamina.processor.shape;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Problem;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.ActivationSpec;
+import dev.lamina.processor.model.BatchNormSpec;
+import dev.lamina.processor.model.ConvSpec;
+import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.FlattenSpec;
+import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.PoolSpec;
+import dev.lamina.processor.model.SubModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Compile-time shape inference and parameter counting, in pure Java: one method per layer kind.
+ * Walks the layers from {@code @Model(input)}; a layer that cannot take its input yields an
+ * ERROR finding and stops the walk (later shapes would be meaningless). Expects specs that
+ * passed {@link dev.lamina.processor.model.SpecValidator}.
+ */
+public final class ShapeInference {
+
+    /**
+     * The outcome for one model.
+     *
+     * @param model the shaped model, or {@code null} when there is an error
+     * @param findings errors and warnings found on the way
+     */
+    public record Result(ShapedModel model, List<Finding> findings) {
+
+        public Result {
+            findings = List.copyOf(findings);
+        }
+
+        /** Whether shapes could be inferred for every layer. */
+        public boolean ok() {
+            return model != null;
+        }
+    }
+
+    private final List<Finding> findings = new ArrayList<>();
+
+    private ShapeInference() {}
+
+    /** Shapes of the model fed its declared {@code @Model(input)}. */
+    public static Result infer(ModelSpec model) {
+        return infer(model, new TensorShape(model.input()));
+    }
+
+    /** Shapes of the model's layers fed {@code input} (sub-models receive their field's input). */
+    public static Result infer(ModelSpec model, TensorShape input) {
+        ShapeInference inference = new ShapeInference();
+        List<ShapedLayer> layers = new ArrayList<>();
+        TensorShape current = input;
+        for (LayerSpec layer : model.layers()) {
+            ShapedLayer shaped = inference.shape(layer, current);
+            if (shaped == null) {
+                return new Result(null, inference.findings);
+            }
+            layers.add(shaped);
+            current = shaped.out();
+        }
+        return new Result(new ShapedModel(model, input, layers), inference.findings);
+    }
+
+    private ShapedLayer shape(LayerSpec layer, TensorShape in) {
+        if (layer instanceof ConvSpec conv) {
+            return conv(conv, in);
+        } else if (layer instanceof PoolSpec pool) {
+            return pool(pool, in);
+        } else if (layer instanceof DenseSpec dense) {
+            return dense(dense, in);
+        } else if (layer instanceof BatchNormSpec) {
+            int features = in.dim(0);
+            return new ShapedLayer(layer, in, in, 2L * features, 2L * features);
+        } else if (layer instanceof DropoutSpec dropout && dropout.spatial()) {
+            return needsFeatureMap(layer, in, "channel-wise dropout") ? identity(layer, in) : null;
+        } else if (layer instanceof GlobalAvgPoolSpec) {
+            return needsFeatureMap(layer, in, "global average pooling")
+                    ? new ShapedLayer(layer, in, TensorShape.of(in.dim(0)), 0, 0) : null;
+        } else if (layer instanceof FlattenSpec) {
+            return flatten(layer, in);
+        } else if (layer instanceof SubModelSpec sub) {
+            return subModel(sub, in);
+        } else if (layer instanceof DropoutSpec || layer instanceof ActivationSpec) {
+            return identity(layer, in);
+        }
+        throw new IllegalStateException("no shape rule for " + layer.kind());
+    }
+
+    private static ShapedLayer identity(LayerSpec layer, TensorShape in) {
+        return new ShapedLayer(layer, in, in, 0, 0);
+    }
+
+    private ShapedLayer conv(ConvSpec conv, TensorShape in) {
+        if (!needsFeatureMap(conv, in, "a 2-D convolution")) {
+            return null;
+        }
+        TensorShape spatial = window(conv, Window.of(conv), in, "dilated kernel", "kernel or dilation", "Conv2d");
+        if (spatial == null) {
+            return null;
+        }
+        TensorShape out = TensorShape.of(conv.filters(), spatial.dim(1), spatial.dim(2));
+        long weights = (long) conv.kernel() * conv.kernel() * in.dim(0) * conv.filters();
+        return new ShapedLayer(conv, in, out, weights + (conv.bias() ? conv.filters() : 0), 0);
+    }
+
+    private ShapedLayer pool(PoolSpec pool, TensorShape in) {
+        if (!needsFeatureMap(pool, in, "pooling")) {
+            return null;
+        }
+        TensorShape out = window(pool, Window.of(pool), in, "pool window", "pool size", "Pool");
+        return out == null ? null : new ShapedLayer(pool, in, out, 0, 0);
+    }
+
+    /** Applies a window to H and W, or reports why it cannot; C is kept. */
+    private TensorShape window(LayerSpec layer, Window w, TensorShape in, String what, String knob, String djl) {
+        if (!w.sameSupported()) {
+            String detail = w.dilation() > 1
+                    ? "kernel " + w.size() + ", dilation " + w.dilation() : "size " + w.size();
+            String extra = w.pool() ? ", or stride equal to the size" : "";
+            findings.add(Problem.SAME_PADDING_NEEDS_ODD_WINDOW.at(layer.origin().withAttribute("padding"),
+                    layer.name(), layer.origin().annotation(), w.span(), detail, djl, knob, extra));
+            return null;
+        }
+        int h = in.dim(1);
+        int width = in.dim(2);
+        if (!w.fits(h) || !w.fits(width)) {
+            findings.add(Problem.KERNEL_LARGER_THAN_INPUT.at(layer.origin(), layer.name(),
+                    layer.origin().annotation(), what, w.span(), in, h, width,
+                    w.span() > h ? "zero rows" : "zero columns", knob));
+            return null;
+        }
+        return TensorShape.of(in.dim(0), w.out(h), w.out(width));
+    }
+
+    private ShapedLayer dense(DenseSpec dense, TensorShape in) {
+        if (in.isFeatureMap()) {
+            findings.add(Problem.DENSE_ON_FEATURE_MAP.at(dense.origin(), dense.name(), in, in.size(), in.dim(0)));
+            return null;
+        }
+        long weights = (long) in.dim(0) * dense.units();
+        return new ShapedLayer(dense, in, TensorShape.of(dense.units()),
+                weights + (dense.bias() ? dense.units() : 0), 0);
+    }
+
+    private ShapedLayer flatten(LayerSpec layer, TensorShape in) {
+        if (in.isVector()) {
+            findings.add(Problem.FLATTEN_ON_VECTOR.at(layer.origin(), layer.name(), in));
+            return identity(layer, in);
+        }
+        return new ShapedLayer(layer, in, TensorShape.of(Math.toIntExact(in.size())), 0, 0);
+    }
+
+    private boolean needsFeatureMap(LayerSpec layer, TensorShape in, String what) {
+        if (in.isFeatureMap()) {
+            return true;
+        }
+        findings.add(Problem.SPATIAL_LAYER_ON_VECTOR.at(layer.origin(), layer.name(),
+                layer.origin().annotation(), in, what));
+        return false;
+    }
+
+    private ShapedLayer subModel(SubModelSpec sub, TensorShape in) {
+        Result inner = infer(sub.model(), in);
+        String annotation = sub.residual() ? "@Residual" : "field of type " + sub.model().simpleName();
+        String innerName = sub.model().simpleName();
+        for (Finding f : inner.findings()) {
+            if (f.severity() == Severity.ERROR) {
+                findings.add(Problem.SUB_MODEL_INVALID.at(sub.origin(), sub.name(), annotation, innerName,
+                        in, f.render(), innerName, sub.name()));
+                return null;
+            }
+        }
+        TensorShape out = inner.model().output();
+        long trainable = inner.model().trainableParams();
+        long nonTrainable = inner.model().nonTrainableParams();
+        if (sub.residual()) {
+            if (sub.projection()) {
+                OptionalInt stride = Projection.stride(in, out);
+                if (stride.isEmpty()) {
+                    String why = in.rank() != out.rank() || !in.isFeatureMap()
+                            ? "The skip path's 1x1 convolution needs (C, H, W) in and out"
+                            : "No stride s gives ceil(H / s) and ceil(W / s) equal to the output's H and W";
+                    findings.add(Problem.RESIDUAL_PROJECTION_IMPOSSIBLE.at(sub.origin().withAttribute("projection"),
+                            sub.name(), innerName, in, out, why, innerName));
+                    return null;
+                }
+                trainable += Projection.trainableParams(in, out);
+                nonTrainable += Projection.nonTrainableParams(out);
+            } else if (!in.equals(out)) {
+                findings.add(Problem.RESIDUAL_SHAPE_MISMATCH.at(sub.origin(), sub.name(), innerName, in, out,
+                        innerName));
+                return null;
+            }
+        }
+        return new ShapedLayer(sub, in, out, trainable, nonTrainable);
+    }
+}

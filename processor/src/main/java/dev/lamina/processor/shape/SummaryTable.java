@@ -1,0 +1,66 @@
+package dev.lamina.processor.shape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A Keras-like {@code model.summary()} of a shaped model: one row per layer (block name and
+ * kind, output shape without the batch axis, parameter count), then {@code Total params},
+ * {@code Trainable params} and {@code Non-trainable params}, each on its own line. Numbers use
+ * {@link Locale#ROOT} thousands separators so the text is the same on every machine.
+ */
+public final class SummaryTable {
+
+    private static final String[] HEADER = {"Layer (type)", "Output Shape", "Param #"};
+
+    private SummaryTable() {}
+
+    /** The summary text, lines separated by {@code \n}, ending with a newline. */
+    public static String render(ShapedModel model) {
+        List<String[]> rows = new ArrayList<>();
+        for (ShapedLayer layer : model.layers()) {
+            rows.add(new String[] {layer.spec().name() + " (" + layer.spec().kind() + ")",
+                layer.out().toString(), number(layer.params())});
+        }
+        int[] widths = new int[3];
+        for (String[] row : rows) {
+            widen(widths, row);
+        }
+        widen(widths, HEADER);
+        int total = widths[0] + widths[1] + widths[2] + 4;
+        StringBuilder out = new StringBuilder();
+        out.append("Model: \"").append(model.spec().simpleName()).append("\"  input ")
+                .append(model.input()).append('\n');
+        out.append("=".repeat(total)).append('\n');
+        row(out, widths, HEADER);
+        out.append("=".repeat(total)).append('\n');
+        for (String[] row : rows) {
+            row(out, widths, row);
+        }
+        out.append("=".repeat(total)).append('\n');
+        out.append("Total params: ").append(number(model.totalParams())).append('\n');
+        out.append("Trainable params: ").append(number(model.trainableParams())).append('\n');
+        out.append("Non-trainable params: ").append(number(model.nonTrainableParams())).append('\n');
+        return out.toString();
+    }
+
+    private static void widen(int[] widths, String[] row) {
+        for (int i = 0; i < 3; i++) {
+            widths[i] = Math.max(widths[i], row[i].length());
+        }
+    }
+
+    private static void row(StringBuilder out, int[] widths, String[] row) {
+        String line = pad(row[0], widths[0] + 2) + pad(row[1], widths[1] + 2) + row[2];
+        out.append(line.stripTrailing()).append('\n');
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.lamina.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per compile-time error kind: the stable id, the line (and the column of the attribute
+ * value where the error is about a value), the key words of the message, and no generated Net.
+ * Source line N of a model body is line N + 4 of the file (package and import come first).
+ */
+class ErrorTest {
+
+    private static final int HEADER = 4;
+
+    private static JavaFileObject model(String... body) {
+        return Sources.model("Bad", body);
+    }
+
+    /** Compiles, expects failure without a Net, and returns the compilation. */
+    private static Compilation failing(JavaFileObject source) {
+        Compilation compilation = Sources.compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        return compilation;
+    }
+
+    private static void assertError(JavaFileObject source, int bodyLine, String... words) {
+        Compilation compilation = failing(source);
+        for (String word : words) {
+            assertThat(compilation).hadErrorContaining(word).inFile(source).onLine(bodyLine + HEADER);
+        }
+    }
+
+    @Test
+    void denseOnFeatureMap() {
+        assertError(model("@Model(input = {1, 28, 28})", "public class Bad {",
+                        "    @Conv(filters = 64) @MaxPool(4) Layer conv;",
+                        "    @Dense(units = 10) Layer logits;", "}"),
+                4, "[lamina:DenseOnFeatureMap] layer 'logits' (@Dense)", "(64, 7, 7)",
+                "add @Flatten (giving (3136)) or @GlobalAvgPool (giving (64)) before it");
+    }
+
+    @Test
+    void kernelLargerThanInput() {
+        assertError(model("@Model(input = {1, 4, 4})", "public class Bad {",
+                        "    @Conv(filters = 4, kernel = 5, padding = Padding.VALID) Layer big;", "}"),
+                3, "[lamina:KernelLargerThanInput] layer 'big' (@Conv)", "spans 5", "(1, 4, 4)", "Fix:");
+    }
+
+    @Test
+    void dilatedKernelLargerThanInput() {
+        assertError(model("@Model(input = {1, 6, 6})", "public class Bad {",
+                        "    @Conv(filters = 4, dilation = 3, padding = Padding.VALID) Layer wide;", "}"),
+                3, "[lamina:KernelLargerThanInput] layer 'wide' (@Conv): the dilated kernel spans 7");
+    }
+
+    @Test
+    void poolShrinkingASideToZero() {
+        assertError(model("@Model(input = {1, 8, 8})", "public class Bad {",
+                        "    @MaxPool(4) Layer p1;",
+                        "    @MaxPool(4) Layer p2;", "}"),
+                4, "[lamina:KernelLargerThanInput] layer 'p2' (@MaxPool): the pool window spans 4",
+                "(1, 2, 2)", "zero rows");
+    }
+
+    @Test
+    void spatialLayersOnAVector() {
+        assertError(model("@Model(input = {1, 8, 8})", "public class Bad {",
+                        "    @Flatten Layer flat;",
+                        "    @Conv(filters = 4) Layer conv;", "}"),
+                4, "[lamina:SpatialLayerOnVector] layer 'conv' (@Conv): receives a vector (64)");
+        assertError(model("@Model(input = {16})", "public class Bad {",
+                        "    @SpatialDropout Layer drop;", "}"),
+                3, "[lamina:SpatialLayerOnVector] layer 'drop' (@SpatialDropout)", "channel-wise dropout");
+        assertError(model("@Model(input = {16})", "public class Bad {",
+                        "    @GlobalAvgPool Layer gap;", "}"),
+                3, "[lamina:SpatialLayerOnVector] layer 'gap' (@GlobalAvgPool)");
+        assertError(model("@Model(input = {16})", "public class Bad {",
+                        "    @AvgPool Layer pool;", "}"),
+                3, "[lamina:SpatialLayerOnVector] layer 'pool' (@AvgPool)");
+    }
+
+    @Test
+    void flattenOnAVectorIsAWarningAndStillGenerates() {
+        JavaFileObject source = model("@Model(input = {16})", "public class Bad {",
+                "    @Flatten Layer flat;", "    @Dense(units = 2) Layer out;", "}");
+        Compilation compilation = Sources.compiler().withOptions().compile(source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[lamina:FlattenOnVector] layer 'flat' (@Flatten)")
+                .inFile(source).onLine(3 + HEADER);
+        assertThat(compilation).generatedSourceFile("test.BadNet");
+    }
+
+    @Test
+    void attributeOutOfRangeIsReportedOnTheValue() {
+        JavaFileObject source = model("@Model(input = {1, 8, 8})", "public class Bad {",
+                "    @Conv(filters = 0) Layer conv;", "}");
+        Compilation compilation = failing(source);
+        assertThat(compilation)
+                .hadErrorContaining("[lamina:AttributeOutOfRange] layer 'conv' (@Conv): filters = 0 is out of range, "
+                        + "it must be at least 1")
+                .inFile(source).onLine(3 + HEADER).atColumn(21);
+    }
+
+    @Test
+    void everyRangeCheck() {
+        String[][] cases = {
+            {"@Conv(filters = 4, kernel = 0)", "kernel = 0"},
+            {"@Conv(filters = 4, stride = 0)", "stride = 0"},
+            {"@Conv(filters = 4, dilation = 0)", "dilation = 0"},
+            {"@MaxPool(0)", "value = 0"},
+            {"@AvgPool(value = 2, stride = -3)", "stride = -3"},
+            {"@Dropout(rate = 1.5)", "rate = 1.5 is out of range, it must be in [0, 1)"},
+            {"@SpatialDropout(rate = -0.1)", "rate = -0.1"},
+            {"@BatchNorm(momentum = 1.0)", "momentum = 1.0 is out of range, it must be in (0, 1)"},
+            {"@BatchNorm(epsilon = 0)", "epsilon = 0.0 is out of range, it must be greater than 0"},
+            {"@LeakyReLU(alpha = -1)", "alpha = -1.0 is out of range, it must be at least 0"},
+            {"@Flatten @Dense(units = 0)", "units = 0"},
+        };
+        for (String[] c : cases) {
+            assertError(model("@Model(input = {1, 8, 8})", "public class Bad {",
+                    "    " + c[0] + " Layer layer;", "}"), 3, "[lamina:AttributeOutOfRange]", c[1], "Fix:");
+        }
+    }
+
+    @Test
+    void invalidInputShape() {
+        assertError(model("@Model(input = {28, 28})", "public class Bad {", "    @Flatten Layer f;", "}"),
+                1, "[lamina:InvalidInputShape] model 'Bad' (@Model): input = {28, 28}", "rank 2");
+        assertError(model("@Model(input = {1, 0, 28})", "public class Bad {", "    @Flatten Layer f;", "}"),
+                1, "[lamina:InvalidInputShape]", "at least 1");
+    }
+
+    @Test
+    void samePaddingWithAnEvenKernel() {
+        assertError(model("@Model(input = {1, 8, 8})", "public class Bad {",
+                        "    @Conv(filters = 4, kernel = 2) Layer conv;", "}"),
+                3, "[lamina:SamePaddingNeedsOddWindow] layer 'conv' (@Conv)", "use an odd kernel");
+    }
+
+    @Test
+    void residualThatChangesTheShape() throws java.io.IOException {
+        JavaFileObject down = Sources.model("Down", "@Model(input = {4, 8, 8})", "public class Down {",
+                "    @Conv(filters = 8, stride = 2) Layer conv;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {4, 8, 8})", "public class Net {",
+                "    @Residual Down block;", "}");
+        Compilation compilation = Sources.compile(down, net);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:ResidualShapeMismatch] layer 'block' (@Residual): "
+                        + "sub-model Down maps (4, 8, 8) to (8, 4, 4)")
+                .inFile(net).onLine(3 + HEADER);
+        assertThat(compilation).hadErrorContaining("projection = true");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("DownNet.java"),
+                Sources.generatedFileNames(down, net), "the valid sub-model still gets its Net");
+    }
+
+    @Test
+    void residualProjectionOnVectors() {
+        JavaFileObject wider = Sources.model("Wider", "@Model(input = {4})", "public class Wider {",
+                "    @Dense(units = 8) Layer fc;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {4})", "public class Net {",
+                "    @Residual(projection = true) Wider block;", "}");
+        Compilation compilation = Sources.compile(wider, net);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:ResidualProjectionImpossible] layer 'block'")
+                .inFile(net).onLine(3 + HEADER);
+    }
+
+    @Test
+    void subModelFedAShapeItCannotTake() {
+        JavaFileObject head = Sources.model("Head", "@Model(input = {64})", "public class Head {",
+                "    @Dense(units = 10) Layer logits;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {1, 8, 8})", "public class Net {",
+                "    Head head;", "}");
+        Compilation compilation = Sources.compile(head, net);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:SubModelInvalid] layer 'head' (field of type Head): "
+                        + "sub-model Head fed (1, 8, 8) is impossible: [lamina:DenseOnFeatureMap]")
+                .inFile(net).onLine(3 + HEADER);
+    }
+
+    @Test
+    void subModelCycle() {
+        assertError(model("@Model(input = {4})", "public class Bad {", "    @Dense(units = 4) Layer fc;",
+                        "    Bad again;", "}"),
+                4, "[lamina:SubModelCycle] layer 'again'", "test.Bad -> test.Bad");
+    }
+
+    @Test
+    void anErroneousModelDoesNotStopAValidOne() throws java.io.IOException {
+        JavaFileObject bad = model("@Model(input = {1, 28, 28})", "public class Bad {",
+                "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = Sources.compile(bad, GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[lamina:DenseOnFeatureMap]").inFile(bad).onLine(3 + HEADER);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("FashionCnnNet.java"),
+                Sources.generatedFileNames(bad, GoldenSourceTest.FASHION_CNN),
+                "the valid model gets its Net, the erroneous one none");
+    }
+
+    @Test
+    void invalidNetNameIsReportedOnTheName() {
+        JavaFileObject source = model("@Model(input = {4}, name = \"my net\")", "public class Bad {",
+                "    @Dense(units = 2) Layer out;", "}");
+        assertThat(failing(source)).hadErrorContaining("[lamina:InvalidNetName] model 'Bad' (@Model): "
+                + "name = \"my net\" cannot name the generated class. It is not a Java identifier")
+                .inFile(source).onLine(1 + HEADER).atColumn(28);
+        assertError(model("@Model(input = {4}, name = \"Bad\")", "public class Bad {",
+                "    @Dense(units = 2) Layer out;", "}"), 1, "[lamina:InvalidNetName]", "would clash");
+    }
+
+    @Test
+    void twoModelsGeneratingTheSameNet() {
+        JavaFileObject a = Sources.model("A", "@Model(input = {4}, name = \"Same\")", "public class A {",
+                "    @Dense(units = 2) Layer out;", "}");
+        JavaFileObject b = Sources.model("B", "@Model(input = {4}, name = \"Same\")", "public class B {",
+                "    @Dense(units = 2) Layer out;", "}");
+        Compilation compilation = Sources.compile(a, b);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:NetNotWritten] model 'B' (@Model): the generated "
+                + "class test.Same could not be written").inFile(b).onLine(1 + HEADER);
+    }
+
+    @Test
+    void anUnexpectedFailureBecomesAnErrorOnTheModelAndSparesTheOthers() throws java.io.IOException {
+        // (C*H*W) of this input does not fit in an int: flattening it fails inside shape inference.
+        JavaFileObject huge = model("@Model(input = {100000, 100000, 1000})", "public class Bad {",
+                "    @Flatten Layer flat;", "}");
+        Compilation compilation = Sources.compile(huge, GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:InternalError] model 'Bad' (@Model): the Lamina "
+                + "processor failed on this model").inFile(huge).onLine(1 + HEADER);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("FashionCnnNet.java"),
+                Sources.generatedFileNames(huge, GoldenSourceTest.FASHION_CNN));
+    }
+}

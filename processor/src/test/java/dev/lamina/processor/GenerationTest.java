@@ -1,0 +1,134 @@
+package dev.lamina.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** Every DSL layer type generates a Net that compiles under {@code -Xlint:all -Werror}. */
+class GenerationTest {
+
+    private static String generated(Compilation compilation, String name) throws IOException {
+        return compilation.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
+    }
+
+    @Test
+    void everyLayerTypeGeneratesCompilingCode() throws IOException {
+        Compilation compilation = Sources.compile(Sources.model("AllLayers",
+                "@Model(input = {3, 16, 16}, name = \"Everything\")",
+                "public class AllLayers {",
+                "    @Conv(filters = 8, kernel = 5, stride = 2, dilation = 1, bias = false,"
+                        + " activation = Act.LEAKY_RELU) Layer conv1;",
+                "    @BatchNorm(momentum = 0.99, epsilon = 1e-3) @LeakyReLU(alpha = 0.2) Layer bn1;",
+                "    @Conv(filters = 8, kernel = 3, padding = Padding.VALID, dilation = 2) @GELU Layer conv2;",
+                "    @SpatialDropout(rate = 0.2) Layer sdrop;",
+                "    @MaxPool(value = 3, stride = 1, padding = Padding.SAME) @Sigmoid Layer pool1;",
+                "    @AvgPool(value = 2, padding = Padding.SAME) @Tanh Layer pool2;",
+                "    @AvgPool Layer pool3;",
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 16, activation = Act.GELU) @BatchNorm Layer fc1;",
+                "    @Dropout(rate = 0.3) Layer drop;",
+                "    @Dense(units = 4, bias = false, activation = Act.SOFTMAX) Layer out;",
+                "    Object ignored;",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String net = generated(compilation, "test.Everything");
+        assertThat(net).contains(".optStride(new Shape(2, 2)).optPadding(new Shape(2, 2))");
+        assertThat(net).contains("new SpatialDropoutBlock(0.2f)");
+        assertThat(net).contains("Pool.avgPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true, false)");
+        assertThat(net).contains("LambdaBlock.singleton(x -> x.softmax(-1), \"softmax\")");
+        assertThat(net).contains(".add(\"conv1_leaky_relu\", Activation.leakyReluBlock(0.01f))");
+        assertThat(net).contains(".add(\"bn1_leaky_relu\", Activation.leakyReluBlock(0.2f))");
+        assertThat(net).doesNotContain("ignored");
+        // conv1 SAME stride 2 -> (8, 8, 8); conv2 VALID, dilated span 5 -> (8, 4, 4); pools -> (8, 1, 1)
+        assertThat(net).containsMatch("conv2 \\(Conv\\) +\\(8, 4, 4\\)");
+        assertThat(net).containsMatch("flat \\(Flatten\\) +\\(8\\) ");
+        assertThat(net).contains("return new Shape(1, 4);");
+    }
+
+    @Test
+    void subModelsAndResidualsGenerateCompilingCode() throws IOException {
+        Compilation compilation = Sources.compile(
+                Sources.model("Block", "@Model(input = {8, 8, 8})", "public class Block {",
+                        "    @Conv(filters = 8) @BatchNorm @ReLU Layer a;",
+                        "    @Conv(filters = 8) @BatchNorm Layer b;", "}"),
+                Sources.model("Down", "@Model(input = {8, 8, 8})", "public class Down {",
+                        "    @Conv(filters = 16, stride = 2) @BatchNorm @ReLU Layer a;", "}"),
+                Sources.model("ResNet", "@Model(input = {1, 8, 8})", "public class ResNet {",
+                        "    @Conv(filters = 8) Layer stem;",
+                        "    Block plain;",
+                        "    @Residual @ReLU Block res1;",
+                        "    @Residual(projection = true) Down res2;",
+                        "    @GlobalAvgPool Layer gap;",
+                        "    @Dense(units = 10) Layer logits;", "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String net = generated(compilation, "test.ResNetNet");
+        assertThat(net).contains(".add(\"res1\", new ResidualBlock(");
+        assertThat(net).contains(".add(\"res1_relu\", Activation.reluBlock())");
+        assertThat(net).contains("res2 (Residual(Down))");
+        assertThat(net).contains(".setKernelShape(new Shape(1, 1)).optStride(new Shape(2, 2)).setFilters(16).optBias(false)");
+        assertThat(net).contains("return new Shape(1, 10);");
+    }
+
+    @Test
+    void summaryListsEveryLayerWithShapeAndParameters() throws IOException {
+        String net = generated(Sources.compile(GoldenSourceTest.FASHION_CNN), "test.FashionCnnNet");
+        assertThat(net).containsMatch("\"conv1 \\(Conv\\) +\\(32, 28, 28\\) +320\\\\n\"");
+        assertThat(net).containsMatch("\"pool1 \\(MaxPool\\) +\\(32, 14, 14\\) +0\\\\n\"");
+        assertThat(net).containsMatch("\"logits \\(Dense\\) +\\(10\\) +1,290\\\\n\"");
+        assertThat(net).contains("\"Total params: 38,186\\n\"");
+        assertThat(net).contains("\"Trainable params: 37,930\\n\"");
+        assertThat(net).contains("\"Non-trainable params: 256\\n\"");
+        assertThat(net).contains("return 37930L;");
+    }
+
+    @Test
+    void summaryOptionPrintsANoteOnTheModel() {
+        Compilation compilation = Sources.compiler().withOptions("-Alamina.summary=true")
+                .compile(GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadNoteContaining("Total params: 38,186")
+                .inFile(GoldenSourceTest.FASHION_CNN).onLine(6);
+    }
+
+    @Test
+    void unknownOptionAndBadSummaryValueAreWarnings() {
+        Compilation compilation = Sources.compiler()
+                .withOptions("-Alamina.sumary=true", "-Alamina.summary=yes")
+                .compile(GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).hadWarningContaining("[lamina:UnknownOption] -Alamina.sumary is not a Lamina option");
+        assertThat(compilation).hadWarningContaining("-Alamina.summary=true|false");
+        assertThat(compilation).hadWarningContaining("[lamina:BadOption] -Alamina.summary=yes");
+        assertThat(compilation).generatedSourceFile("test.FashionCnnNet");
+    }
+
+    @Test
+    void perRuleLintOptionsAreAcceptedByJavac() {
+        Compilation compilation = Sources.compiler()
+                .withOptions("-Xlint:all", "-Werror", "-Alamina.lint.DropoutBetweenConvs=warn", "-Alamina.lint=warn")
+                .compile(GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void blockNamesStayUniqueWhenAFieldIsNamedLikeASuffix() throws IOException {
+        Compilation compilation = Sources.compile(Sources.model("Names", "@Model(input = {4})",
+                "public class Names {",
+                "    @Dense(units = 4) @ReLU Layer fc;",
+                "    @Dense(units = 4) Layer fc_relu;", "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String net = generated(compilation, "test.NamesNet");
+        assertThat(net).contains(".add(\"fc_relu\", Activation.reluBlock())");
+        assertThat(net).contains(".add(\"fc_relu_2\", Linear.builder()");
+    }
+
+    @Test
+    void sarifOptionIsAcceptedAndTheBuildStaysClean(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Compilation compilation = Sources.compiler()
+                .withOptions("-Xlint:all", "-Werror", "-Alamina.sarif=" + dir.resolve("lamina.sarif"))
+                .compile(GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+}

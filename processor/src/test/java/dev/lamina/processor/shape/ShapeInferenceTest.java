@@ -1,0 +1,163 @@
+package dev.lamina.processor.shape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.ActivationFn;
+import dev.lamina.processor.model.ActivationSpec;
+import dev.lamina.processor.model.BatchNormSpec;
+import dev.lamina.processor.model.ConvSpec;
+import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.FlattenSpec;
+import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.Origin;
+import dev.lamina.processor.model.PaddingMode;
+import dev.lamina.processor.model.PoolSpec;
+import dev.lamina.processor.model.PoolType;
+import dev.lamina.processor.model.SubModelSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Shape formulas and parameter counts against hand-worked examples, on plain specs (no javac). */
+class ShapeInferenceTest {
+
+    private static final Origin AT = new Origin("f", "X", 0, null);
+
+    private static ModelSpec model(List<Integer> input, LayerSpec... layers) {
+        return new ModelSpec("p", "M", "p.M", "MNet", input, List.of(layers), Set.of(), Map.of());
+    }
+
+    private static ShapedLayer only(List<Integer> input, LayerSpec layer) {
+        ShapeInference.Result result = ShapeInference.infer(model(input, layer));
+        assertTrue(result.ok(), () -> "unexpected findings " + result.findings());
+        return result.model().layers().get(0);
+    }
+
+    private static ConvSpec conv(int filters, int kernel, int stride, PaddingMode padding, int dilation, boolean bias) {
+        return new ConvSpec("c", AT, filters, kernel, stride, padding, dilation, bias);
+    }
+
+    private static PoolSpec pool(int size, int stride, PaddingMode padding) {
+        return new PoolSpec("p", AT, PoolType.MAX, size, stride, padding);
+    }
+
+    @Test
+    void convSameKeepsSizeAtStrideOneAndIsCeilOfSizeOverStride() {
+        assertEquals(TensorShape.of(32, 28, 28), only(List.of(1, 28, 28), conv(32, 3, 1, PaddingMode.SAME, 1, true)).out());
+        // ceil(28 / 3) = 10, ceil(7 / 2) = 4
+        assertEquals(TensorShape.of(8, 10, 10), only(List.of(1, 28, 28), conv(8, 5, 3, PaddingMode.SAME, 1, true)).out());
+        assertEquals(TensorShape.of(8, 4, 4), only(List.of(3, 7, 7), conv(8, 3, 2, PaddingMode.SAME, 2, true)).out());
+    }
+
+    @Test
+    void convValidFormula() {
+        // floor((28 - 1*(3-1) - 1) / 1) + 1 = 26
+        assertEquals(TensorShape.of(4, 26, 26), only(List.of(1, 28, 28), conv(4, 3, 1, PaddingMode.VALID, 1, true)).out());
+        // floor((28 - 2*(3-1) - 1) / 2) + 1 = floor(23 / 2) + 1 = 12
+        assertEquals(TensorShape.of(4, 12, 12), only(List.of(1, 28, 28), conv(4, 3, 2, PaddingMode.VALID, 2, true)).out());
+        // exactly fits: 5x5 kernel on 5x5 -> 1x1
+        assertEquals(TensorShape.of(4, 1, 1), only(List.of(2, 5, 5), conv(4, 5, 1, PaddingMode.VALID, 1, true)).out());
+    }
+
+    @Test
+    void convParameters() {
+        // 3*3*1*32 + 32 = 320 ; without bias 3*3*16*8 = 1152
+        assertEquals(320, only(List.of(1, 28, 28), conv(32, 3, 1, PaddingMode.SAME, 1, true)).trainableParams());
+        assertEquals(1152, only(List.of(16, 9, 9), conv(8, 3, 1, PaddingMode.SAME, 1, false)).trainableParams());
+    }
+
+    @Test
+    void windowPaddingForDjl() {
+        assertEquals(1, Window.of(conv(1, 3, 1, PaddingMode.SAME, 1, true)).pad());
+        assertEquals(2, Window.of(conv(1, 3, 1, PaddingMode.SAME, 2, true)).pad());
+        assertEquals(0, Window.of(conv(1, 3, 1, PaddingMode.VALID, 1, true)).pad());
+        assertFalse(Window.of(conv(1, 4, 1, PaddingMode.SAME, 1, true)).sameSupported());
+        assertTrue(Window.of(pool(2, 2, PaddingMode.SAME)).ceilMode());
+        assertFalse(Window.of(pool(2, 1, PaddingMode.SAME)).sameSupported());
+    }
+
+    @Test
+    void poolFormulas() {
+        assertEquals(TensorShape.of(3, 14, 14), only(List.of(3, 28, 28), pool(2, 2, PaddingMode.VALID)).out());
+        // VALID 3/2 on 7: floor((7 - 3) / 2) + 1 = 3 ; SAME 2/2 on 7: ceil(7 / 2) = 4 ; SAME 3/1 keeps 7
+        assertEquals(TensorShape.of(3, 3, 3), only(List.of(3, 7, 7), pool(3, 2, PaddingMode.VALID)).out());
+        assertEquals(TensorShape.of(3, 4, 4), only(List.of(3, 7, 7), pool(2, 2, PaddingMode.SAME)).out());
+        assertEquals(TensorShape.of(3, 7, 7), only(List.of(3, 7, 7), pool(3, 1, PaddingMode.SAME)).out());
+        assertEquals(0, only(List.of(3, 7, 7), pool(3, 1, PaddingMode.SAME)).params());
+    }
+
+    @Test
+    void globalAvgPoolFlattenDense() {
+        assertEquals(TensorShape.of(64), only(List.of(64, 7, 7), new GlobalAvgPoolSpec("g", AT)).out());
+        assertEquals(TensorShape.of(3136), only(List.of(64, 7, 7), new FlattenSpec("f", AT)).out());
+        ShapedLayer dense = only(List.of(64), new DenseSpec("d", AT, 128, true));
+        assertEquals(TensorShape.of(128), dense.out());
+        assertEquals(64 * 128 + 128, dense.trainableParams());
+        assertEquals(64 * 10, only(List.of(64), new DenseSpec("d", AT, 10, false)).trainableParams());
+    }
+
+    @Test
+    void identityLayersAndBatchNormCounts() {
+        List<Integer> in = List.of(32, 14, 14);
+        ShapedLayer bn = only(in, new BatchNormSpec("b", AT, 0.9, 1e-5));
+        assertEquals(TensorShape.of(32, 14, 14), bn.out());
+        assertEquals(64, bn.trainableParams());
+        assertEquals(64, bn.nonTrainableParams());
+        assertEquals(4 * 128, only(List.of(128), new BatchNormSpec("b", AT, 0.9, 1e-5)).params());
+        assertEquals(TensorShape.of(32, 14, 14), only(in, new DropoutSpec("d", AT, 0.5, false)).out());
+        assertEquals(TensorShape.of(32, 14, 14), only(in, new DropoutSpec("d", AT, 0.1, true)).out());
+        assertEquals(TensorShape.of(32, 14, 14), only(in, new ActivationSpec("a", AT, ActivationFn.RELU, 0)).out());
+    }
+
+    @Test
+    void fashionCnnTotals() {
+        ModelSpec fashion = model(List.of(1, 28, 28),
+                conv(32, 3, 1, PaddingMode.SAME, 1, true), new BatchNormSpec("b1", AT, 0.9, 1e-5),
+                conv(32, 3, 1, PaddingMode.SAME, 1, true), new BatchNormSpec("b2", AT, 0.9, 1e-5),
+                pool(2, 2, PaddingMode.VALID),
+                conv(64, 3, 1, PaddingMode.SAME, 1, true), new BatchNormSpec("b3", AT, 0.9, 1e-5),
+                new GlobalAvgPoolSpec("g", AT), new DenseSpec("fc1", AT, 128, true),
+                new DropoutSpec("d", AT, 0.5, false), new DenseSpec("logits", AT, 10, true));
+        ShapedModel shaped = ShapeInference.infer(fashion).model();
+        assertEquals(TensorShape.of(10), shaped.output());
+        // 320 + 64 + 9248 + 64 + 18496 + 128 + 8320 + 1290
+        assertEquals(37_930, shaped.trainableParams());
+        assertEquals(256, shaped.nonTrainableParams());
+        String summary = SummaryTable.render(shaped);
+        assertTrue(summary.endsWith("Total params: 38,186\nTrainable params: 37,930\nNon-trainable params: 256\n"),
+                summary);
+    }
+
+    @Test
+    void residualWithProjectionCountsTheSkipPath() {
+        ModelSpec down = model(List.of(8, 8, 8), conv(16, 3, 2, PaddingMode.SAME, 1, false));
+        ShapedLayer res = only(List.of(8, 8, 8), new SubModelSpec("r", AT, down, true, true));
+        assertEquals(TensorShape.of(16, 4, 4), res.out());
+        // main 3*3*8*16 = 1152 ; projection 1x1: 8*16 = 128 + BN gamma/beta 32 ; running stats 32
+        assertEquals(1152 + 128 + 32, res.trainableParams());
+        assertEquals(32, res.nonTrainableParams());
+        assertEquals(2, Projection.stride(TensorShape.of(8, 8, 8), TensorShape.of(16, 4, 4)).getAsInt());
+        assertEquals(3, Projection.stride(TensorShape.of(8, 7, 7), TensorShape.of(16, 3, 3)).getAsInt());
+    }
+
+    @Test
+    void errorsStopTheWalkAndWarningsDoNot() {
+        ShapeInference.Result dense = ShapeInference.infer(model(List.of(1, 4, 4), new DenseSpec("d", AT, 2, true)));
+        assertNull(dense.model());
+        assertEquals("DenseOnFeatureMap", dense.findings().get(0).id());
+        ShapeInference.Result flatten = ShapeInference.infer(model(List.of(4), new FlattenSpec("f", AT)));
+        assertTrue(flatten.ok());
+        assertEquals(Severity.WARNING, flatten.findings().get(0).severity());
+        ShapeInference.Result shrink = ShapeInference.infer(model(List.of(1, 2, 9), pool(3, 3, PaddingMode.VALID)));
+        assertEquals("KernelLargerThanInput", shrink.findings().get(0).id());
+        assertTrue(shrink.findings().get(0).message().contains("(1, 2, 9)"));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lamina.runtime.data;
+
+import java.util.Random;
+
+/**
+ * Builds batch {@code b} of one epoch: copies the examples the epoch's order puts there, then
+ * augments (random stream from seed, epoch and b) and normalizes. Stateless after construction,
+ * so any thread may build any batch and the result is the same.
+ */
+final class BatchAssembler {
+
+    private final LabeledImages data;
+    private final BatchOptions options;
+    private final int epoch;
+    private final int[] order;
+
+    BatchAssembler(LabeledImages data, BatchOptions options, int epoch) {
+        if (options.normalization() != null) {
+            options.normalization().checkChannels(data.channels(), data.name());
+        }
+        this.data = data;
+        this.options = options;
+        this.epoch = epoch;
+        this.order = order(data.size(), options, epoch);
+    }
+
+    int batchCount() {
+        return options.batchCount(data.size());
+    }
+
+    Batch build(int b) {
+        int start = b * options.batchSize();
+        int n = Math.min(options.batchSize(), data.size() - start);
+        int size = data.exampleSize();
+        float[] images = new float[n * size];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int example = order[start + i];
+            System.arraycopy(data.images(), example * size, images, i * size, size);
+            labels[i] = data.labels()[example];
+        }
+        if (options.augmentation().enabled()) {
+            Random random = Seeds.random(options.seed(), Seeds.AUGMENT, epoch, b);
+            options.augmentation().apply(images, n, data.channels(), data.height(), data.width(),
+                    random);
+        }
+        if (options.normalization() != null) {
+            options.normalization().applyInPlace(images, n, data.height() * data.width());
+        }
+        return new Batch(images, labels, n);
+    }
+
+    /** Identity when not shuffling, else a permutation drawn from (seed, epoch). */
+    static int[] order(int size, BatchOptions options, int epoch) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        if (options.shuffle()) {
+            Random random = Seeds.random(options.seed(), Seeds.ORDER, epoch);
+            for (int i = size - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+        return order;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lamina.runtime.data;
+
+import java.util.Objects;
+
+/**
+ * The parts of a dataset a training run uses: a training set, an optional validation set taken
+ * from the training data, and the test set.
+ *
+ * @param train what the model learns from
+ * @param validation held out from the original training set, or {@code null} when there is none
+ * @param test the dataset's own test set
+ */
+public record DataSplits(LabeledImages train, LabeledImages validation, LabeledImages test) {
+
+    public DataSplits {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(test, "test");
+    }
+
+    /** Train and test, no validation set. */
+    public DataSplits(LabeledImages train, LabeledImages test) {
+        this(train, null, test);
+    }
+
+    /** Whether a validation set was split off. */
+    public boolean hasValidation() {
+        return validation != null;
+    }
+
+    /** The set to select models on: the validation set when there is one, else the test set. */
+    public LabeledImages validationOrTest() {
+        return hasValidation() ? validation : test;
+    }
+
+    /**
+     * Moves a stratified random {@code fraction} of the training set into a validation set; the
+     * same seed gives the same split, and no example is in both.
+     *
+     * @param fraction in (0, 1)
+     * @throws IllegalStateException when a validation set exists already
+     */
+    public DataSplits withValidation(double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1), got "
+                    + fraction);
+        }
+        if (hasValidation()) {
+            throw new IllegalStateException("validation set already split off from " + train.name());
+        }
+        int n = (int) Math.round(fraction * train.size());
+        if (n == 0 || n == train.size()) {
+            throw new IllegalArgumentException("validation fraction " + fraction + " of "
+                    + train.size() + " training examples leaves one side empty");
+        }
+        int[] held = Sampling.stratified(train.labels(), train.classes(), n,
+                Seeds.random(seed, Seeds.VALIDATION));
+        int[] kept = Sampling.complement(held, train.size());
+        return new DataSplits(train.select(train.name() + " (minus validation)", kept),
+                train.select(train.name() + " (validation)", held), test);
+    }
+
+    /**
+     * Stratified subsets of at most {@code maxTrain} training and {@code maxTest} test examples
+     * (the validation set, if any, is kept whole), for quick runs.
+     */
+    public DataSplits subset(int maxTrain, int maxTest, long seed) {
+        return new DataSplits(train.subset(maxTrain, seed), validation,
+                test.subset(maxTest, seed));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.lamina.runtime.data;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A dataset could not be read: a file is missing, damaged or not what its name says. The message
+ * names the file, says what is wrong and what to do; {@link #problem()} is the stable kind of
+ * failure, for code and tests that must not depend on wording.
+ */
+public class DatasetException extends RuntimeException {
+
+    /** The stable kinds of dataset failure. */
+    public enum Problem {
+        /** A required file is not in the directory (or its known sub-directory). */
+        MISSING_FILE,
+        /** The file does not start with the magic number its format requires. */
+        BAD_MAGIC,
+        /** The header describes an impossible shape (negative or zero sizes). */
+        BAD_HEADER,
+        /** The file holds fewer (or more) bytes than its header or record size requires. */
+        TRUNCATED,
+        /** The images file and the labels file hold different numbers of examples. */
+        COUNT_MISMATCH,
+        /** A label is outside [0, classes). */
+        LABEL_OUT_OF_RANGE,
+        /** The file starts like gzip but cannot be decompressed. */
+        CORRUPT_GZIP,
+        /** The operating system refused to read the file. */
+        IO,
+        /** A batch could not be built (the cause says why). */
+        BATCH_FAILED
+    }
+
+    private final Problem problem;
+    private final Path file;
+
+    /**
+     * @param problem the stable kind of failure
+     * @param file the file concerned, or {@code null} when none is
+     * @param message what is wrong and what to do; the file name is prefixed automatically
+     * @param cause the underlying exception, or {@code null}
+     */
+    public DatasetException(Problem problem, Path file, String message, Throwable cause) {
+        super((file == null ? "" : file + ": ") + message, cause);
+        this.problem = Objects.requireNonNull(problem, "problem");
+        this.file = file;
+    }
+
+    /** Same as the four-argument constructor, without a cause. */
+    public DatasetException(Problem problem, Path file, String message) {
+        this(problem, file, message, null);
+    }
+
+    /** The stable kind of failure. */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** The file concerned, or {@code null} when the failure concerns no single file. */
+    public Path file() {
+        return file;
+    }
+}
