@@ -1,18 +1,30 @@
 package dev.lamina.examples.cli;
 
+import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.device.DeviceChoice;
+import dev.lamina.runtime.train.Evaluation;
+import dev.lamina.runtime.train.Trainer;
+import dev.lamina.runtime.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code lamina eval MODEL --checkpoint DIR}: test accuracy of a saved model. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        showDefaultValues = true,
         header = "Evaluate a trained model's checkpoint on the test set.",
-        description = "Loads the best checkpoint from --checkpoint and prints test accuracy and loss.")
+        description = "Loads a checkpoint written by `lamina train` and prints the test accuracy"
+                + " and loss. A checkpoint of another model is refused with what differs.")
 final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL",
             description = "The model the checkpoint was trained from, e.g. FashionCnn.")
@@ -22,6 +34,14 @@ final class EvalCommand implements Callable<Integer> {
             description = "Directory written by `lamina train --out DIR`.")
     Path checkpoint;
 
+    @Option(names = "--tag", paramLabel = "TAG", defaultValue = CheckpointStore.BEST,
+            description = "Which checkpoint: best or last.")
+    String tag;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256",
+            description = "Examples per evaluation step.")
+    int batchSize;
+
     @Mixin
     DataOptions data;
 
@@ -30,8 +50,16 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelCatalog.resolve(model);
-        throw new IllegalArgumentException("eval needs the runtime's checkpoint support"
-                + " (dev.lamina.runtime.checkpoint), which this build does not have yet");
+        PrintStream stdout = new PrintStream(System.out, true);
+        GeneratedNet net = ModelCatalog.resolve(model);
+        DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
+        TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
+                .device(DeviceChoice.parse(device.device())).progress(stdout).build();
+        Evaluation result = new Trainer(config).evaluate(net.newBlock(), net.inputShape(),
+                checkpoint, tag, splits.test());
+        stdout.printf(Locale.ROOT, "%s (%s checkpoint in %s) on %s test set: accuracy %.4f,"
+                        + " loss %.4f, %d images%n", net.name(), tag, checkpoint,
+                data.dataset().id(), result.accuracy(), result.loss(), result.examples());
+        return LaminaCli.OK;
     }
 }

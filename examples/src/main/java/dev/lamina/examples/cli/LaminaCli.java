@@ -1,8 +1,9 @@
 package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.UnknownModelException;
-import dev.lamina.examples.experiment.TrainingFailedException;
+import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.data.DatasetException;
+import dev.lamina.runtime.device.DeviceUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,9 @@ import java.util.concurrent.Callable;
  * Entry point of {@code lamina.jar}. With no arguments it trains {@code FashionCnn} on
  * Fashion-MNIST (the newcomer's first run); {@code lamina --help} lists the commands.
  *
- * <p>Exit codes: {@value #OK} success, {@value #TRAINING_FAILED} training failed (NaN loss, I/O
- * error, ...), {@value #USAGE} bad usage (unknown option, model, dataset or device; missing data).
+ * <p>Exit codes: {@value #OK} success, {@value #TRAINING_FAILED} training failed (NaN or infinite
+ * loss, out of memory, I/O error), {@value #USAGE} bad usage (unknown option, model or dataset;
+ * missing or damaged data files; a device that is not there; a checkpoint of another model).
  */
 @Command(name = "lamina",
         mixinStandardHelpOptions = true,
@@ -116,13 +118,14 @@ public final class LaminaCli implements Callable<Integer> {
     }
 
     private static int exitCode(Throwable e) {
+        // Input the user can fix: a name, a path, a device that is not there, a checkpoint that
+        // belongs to another model. Everything else (a diverged loss, out of memory, I/O) means
+        // the training itself failed.
         if (e instanceof UnknownModelException || e instanceof IllegalArgumentException
-                || e instanceof DatasetException
-                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException) {
+                || e instanceof DatasetException || e instanceof DeviceUnavailableException
+                || e instanceof CheckpointException || e instanceof NoSuchFileException
+                || e instanceof CommandLine.ParameterException) {
             return USAGE;
-        }
-        if (e instanceof TrainingFailedException) {
-            return TRAINING_FAILED;
         }
         return TRAINING_FAILED;
     }

@@ -2,19 +2,19 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.RunRecord;
-import dev.lamina.examples.experiment.RunsFiles;
 import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.device.DeviceChoice;
+import dev.lamina.runtime.train.Trainer;
+import dev.lamina.runtime.train.TrainingConfig;
+import dev.lamina.runtime.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,25 +24,26 @@ import java.util.concurrent.Callable;
         showDefaultValues = true,
         header = "Train one model and report its test accuracy.",
         description = "Prints the model's summary, per-epoch progress and the final test accuracy,"
-                + " and writes checkpoints and the history to --out.")
+                + " and writes checkpoints (last and best) and the history (CSV, JSON, PNG) to"
+                + " --out.")
 final class TrainCommand implements Callable<Integer> {
     /** The model trained when the jar runs with no arguments. */
     static final String DEFAULT_MODEL = "FashionCnn";
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL,
             description = "@Model class or generated Net class, e.g. FashionCnn or PlainNet.")
     String model;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Passes over the training set.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2",
+            description = "Passes over the training set (a resumed run ends at the same total).")
     int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Examples per step.")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+            description = "Examples per step.")
     int batchSize;
 
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001", description = "Adam learning rate.")
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001",
+            description = "Adam learning rate.")
     float learningRate;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -56,41 +57,42 @@ final class TrainCommand implements Callable<Integer> {
     DeviceOption device;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where the history and checkpoints go (default: runs/train-<MODEL>).")
+            description = "Where checkpoints and history go (default: runs/train-<MODEL>).")
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run whose checkpoints are in DIR.")
+            description = "Continue the run whose checkpoints are in DIR (writes there too unless"
+                    + " --out is given).")
     Path resume;
 
     @Option(names = "--augment",
-            description = "Random crop with padding and horizontal flip during training.")
+            description = "Random crop with padding (and horizontal flip where it makes sense)"
+                    + " during training.")
     boolean augment;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintStream stdout = new PrintStream(System.out, true);
         GeneratedNet net = ModelCatalog.resolve(model);
-        if (resume != null || augment) {
-            throw new IllegalArgumentException("--resume and --augment need the runtime's"
-                    + " checkpoint and augmentation support, which this build does not have yet");
-        }
-        Path dir = out != null ? out : Path.of("runs", "train-" + net.name());
+        Path dir = out != null ? out : resume != null ? resume : Path.of("runs", "train-" + net.name());
         stdout.println(net.summary());
         DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d test images), %d epoch(s),"
-                        + " batch %d, Adam lr %s, seed %d, device %s%n", net.name(),
+                        + " batch %d, Adam lr %s, seed %d%s -> %s%n", net.name(),
                 data.dataset().id(), splits.train().size(), splits.test().size(), epochs,
-                batchSize, learningRate, seed, device.device());
-        RunRecord run = TrainingBackend.train(net, splits,
-                new TrainingBackend.Budget(epochs, batchSize, learningRate, device.device()), seed,
-                stdout);
-        Files.createDirectories(dir);
-        RunsFiles.writeCsv(java.util.List.of(run), dir.resolve("history.csv"));
-        stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (best %.4f at epoch %d). History:"
-                        + " %s%n", run.finalTestAccuracy(),
-                run.epochs().get(run.bestEpoch() - 1).testAccuracy(), run.bestEpoch(),
-                dir.resolve("history.csv"));
+                batchSize, learningRate, seed, augment ? ", augmented" : "", dir);
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(epochs).batchSize(batchSize).learningRate(learningRate).seed(seed)
+                .device(DeviceChoice.parse(device.device()))
+                .outputDir(dir).resumeFrom(resume)
+                .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)
+                .progress(stdout)
+                .build();
+        TrainingResult result = new Trainer(config)
+                .fit(net.newBlock(), net.inputShape(), splits.train(), splits.test());
+        stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (best %s accuracy %.4f at epoch %d)."
+                        + " Checkpoints and history: %s%n", result.testAccuracy(),
+                result.evalName(), result.bestAccuracy(), result.bestEpoch(), dir);
         return LaminaCli.OK;
     }
 }
