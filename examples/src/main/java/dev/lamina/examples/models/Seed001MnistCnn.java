@@ -16,12 +16,13 @@ import dev.lamina.Softmax;
  * with the {@code Flatten} the article left out added back (without it the processor rejects the
  * model: {@code @Dense} is fed a (C, H, W) tensor; see docs/experiment.md).
  *
- * <p>The trailing {@code @Softmax} is kept to stay faithful to the article. Lamina trains with
- * softmax cross-entropy on logits, so that softmax is applied twice during training; the
- * DoubleSoftmax lint says so, and is suppressed here on purpose (this class documents the article,
- * not a recommendation). {@link Seed001MnistCnnBn} is the version without it.
+ * <p>Two lints are suppressed on purpose, because this class documents the article, not a
+ * recommendation: the trailing {@code @Softmax} is kept although Lamina trains with softmax
+ * cross-entropy on logits, so softmax is applied twice (DoubleSoftmax); and the element-wise
+ * dropout on the pooled feature map is the article's (DropoutOnFeatureMaps).
+ * {@link Seed001MnistCnnBn} is the version without either.
  */
-@SuppressWarnings("lamina:DoubleSoftmax") // faithful to the article; see the class comment
+@SuppressWarnings({"lamina:DoubleSoftmax", "lamina:DropoutOnFeatureMaps"}) // see above
 @Model(input = {1, 28, 28})
 public class Seed001MnistCnn {
     @Conv(filters = 32, kernel = 3, padding = Padding.VALID) @ReLU Layer conv1;

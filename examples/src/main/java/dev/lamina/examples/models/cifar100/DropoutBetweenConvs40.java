@@ -14,9 +14,10 @@ import dev.lamina.ReLU;
  * rate 0.4 after every
  * conv activation, the placement the seed articles say hurts.
  */
-// The experiment measures exactly the placement this lint warns about, so the warning is expected
-// here and suppressed to keep the examples' build warning-free.
-@SuppressWarnings("lamina:DropoutBetweenConvs")
+// The experiment measures exactly the placement these lints warn about (element-wise dropout on
+// conv feature maps), so the warnings are expected here and suppressed to keep the examples'
+// build warning-free.
+@SuppressWarnings({"lamina:DropoutBetweenConvs", "lamina:DropoutOnFeatureMaps"})
 @Model(input = {3, 32, 32})
 public class DropoutBetweenConvs40 {
     @Conv(filters = 16) @ReLU   Layer conv1;
