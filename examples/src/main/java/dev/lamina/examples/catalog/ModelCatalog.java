@@ -45,7 +45,8 @@ public final class ModelCatalog {
     /** The generated Net for the simple model name {@code name} in {@code modelPackage}. */
     public static GeneratedNet resolveIn(String name, String modelPackage) {
         return find(name, List.of(modelPackage))
-                .orElseThrow(() -> new UnknownModelException(modelPackage + "." + name, available()));
+                .orElseThrow(() -> new UnknownModelException(modelPackage + "." + name,
+                        available()));
     }
 
     /** The package of the experiment family built for {@code dataset}'s image shape and classes. */

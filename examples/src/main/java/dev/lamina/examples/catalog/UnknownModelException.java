@@ -25,6 +25,7 @@ public final class UnknownModelException extends RuntimeException {
                     + " (rebuild with `mvn -pl examples -am package`).";
         }
         return "Unknown model '" + name + "'. Give a @Model class name, its generated Net class"
-                + " name or a fully qualified class name. Available: " + String.join(", ", available);
+                + " name or a fully qualified class name. Available: "
+                + String.join(", ", available);
     }
 }

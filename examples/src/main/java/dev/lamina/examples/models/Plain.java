@@ -8,7 +8,9 @@ import dev.lamina.MaxPool;
 import dev.lamina.Model;
 import dev.lamina.ReLU;
 
-/** Experiment baseline for 28x28x1 images: the shared backbone with no dropout and no batch norm. */
+/**
+ * Experiment baseline for 28x28x1 images: the shared backbone with no dropout and no batch norm.
+ */
 @Model(input = {1, 28, 28})
 public class Plain {
     @Conv(filters = 16) @ReLU   Layer conv1;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.lamina.examples.catalog.ModelCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -24,7 +25,7 @@ class LaminaCliTest {
     @Test
     void helpListsEveryCommand() {
         assertEquals(LaminaCli.OK, run("--help"));
-        for (String command : new String[] {"train", "eval", "summary", "experiment", "benchmark"}) {
+        for (String command : List.of("train", "eval", "summary", "experiment", "benchmark")) {
             assertTrue(out.toString().contains("  " + command + " "), command + " in\n" + out);
         }
     }
@@ -53,7 +54,8 @@ class LaminaCliTest {
     @Test
     void unknownDatasetIsAUsageErrorNamingTheValidOnes() {
         assertEquals(LaminaCli.USAGE, run("experiment", "--dataset", "imagenet"));
-        assertTrue(err.toString().contains("known datasets: fashion-mnist, mnist, cifar10, cifar100"),
+        assertTrue(err.toString()
+                .contains("known datasets: fashion-mnist, mnist, cifar10, cifar100"),
                 err.toString());
     }
 

@@ -30,7 +30,7 @@ class AggregationTest {
         ModelResult plain = results.get(0);
         assertEquals(0.86, plain.testAccuracy().mean(), 1e-12);        // (0.85 + 0.87) / 2
         assertEquals(Math.sqrt(0.0002), plain.testAccuracy().std(), 1e-12);
-        assertEquals(2, plain.bestEpoch());                            // mean per epoch: .81 .88 .86
+        assertEquals(2, plain.bestEpoch()); // mean per epoch: .81 .88 .86
         assertEquals(0.05, plain.trainTestGap(), 1e-12);
         assertEquals(15.0, plain.secondsPerEpoch(), 1e-12);
         assertEquals(0.0, plain.dropoutRate(), 0.0);

@@ -8,7 +8,9 @@ import dev.lamina.MaxPool;
 import dev.lamina.Model;
 import dev.lamina.ReLU;
 
-/** Experiment baseline for 32x32x3 images (CIFAR): the shared backbone with no dropout and no batch norm. */
+/**
+ * Experiment baseline for 32x32x3 images (CIFAR): the shared backbone with no dropout and no batch norm.
+ */
 @Model(input = {3, 32, 32})
 public class Plain {
     @Conv(filters = 16) @ReLU   Layer conv1;
