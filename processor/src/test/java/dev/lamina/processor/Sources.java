@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -39,6 +40,11 @@ final class Sources {
      * compilation fails (compile-testing hides generated files of a failed compilation).
      */
     static Set<String> generatedFileNames(JavaFileObject... sources) throws IOException {
+        return generatedFileNames(new LaminaProcessor(), sources);
+    }
+
+    /** {@link #generatedFileNames(JavaFileObject...)} with the given processor. */
+    static Set<String> generatedFileNames(Processor processor, JavaFileObject... sources) throws IOException {
         Path generated = Files.createTempDirectory("lamina-generated");
         Path classes = Files.createTempDirectory("lamina-classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -47,7 +53,7 @@ final class Sources {
                     List.of("-proc:only", "-s", generated.toString(), "-d", classes.toString(),
                             "-classpath", System.getProperty("java.class.path")),
                     null, List.of(sources));
-            task.setProcessors(List.of(new LaminaProcessor()));
+            task.setProcessors(List.of(processor));
             task.call();
         }
         try (Stream<Path> walk = Files.walk(generated)) {
