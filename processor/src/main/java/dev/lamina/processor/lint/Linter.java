@@ -1,13 +1,23 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.shape.ShapedModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every registered placement rule on a shaped model, applies severity options and
  * {@code @SuppressWarnings}, and returns what is to be reported.
- * STUB: the lint issue replaces the body; the signature is the contract with LaminaProcessor.
+ *
+ * <p>Only the model's own layers are linted: an inlined sub-model is one opaque weighted layer
+ * here, and its inside is linted when its own {@code @Model} class is. Unknown
+ * {@code @SuppressWarnings("lamina:...")} values are reported (see {@link Suppressions}) whenever
+ * at least one rule runs.
  */
 public final class Linter {
 
@@ -17,8 +27,48 @@ public final class Linter {
         this.config = config;
     }
 
-    /** Findings to report (severity already adjusted; suppressed and OFF ones removed). */
+    /**
+     * Findings to report (severity already adjusted; suppressed and OFF ones removed): first the
+     * unknown-suppression warnings, then rule findings ordered by the position of their field in
+     * the model (registry order within a field).
+     */
     public List<Finding> lint(ShapedModel model) {
-        return List.of();
+        if (!config.anyEnabled()) {
+            return List.of();
+        }
+        LayerSequence layers = new LayerSequence(model);
+        Suppressions suppressions = new Suppressions(model.spec());
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : Rules.all()) {
+            Severity severity = config.severityOf(rule);
+            if (severity == Severity.OFF) {
+                continue;
+            }
+            for (Finding finding : rule.check(layers)) {
+                if (!suppressions.suppresses(finding)) {
+                    findings.add(finding.withSeverity(severity));
+                }
+            }
+        }
+        findings.sort(Comparator.comparingInt(fieldPositions(model)::position));
+        List<Finding> result = new ArrayList<>(suppressions.unknownIds());
+        result.addAll(findings);
+        return List.copyOf(result);
+    }
+
+    private static FieldPositions fieldPositions(ShapedModel model) {
+        Map<String, Integer> positions = new HashMap<>();
+        List<LayerSpec> specs = model.spec().layers();
+        for (int i = 0; i < specs.size(); i++) {
+            positions.putIfAbsent(specs.get(i).field(), i);
+        }
+        return new FieldPositions(positions);
+    }
+
+    /** Position of a finding's field in the model; the class itself comes first. */
+    private record FieldPositions(Map<String, Integer> positions) {
+        int position(Finding finding) {
+            return positions.getOrDefault(finding.origin().field(), -1);
+        }
     }
 }

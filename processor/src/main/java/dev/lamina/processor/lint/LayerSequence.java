@@ -1,0 +1,196 @@
+package dev.lamina.processor.lint;
+
+import dev.lamina.processor.model.ActivationSpec;
+import dev.lamina.processor.model.BatchNormSpec;
+import dev.lamina.processor.model.ConvSpec;
+import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.FlattenSpec;
+import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.PoolSpec;
+import dev.lamina.processor.model.PoolType;
+import dev.lamina.processor.model.SubModelSpec;
+import dev.lamina.processor.shape.ShapedLayer;
+import dev.lamina.processor.shape.ShapedModel;
+import dev.lamina.processor.shape.TensorShape;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A shaped model as rules see it: the operations in order, by index, with the traversal helpers
+ * rules share (nearest weighted layer before/after an index, "is linear", how to name a layer in
+ * a message). Immutable.
+ *
+ * <p>"Weighted" means {@code @Conv}, {@code @Dense} or an inlined sub-model (a sub-model holds
+ * weights whose kind is not known here, so it ends a "between" without being a conv or a dense).
+ */
+public final class LayerSequence {
+
+    private final ShapedModel model;
+    private final List<ShapedLayer> layers;
+
+    public LayerSequence(ShapedModel model) {
+        this.model = model;
+        this.layers = model.layers();
+    }
+
+    public ShapedModel model() {
+        return model;
+    }
+
+    public int size() {
+        return layers.size();
+    }
+
+    /** Indices 0 .. size - 1. */
+    public IntStream indices() {
+        return IntStream.range(0, layers.size());
+    }
+
+    public ShapedLayer layer(int index) {
+        return layers.get(index);
+    }
+
+    public LayerSpec spec(int index) {
+        return layers.get(index).spec();
+    }
+
+    /** Shape the operation at {@code index} receives. */
+    public TensorShape in(int index) {
+        return layers.get(index).in();
+    }
+
+    /** Whether a spec holds weights: {@code @Conv}, {@code @Dense} or a sub-model. */
+    public static boolean isWeighted(LayerSpec spec) {
+        return spec.isWeighted() || spec instanceof SubModelSpec;
+    }
+
+    /**
+     * Whether a spec is linear (affine at inference) in its input, so two weighted layers with
+     * only such specs between them compose into one linear map: batch norm, dropout, flatten,
+     * average pooling and global average pooling. Activations, max pooling and sub-models are
+     * not.
+     */
+    public static boolean isLinear(LayerSpec spec) {
+        return spec instanceof BatchNormSpec
+                || spec instanceof DropoutSpec
+                || spec instanceof FlattenSpec
+                || spec instanceof GlobalAvgPoolSpec
+                || (spec instanceof PoolSpec pool && pool.type() == PoolType.AVG);
+    }
+
+    /** Whether the spec at {@code index} is element-wise {@code @Dropout} (not spatial). */
+    public boolean isElementwiseDropout(int index) {
+        return spec(index) instanceof DropoutSpec d && !d.spatial();
+    }
+
+    public boolean isConv(int index) {
+        return index >= 0 && spec(index) instanceof ConvSpec;
+    }
+
+    public boolean isDense(int index) {
+        return index >= 0 && spec(index) instanceof DenseSpec;
+    }
+
+    /** Whether the nearest weighted specs on both sides of {@code index} are {@code @Conv}. */
+    public boolean isBetweenConvs(int index) {
+        return isConv(previousWeighted(index)) && isConv(nextWeighted(index));
+    }
+
+    /** Index of the nearest weighted spec before {@code index}, or -1. */
+    public int previousWeighted(int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            if (isWeighted(spec(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the nearest weighted spec after {@code index}, or -1. */
+    public int nextWeighted(int index) {
+        for (int i = index + 1; i < layers.size(); i++) {
+            if (isWeighted(spec(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the last weighted spec, or -1 when the model has none. */
+    public int lastWeighted() {
+        return previousWeighted(layers.size());
+    }
+
+    /** Whether the spec at {@code index} acts on the model's input (no weighted spec before it). */
+    public boolean actsOnInput(int index) {
+        return previousWeighted(index) < 0;
+    }
+
+    /**
+     * Whether the spec at {@code index} acts on the output logits: there is a weighted spec before
+     * it, none after it, and the model's output is a vector (a classifier's logits; a model whose
+     * output is a feature map is a building block, not a classifier).
+     */
+    public boolean actsOnLogits(int index) {
+        return model.output().isVector() && previousWeighted(index) >= 0 && nextWeighted(index) < 0;
+    }
+
+    /**
+     * Index of the first spec after {@code index} that is {@code @BatchNorm} or a sub-model
+     * containing one (at any depth), or -1.
+     */
+    public int nextBatchNorm(int index) {
+        for (int i = index + 1; i < layers.size(); i++) {
+            if (containsBatchNorm(spec(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean containsBatchNorm(LayerSpec spec) {
+        if (spec instanceof BatchNormSpec) {
+            return true;
+        }
+        if (spec instanceof SubModelSpec sub) {
+            return containsBatchNorm(sub.model());
+        }
+        return false;
+    }
+
+    private static boolean containsBatchNorm(ModelSpec model) {
+        return model.layers().stream().anyMatch(LayerSequence::containsBatchNorm);
+    }
+
+    /**
+     * How messages name a layer: {@code 'conv1' (@Conv)} for a field's first annotation,
+     * {@code 'conv1_bn' (@BatchNorm on 'conv1')} for a later one,
+     * {@code 'conv1_relu' (activation = RELU on 'conv1')} for an {@code activation =} attribute.
+     */
+    public String describe(int index) {
+        LayerSpec spec = spec(index);
+        String what = spec instanceof ActivationSpec act && act.fromAttribute()
+                ? "activation = " + act.fn().name()
+                : "@" + annotationName(spec);
+        String field = spec.field();
+        String on = field == null || field.equals(spec.name()) ? "" : " on '" + field + "'";
+        return "'" + spec.name() + "' (" + what + on + ")";
+    }
+
+    private static String annotationName(LayerSpec spec) {
+        String annotation = spec.origin().annotation();
+        return annotation == null ? spec.kind() : annotation;
+    }
+
+    /**
+     * Words for a tensor: {@code "a (32, 26, 26) feature map"}, {@code "a (128) vector"} or
+     * {@code "a (…) tensor"}.
+     */
+    public static String shapeWords(TensorShape shape) {
+        String kind = shape.isFeatureMap() ? "feature map" : shape.isVector() ? "vector" : "tensor";
+        return "a " + shape + " " + kind;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lamina.processor.lint;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+
+/**
+ * One placement lint: a stable id, a default severity, a one-line summary, a help paragraph (for
+ * SARIF and IDEs; docs/lints.md has the long form) and the check itself.
+ *
+ * <p>A rule only finds problems: it returns findings at its default severity, and the
+ * {@link Linter} applies options and {@code @SuppressWarnings}. Rules are stateless.
+ */
+public abstract class Rule {
+
+    private final String id;
+    private final Severity defaultSeverity;
+    private final String summary;
+    private final String help;
+
+    /**
+     * @param id stable id without the {@code lamina:} prefix (by convention the class's simple name)
+     * @param defaultSeverity WARNING or NOTE
+     * @param summary one line: what the rule detects
+     * @param help a paragraph: what, why (with the source) and the fix
+     */
+    protected Rule(String id, Severity defaultSeverity, String summary, String help) {
+        this.id = Objects.requireNonNull(id);
+        this.defaultSeverity = Objects.requireNonNull(defaultSeverity);
+        this.summary = Objects.requireNonNull(summary);
+        this.help = Objects.requireNonNull(help);
+    }
+
+    /** Stable id, e.g. {@code DropoutBetweenConvs}; shown as {@code [lamina:DropoutBetweenConvs]}. */
+    public final String id() {
+        return id;
+    }
+
+    /** Severity when no option overrides it. */
+    public final Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    /** One line: what the rule detects. */
+    public final String summary() {
+        return summary;
+    }
+
+    /** A paragraph: what, why (with the source) and the fix. */
+    public final String help() {
+        return help;
+    }
+
+    /** Findings on the model, at {@link #defaultSeverity()}, in layer order. */
+    public abstract List<Finding> check(LayerSequence layers);
+
+    /**
+     * One finding per index that {@code matches}, with {@code message} of that index: the shape
+     * of most checks.
+     */
+    protected final List<Finding> findAt(LayerSequence layers, IntPredicate matches, IntFunction<String> message) {
+        return layers.indices()
+                .filter(matches)
+                .mapToObj(i -> finding(layers, i, message.apply(i)))
+                .toList();
+    }
+
+    /** A finding of this rule on the spec at {@code index}, placed on that spec's origin. */
+    protected final Finding finding(LayerSequence layers, int index, String message) {
+        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

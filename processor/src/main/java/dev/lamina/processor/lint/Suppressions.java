@@ -1,0 +1,94 @@
+package dev.lamina.processor.lint;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.Origin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code @SuppressWarnings} on model fields and classes: {@code "lamina"} suppresses every rule,
+ * {@code "lamina:<Id>"} one rule; values not starting with {@code "lamina"} belong to javac or
+ * other tools and are ignored. A value starting with {@code "lamina"} that names no rule is itself
+ * reported as {@value #UNKNOWN_SUPPRESSION_ID}.
+ *
+ * <p>Origin convention for that warning: {@code new Origin(field, "SuppressWarnings", -1,
+ * "value")} ({@code field == null} for the class). {@code annotationIndex == -1} means "not a
+ * Lamina annotation": the report layer finds the {@code @SuppressWarnings} mirror by its simple
+ * name on the field (or on the class when {@code field} is null) and places the diagnostic on its
+ * {@code value}.
+ */
+public final class Suppressions {
+
+    /** The blanket value: every Lamina lint. */
+    public static final String ALL = "lamina";
+    /** Prefix of a one-rule value: {@code lamina:<Id>}. */
+    public static final String PREFIX = "lamina:";
+    /** Id of the warning about a {@code lamina:<x>} value that names no rule. */
+    public static final String UNKNOWN_SUPPRESSION_ID = "UnknownSuppression";
+    /** {@link Origin#annotation()} of that warning. */
+    public static final String ANNOTATION = "SuppressWarnings";
+    /** {@link Origin#annotationIndex()} of that warning: not one of the field's Lamina annotations. */
+    public static final int NOT_A_LAMINA_ANNOTATION = -1;
+
+    private final ModelSpec model;
+
+    public Suppressions(ModelSpec model) {
+        this.model = model;
+    }
+
+    /** Whether the finding's field or the model class suppresses it. */
+    public boolean suppresses(Finding finding) {
+        String key = PREFIX + finding.id();
+        if (model.classSuppressions().contains(ALL) || model.classSuppressions().contains(key)) {
+            return true;
+        }
+        String field = finding.origin().field();
+        Set<String> values = field == null ? Set.of() : model.fieldSuppressions().getOrDefault(field, Set.of());
+        return values.contains(ALL) || values.contains(key);
+    }
+
+    /**
+     * One WARNING per {@code @SuppressWarnings} value that starts with {@code "lamina"} but names
+     * no rule: class first, then fields by name; values in alphabetical order.
+     */
+    public List<Finding> unknownIds() {
+        List<Finding> findings = new ArrayList<>();
+        check(null, model.classSuppressions(), findings);
+        for (Map.Entry<String, Set<String>> field : new TreeMap<>(model.fieldSuppressions()).entrySet()) {
+            check(field.getKey(), field.getValue(), findings);
+        }
+        return findings;
+    }
+
+    /** Where the warning about an unknown value on {@code field} (null: the class) is placed. */
+    public static Origin originOf(String field) {
+        return new Origin(field, ANNOTATION, NOT_A_LAMINA_ANNOTATION, "value");
+    }
+
+    private void check(String field, Set<String> values, List<Finding> findings) {
+        for (String value : new TreeSet<>(values)) {
+            if (value.startsWith(ALL) && !value.equals(ALL) && !isRuleKey(value)) {
+                findings.add(new Finding(UNKNOWN_SUPPRESSION_ID, Severity.WARNING, originOf(field),
+                        message(field, value)));
+            }
+        }
+    }
+
+    private static boolean isRuleKey(String value) {
+        return value.startsWith(PREFIX) && Rules.byId(value.substring(PREFIX.length())).isPresent();
+    }
+
+    private String message(String field, String value) {
+        String where = field == null ? "class " + model.simpleName() : "field '" + field + "'";
+        String id = value.startsWith(PREFIX) ? value.substring(PREFIX.length()) : value;
+        return "@SuppressWarnings(\"" + value + "\") on " + where + " names no Lamina lint, so it"
+                + " suppresses nothing." + Rules.didYouMean(id) + " Use \"" + ALL + "\" for all"
+                + " lints or \"" + PREFIX + "<Id>\" with one of: " + String.join(", ", Rules.ids()) + ".";
+    }
+}

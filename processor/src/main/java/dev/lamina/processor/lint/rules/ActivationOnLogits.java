@@ -1,0 +1,68 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintText;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.ActivationFn;
+import dev.lamina.processor.model.ActivationSpec;
+import java.util.List;
+
+/**
+ * ReLU, leaky ReLU, GELU, sigmoid or tanh after the last weighted layer of a classifier
+ * (softmax there is {@link DoubleSoftmax}).
+ */
+public final class ActivationOnLogits extends Rule {
+
+    public ActivationOnLogits() {
+        super("ActivationOnLogits", Severity.WARNING,
+                "ReLU/sigmoid/tanh/GELU on the last layer's output, which should be raw logits.",
+                "The last layer's outputs are logits, which softmax cross-entropy needs unbounded in"
+                        + " both directions. ReLU (and GELU, and to a degree leaky ReLU) clips negative"
+                        + " logits, so a class cannot be scored below the others and clipped units get"
+                        + " no gradient; sigmoid and tanh bound logits to (0, 1) or (-1, 1), so softmax"
+                        + " cannot become confident. Fix: remove the activation; the last weighted"
+                        + " layer's outputs are the logits.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        return findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() != ActivationFn.SOFTMAX
+                        && layers.actsOnLogits(i),
+                i -> message(layers, i));
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        ActivationSpec activation = (ActivationSpec) layers.spec(i);
+        return "layer " + layers.describe(i) + " is applied to the output logits " + layers.in(i)
+                + " of the last weighted layer " + layers.describe(layers.lastWeighted()) + ". "
+                + why(activation.fn(), layers.model().output().dim(0))
+                + " Fix: remove it; the last weighted layer's outputs are the logits, and training"
+                + " applies softmax cross-entropy to them.";
+    }
+
+    private static String why(ActivationFn fn, int classes) {
+        return switch (fn) {
+            case RELU -> "ReLU sets every negative logit to 0, so a class cannot be scored below the"
+                    + " others and those outputs get no gradient.";
+            case GELU -> "GELU squashes negative logits to near 0, so a class cannot be scored clearly"
+                    + " below the others and those outputs get almost no gradient.";
+            case LEAKY_RELU -> "Leaky ReLU shrinks negative logits by its slope, distorting the"
+                    + " scores softmax cross-entropy compares.";
+            case SIGMOID -> "Sigmoid bounds logits to (0, 1), so softmax over " + classes
+                    + " classes can never give one class more than "
+                    + bound(1, classes) + " probability.";
+            case TANH -> "Tanh bounds logits to (-1, 1), so softmax over " + classes
+                    + " classes can never give one class more than "
+                    + bound(2, classes) + " probability.";
+            case SOFTMAX -> throw new IllegalArgumentException("softmax is DoubleSoftmax's");
+        };
+    }
+
+    /** Highest softmax probability when logits lie in an interval of the given width. */
+    private static String bound(double width, int classes) {
+        double top = Math.exp(width);
+        return LintText.percent(top / (top + classes - 1));
+    }
+}

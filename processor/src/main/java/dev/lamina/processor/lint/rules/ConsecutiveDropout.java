@@ -1,0 +1,61 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintText;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.DropoutSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two dropouts with no weighted layer between them; reported on the later one with the
+ * effective rate of the whole run.
+ */
+public final class ConsecutiveDropout extends Rule {
+
+    public ConsecutiveDropout() {
+        super("ConsecutiveDropout", Severity.WARNING,
+                "Two dropouts with no weighted layer between them: their rates compound.",
+                "Two dropouts with no @Conv or @Dense between them act on the same units, so their"
+                        + " keep probabilities multiply: @Dropout(0.5) twice drops 0.75 of the units,"
+                        + " more than either rate says (Srivastava et al. 2014 use one dropout per"
+                        + " layer). Fix: keep one dropout with the rate you want.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        List<Finding> findings = new ArrayList<>();
+        List<Integer> run = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (LayerSequence.isWeighted(layers.spec(i))) {
+                run.clear();
+            } else if (layers.spec(i) instanceof DropoutSpec) {
+                run.add(i);
+                if (run.size() > 1) {
+                    findings.add(finding(layers, i, message(layers, run)));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static String message(LayerSequence layers, List<Integer> run) {
+        int current = run.get(run.size() - 1);
+        int previous = run.get(run.size() - 2);
+        double keep = 1;
+        List<String> keeps = new ArrayList<>();
+        for (int index : run) {
+            double k = 1 - ((DropoutSpec) layers.spec(index)).rate();
+            keeps.add(LintText.decimal(k));
+            keep *= k;
+        }
+        return "layer " + layers.describe(current) + " follows dropout " + layers.describe(previous)
+                + " with no weighted layer between: the rates compound, so "
+                + LintText.decimal(1 - keep) + " of the units are dropped (keep "
+                + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + "). Fix: use one"
+                + " dropout with the rate you want, e.g. @Dropout(rate = " + LintText.decimal(1 - keep)
+                + ") if that was intended, and remove the other.";
+    }
+}

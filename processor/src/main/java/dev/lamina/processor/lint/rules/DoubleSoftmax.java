@@ -1,0 +1,54 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintText;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.ActivationFn;
+import dev.lamina.processor.model.ActivationSpec;
+import java.util.List;
+
+/**
+ * Softmax after the last weighted layer of a classifier: Lamina's training already applies
+ * softmax cross-entropy to the logits, so softmax would be applied twice.
+ */
+public final class DoubleSoftmax extends Rule {
+
+    public DoubleSoftmax() {
+        super("DoubleSoftmax", Severity.WARNING,
+                "Softmax on the last layer: training already applies softmax cross-entropy to logits.",
+                "The last layer's outputs are logits: Lamina trains with softmax cross-entropy on"
+                        + " logits (the DSL contract), so a softmax on the last layer is applied twice."
+                        + " The loss then sees softmax(p) with every p in [0, 1]: no class can get a high probability, the loss cannot approach 0"
+                        + " and gradients are small (seed article 001's Keras models end in"
+                        + " activation='softmax', which Keras pairs with a loss that expects"
+                        + " probabilities; Lamina's loss expects logits)."
+                        + " Fix: remove the softmax; apply it to the logits only when you need"
+                        + " probabilities at prediction time.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        return findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX
+                        && layers.actsOnLogits(i),
+                i -> message(layers, i));
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        int classes = layers.model().output().dim(0);
+        String bound = "";
+        if (classes > 1) {
+            double maxProbability = Math.E / (Math.E + classes - 1);
+            bound = " With " + classes + " classes no class can then get more than "
+                    + LintText.percent(maxProbability) + " probability, so the loss never falls below "
+                    + LintText.decimal(-Math.log(maxProbability), 2) + ".";
+        }
+        return "layer " + layers.describe(i) + " applies softmax to the output " + layers.in(i)
+                + " of the last weighted layer " + layers.describe(layers.lastWeighted())
+                + ". Training already applies softmax cross-entropy to the last layer's outputs as"
+                + " logits, so softmax is applied twice and the loss sees softmax(p) with p in [0, 1]."
+                + bound + " Fix: remove the softmax; apply softmax to the logits only when you need"
+                + " probabilities at prediction time.";
+    }
+}

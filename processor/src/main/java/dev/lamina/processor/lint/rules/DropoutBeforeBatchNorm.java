@@ -1,0 +1,44 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.SubModelSpec;
+import java.util.List;
+
+/** Any dropout with a {@code @BatchNorm} (or a sub-model containing one) anywhere after it. */
+public final class DropoutBeforeBatchNorm extends Rule {
+
+    public DropoutBeforeBatchNorm() {
+        super("DropoutBeforeBatchNorm", Severity.WARNING,
+                "Dropout placed before a @BatchNorm: variance shift between training and inference.",
+                "A dropout with a @BatchNorm anywhere after it changes the variance of the"
+                        + " activations between training (units dropped and rescaled) and inference"
+                        + " (no dropout). Batch norm learns its running variance during training, so at"
+                        + " inference it normalizes with statistics that no longer match, which hurts"
+                        + " accuracy (Li et al., CVPR 2019, 'Understanding the Disharmony between"
+                        + " Dropout and Batch Normalization by Variance Shift'). Fix: move the dropout"
+                        + " after the last @BatchNorm.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec
+                        && layers.nextBatchNorm(i) >= 0,
+                i -> message(layers, i));
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        int bn = layers.nextBatchNorm(i);
+        String target = layers.spec(bn) instanceof SubModelSpec
+                ? "sub-model " + layers.describe(bn) + ", which contains a @BatchNorm"
+                : "batch norm " + layers.describe(bn);
+        return "layer " + layers.describe(i) + " comes before " + target + ". Dropout shifts the"
+                + " variance of its output between training and inference, so the batch norm's running"
+                + " statistics, learned with dropout on, do not match at inference (variance shift; Li"
+                + " et al., CVPR 2019). Fix: move the dropout after the last @BatchNorm, e.g. between"
+                + " the dense layers of the head.";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintText;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.DropoutSpec;
+import java.util.List;
+
+/** Element-wise {@code @Dropout} whose nearest weighted layers on both sides are {@code @Conv}. */
+public final class DropoutBetweenConvs extends Rule {
+
+    /** Why element-wise dropout on feature maps regularizes little; shared with {@link DropoutOnFeatureMaps}. */
+    static final String WHY = "Neighbouring activations of a feature map are strongly correlated, so a"
+            + " dropped activation is recovered from its neighbours and element-wise dropout"
+            + " regularizes little (Tompson et al. 2015).";
+
+    public DropoutBetweenConvs() {
+        super("DropoutBetweenConvs", Severity.WARNING,
+                "Element-wise @Dropout between two @Conv layers barely regularizes a feature map.",
+                "An element-wise @Dropout whose nearest weighted layers on both sides are @Conv drops"
+                        + " single activations of a feature map. Neighbouring activations are strongly"
+                        + " correlated, so a dropped one is recovered from its neighbours and the"
+                        + " dropout mostly adds noise (Tompson et al. 2015; seed articles 000, 001, 002)."
+                        + " Fix: use @SpatialDropout, which drops whole channels, or remove the dropout"
+                        + " and put @BatchNorm between the conv and its activation.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        return findAt(layers, i -> layers.isElementwiseDropout(i) && layers.isBetweenConvs(i),
+                i -> message(layers, i));
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        DropoutSpec dropout = (DropoutSpec) layers.spec(i);
+        return "layer " + layers.describe(i) + " drops single activations (rate "
+                + LintText.decimal(dropout.rate()) + ") between " + layers.describe(layers.previousWeighted(i))
+                + " and " + layers.describe(layers.nextWeighted(i)) + " on "
+                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY
+                + " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
+                + " put @BatchNorm between the conv and its activation.";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintText;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.DropoutSpec;
+import java.util.List;
+
+/**
+ * Element-wise {@code @Dropout} on a (C, H, W) feature map computed by a weighted layer, when it
+ * is not between two convs (that case is {@link DropoutBetweenConvs}), e.g. after the last
+ * pooling, before {@code @Flatten}. Dropout on the input image itself is not reported here (see
+ * {@link InputDropoutHigh}).
+ */
+public final class DropoutOnFeatureMaps extends Rule {
+
+    public DropoutOnFeatureMaps() {
+        super("DropoutOnFeatureMaps", Severity.WARNING,
+                "Element-wise @Dropout on a (C, H, W) feature map, e.g. after the last pooling.",
+                "An element-wise @Dropout on a (C, H, W) feature map (for example after the last"
+                        + " pooling layer, before @Flatten) drops single activations whose spatially"
+                        + " correlated neighbours carry the same information, so it regularizes little"
+                        + " (Tompson et al. 2015; seed articles 000 and 001). Fix: use @SpatialDropout,"
+                        + " or move the @Dropout after the first @Dense, where it acts on a vector.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        return findAt(layers, i -> layers.isElementwiseDropout(i)
+                        && layers.in(i).isFeatureMap()
+                        && !layers.actsOnInput(i)
+                        && !layers.isBetweenConvs(i),
+                i -> message(layers, i));
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        DropoutSpec dropout = (DropoutSpec) layers.spec(i);
+        int next = layers.nextWeighted(i);
+        String before = next < 0 ? "at the end of the model" : "before " + layers.describe(next);
+        return "layer " + layers.describe(i) + " drops single activations (rate "
+                + LintText.decimal(dropout.rate()) + ") of " + LayerSequence.shapeWords(layers.in(i))
+                + " after " + layers.describe(layers.previousWeighted(i)) + ", " + before
+                + ". " + DropoutBetweenConvs.WHY + " Fix: use @SpatialDropout here, or move the @Dropout"
+                + " after the first @Dense, where it acts on a vector.";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.DropoutSpec;
+import java.util.List;
+
+/** A dropout after the last weighted layer of a model whose output is a vector (the logits). */
+public final class DropoutOnOutput extends Rule {
+
+    public DropoutOnOutput() {
+        super("DropoutOnOutput", Severity.WARNING,
+                "Dropout after the last weighted layer: it drops output logits.",
+                "A dropout after the last weighted layer zeroes class scores (logits) at random during"
+                        + " training, so the loss is computed on corrupted predictions. Dropout is meant"
+                        + " for hidden units (Srivastava et al. 2014), not the output layer (seed"
+                        + " article 002). Fix: remove it, or move it before the last weighted layer.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec && layers.actsOnLogits(i),
+                i -> message(layers, i));
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        String last = layers.describe(layers.lastWeighted());
+        return "layer " + layers.describe(i) + " comes after the last weighted layer " + last
+                + " and zeroes the output logits " + layers.in(i) + " at random during training, so"
+                + " the loss sees corrupted class scores. Dropout regularizes hidden units, not the"
+                + " output layer (Srivastava et al. 2014; seed article 002). Fix: remove it, or move"
+                + " it before " + last + ".";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintText;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.FlattenSpec;
+import java.util.List;
+
+/**
+ * A {@code @Flatten} feeding a {@code @Dense} (with no weighted layer between) whose weight
+ * matrix has more than {@value #MAX_WEIGHTS} parameters.
+ */
+public final class LargeDenseHead extends Rule {
+
+    /** Weight-matrix size above which the note fires. */
+    static final long MAX_WEIGHTS = 1_000_000;
+
+    public LargeDenseHead() {
+        super("LargeDenseHead", Severity.NOTE,
+                "@Flatten feeding a @Dense with more than 1,000,000 weights; consider @GlobalAvgPool.",
+                "Flattening a feature map into a @Dense layer gives a weight matrix of C x H x W x"
+                        + " units, which often holds most of the model's parameters and overfits."
+                        + " He et al. (2016, ResNet) and seed article 000 end the conv stack with global"
+                        + " average pooling instead, which keeps one feature per channel. Fix: replace"
+                        + " @Flatten with @GlobalAvgPool.");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        return findAt(layers, i -> layers.spec(i) instanceof DenseSpec && flattenBefore(layers, i) >= 0
+                        && layers.in(flattenBefore(layers, i)).isFeatureMap()
+                        && weights(layers, i) > MAX_WEIGHTS,
+                i -> message(layers, i));
+    }
+
+    /** Index of a {@code @Flatten} between the previous weighted layer and {@code dense}, or -1. */
+    private static int flattenBefore(LayerSequence layers, int dense) {
+        for (int i = dense - 1; i > layers.previousWeighted(dense); i--) {
+            if (layers.spec(i) instanceof FlattenSpec) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long weights(LayerSequence layers, int dense) {
+        return layers.in(dense).size() * ((DenseSpec) layers.spec(dense)).units();
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        int flatten = flattenBefore(layers, i);
+        int units = ((DenseSpec) layers.spec(i)).units();
+        long features = layers.in(i).size();
+        long weights = weights(layers, i);
+        int channels = layers.in(flatten).dim(0);
+        double share = (double) weights / Math.max(1, layers.model().totalParams());
+        return "layer " + layers.describe(i) + " takes the " + LintText.count(features)
+                + " features that " + layers.describe(flatten) + " makes of "
+                + LayerSequence.shapeWords(layers.in(flatten)) + ": its weight matrix has "
+                + LintText.count(weights) + " parameters (" + LintText.count(features) + " x "
+                + LintText.count(units) + "), " + LintText.percent(share) + " of the model's "
+                + LintText.count(layers.model().totalParams()) + ". He et al. (2016, ResNet) and seed"
+                + " article 000 end the conv stack with global average pooling instead. Fix: replace"
+                + " @Flatten with @GlobalAvgPool (this layer then has " + LintText.count(channels)
+                + " x " + LintText.count(units) + " = " + LintText.count((long) channels * units)
+                + " weights).";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.Rule;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Two {@code @Conv}/{@code @Dense} layers with only linear operations between them (batch norm,
+ * dropout, flatten, average pooling): reported on the first, which lacks an activation.
+ * Sub-models end the search (what they contain is checked when they are linted themselves).
+ */
+public final class MissingActivation extends Rule {
+
+    public MissingActivation() {
+        super("MissingActivation", Severity.WARNING,
+                "Two weighted layers with no nonlinearity between them collapse into one.",
+                "Two @Conv/@Dense layers with only linear operations between them (batch norm,"
+                        + " dropout, flatten and average pooling are linear at inference) compose into"
+                        + " a single linear layer: the second adds parameters but no expressive power"
+                        + " (Goodfellow, Bengio & Courville 2016, Deep Learning, chapter 6). Fix: add an"
+                        + " activation, e.g. @ReLU, after the first (after its @BatchNorm, if any)."
+                        + " Suppress it for an intended linear bottleneck (Sandler et al. 2018,"
+                        + " MobileNetV2).");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        List<Finding> findings = new ArrayList<>();
+        for (int first = 0; first < layers.size(); first++) {
+            int second = layers.nextWeighted(first);
+            if (layers.spec(first).isWeighted() && second >= 0 && layers.spec(second).isWeighted()
+                    && allLinearBetween(layers, first, second)) {
+                findings.add(finding(layers, first, message(layers, first, second)));
+            }
+        }
+        return findings;
+    }
+
+    private static boolean allLinearBetween(LayerSequence layers, int first, int second) {
+        for (int i = first + 1; i < second; i++) {
+            if (!LayerSequence.isLinear(layers.spec(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String message(LayerSequence layers, int first, int second) {
+        Set<String> between = new LinkedHashSet<>();
+        for (int i = first + 1; i < second; i++) {
+            between.add("@" + layers.spec(i).kind());
+        }
+        String what = between.isEmpty() ? "directly" : "with only " + String.join(", ", between) + " between";
+        return "layer " + layers.describe(first) + " is followed by " + layers.describe(second) + " "
+                + what + " and no activation: two linear layers compose into one linear layer, so "
+                + layers.describe(second) + " adds parameters but no expressive power (Goodfellow et"
+                + " al. 2016, Deep Learning, ch. 6). Fix: add an activation after '"
+                + layers.spec(first).field() + "', e.g. @" + layers.spec(first).kind()
+                + "(...) @BatchNorm @ReLU.";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.lamina.processor.lint;
+
+import static dev.lamina.processor.lint.LintAssert.assertFires;
+import static dev.lamina.processor.lint.LintAssert.assertSilent;
+import static dev.lamina.processor.lint.TestModels.model;
+
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.ActivationFn;
+import org.junit.jupiter.api.Test;
+
+class BatchNormAfterActivationTest {
+
+    private static final String ID = "BatchNormAfterActivation";
+
+    @Test
+    void batchNormAfterReluIsANote() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu().bn()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.NOTE, "conv1", "BatchNorm",
+                "'conv1_bn' (@BatchNorm on 'conv1') normalizes the output of activation 'conv1_relu'",
+                "of 'conv1' (@Conv)", "(32, 28, 28) feature map", "Ioffe & Szegedy (2015)",
+                "@Conv(..., bias = false) @BatchNorm @ReLU");
+    }
+
+    @Test
+    void batchNormAfterAnActivationAttributeIsReported() {
+        var model = model(784)
+                .field("fc1").dense(128).withActivation(ActivationFn.RELU).bn()
+                .field("logits").dense(10)
+                .build();
+        assertFires(model, ID, Severity.NOTE, "fc1", "BatchNorm", "activation = RELU on 'fc1'");
+    }
+
+    @Test
+    void batchNormAfterASubModelsActivationIsNotAboutPlacement() {
+        var block = model("Block", 32, 28, 28).field("c1").conv(32, 3).relu().build();
+        var model = model(1, 28, 28)
+                .field("stem").conv(32, 3).relu()
+                .field("block1").subModel(block, true)
+                .field("act").relu().bn()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
+    void batchNormThenReluIsFine() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).bn().relu()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.lamina.processor.lint;
+
+import static dev.lamina.processor.lint.LintAssert.assertFires;
+import static dev.lamina.processor.lint.LintAssert.assertSilent;
+import static dev.lamina.processor.lint.LintAssert.findings;
+import static dev.lamina.processor.lint.TestModels.model;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsecutiveDropoutTest {
+
+    private static final String ID = "ConsecutiveDropout";
+
+    @Test
+    void twoDropoutsInARowAreReportedWithTheEffectiveRate() {
+        var model = model(784)
+                .field("fc1").dense(128).relu()
+                .field("drop1").dropout(0.3)
+                .field("drop2").dropout(0.5)
+                .field("logits").dense(10)
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop2", "Dropout",
+                "follows dropout 'drop1' (@Dropout)", "0.65 of the units are dropped",
+                "keep 0.7 x 0.5 = 0.35");
+    }
+
+    @Test
+    void activationsAndBatchNormDoNotSeparateDropouts() {
+        var model = model(784)
+                .field("fc1").dense(128)
+                .field("drop1").dropout(0.5)
+                .field("act").relu()
+                .field("drop2").dropout(0.5)
+                .field("drop3").dropout(0.5)
+                .field("logits").dense(10)
+                .build();
+        List<Finding> found = findings(model, ID);
+        assertEquals(List.of("drop2", "drop3"), found.stream().map(f -> f.origin().field()).toList());
+        assertTrue(found.get(1).message().contains("0.875 of the units are dropped"), found.get(1)::render);
+    }
+
+    @Test
+    void dropoutsSeparatedByAWeightedLayerAreFine() {
+        var model = model(784)
+                .field("drop0").dropout(0.2)
+                .field("fc1").dense(128).relu()
+                .field("drop1").dropout(0.5)
+                .field("logits").dense(10)
+                .build();
+        assertSilent(model, ID);
+    }
+}

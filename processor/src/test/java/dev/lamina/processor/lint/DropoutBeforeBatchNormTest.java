@@ -1,0 +1,53 @@
+package dev.lamina.processor.lint;
+
+import static dev.lamina.processor.lint.LintAssert.assertFires;
+import static dev.lamina.processor.lint.LintAssert.assertSilent;
+import static dev.lamina.processor.lint.TestModels.model;
+
+import dev.lamina.processor.diag.Severity;
+import org.junit.jupiter.api.Test;
+
+class DropoutBeforeBatchNormTest {
+
+    private static final String ID = "DropoutBeforeBatchNorm";
+
+    @Test
+    void dropoutWithABatchNormLaterIsReportedNamingTheBatchNorm() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).bn().relu()
+                .field("drop1").spatialDropout(0.1)
+                .field("conv2").conv(64, 3).bn().relu()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop1", "SpatialDropout",
+                "comes before batch norm 'conv2_bn' (@BatchNorm on 'conv2')", "Li et al., CVPR 2019",
+                "variance", "after the last @BatchNorm");
+    }
+
+    @Test
+    void batchNormInsideALaterSubModelCounts() {
+        var block = model("ResBlock", 32, 28, 28)
+                .field("c1").conv(32, 3).bn().relu()
+                .build();
+        var model = model(1, 28, 28)
+                .field("stem").conv(32, 3).relu()
+                .field("drop1").spatialDropout(0.1)
+                .field("block1").subModel(block, true)
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop1", "SpatialDropout",
+                "sub-model 'block1'", "contains a @BatchNorm");
+    }
+
+    @Test
+    void dropoutAfterTheLastBatchNormIsFine() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).bn().relu()
+                .field("gap").globalAvgPool()
+                .field("fc1").dense(64).bn().relu()
+                .field("drop1").dropout(0.5)
+                .field("logits").dense(10)
+                .build();
+        assertSilent(model, ID);
+    }
+}

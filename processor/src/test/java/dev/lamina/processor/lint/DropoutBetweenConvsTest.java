@@ -1,0 +1,66 @@
+package dev.lamina.processor.lint;
+
+import static dev.lamina.processor.lint.LintAssert.assertFires;
+import static dev.lamina.processor.lint.LintAssert.assertSilent;
+import static dev.lamina.processor.lint.TestModels.model;
+
+import dev.lamina.processor.diag.Severity;
+import org.junit.jupiter.api.Test;
+
+class DropoutBetweenConvsTest {
+
+    private static final String ID = "DropoutBetweenConvs";
+
+    @Test
+    void dropoutBetweenTwoConvsIsReportedWithItsNeighboursAndShape() {
+        var model = model(1, 28, 28)
+                .field("conv1").convValid(32, 3).relu()
+                .field("drop1").dropout(0.3)
+                .field("conv2").convValid(64, 3).relu()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop1", "Dropout",
+                "'drop1' (@Dropout)", "rate 0.3", "between 'conv1' (@Conv) and 'conv2' (@Conv)",
+                "(32, 26, 26) feature map", "Tompson et al. 2015", "@SpatialDropout");
+    }
+
+    @Test
+    void batchNormPoolingAndActivationsDoNotBreakTheBetween() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).bn().relu()
+                .field("pool1").maxPool(2)
+                .field("drop1").dropout(0.2)
+                .field("conv2").conv(64, 3).bn().relu()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop1", "Dropout", "(32, 14, 14)");
+    }
+
+    @Test
+    void spatialDropoutBetweenConvsIsFine() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu()
+                .field("drop1").spatialDropout(0.1)
+                .field("conv2").conv(64, 3).relu()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
+    void dropoutBetweenTwoDenseLayersIsFine() {
+        var model = TestModels.mlp(0.5);
+        assertSilent(model, ID);
+    }
+
+    @Test
+    void dropoutBetweenConvAndDenseIsNotBetweenConvs() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(8, 3).relu()
+                .field("drop1").dropout(0.25)
+                .field("flat").flatten()
+                .field("logits").dense(10)
+                .build();
+        assertSilent(model, ID);
+    }
+}

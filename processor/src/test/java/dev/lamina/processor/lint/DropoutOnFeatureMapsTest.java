@@ -1,0 +1,61 @@
+package dev.lamina.processor.lint;
+
+import static dev.lamina.processor.lint.LintAssert.assertFires;
+import static dev.lamina.processor.lint.LintAssert.assertSilent;
+import static dev.lamina.processor.lint.TestModels.model;
+
+import dev.lamina.processor.diag.Severity;
+import org.junit.jupiter.api.Test;
+
+class DropoutOnFeatureMapsTest {
+
+    private static final String ID = "DropoutOnFeatureMaps";
+
+    @Test
+    void dropoutAfterTheLastPoolingBeforeFlattenIsReported() {
+        var model = model(1, 28, 28)
+                .field("conv1").convValid(32, 3).relu()
+                .field("pool1").maxPool(2)
+                .field("drop1").dropout(0.25)
+                .field("flat").flatten()
+                .field("logits").dense(10)
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop1", "Dropout",
+                "(32, 13, 13) feature map", "after 'conv1' (@Conv)", "before 'logits' (@Dense)",
+                "@SpatialDropout", "after the first @Dense");
+    }
+
+    @Test
+    void dropoutBetweenTwoConvsIsLeftToDropoutBetweenConvs() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu()
+                .field("drop1").dropout(0.3)
+                .field("conv2").conv(64, 3).relu()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
+    void spatialDropoutOnFeatureMapsAndDropoutOnVectorsAreFine() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu()
+                .field("drop1").spatialDropout(0.2)
+                .field("gap").globalAvgPool()
+                .field("fc1").dense(64).relu()
+                .field("drop2").dropout(0.5)
+                .field("logits").dense(10)
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
+    void dropoutOnTheInputImageIsNotAFeatureMapDropout() {
+        var model = model(1, 28, 28)
+                .field("drop0").dropout(0.2)
+                .field("conv1").conv(32, 3).relu()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lamina.processor.lint;
+
+import static dev.lamina.processor.lint.LintAssert.assertFires;
+import static dev.lamina.processor.lint.LintAssert.assertSilent;
+import static dev.lamina.processor.lint.TestModels.model;
+
+import dev.lamina.processor.diag.Severity;
+import org.junit.jupiter.api.Test;
+
+class DropoutRateHighTest {
+
+    private static final String ID = "DropoutRateHigh";
+
+    @Test
+    void rateAboveOneHalfOnHiddenUnitsIsReported() {
+        assertFires(TestModels.mlp(0.7), ID, Severity.WARNING, "drop1", "Dropout",
+                "rate 0.7", "(128) vector", "Srivastava et al. (2014)", "@Dropout(rate = 0.5)");
+    }
+
+    @Test
+    void rateOfExactlyOneHalfIsFine() {
+        assertSilent(TestModels.mlp(0.5), ID);
+    }
+
+    @Test
+    void inputDropoutIsLeftToInputDropoutHigh() {
+        var model = model(784)
+                .field("drop0").dropout(0.6)
+                .field("fc1").dense(128).relu()
+                .field("logits").dense(10)
+                .build();
+        assertSilent(model, ID);
+    }
+}

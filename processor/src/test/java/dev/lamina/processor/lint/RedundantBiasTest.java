@@ -1,0 +1,39 @@
+package dev.lamina.processor.lint;
+
+import static dev.lamina.processor.lint.LintAssert.assertFires;
+import static dev.lamina.processor.lint.LintAssert.assertSilent;
+import static dev.lamina.processor.lint.TestModels.model;
+
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.PaddingMode;
+import org.junit.jupiter.api.Test;
+
+class RedundantBiasTest {
+
+    private static final String ID = "RedundantBias";
+
+    @Test
+    void biasDirectlyBeforeBatchNormIsANoteWithTheParameterCount() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).bn().relu()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.NOTE, "conv1", "Conv",
+                "'conv1' (@Conv) has a bias (32 parameters)", "batch norm 'conv1_bn'",
+                "section 3.2", "@Conv(..., bias = false)");
+    }
+
+    @Test
+    void noBiasOrNoDirectBatchNormIsFine() {
+        var noBias = model(1, 28, 28)
+                .field("conv1").conv(32, 3, PaddingMode.SAME, false).bn().relu()
+                .gapHead()
+                .build();
+        assertSilent(noBias, ID);
+        var activationFirst = model(784)
+                .field("fc1").dense(64).relu().bn()
+                .field("logits").dense(10)
+                .build();
+        assertSilent(activationFirst, ID);
+    }
+}

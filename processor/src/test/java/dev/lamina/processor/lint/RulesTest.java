@@ -1,0 +1,59 @@
+package dev.lamina.processor.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.processor.diag.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class RulesTest {
+
+    @Test
+    void theCatalogueHasTheIssuesIdsAndDefaultSeverities() {
+        Map<String, Severity> expected = new LinkedHashMap<>();
+        for (String id : new String[] {"DropoutBetweenConvs", "DropoutOnFeatureMaps", "DropoutBeforeBatchNorm",
+                "DropoutRateHigh", "InputDropoutHigh", "DropoutOnOutput", "ConsecutiveDropout", "DoubleSoftmax",
+                "ActivationOnLogits", "MissingActivation", "DuplicateActivation"}) {
+            expected.put(id, Severity.WARNING);
+        }
+        expected.put("BatchNormAfterActivation", Severity.NOTE);
+        expected.put("RedundantBias", Severity.NOTE);
+        expected.put("LargeDenseHead", Severity.NOTE);
+        Map<String, Severity> actual = new LinkedHashMap<>();
+        Rules.all().forEach(rule -> actual.put(rule.id(), rule.defaultSeverity()));
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void everyRuleIsNamedAfterItsClassAndDescribesItself() {
+        for (Rule rule : Rules.all()) {
+            assertEquals(rule.getClass().getSimpleName(), rule.id());
+            assertFalse(rule.summary().isBlank());
+            assertTrue(rule.help().contains("Fix: "), rule.id() + "'s help should say the fix");
+        }
+    }
+
+    /** docs/lints.md has one section per rule, headed by the id, stating the default severity. */
+    @Test
+    void everyRuleIsDocumented() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "lints.md"));
+        for (Rule rule : Rules.all()) {
+            Matcher section = Pattern.compile("(?m)^## " + rule.id() + "$").matcher(docs);
+            assertTrue(section.find(), "docs/lints.md lacks a section '## " + rule.id() + "'");
+            int end = docs.indexOf("\n## ", section.end());
+            String body = docs.substring(section.end(), end < 0 ? docs.length() : end);
+            assertTrue(body.contains("Default severity: **" + rule.defaultSeverity() + "**"),
+                    rule.id() + "'s section should state its default severity");
+            assertTrue(body.contains("@SuppressWarnings(\"lamina:" + rule.id() + "\")"),
+                    rule.id() + "'s section should say how to suppress it");
+        }
+    }
+}

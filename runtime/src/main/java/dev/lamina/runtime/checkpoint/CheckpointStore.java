@@ -1,0 +1,145 @@
+package dev.lamina.runtime.checkpoint;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import dev.lamina.runtime.report.Json;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A directory of checkpoints, each under a tag ({@link #LAST}, {@link #BEST}): {@code <tag>.json}
+ * (the {@link TrainingState} plus the name of its parameter file) and {@code
+ * <tag>-step<N>.params} (DJL's {@code Block.saveParameters} format).
+ *
+ * <p>A save writes the parameter file, then the JSON file, each atomically; the JSON file is the
+ * commit point. A crash or an error at any moment leaves {@code <tag>.json} pointing at a complete
+ * parameter file: the new checkpoint or the previous one.
+ */
+public final class CheckpointStore {
+
+    /** The checkpoint of the most recent epoch. */
+    public static final String LAST = "last";
+    /** The checkpoint of the epoch with the best evaluation accuracy. */
+    public static final String BEST = "best";
+
+    /** Writes a block's parameters; a seam so tests can make a save fail halfway. */
+    @FunctionalInterface
+    interface ParameterWriter {
+        void write(Block block, DataOutputStream out) throws IOException;
+    }
+
+    private final Path dir;
+    private final ParameterWriter writer;
+
+    /** A store in {@code dir} (created on the first save). */
+    public CheckpointStore(Path dir) {
+        this(dir, Block::saveParameters);
+    }
+
+    CheckpointStore(Path dir, ParameterWriter writer) {
+        this.dir = dir;
+        this.writer = writer;
+    }
+
+    /** The directory. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Whether a checkpoint with this tag has been committed. */
+    public boolean exists(String tag) {
+        return Files.isRegularFile(stateFile(tag));
+    }
+
+    /** Saves the block's parameters and the state under {@code tag}, atomically. */
+    public void save(String tag, Block block, TrainingState state) throws IOException {
+        String paramsName = tag + "-step" + state.step() + ".params";
+        AtomicFiles.write(dir.resolve(paramsName), out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            writer.write(block, data);
+            data.flush();
+        });
+        Map<String, Object> json = state.toJson();
+        json.put("parameters_file", paramsName);
+        AtomicFiles.writeString(stateFile(tag), Json.write(json));
+        deleteStaleParameterFiles(tag, paramsName);
+    }
+
+    /**
+     * Reads the state saved under {@code tag}.
+     *
+     * @throws CheckpointException naming the file when it is missing or unreadable
+     */
+    public TrainingState loadState(String tag) {
+        Path file = stateFile(tag);
+        try {
+            return TrainingState.fromJson(Json.asObject(Json.parse(Files.readString(file)), file.toString()));
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException("no checkpoint '" + tag + "' in " + dir + ": " + file
+                    + " does not exist. Pass the --out directory of an earlier run.");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint state " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the checkpoint under {@code tag} into an initialized {@code block} after checking that
+     * it was saved from the same model.
+     *
+     * @param manager where the loaded parameter arrays live (it decides their device)
+     * @return the saved training state
+     * @throws CheckpointException when the checkpoint belongs to another model (listing the first
+     *     differing parameter names and shapes), or cannot be read
+     */
+    public TrainingState restore(String tag, Block block, NDManager manager) {
+        TrainingState state = loadState(tag);
+        List<String> diffs = state.signature().differencesFrom(ModelSignature.of(block));
+        if (!diffs.isEmpty()) {
+            List<String> listed = diffs.subList(0, Math.min(diffs.size(), ModelSignature.MAX_LISTED));
+            throw new CheckpointException("checkpoint " + stateFile(tag) + " was saved from a different model ("
+                    + diffs.size() + " parameter difference(s)): " + String.join("; ", listed)
+                    + (diffs.size() > listed.size() ? "; ..." : "")
+                    + ". Load it into the model it was trained with, or start a new run in another directory.");
+        }
+        Path params = dir.resolve(parametersFile(tag));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
+            block.loadParameters(manager, new DataInputStream(in));
+        } catch (IOException | MalformedModelException e) {
+            throw new CheckpointException("checkpoint parameters " + params + " cannot be read: " + e.getMessage(), e);
+        }
+        return state;
+    }
+
+    private String parametersFile(String tag) {
+        Path file = stateFile(tag);
+        try {
+            return Json.string(Json.asObject(Json.parse(Files.readString(file)), file.toString()), "parameters_file");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint state " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Path stateFile(String tag) {
+        return dir.resolve(tag + ".json");
+    }
+
+    private void deleteStaleParameterFiles(String tag, String keep) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*.params")) {
+            for (Path f : files) {
+                if (!f.getFileName().toString().equals(keep)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.lamina.runtime.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one epoch of training measured.
+ *
+ * @param epoch 1-based epoch number
+ * @param trainLoss mean softmax cross-entropy over the epoch's training batches
+ * @param trainAccuracy fraction of training examples classified right during the epoch
+ * @param evalLoss mean loss on the evaluation set (validation if given, else test), training off
+ * @param evalAccuracy accuracy on the evaluation set
+ * @param seconds wall time of the epoch (training and evaluation)
+ * @param imagesPerSecond training images per second (training batches only)
+ */
+public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double evalLoss,
+                         double evalAccuracy, double seconds, double imagesPerSecond) {
+
+    /** This row as a JSON object (keys as in {@code history.csv}). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", epoch);
+        m.put("train_loss", trainLoss);
+        m.put("train_accuracy", trainAccuracy);
+        m.put("eval_loss", evalLoss);
+        m.put("eval_accuracy", evalAccuracy);
+        m.put("seconds", seconds);
+        m.put("images_per_second", imagesPerSecond);
+        return m;
+    }
+
+    /** Reads a row written by {@link #toJson()}. */
+    public static EpochStats fromJson(Map<String, Object> m) {
+        return new EpochStats((int) Json.number(m, "epoch"), Json.number(m, "train_loss"),
+                Json.number(m, "train_accuracy"), Json.number(m, "eval_loss"),
+                Json.number(m, "eval_accuracy"), Json.number(m, "seconds"),
+                Json.number(m, "images_per_second"));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.lamina.runtime.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Draws the history as a PNG: loss per epoch on top, accuracy per epoch below, training and
+ * evaluation (test or validation) as two lines each. Runs headless (no display needed).
+ */
+public final class HistoryChart {
+
+    private static final Color TRAIN = new Color(0x1f77b4), EVAL = new Color(0xd62728);
+
+    private HistoryChart() {}
+
+    /** Writes the chart to {@code file} (800 x 600 pixels). */
+    public static void writePng(Path file, List<EpochStats> history, String evalName) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        NumberAxis epochAxis = new NumberAxis("epoch");
+        epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochAxis.setAutoRangeIncludesZero(false);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochAxis);
+        plot.setGap(12);
+        plot.add(subplot("loss", history, EpochStats::trainLoss, EpochStats::evalLoss, evalName), 1);
+        plot.add(subplot("accuracy", history, EpochStats::trainAccuracy, EpochStats::evalAccuracy,
+                evalName), 1);
+        JFreeChart chart = new JFreeChart("Training history", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 600);
+    }
+
+    private static XYPlot subplot(String metric, List<EpochStats> history, ToDoubleFunction<EpochStats> train,
+                                  ToDoubleFunction<EpochStats> eval, String evalName) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(series("train " + metric, history, train));
+        data.addSeries(series(evalName + " " + metric, history, eval));
+        NumberAxis axis = new NumberAxis(metric);
+        axis.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, TRAIN);
+        renderer.setSeriesPaint(1, EVAL);
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesStroke(1, new BasicStroke(2f));
+        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return plot;
+    }
+
+    private static XYSeries series(String name, List<EpochStats> history, ToDoubleFunction<EpochStats> value) {
+        XYSeries series = new XYSeries(name);
+        for (EpochStats s : history) {
+            double v = value.applyAsDouble(s);
+            if (Double.isFinite(v)) {
+                series.add(s.epoch(), v);
+            }
+        }
+        return series;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lamina.runtime.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the per-epoch history into a directory as {@code history.csv}, {@code history.json} and
+ * {@code history.png}. The files are rewritten after every epoch, so they always describe the run
+ * so far.
+ */
+public final class HistoryFiles {
+
+    /** File names inside the output directory. */
+    public static final String CSV = "history.csv", JSON = "history.json", PNG = "history.png";
+
+    private HistoryFiles() {}
+
+    /**
+     * Writes all three files.
+     *
+     * @param evalName what the evaluation columns measured ({@code "test"} or {@code "validation"})
+     */
+    public static void writeAll(Path dir, List<EpochStats> history, String evalName) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(CSV), csv(history, evalName));
+        Files.writeString(dir.resolve(JSON), json(history, evalName));
+        HistoryChart.writePng(dir.resolve(PNG), history, evalName);
+    }
+
+    /** The history as CSV: a header, then one row per epoch. */
+    public static String csv(List<EpochStats> history, String evalName) {
+        StringBuilder out = new StringBuilder("epoch,train_loss,train_accuracy," + evalName + "_loss,"
+                + evalName + "_accuracy,seconds,images_per_second\n");
+        for (EpochStats s : history) {
+            out.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f%n", s.epoch(),
+                    s.trainLoss(), s.trainAccuracy(), s.evalLoss(), s.evalAccuracy(), s.seconds(),
+                    s.imagesPerSecond()));
+        }
+        return out.toString();
+    }
+
+    /** The history as JSON: {@code {"eval": evalName, "epochs": [...]}}. */
+    public static String json(List<EpochStats> history, String evalName) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("eval", evalName);
+        root.put("epochs", history.stream().map(EpochStats::toJson).toList());
+        return Json.write(root);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.lamina.runtime.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import dev.lamina.runtime.data.Batch;
+import java.nio.FloatBuffer;
+import java.util.Iterator;
+
+/**
+ * The DJL side of training: turns {@link Batch}es into tensors, runs forward and backward (split
+ * across the devices when there are several), applies Adam, and evaluates with training off. One
+ * instance per run; it owns a DJL {@code Trainer}.
+ */
+final class DjlSteps implements AutoCloseable {
+
+    /** Summed loss and correct count of one training batch, before the optimizer step. */
+    record Outcome(double lossSum, long correct, int size) {
+        double meanLoss() {
+            return lossSum / size;
+        }
+    }
+
+    private final ai.djl.training.Trainer trainer;
+    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private final Device[] devices;
+    private final Shape exampleShape;
+
+    DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
+        this.devices = devices;
+        this.exampleShape = inputShapeWithBatch.slice(1);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                .optDevices(devices)
+                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).build());
+        trainer = model.newTrainer(config);
+        trainer.initialize(inputShapeWithBatch);
+    }
+
+    /** Forward and backward on one batch; the gradients wait for {@link #step()}. */
+    Outcome forwardBackward(Batch batch) {
+        try (NDManager m = trainer.getManager().newSubManager();
+             GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray x = images(m, batch);
+            NDArray y = labels(m, batch);
+            int parts = Math.min(devices.length, batch.size());
+            double lossSum = 0;
+            long correct = 0;
+            for (int i = 0; i < parts; i++) {
+                long from = (long) batch.size() * i / parts;
+                long to = (long) batch.size() * (i + 1) / parts;
+                NDArray xi = parts == 1 ? x : x.get(from + ":" + to).toDevice(devices[i], false);
+                NDArray yi = parts == 1 ? y : y.get(from + ":" + to).toDevice(devices[i], false);
+                NDList labels = new NDList(yi);
+                NDList predictions = trainer.forward(new NDList(xi), labels);
+                NDArray l = loss.evaluate(labels, predictions);
+                collector.backward(l);
+                lossSum += l.getFloat() * (to - from);
+                correct += countCorrect(predictions.singletonOrThrow(), yi);
+            }
+            return new Outcome(lossSum, correct, batch.size());
+        }
+    }
+
+    /** Applies the optimizer to the gradients of the last {@link #forwardBackward}. */
+    void step() {
+        trainer.step();
+    }
+
+    /** Loss and accuracy over all batches, training off, on the first device. */
+    Evaluation evaluate(Iterator<Batch> batches) {
+        double lossSum = 0;
+        long correct = 0;
+        int examples = 0;
+        while (batches.hasNext()) {
+            Batch batch = batches.next();
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDArray y = labels(m, batch);
+                NDList labels = new NDList(y);
+                NDList predictions = trainer.evaluate(new NDList(images(m, batch)));
+                lossSum += loss.evaluate(labels, predictions).getFloat() * batch.size();
+                correct += countCorrect(predictions.singletonOrThrow(), y);
+                examples += batch.size();
+            }
+        }
+        return examples == 0 ? new Evaluation(Double.NaN, Double.NaN, 0)
+                : new Evaluation(lossSum / examples, (double) correct / examples, examples);
+    }
+
+    private NDArray images(NDManager m, Batch batch) {
+        int size = batch.size();
+        int values = Math.toIntExact(exampleShape.size() * size);
+        if (batch.images().length < values) {
+            throw new IllegalArgumentException("a batch of " + size + " examples holds "
+                    + batch.images().length + " values, but the model input " + exampleShape
+                    + " needs " + values + "; the data does not match the model's input shape");
+        }
+        Shape shape = new Shape(size).addAll(exampleShape);
+        return m.create(FloatBuffer.wrap(batch.images(), 0, values), shape, DataType.FLOAT32);
+    }
+
+    private static NDArray labels(NDManager m, Batch batch) {
+        long[] labels = new long[batch.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = batch.labels()[i];
+        }
+        return m.create(labels);
+    }
+
+    private static long countCorrect(NDArray logits, NDArray labels) {
+        return logits.argMax(1).toType(DataType.INT64, false).eq(labels).countNonzero().getLong();
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.lamina.runtime.train;
+
+/**
+ * A model's loss and accuracy on a data set, measured with training off (no dropout, batch norm
+ * uses its running statistics).
+ *
+ * @param loss mean softmax cross-entropy
+ * @param accuracy fraction classified right
+ * @param examples how many examples were measured
+ */
+public record Evaluation(double loss, double accuracy, int examples) {}

@@ -1,0 +1,133 @@
+package dev.lamina.runtime.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.TrainingState;
+import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.device.DeviceSelection;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a DJL {@link Block} that maps images to class logits: Adam with the configured learning
+ * rate on softmax cross-entropy, one evaluation per epoch with training off, checkpoints and
+ * history files after every epoch when an output directory is set.
+ *
+ * <pre>{@code
+ * TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(64)
+ *         .outputDir(Path.of("runs/fashion")).progress(System.out).build();
+ * TrainingResult result = new Trainer(config)
+ *         .fit(FashionCnnNet.newBlock(), FashionCnnNet.inputShape(), train, test);
+ * System.out.println(result.testAccuracy());
+ * }</pre>
+ *
+ * <p>Stops with {@link TrainingDivergedException} on a NaN or infinite loss, {@link
+ * DeviceOutOfMemoryException} when memory runs out, {@link
+ * dev.lamina.runtime.device.DeviceUnavailableException} when the asked-for device is missing, and
+ * {@link dev.lamina.runtime.checkpoint.CheckpointException} when a resume checkpoint does not fit.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final TrainingConfig config;
+    private final TrainingProgress progress;
+
+    /** A trainer that runs with these settings. */
+    public Trainer(TrainingConfig config) {
+        this.config = config;
+        this.progress = new TrainingProgress(config.progress(), config.terminal(), config.logEvery());
+    }
+
+    /** Trains on {@code train}, evaluating on {@code test} after every epoch. */
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, LabeledImages train, LabeledImages test) {
+        return fit(block, inputShapeWithBatch, train, null, test);
+    }
+
+    /**
+     * Trains on {@code train}, evaluating on {@code validation} after every epoch (on {@code test}
+     * when {@code validation} is null), and on {@code test} once at the end.
+     *
+     * @param block an uninitialized block (initialization then follows the seed)
+     * @param inputShapeWithBatch the model's input shape with a leading batch dimension, e.g.
+     *     {@code (1, 1, 28, 28)}
+     */
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, LabeledImages train,
+                              LabeledImages validation, LabeledImages test) {
+        DeviceSelection devices = selectDevices();
+        MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
+        Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
+        String evalName = validation != null ? "validation" : "test";
+
+        Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
+        try (Model model = Model.newInstance("lamina", devices.primary())) {
+            model.setBlock(block);
+            TrainingState resumed = config.resumeFrom() == null ? null : resume(block, inputShapeWithBatch, model);
+            try (DjlSteps steps = memory.call(() ->
+                    new DjlSteps(model, devices.toArray(), config.learningRate(), inputShapeWithBatch))) {
+                TrainingRun run = new TrainingRun(config, progress, block, steps, devices, memory,
+                        out == null ? null : new CheckpointStore(out), evalName, resumed);
+                run.trainRemainingEpochs(train, validation != null ? validation : test);
+                Evaluation last = run.evaluate(test);
+                progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s); "
+                        + "best %s accuracy %.4f at epoch %d", last.accuracy(), last.loss(), run.epoch(), evalName,
+                        run.bestAccuracy(), run.bestEpoch()));
+                return new TrainingResult(run.history(), evalName, run.bestEpoch(), run.bestAccuracy(), last.loss(),
+                        last.accuracy(), devices.describe(), out);
+            }
+        }
+    }
+
+    /**
+     * Loads the checkpoint {@code tag} ({@code "last"} or {@code "best"}) from {@code checkpointDir}
+     * into {@code block} and measures it on {@code data}, training off.
+     */
+    public Evaluation evaluate(Block block, Shape inputShapeWithBatch, Path checkpointDir, String tag,
+                               LabeledImages data) {
+        DeviceSelection devices = selectDevices();
+        try (Model model = Model.newInstance("lamina", devices.primary())) {
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, inputShapeWithBatch);
+            new CheckpointStore(checkpointDir).restore(tag, block, model.getNDManager());
+            MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.batchSize());
+            try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.learningRate(),
+                    inputShapeWithBatch)) {
+                return new TrainingRun(config, progress, block, steps, devices, memory, null, "test", null)
+                        .evaluate(data);
+            }
+        }
+    }
+
+    private DeviceSelection selectDevices() {
+        DeviceSelection devices = config.device().resolve();
+        LOG.info("Training device: {} ({})", devices.describe(), devices.reason());
+        progress.info("device: " + devices.describe() + " (" + devices.reason() + ")");
+        return devices;
+    }
+
+    /** Initializes the block, loads the {@code last} checkpoint into it and says what differs. */
+    private TrainingState resume(Block block, Shape inputShape, Model model) {
+        block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+        TrainingState state = new CheckpointStore(config.resumeFrom())
+                .restore(CheckpointStore.LAST, block, model.getNDManager());
+        progress.info("resuming from " + config.resumeFrom() + " after epoch " + state.epoch() + " of "
+                + config.epochs());
+        Map<String, Object> now = config.describe();
+        state.config().forEach((key, saved) -> {
+            if (!key.equals("epochs") && now.containsKey(key)
+                    && !String.valueOf(now.get(key)).equals(String.valueOf(saved))) {
+                progress.info("note: " + key + " was " + saved + " in the checkpoint and is " + now.get(key) + " now");
+            }
+        });
+        LOG.info("Resumed from {} at epoch {}, step {}", config.resumeFrom(), state.epoch(), state.step());
+        return state;
+    }
+}

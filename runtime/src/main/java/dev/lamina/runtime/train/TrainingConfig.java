@@ -1,0 +1,155 @@
+package dev.lamina.runtime.train;
+
+import dev.lamina.runtime.data.Augmentation;
+import dev.lamina.runtime.data.Normalization;
+import dev.lamina.runtime.device.DeviceChoice;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to train. Build one with {@link #builder()}; every setting has a default.
+ *
+ * @param epochs total epochs of the run (a resumed run ends at the same total), default 2
+ * @param batchSize examples per step, default 64
+ * @param learningRate Adam's learning rate, default 0.001
+ * @param seed fixes parameter initialization, data order and DJL's random numbers, default 42
+ * @param device where to train, default {@code auto}
+ * @param outputDir where checkpoints and history files go; {@code null}: nothing is written
+ * @param resumeFrom a directory holding a {@code last} checkpoint to continue from, or {@code null}
+ * @param progress where progress lines go; {@code null}: silent
+ * @param terminal whether {@code progress} is a terminal (one redrawn bar) or a log (one line every
+ *     {@code logEvery} batches); default {@code System.console() != null}
+ * @param logEvery batches between progress lines when not a terminal, default 50
+ * @param augmentation applied to training batches (drawn from the seed), default none
+ * @param normalization applied to every batch (training and evaluation), or {@code null} for none
+ */
+public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, DeviceChoice device,
+                             Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
+                             int logEvery, Augmentation augmentation, Normalization normalization) {
+
+    public TrainingConfig {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(augmentation, "augmentation (use Augmentation.NONE)");
+        require(epochs >= 1, "epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
+        require(learningRate > 0 && Float.isFinite(learningRate),
+                "learning rate must be a positive number, got " + learningRate);
+        require(logEvery >= 1, "logEvery must be at least 1, got " + logEvery);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("training config: " + message);
+        }
+    }
+
+    /** A builder with the defaults listed on the record. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings that define the run, as saved in checkpoints. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", epochs);
+        m.put("batch_size", batchSize);
+        m.put("learning_rate", Double.parseDouble(Float.toString(learningRate)));
+        m.put("seed", Long.toString(seed));
+        m.put("device", device.toString());
+        m.put("augmentation", augmentation.toString());
+        m.put("normalization", normalization == null ? "none" : normalization.format());
+        return m;
+    }
+
+    /** Builds a {@link TrainingConfig}. */
+    public static final class Builder {
+        private int epochs = 2;
+        private int batchSize = 64;
+        private float learningRate = 1e-3f;
+        private long seed = 42;
+        private DeviceChoice device = DeviceChoice.auto();
+        private Path outputDir;
+        private Path resumeFrom;
+        private PrintStream progress;
+        private boolean terminal = System.console() != null;
+        private int logEvery = 50;
+        private Augmentation augmentation = Augmentation.NONE;
+        private Normalization normalization;
+
+        private Builder() {}
+
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder learningRate(float learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder device(DeviceChoice device) {
+            this.device = device;
+            return this;
+        }
+
+        /** Where checkpoints and history go ({@code null}: write nothing). */
+        public Builder outputDir(Path outputDir) {
+            this.outputDir = outputDir;
+            return this;
+        }
+
+        /** Continue from the {@code last} checkpoint in this directory ({@code null}: start fresh). */
+        public Builder resumeFrom(Path resumeFrom) {
+            this.resumeFrom = resumeFrom;
+            return this;
+        }
+
+        /** Where progress goes ({@code null}: silent). */
+        public Builder progress(PrintStream progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Overrides the terminal detection. */
+        public Builder terminal(boolean terminal) {
+            this.terminal = terminal;
+            return this;
+        }
+
+        public Builder logEvery(int logEvery) {
+            this.logEvery = logEvery;
+            return this;
+        }
+
+        /** Random crop / flip of training batches ({@code Augmentation.NONE} for none). */
+        public Builder augmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
+        /** Per-channel normalization of every batch ({@code null} for none). */
+        public Builder normalization(Normalization normalization) {
+            this.normalization = normalization;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(epochs, batchSize, learningRate, seed, device, outputDir, resumeFrom,
+                    progress, terminal, logEvery, augmentation, normalization);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.lamina.runtime.train;
+
+import dev.lamina.runtime.report.EpochStats;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a run produced.
+ *
+ * @param history one row per epoch of the whole run (a resumed run includes the earlier epochs)
+ * @param evalName what the history's evaluation columns measured: {@code "validation"} when a
+ *     validation set was given, else {@code "test"}
+ * @param bestEpoch the epoch with the best evaluation accuracy
+ * @param bestAccuracy that accuracy
+ * @param testLoss the final model's loss on the test set
+ * @param testAccuracy the final model's accuracy on the test set
+ * @param devices the devices trained on, e.g. {@code "gpu(0), gpu(1)"} or {@code "cpu()"}
+ * @param outputDir where checkpoints and history went, or {@code null}
+ */
+public record TrainingResult(List<EpochStats> history, String evalName, int bestEpoch, double bestAccuracy,
+                             double testLoss, double testAccuracy, String devices, Path outputDir) {
+
+    public TrainingResult {
+        history = List.copyOf(history);
+    }
+
+    /** The last epoch's row. */
+    public EpochStats lastEpoch() {
+        return history.get(history.size() - 1);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.lamina.runtime.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.nn.Block;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.ModelSignature;
+import dev.lamina.runtime.checkpoint.TrainingState;
+import dev.lamina.runtime.data.Batch;
+import dev.lamina.runtime.data.BatchOptions;
+import dev.lamina.runtime.data.BatchStream;
+import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.device.DevicePlacement;
+import dev.lamina.runtime.device.DeviceSelection;
+import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.report.HistoryFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of {@link Trainer#fit}: the epoch loop with its guards, and the bookkeeping a checkpoint
+ * saves (epochs done, steps, best epoch, history). Starts fresh or from a resumed {@link
+ * TrainingState}.
+ */
+final class TrainingRun {
+
+    private final TrainingConfig config;
+    private final TrainingProgress progress;
+    private final Block block;
+    private final DjlSteps steps;
+    private final DeviceSelection devices;
+    private final MemoryGuard memory;
+    private final CheckpointStore store;
+    private final String evalName;
+    private final List<EpochStats> history = new ArrayList<>();
+    private int epoch;
+    private long step;
+    private int bestEpoch;
+    private double bestAccuracy = Double.NEGATIVE_INFINITY;
+
+    /**
+     * @param store where checkpoints and history go, or {@code null}
+     * @param resumed the state to continue from, or {@code null}
+     */
+    TrainingRun(TrainingConfig config, TrainingProgress progress, Block block, DjlSteps steps,
+                DeviceSelection devices, MemoryGuard memory, CheckpointStore store, String evalName,
+                TrainingState resumed) {
+        this.config = config;
+        this.progress = progress;
+        this.block = block;
+        this.steps = steps;
+        this.devices = devices;
+        this.memory = memory;
+        this.store = store;
+        this.evalName = evalName;
+        if (resumed != null) {
+            history.addAll(resumed.history());
+            epoch = resumed.epoch();
+            step = resumed.step();
+            bestEpoch = resumed.bestEpoch();
+            bestAccuracy = resumed.bestAccuracy();
+        }
+    }
+
+    /** Runs the remaining epochs up to the configured total. */
+    void trainRemainingEpochs(LabeledImages train, LabeledImages evalSet) {
+        while (epoch < config.epochs()) {
+            EpochStats stats = runEpoch(epoch + 1, train, evalSet);
+            history.add(stats);
+            epoch = stats.epoch();
+            if (stats.evalAccuracy() > bestAccuracy) {
+                bestAccuracy = stats.evalAccuracy();
+                bestEpoch = epoch;
+            }
+            progress.epochDone(stats, evalName);
+            save();
+        }
+    }
+
+    /** Loss and accuracy on {@code data}, in order, training off. */
+    Evaluation evaluate(LabeledImages data) {
+        BatchOptions options = BatchOptions.evaluation(config.batchSize()).withNormalization(config.normalization());
+        try (BatchStream batches = BatchStream.open(data, options, 0)) {
+            return memory.call(() -> steps.evaluate(batches.iterator()));
+        }
+    }
+
+    List<EpochStats> history() {
+        return history;
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    int bestEpoch() {
+        return bestEpoch;
+    }
+
+    double bestAccuracy() {
+        return bestAccuracy;
+    }
+
+    private EpochStats runEpoch(int epoch, LabeledImages train, LabeledImages evalSet) {
+        // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run;
+        // the data order and augmentation depend only on (seed, epoch) too.
+        Engine.getInstance().setRandomSeed(Long.hashCode(config.seed() * 31 + epoch));
+        long start = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        long images = 0;
+        int index = 0;
+        BatchOptions options = BatchOptions.training(config.batchSize(), config.seed())
+                .withAugmentation(config.augmentation()).withNormalization(config.normalization());
+        try (BatchStream batches = BatchStream.open(train, options, epoch)) {
+            progress.epochStarted(epoch, config.epochs(), batches.batchCount());
+            for (Batch batch : batches) {
+                index++;
+                DjlSteps.Outcome outcome = trainStep(batch, epoch, index);
+                lossSum += outcome.lossSum();
+                correct += outcome.correct();
+                images += outcome.size();
+                progress.batchDone(index, lossSum / images, images, System.nanoTime() - start);
+            }
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        Evaluation eval = evaluate(evalSet);
+        if (!Double.isFinite(eval.loss())) {
+            // the last step made the parameters non-finite; they must not become a checkpoint
+            throw new TrainingDivergedException(epoch, index, "the " + evalName
+                    + " loss (measured after the last batch)", eval.loss(), config.learningRate(), lastGood());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
+                seconds, images / trainSeconds);
+    }
+
+    /** One optimizer step, refusing a non-finite loss before it touches the parameters. */
+    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index) {
+        DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch));
+        if (!Double.isFinite(outcome.lossSum())) {
+            throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
+                    config.learningRate(), lastGood());
+        }
+        memory.run(steps::step);
+        if (step++ == 0) {
+            DevicePlacement.verify(block, devices.primary());
+        }
+        return outcome;
+    }
+
+    private void save() {
+        if (store == null) {
+            return;
+        }
+        try {
+            TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
+                    config.describe(), evalName, ModelSignature.of(block), history);
+            store.save(CheckpointStore.LAST, block, state);
+            if (bestEpoch == epoch) {
+                store.save(CheckpointStore.BEST, block, state);
+            }
+            HistoryFiles.writeAll(store.dir(), history, evalName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
+                    + ": " + e.getMessage() + ". The previous checkpoint there is intact.", e);
+        }
+    }
+
+    private String lastGood() {
+        if (store == null) {
+            return "no checkpoint was written (no output directory)";
+        }
+        return store.exists(CheckpointStore.LAST)
+                ? "the last good checkpoint (epoch " + epoch + ") is kept in " + store.dir()
+                : "no epoch had finished, so " + store.dir() + " holds no checkpoint";
+    }
+}

@@ -1,0 +1,169 @@
+package dev.lamina.runtime.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.train.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    private Block initialized(SequentialBlock block, int seed) {
+        Engine.getInstance().setRandomSeed(seed);
+        block.initialize(manager, DataType.FLOAT32, Fixtures.INPUT);
+        return block;
+    }
+
+    private static TrainingState state(Block block, int epoch, long step) {
+        return new TrainingState(epoch, step, epoch, 0.5 + epoch / 100.0, 7, Map.of("device", "cpu"), "test",
+                ModelSignature.of(block), List.of(new EpochStats(1, 0.7, 0.6, 0.65, 0.62, 1.5, 900)));
+    }
+
+    private float[] predict(Block block) {
+        NDArray x = manager.ones(new Shape(2, 1, 8, 8));
+        return block.forward(new ParameterStore(manager, false), new NDList(x), false).head().toFloatArray();
+    }
+
+    @Test
+    void roundTripGivesTheSamePredictionsAndState() throws IOException {
+        Block saved = initialized(Fixtures.smallCnn(2), 1);
+        CheckpointStore store = new CheckpointStore(dir);
+        store.save(CheckpointStore.LAST, saved, state(saved, 1, 8));
+
+        Block fresh = initialized(Fixtures.smallCnn(2), 2);
+        TrainingState loaded = store.restore(CheckpointStore.LAST, fresh, manager);
+
+        assertArrayEquals(predict(saved), predict(fresh), 1e-6f);
+        assertEquals(state(saved, 1, 8), loaded);
+    }
+
+    @Test
+    void aSaveThatFailsHalfwayLeavesThePreviousCheckpointLoadable() throws IOException {
+        Block block = initialized(Fixtures.smallCnn(2), 1);
+        float[] before = predict(block);
+        new CheckpointStore(dir).save(CheckpointStore.LAST, block, state(block, 1, 8));
+        CheckpointStore failing = new CheckpointStore(dir, (b, out) -> {
+            out.write(new byte[100]);
+            throw new IOException("disk full (simulated)");
+        });
+
+        IOException e = assertThrows(IOException.class,
+                () -> failing.save(CheckpointStore.LAST, block, state(block, 2, 16)));
+
+        assertEquals("disk full (simulated)", e.getMessage());
+        Block fresh = initialized(Fixtures.smallCnn(2), 2);
+        TrainingState loaded = new CheckpointStore(dir).restore(CheckpointStore.LAST, fresh, manager);
+        assertEquals(1, loaded.epoch());
+        assertArrayEquals(before, predict(fresh), 1e-6f);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("last-step8.params", "last.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
+        }
+    }
+
+    @Test
+    void aNewSaveReplacesTheOldParameterFile() throws IOException {
+        Block block = initialized(Fixtures.smallCnn(2), 1);
+        CheckpointStore store = new CheckpointStore(dir);
+        store.save(CheckpointStore.LAST, block, state(block, 1, 8));
+        store.save(CheckpointStore.BEST, block, state(block, 1, 8));
+        store.save(CheckpointStore.LAST, block, state(block, 2, 16));
+
+        assertFalse(Files.exists(dir.resolve("last-step8.params")));
+        assertTrue(Files.exists(dir.resolve("last-step16.params")));
+        assertTrue(Files.exists(dir.resolve("best-step8.params")));
+        assertEquals(2, store.loadState(CheckpointStore.LAST).epoch());
+        assertEquals(1, store.loadState(CheckpointStore.BEST).epoch());
+    }
+
+    @Test
+    void aCheckpointOfAnotherModelIsRefusedNamingWhatDiffers() throws IOException {
+        Block twoClasses = initialized(Fixtures.smallCnn(2), 1);
+        new CheckpointStore(dir).save(CheckpointStore.LAST, twoClasses, state(twoClasses, 1, 8));
+        Block threeClasses = initialized(Fixtures.smallCnn(3), 1);
+
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> new CheckpointStore(dir).restore(CheckpointStore.LAST, threeClasses, manager));
+
+        assertTrue(e.getMessage().contains("last.json was saved from a different model (2 parameter difference(s))"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("'04Linear_weight' has shape (2, 144) in the checkpoint but (3, 144) in the model"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("'04Linear_bias' has shape (2) in the checkpoint but (3) in the model"),
+                e.getMessage());
+    }
+
+    @Test
+    void signatureListsParametersMissingOnEitherSide() {
+        ModelSignature checkpoint = new ModelSignature(Map.of("a_weight", "(2, 2)"));
+        ModelSignature model = new ModelSignature(Map.of("b_weight", "(2, 2)"));
+
+        assertEquals(List.of("'a_weight' (2, 2) is in the checkpoint but not in the model",
+                "'b_weight' (2, 2) is in the model but not in the checkpoint"), checkpoint.differencesFrom(model));
+    }
+
+    @Test
+    void aMissingCheckpointNamesTheFile() {
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> new CheckpointStore(dir).loadState(CheckpointStore.LAST));
+
+        assertTrue(e.getMessage().contains(dir.resolve("last.json") + " does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptStateFileNamesTheFileAndTheProblem() throws IOException {
+        Files.writeString(dir.resolve("last.json"), "{\"format\": \"lamina-checkpoint-1\", ");
+
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> new CheckpointStore(dir).loadState(CheckpointStore.LAST));
+
+        assertTrue(e.getMessage().contains("last.json cannot be read: not valid JSON at offset"), e.getMessage());
+    }
+
+    @Test
+    void modelsCanBeSavedThroughAModelToo() {
+        try (Model model = Model.newInstance("m")) {
+            model.setBlock(Fixtures.smallCnn(2));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Fixtures.INPUT);
+            assertEquals(4, ModelSignature.of(model.getBlock()).parameters().size());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.lamina.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDList;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.data.Augmentation;
+import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.device.DeviceChoice;
+import dev.lamina.runtime.device.DeviceUnavailableException;
+import dev.lamina.runtime.report.EpochStats;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    private static final LabeledImages TRAIN = Fixtures.leftRight("train", 256, 1);
+    private static final LabeledImages TEST = Fixtures.leftRight("test", 64, 2);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shortRunLowersTheLossAndBeatsChance() {
+        TrainingResult result = new Trainer(Fixtures.quick().epochs(3).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        assertEquals(List.of(1, 2, 3), result.history().stream().map(EpochStats::epoch).toList());
+        assertTrue(result.lastEpoch().trainLoss() < result.history().get(0).trainLoss(), result.history().toString());
+        assertTrue(result.testAccuracy() > 0.8, "test accuracy " + result.testAccuracy());
+        assertEquals("test", result.evalName());
+        assertEquals("cpu()", result.devices());
+        assertTrue(result.lastEpoch().imagesPerSecond() > 0);
+    }
+
+    @Test
+    void validationSetIsEvaluatedEachEpochAndTestAtTheEnd() {
+        TrainingResult result = new Trainer(Fixtures.quick().epochs(1).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, Fixtures.leftRight("val", 32, 3), TEST);
+
+        assertEquals("validation", result.evalName());
+        assertEquals(1, result.bestEpoch());
+        assertTrue(result.testAccuracy() >= 0 && result.testAccuracy() <= 1);
+    }
+
+    @Test
+    void sameSeedGivesTheSameFirstEpochLossAndAnotherSeedDoesNot() {
+        // with random crops on, so the seed must fix init, data order and augmentation
+        double a = firstEpochLoss(11);
+        double b = firstEpochLoss(11);
+        double c = firstEpochLoss(12);
+
+        assertEquals(a, b, 1e-4);
+        assertNotEquals(Math.round(a * 1e4), Math.round(c * 1e4));
+    }
+
+    private static double firstEpochLoss(long seed) {
+        return new Trainer(Fixtures.quick().epochs(1).seed(seed).augmentation(new Augmentation(1, false)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST).history().get(0).trainLoss();
+    }
+
+    @Test
+    void checkpointsAndHistoryAreWrittenAndTheLastCheckpointEvaluatesLikeTheFinalModel() throws Exception {
+        TrainingResult result = new Trainer(Fixtures.quick().outputDir(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        for (String file : List.of("last.json", "best.json", "history.csv", "history.json", "history.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+        }
+        CheckpointStore store = new CheckpointStore(dir);
+        assertEquals(2, store.loadState(CheckpointStore.LAST).epoch());
+        assertEquals(result.bestEpoch(), store.loadState(CheckpointStore.BEST).epoch());
+        assertEquals(result.history(), store.loadState(CheckpointStore.LAST).history());
+        Evaluation reloaded = new Trainer(Fixtures.quick().build())
+                .evaluate(Fixtures.smallCnn(2), Fixtures.INPUT, dir, CheckpointStore.LAST, TEST);
+        assertEquals(result.testAccuracy(), reloaded.accuracy(), 1e-9);
+        assertEquals(result.testLoss(), reloaded.loss(), 1e-5);
+    }
+
+    @Test
+    void resumedRunEndsWithTheSameEpochCountAsAnUninterruptedOne() throws Exception {
+        new Trainer(Fixtures.quick().epochs(1).outputDir(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        TrainingResult resumed = new Trainer(Fixtures.quick().epochs(3).resumeFrom(dir)
+                .progress(new PrintStream(log, true, StandardCharsets.UTF_8)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        assertEquals(List.of(1, 2, 3), resumed.history().stream().map(EpochStats::epoch).toList());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming from " + dir + " after epoch 1 of 3"));
+        assertTrue(!log.toString(StandardCharsets.UTF_8).contains("epoch 1/3"), "epoch 1 must not run again");
+        assertEquals(3, new CheckpointStore(dir).loadState(CheckpointStore.LAST).epoch());
+        assertEquals(4, Files.readAllLines(dir.resolve("history.csv")).size());
+    }
+
+    @Test
+    void nanLossStopsTrainingNamingEpochAndBatchAndKeepsTheLastGoodCheckpoint() {
+        // epoch 1: 8 training + 2 evaluation batches of 32; the 12th is epoch 2, batch 2
+        // (initialization runs the lambda on a batch of 1, which is not counted)
+        AtomicInteger batches = new AtomicInteger();
+        TrainingConfig config = Fixtures.quick().epochs(3).outputDir(dir).build();
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> new Trainer(config)
+                .fit(Fixtures.smallCnnThen(x -> x.head().getShape().get(0) == 32 && batches.incrementAndGet() >= 12
+                        ? new NDList(x.singletonOrThrow().mul(Float.NaN)) : x), Fixtures.INPUT, TRAIN, TEST));
+
+        assertEquals(2, e.epoch());
+        assertEquals(2, e.batch());
+        assertTrue(e.getMessage().contains("epoch 2, batch 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("last good checkpoint (epoch 1)"), e.getMessage());
+        CheckpointStore store = new CheckpointStore(dir);
+        assertEquals(1, store.loadState(CheckpointStore.LAST).epoch());
+        // the kept parameters are finite: evaluating them gives a finite loss
+        Evaluation kept = new Trainer(config).evaluate(Fixtures.smallCnn(2), Fixtures.INPUT, dir,
+                CheckpointStore.LAST, TEST);
+        assertTrue(Double.isFinite(kept.loss()), "loss of the kept checkpoint: " + kept.loss());
+    }
+
+    @Test
+    void nonFiniteEvaluationLossIsNeverSavedAsACheckpoint() {
+        // the 9th batch of 32 is the first evaluation batch of epoch 1
+        AtomicInteger batches = new AtomicInteger();
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
+                new Trainer(Fixtures.quick().outputDir(dir).build()).fit(Fixtures.smallCnnThen(
+                        x -> x.head().getShape().get(0) == 32 && batches.incrementAndGet() >= 9
+                                ? new NDList(x.singletonOrThrow().mul(Float.POSITIVE_INFINITY)) : x),
+                        Fixtures.INPUT, TRAIN, TEST));
+
+        assertTrue(e.getMessage().startsWith("training diverged: the test loss (measured after the last batch) is NaN at epoch 1, batch 8"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("holds no checkpoint"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("last.json")));
+    }
+
+    @Test
+    void outOfMemoryIsReportedWithTheBatchSizeAndAHint() {
+        DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class, () ->
+                new Trainer(Fixtures.quick().build()).fit(Fixtures.smallCnnThen(x -> {
+                    if (x.head().getShape().get(0) == 1) {
+                        return x; // initialization
+                    }
+                    throw new EngineException("CUDA out of memory. Tried to allocate 2.00 GiB");
+                }), Fixtures.INPUT, TRAIN, TEST));
+
+        assertTrue(e.getMessage().contains("batch size 32"), e.getMessage());
+        assertTrue(e.getMessage().contains("--batch-size 16"), e.getMessage());
+    }
+
+    @Test
+    void askingForAMissingGpuFailsBeforeTraining() {
+        DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, () ->
+                new Trainer(Fixtures.quick().device(DeviceChoice.parse("gpu:0")).build())
+                        .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST));
+
+        assertTrue(e.getMessage().contains("gpu:0"), e.getMessage());
+    }
+
+    @Test
+    void logOutputGetsOneLineEveryNBatchesAndAnEpochSummary() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Trainer(Fixtures.quick().epochs(1).logEvery(3)
+                .progress(new PrintStream(bytes, true, StandardCharsets.UTF_8)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        String log = bytes.toString(StandardCharsets.UTF_8);
+        List<String> batchLines = log.lines().filter(l -> l.startsWith("epoch 1/1 batch")).toList();
+        assertEquals(3, batchLines.size(), log); // batches 3, 6 and the last (8)
+        assertTrue(batchLines.get(0).startsWith("epoch 1/1 batch 3/8 loss "), log);
+        assertTrue(batchLines.get(2).contains(" 8/8 "), log);
+        assertTrue(log.lines().anyMatch(l -> l.matches("epoch 1/1: train loss \\d\\.\\d{4} acc \\d\\.\\d{4} \\| test loss .* acc .*")), log);
+        assertTrue(log.startsWith("device: cpu()"), log);
+        assertTrue(!log.contains("\r"), "no carriage returns in a log");
+    }
+}
