@@ -172,8 +172,9 @@ public final class LaminaProcessor extends AbstractProcessor {
         String netName = shaped.spec().qualifiedNetName();
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
+            String source = NetWriter.write(shaped).toString(); // one write: the Filer's writer is unbuffered per char
             try (Writer writer = file.openWriter()) {
-                NetWriter.write(shaped).writeTo(writer);
+                writer.write(source);
             }
         } catch (IOException e) {
             reporter.report(Problem.NET_NOT_WRITTEN.at(Origin.ofModel("name"), type.getSimpleName(), netName,

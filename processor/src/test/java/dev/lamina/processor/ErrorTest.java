@@ -314,14 +314,14 @@ class ErrorTest {
         JavaFileObject bad = model("@Model(input = {4})", "public class Bad {",
                 "    @Dense(units = 2) Layer out;", "}");
         Compilation compilation = Compiler.javac()
-                .withProcessors(FailingEnvironment.wrap(new LaminaProcessor(), "test.BadNet"))
+                .withProcessors(FilerSpy.failingOn(new LaminaProcessor(), "test.BadNet"))
                 .compile(bad, GoldenSourceTest.FASHION_CNN);
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("[lamina:InternalError] model 'Bad' (@Model): the Lamina "
                 + "processor failed on this model (java.lang.IllegalStateException: injected").inFile(bad)
                 .onLine(1 + HEADER);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("FashionCnnNet.java"),
-                Sources.generatedFileNames(FailingEnvironment.wrap(new LaminaProcessor(), "test.BadNet"),
+                Sources.generatedFileNames(FilerSpy.failingOn(new LaminaProcessor(), "test.BadNet"),
                         bad, GoldenSourceTest.FASHION_CNN));
     }
 

@@ -193,4 +193,11 @@ class ShapeInferenceTest {
                 total.findings().get(0).message());
         assertEquals(Long.MAX_VALUE, TensorShape.of(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE).size());
     }
+
+    @Test
+    void summaryNumbersHaveThousandsSeparators() {
+        for (long n : new long[] {0, 7, 999, 1_000, 38_186, 1_234_567, -1_000, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%,d", n), SummaryTable.number(n));
+        }
+    }
 }
