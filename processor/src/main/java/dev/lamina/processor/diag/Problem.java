@@ -39,7 +39,7 @@ public enum Problem {
     SAME_PADDING_NEEDS_ODD_WINDOW("SamePaddingNeedsOddWindow", Severity.ERROR,
             "layer '%s' (@%s): padding = SAME with a window spanning %d (%s) needs more padding on "
                     + "one side than the other, which DJL's %s cannot do. Lamina only emits "
-                    + "symmetric padding. Fix: use an odd %s, padding = Padding.VALID%s."),
+                    + "symmetric padding. Fix: use %s, or padding = Padding.VALID%s."),
     /** {@code @Flatten} on a vector: does nothing. */
     FLATTEN_ON_VECTOR("FlattenOnVector", Severity.WARNING,
             "layer '%s' (@Flatten): the input %s is already a vector, so it does nothing. "

@@ -153,7 +153,8 @@ public final class ShapeInference {
         if (!needsFeatureMap(conv, in, "a 2-D convolution")) {
             return null;
         }
-        TensorShape spatial = window(conv, Window.of(conv), in, "dilated kernel", "kernel or dilation", "Conv2d");
+        String what = conv.dilation() > 1 ? "dilated kernel" : "kernel";
+        TensorShape spatial = window(conv, Window.of(conv), in, what, "kernel or dilation", "Conv2d");
         if (spatial == null) {
             return null;
         }
@@ -179,7 +180,8 @@ public final class ShapeInference {
                     ? "kernel " + w.size() + ", dilation " + w.dilation() : "size " + w.size();
             String extra = w.pool() ? ", or stride equal to the size" : "";
             findings.add(Problem.SAME_PADDING_NEEDS_ODD_WINDOW.at(layer.origin().withAttribute("padding"),
-                    layer.name(), layer.origin().annotation(), w.span(), detail, djl, knob, extra));
+                    layer.name(), layer.origin().annotation(), w.span(), detail, djl,
+                    w.pool() ? "an odd pool size" : "an odd kernel (or an even dilation with an even kernel)", extra));
             return null;
         }
         if (w.padding() == PaddingMode.SAME && w.span() > Integer.MAX_VALUE) {
