@@ -321,7 +321,7 @@ class ErrorTest {
                 + "processor failed on this model (java.lang.IllegalStateException: injected").inFile(bad)
                 .onLine(1 + HEADER);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("FashionCnnNet.java"),
-                Sources.generatedFileNames(FilerSpy.failingOn(new LaminaProcessor(), "test.BadNet"),
+                Sources.generatedFileNames(FilerSpy.failingOn(new LaminaProcessor(), "test.BadNet"), java.util.List.of(),
                         bad, GoldenSourceTest.FASHION_CNN));
     }
 

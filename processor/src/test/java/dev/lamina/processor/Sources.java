@@ -17,12 +17,12 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Test helpers: model sources in package {@code test} and compiling them with the processor. */
-final class Sources {
+public final class Sources {
 
     private Sources() {}
 
     /** A source file {@code test/<name>.java} importing {@code dev.lamina.*}; body lines joined. */
-    static JavaFileObject model(String name, String... lines) {
+    public static JavaFileObject model(String name, String... lines) {
         return JavaFileObjects.forSourceLines("test." + name,
                 concat(new String[] {"package test;", "", "import dev.lamina.*;", ""}, lines));
     }
@@ -39,20 +39,28 @@ final class Sources {
      * Names of the source files the processor generates for {@code sources}, even when the
      * compilation fails (compile-testing hides generated files of a failed compilation).
      */
-    static Set<String> generatedFileNames(JavaFileObject... sources) throws IOException {
-        return generatedFileNames(new LaminaProcessor(), sources);
+    public static Set<String> generatedFileNames(JavaFileObject... sources) throws IOException {
+        return generatedFileNames(new LaminaProcessor(), List.of(), sources);
     }
 
-    /** {@link #generatedFileNames(JavaFileObject...)} with the given processor. */
-    static Set<String> generatedFileNames(Processor processor, JavaFileObject... sources) throws IOException {
+    /** As {@link #generatedFileNames(JavaFileObject...)}, with extra javac options. */
+    public static Set<String> generatedFileNames(List<String> options, JavaFileObject... sources)
+            throws IOException {
+        return generatedFileNames(new LaminaProcessor(), options, sources);
+    }
+
+    /** As {@link #generatedFileNames(List, JavaFileObject...)}, with the given processor. */
+    public static Set<String> generatedFileNames(Processor processor, List<String> options,
+                                                 JavaFileObject... sources) throws IOException {
         Path generated = Files.createTempDirectory("lamina-generated");
         Path classes = Files.createTempDirectory("lamina-classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostic -> { },
-                    List.of("-proc:only", "-s", generated.toString(), "-d", classes.toString(),
-                            "-classpath", System.getProperty("java.class.path")),
-                    null, List.of(sources));
+            List<String> all = new java.util.ArrayList<>(List.of("-proc:only", "-s", generated.toString(),
+                    "-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
+            all.addAll(options);
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostic -> { }, all, null,
+                    List.of(sources));
             task.setProcessors(List.of(processor));
             task.call();
         }

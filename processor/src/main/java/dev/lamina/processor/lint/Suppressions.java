@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.Origin;
+import dev.lamina.processor.model.SourceLocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,10 @@ import java.util.TreeSet;
  * reported as {@value #UNKNOWN_SUPPRESSION_ID}.
  *
  * <p>Origin convention for that warning: {@code new Origin(field, "SuppressWarnings", -1,
- * "value")} ({@code field == null} for the class). {@code annotationIndex == -1} means "not a
- * Lamina annotation": the report layer finds the {@code @SuppressWarnings} mirror by its simple
- * name on the field (or on the class when {@code field} is null) and places the diagnostic on its
- * {@code value}.
+ * "value")} ({@code field == null} for the class). {@code annotationIndex == -1}
+ * ({@link SourceLocator#NOT_A_LAMINA_ANNOTATION}) means "not a Lamina annotation": the
+ * {@link SourceLocator} finds the {@code @SuppressWarnings} mirror by name on the field (or on the
+ * class when {@code field} is null) and the diagnostic lands on its {@code value}.
  */
 public final class Suppressions {
 
@@ -33,8 +34,6 @@ public final class Suppressions {
     public static final String UNKNOWN_SUPPRESSION_ID = "UnknownSuppression";
     /** {@link Origin#annotation()} of that warning. */
     public static final String ANNOTATION = "SuppressWarnings";
-    /** {@link Origin#annotationIndex()} of that warning: not one of the field's Lamina annotations. */
-    public static final int NOT_A_LAMINA_ANNOTATION = -1;
 
     private final ModelSpec model;
 
@@ -68,7 +67,7 @@ public final class Suppressions {
 
     /** Where the warning about an unknown value on {@code field} (null: the class) is placed. */
     public static Origin originOf(String field) {
-        return new Origin(field, ANNOTATION, NOT_A_LAMINA_ANNOTATION, "value");
+        return new Origin(field, ANNOTATION, SourceLocator.NOT_A_LAMINA_ANNOTATION, "value");
     }
 
     private void check(String field, Set<String> values, List<Finding> findings) {

@@ -8,6 +8,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Maps the plain {@link Origin}s of one model back to javac's elements, so the report layer can
@@ -15,6 +16,13 @@ import javax.lang.model.element.ExecutableElement;
  * the rest of the processor treats the returned {@link Place} as opaque.
  */
 public final class SourceLocator {
+
+    /**
+     * {@link Origin#annotationIndex()} of an origin that is not one of the field's Lamina
+     * annotations (e.g. {@code @SuppressWarnings}); {@link Origin#annotation()} then names the
+     * annotation type.
+     */
+    public static final int NOT_A_LAMINA_ANNOTATION = -1;
 
     /** Where a diagnostic goes: element, optional annotation, optional attribute value. */
     public record Place(Element element, AnnotationMirror annotation, AnnotationValue value) {}
@@ -41,6 +49,9 @@ public final class SourceLocator {
 
     /** The place of an origin; falls back to the field, then the class, never fails. */
     public Place locate(Origin origin) {
+        if (origin != null && origin.annotationIndex() == NOT_A_LAMINA_ANNOTATION) {
+            return locateOther(origin);
+        }
         if (origin == null || origin.isModel() || !fields.containsKey(origin.field())) {
             AnnotationValue value = origin == null ? null : valueOf(modelAnnotation, origin.attribute());
             return new Place(modelClass, modelAnnotation, value);
@@ -53,6 +64,26 @@ public final class SourceLocator {
         }
         AnnotationMirror mirror = annotations.get(index);
         return new Place(field, mirror, valueOf(mirror, origin.attribute()));
+    }
+
+    /**
+     * An origin on a non-Lamina annotation (index {@value #NOT_A_LAMINA_ANNOTATION}), e.g. the
+     * {@code @SuppressWarnings} of a field ({@code field == null}: of the class): found by the
+     * annotation type's simple or qualified name; falls back to the field or class itself.
+     */
+    private Place locateOther(Origin origin) {
+        Element element = origin.isModel() ? modelClass : fields.getOrDefault(origin.field(), modelClass);
+        AnnotationMirror mirror = element.getAnnotationMirrors().stream()
+                .filter(m -> named(m, origin.annotation()))
+                .map(m -> (AnnotationMirror) m)
+                .findFirst()
+                .orElse(null);
+        return new Place(element, mirror, valueOf(mirror, origin.attribute()));
+    }
+
+    private static boolean named(AnnotationMirror mirror, String name) {
+        TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+        return type.getSimpleName().contentEquals(name) || type.getQualifiedName().contentEquals(name);
     }
 
     /** The explicitly written value of an attribute (defaults have no source position). */

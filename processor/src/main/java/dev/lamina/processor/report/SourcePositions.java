@@ -1,7 +1,11 @@
 package dev.lamina.processor.report;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LineMap;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.lamina.processor.diag.Finding;
@@ -45,12 +49,34 @@ public final class SourcePositions {
                 return Optional.empty();
             }
             CompilationUnitTree unit = path.getCompilationUnit();
-            long start = trees.getSourcePositions().getStartPosition(unit, path.getLeaf());
+            long start = javacPosition(unit, path.getLeaf());
             LineMap lines = unit.getLineMap();
             return Optional.of(new SarifWriter.Result(finding, unit.getSourceFile().toUri().toString(),
                     lines.getLineNumber(start), lines.getColumnNumber(start)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The position javac's own diagnostic shows for {@code tree}: its start, except for a
+     * qualified name such as {@code Act.SOFTMAX}, where javac points at the dot (its "preferred
+     * position", which the public tree API does not expose; the dot directly follows the
+     * qualifier in formatted code).
+     */
+    private long javacPosition(CompilationUnitTree unit, Tree tree) {
+        com.sun.source.util.SourcePositions source = trees.getSourcePositions();
+        if (tree instanceof MemberSelectTree select) {
+            ExpressionTree qualifier = select.getExpression();
+            long end = source.getEndPosition(unit, qualifier);
+            if (end < 0 && qualifier instanceof IdentifierTree name) {
+                // command-line javac keeps no end positions; a simple name ends after its letters
+                end = source.getStartPosition(unit, name) + name.getName().length();
+            }
+            if (end >= 0) {
+                return end;
+            }
+        }
+        return source.getStartPosition(unit, tree);
     }
 }

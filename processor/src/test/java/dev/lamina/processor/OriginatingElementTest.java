@@ -2,13 +2,9 @@ package dev.lamina.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +15,12 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gradle's incremental annotation processing: the processor declares itself {@code isolating},
- * and keeps that contract: every generated file names exactly one originating element, the model
- * class it was generated from (also when the model inlines a sub-model from another file).
+ * Gradle's incremental annotation processing: the processor declares itself {@code isolating}
+ * ({@code gradle/IncrementalProcessorsResourceTest}) and keeps that contract: every generated file
+ * names exactly one originating element, the model class it was generated from (also when the
+ * model inlines a sub-model from another file).
  */
-class GradleIncrementalTest {
-
-    @Test
-    void theProcessorIsDeclaredIsolating() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/gradle/incremental.annotation.processors")) {
-            assertNotNull(in, "META-INF/gradle/incremental.annotation.processors is missing");
-            assertEquals("dev.lamina.processor.LaminaProcessor,isolating",
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
-        }
-    }
+class OriginatingElementTest {
 
     @Test
     void eachGeneratedFileHasItsModelAsTheOnlyOriginatingElement() {
@@ -43,7 +31,7 @@ class GradleIncrementalTest {
         Map<String, List<String>> origins = new TreeMap<>();
         Compilation compilation = Compiler.javac()
                 .withProcessors(FilerSpy.wrap(new LaminaProcessor(), (name, elements) -> origins.put(name,
-                        Arrays.stream(elements).map(GradleIncrementalTest::name).toList())))
+                        Arrays.stream(elements).map(OriginatingElementTest::name).toList())))
                 .compile(block, net);
         assertThat(compilation).succeeded();
         assertEquals(Map.of("test.BlockNet", List.of("test.Block"), "test.NetNet", List.of("test.Net")), origins);

@@ -1,0 +1,114 @@
+package dev.lamina.processor.lint;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.lamina.processor.lint.Javac.assertLamina;
+import static dev.lamina.processor.lint.Javac.compile;
+import static dev.lamina.processor.lint.Javac.model;
+import static dev.lamina.processor.report.SarifJson.integer;
+import static dev.lamina.processor.report.SarifJson.list;
+import static dev.lamina.processor.report.SarifJson.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.testing.compile.Compilation;
+import dev.lamina.processor.report.SarifJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code -Alamina.sarif=<path>} inside javac: every lint finding of the compilation, with the
+ * severity it was reported at, the source file's URI (as javac's {@code JavaFileObject.toUri()}
+ * gives it: absolute {@code file:} URIs in a real build) and the same 1-based line and column as
+ * javac's diagnostic.
+ */
+class SarifCompilationTest {
+
+    @TempDir
+    Path dir;
+
+    private static final JavaFileObject SEED001 = SeedModelsCompilationTest.seed001Cnn();
+
+    private static final JavaFileObject BETWEEN = model("Between", "@Model(input = {1, 28, 28})",
+            "public class Between {",
+            "    @Conv(filters = 8) @ReLU Layer conv1;",
+            "    @SuppressWarnings(\"lamina:NoSuchRule\") @Dropout(rate = 0.25) Layer drop;",
+            "    @Conv(filters = 8) @ReLU Layer conv2;",
+            "    @GlobalAvgPool Layer gap;",
+            "    @Dense(units = 10) Layer logits;", "}");
+
+    /** One SARIF result as {@code level line:column ruleId}, plus its uri and message. */
+    private record Row(String level, long line, long column, String ruleId, String uri, String message) {
+        String brief() {
+            return level + " " + line + ":" + column + " " + ruleId;
+        }
+    }
+
+    @Test
+    void sarifLogMatchesJavacsDiagnostics() throws IOException {
+        Path sarif = dir.resolve("reports/lamina.sarif");
+        Compilation compilation = compile(List.of("-Alamina.sarif=" + sarif, "-Alamina.lint.DoubleSoftmax=error"),
+                SEED001, BETWEEN);
+        assertThat(compilation).failed();
+        assertLamina(compilation, "WARNING 10:5 [lamina:DropoutOnFeatureMaps]", "NOTE 12:5 [lamina:LargeDenseHead]",
+                "ERROR 14:40 [lamina:DoubleSoftmax]", "WARNING 8:23 [lamina:UnknownSuppression]",
+                "WARNING 8:44 [lamina:DropoutBetweenConvs]");
+
+        Map<String, Object> log = object(SarifJson.parse(Files.readString(sarif, StandardCharsets.UTF_8)));
+        assertEquals("2.1.0", log.get("version"));
+        List<Row> rows = rows(log);
+        assertEquals(List.of("warning 10:5 lamina:DropoutOnFeatureMaps", "note 12:5 lamina:LargeDenseHead",
+                        "error 14:40 lamina:DoubleSoftmax", "warning 8:23 lamina:UnknownSuppression",
+                        "warning 8:44 lamina:DropoutBetweenConvs"),
+                rows.stream().map(Row::brief).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals((i < 3 ? SEED001 : BETWEEN).toUri().toString(), rows.get(i).uri());
+        }
+        for (Row row : rows) {
+            Diagnostic<? extends JavaFileObject> diagnostic = compilation.diagnostics().stream()
+                    .filter(d -> d.getMessage(Locale.ROOT).equals(row.message()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no diagnostic for " + row));
+            assertEquals(diagnostic.getSource().toUri().toString(), row.uri());
+            assertEquals(diagnostic.getLineNumber(), row.line());
+            assertEquals(diagnostic.getColumnNumber(), row.column());
+        }
+    }
+
+    @Test
+    void unwritablePathIsAWarningAndNothingElseChanges() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("file.txt"), "x");
+        Path sarif = notADirectory.resolve("lamina.sarif");
+        Compilation compilation = compile(List.of("-Alamina.sarif=" + sarif), SEED001);
+        assertThat(compilation).succeeded();
+        assertLamina(compilation, "WARNING 10:5 [lamina:DropoutOnFeatureMaps]", "NOTE 12:5 [lamina:LargeDenseHead]",
+                "WARNING 14:40 [lamina:DoubleSoftmax]", "WARNING -1:-1 [lamina:SarifNotWritten]");
+        assertThat(compilation).hadWarningContaining("[lamina:SarifNotWritten] could not write the SARIF log to "
+                + sarif);
+        assertThat(compilation).hadWarningContaining("Fix: pass a writable path in -Alamina.sarif.");
+        assertThat(compilation).generatedSourceFile("test.Seed001CnnNet");
+        assertFalse(Files.exists(sarif));
+    }
+
+    private static List<Row> rows(Map<String, Object> log) {
+        List<Row> rows = new ArrayList<>();
+        for (Object value : list(object(list(log.get("runs")).get(0)).get("results"))) {
+            Map<String, Object> result = object(value);
+            Map<String, Object> location = object(object(list(result.get("locations")).get(0)).get("physicalLocation"));
+            Map<String, Object> region = object(location.get("region"));
+            rows.add(new Row((String) result.get("level"), integer(region.get("startLine")),
+                    integer(region.get("startColumn")), (String) result.get("ruleId"),
+                    (String) object(location.get("artifactLocation")).get("uri"),
+                    (String) object(result.get("message")).get("text")));
+        }
+        return rows;
+    }
+}
