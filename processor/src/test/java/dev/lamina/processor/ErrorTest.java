@@ -160,14 +160,23 @@ class ErrorTest {
 
     @Test
     void residualProjectionOnVectors() {
-        JavaFileObject wider = Sources.model("Wider", "@Model(input = {4})", "public class Wider {",
-                "    @Dense(units = 8) Layer fc;", "}");
-        JavaFileObject net = Sources.model("Net", "@Model(input = {4})", "public class Net {",
-                "    @Residual(projection = true) Wider block;", "}");
-        Compilation compilation = Sources.compile(wider, net);
+        assertSubModelError("Wider", "{4}", "@Dense(units = 8) Layer fc;", "{4}",
+                "@Residual(projection = true) Wider block;", "[lamina:ResidualProjectionImpossible] layer 'block'");
+    }
+
+    /**
+     * Compiles a sub-model {@code sub} with one layer and a model {@code Net} with one field
+     * using it; expects exactly one error, containing {@code message}, on that field.
+     */
+    private static void assertSubModelError(String sub, String subInput, String subLayer, String netInput,
+                                            String netField, String message) {
+        JavaFileObject inner = Sources.model(sub, "@Model(input = " + subInput + ")", "public class " + sub + " {",
+                "    " + subLayer, "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = " + netInput + ")", "public class Net {",
+                "    " + netField, "}");
+        Compilation compilation = Sources.compile(inner, net);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[lamina:ResidualProjectionImpossible] layer 'block'")
-                .inFile(net).onLine(3 + HEADER);
+        assertThat(compilation).hadErrorContaining(message).inFile(net).onLine(3 + HEADER);
     }
 
     @Test
@@ -189,15 +198,9 @@ class ErrorTest {
 
     @Test
     void residualSubModelWithAMismatchedInput() {
-        JavaFileObject block = Sources.model("Block", "@Model(input = {8, 4, 4})", "public class Block {",
-                "    @Conv(filters = 8) Layer conv;", "}");
-        JavaFileObject net = Sources.model("Net", "@Model(input = {8, 8, 8})", "public class Net {",
-                "    @Residual Block block;", "}");
-        Compilation compilation = Sources.compile(block, net);
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[lamina:SubModelInputMismatch] layer 'block' (@Residual): "
-                + "sub-model Block declares @Model(input = {8, 4, 4}) but receives (8, 8, 8)")
-                .inFile(net).onLine(3 + HEADER);
+        assertSubModelError("Block", "{8, 4, 4}", "@Conv(filters = 8) Layer conv;", "{8, 8, 8}", "@Residual Block block;",
+                "[lamina:SubModelInputMismatch] layer 'block' (@Residual): sub-model Block declares "
+                        + "@Model(input = {8, 4, 4}) but receives (8, 8, 8)");
     }
 
     @Test
