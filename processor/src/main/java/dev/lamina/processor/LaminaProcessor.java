@@ -12,6 +12,7 @@ import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.SourceLocator;
 import dev.lamina.processor.model.SpecValidator;
+import dev.lamina.processor.model.UnresolvedSourceException;
 import dev.lamina.processor.report.OptionCheck;
 import dev.lamina.processor.report.Reporter;
 import dev.lamina.processor.report.SarifWriter;
@@ -40,7 +41,8 @@ import javax.tools.JavaFileObject;
  * specs, check attribute ranges, infer shapes, run the lint rules, report every finding on its
  * annotation, and, when there is no error, generate {@code <Name>Net}. Each model is processed on
  * its own: an error or an unexpected exception on one model becomes an ERROR on that class and
- * never stops the others (nor crashes javac).
+ * never stops the others (nor crashes javac). A model with an annotation value javac has not
+ * resolved (yet) is retried in the next round, and left to javac's own error if it never resolves.
  */
 @AutoService(Processor.class)
 public final class LaminaProcessor extends AbstractProcessor {
@@ -53,6 +55,8 @@ public final class LaminaProcessor extends AbstractProcessor {
     private LintConfig lintConfig;
     private boolean printSummary;
     private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
+    /** Models whose annotation values javac had not resolved yet, retried in the next round. */
+    private final Set<String> deferred = new java.util.LinkedHashSet<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -95,19 +99,30 @@ public final class LaminaProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        for (TypeElement annotation : annotations) {
-            if (!annotation.getQualifiedName().contentEquals(MODEL)) {
-                continue;
+        if (round.processingOver()) {
+            // Models still unresolved: javac reports the unresolved symbols itself.
+            deferred.clear();
+            writeSarif();
+            return true;
+        }
+        List<TypeElement> models = new ArrayList<>();
+        for (String name : deferred) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                models.add(type);
             }
-            for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                if (element instanceof TypeElement type) {
-                    processModel(type);
+        }
+        deferred.clear();
+        for (TypeElement annotation : annotations) {
+            if (annotation.getQualifiedName().contentEquals(MODEL)) {
+                for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                    if (element instanceof TypeElement type) {
+                        models.add(type);
+                    }
                 }
             }
         }
-        if (round.processingOver()) {
-            writeSarif();
-        }
+        models.forEach(this::processModel);
         return true;
     }
 
@@ -141,6 +156,8 @@ public final class LaminaProcessor extends AbstractProcessor {
                         "[lamina:Summary] " + spec.netName() + "\n" + SummaryTable.render(shaped), type);
             }
             generate(shaped, type, locator);
+        } catch (UnresolvedSourceException e) {
+            deferred.add(type.getQualifiedName().toString()); // retried next round
         } catch (RuntimeException | LinkageError | AssertionError e) {
             Finding failure = Problem.INTERNAL_ERROR.at(Origin.ofModel(null), type.getSimpleName(), e);
             if (locator != null) {
@@ -155,8 +172,9 @@ public final class LaminaProcessor extends AbstractProcessor {
         String netName = shaped.spec().qualifiedNetName();
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
+            String source = NetWriter.write(shaped).toString(); // one write: the Filer's writer is unbuffered per char
             try (Writer writer = file.openWriter()) {
-                NetWriter.write(shaped).writeTo(writer);
+                writer.write(source);
             }
         } catch (IOException e) {
             reporter.report(Problem.NET_NOT_WRITTEN.at(Origin.ofModel("name"), type.getSimpleName(), netName,

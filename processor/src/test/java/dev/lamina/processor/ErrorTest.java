@@ -3,6 +3,7 @@ package dev.lamina.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -159,27 +160,114 @@ class ErrorTest {
 
     @Test
     void residualProjectionOnVectors() {
-        JavaFileObject wider = Sources.model("Wider", "@Model(input = {4})", "public class Wider {",
-                "    @Dense(units = 8) Layer fc;", "}");
-        JavaFileObject net = Sources.model("Net", "@Model(input = {4})", "public class Net {",
-                "    @Residual(projection = true) Wider block;", "}");
-        Compilation compilation = Sources.compile(wider, net);
+        assertSubModelError("Wider", "{4}", "@Dense(units = 8) Layer fc;", "{4}",
+                "@Residual(projection = true) Wider block;", "[lamina:ResidualProjectionImpossible] layer 'block'");
+    }
+
+    /**
+     * Compiles a sub-model {@code sub} with one layer and a model {@code Net} with one field
+     * using it; expects exactly one error, containing {@code message}, on that field.
+     */
+    private static void assertSubModelError(String sub, String subInput, String subLayer, String netInput,
+                                            String netField, String message) {
+        JavaFileObject inner = Sources.model(sub, "@Model(input = " + subInput + ")", "public class " + sub + " {",
+                "    " + subLayer, "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = " + netInput + ")", "public class Net {",
+                "    " + netField, "}");
+        Compilation compilation = Sources.compile(inner, net);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[lamina:ResidualProjectionImpossible] layer 'block'")
-                .inFile(net).onLine(3 + HEADER);
+        assertThat(compilation).hadErrorContaining(message).inFile(net).onLine(3 + HEADER);
     }
 
     @Test
-    void subModelFedAShapeItCannotTake() {
+    void subModelWhoseDeclaredInputDiffersFromWhatItReceives() throws java.io.IOException {
         JavaFileObject head = Sources.model("Head", "@Model(input = {64})", "public class Head {",
                 "    @Dense(units = 10) Layer logits;", "}");
         JavaFileObject net = Sources.model("Net", "@Model(input = {1, 8, 8})", "public class Net {",
                 "    Head head;", "}");
         Compilation compilation = Sources.compile(head, net);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[lamina:SubModelInvalid] layer 'head' (field of type Head): "
-                        + "sub-model Head fed (1, 8, 8) is impossible: [lamina:DenseOnFeatureMap]")
+        assertThat(compilation).hadErrorContaining("[lamina:SubModelInputMismatch] layer 'head' (field of type "
+                        + "Head): sub-model Head declares @Model(input = {64}) but receives (1, 8, 8) here")
                 .inFile(net).onLine(3 + HEADER);
+        assertThat(compilation).hadErrorContaining("Fix: change Head's input to {1, 8, 8}, or change the layers "
+                + "before 'head' so they produce (64)");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("HeadNet.java"),
+                Sources.generatedFileNames(head, net), "the valid sub-model still gets its Net");
+    }
+
+    @Test
+    void residualSubModelWithAMismatchedInput() {
+        assertSubModelError("Block", "{8, 4, 4}", "@Conv(filters = 8) Layer conv;", "{8, 8, 8}", "@Residual Block block;",
+                "[lamina:SubModelInputMismatch] layer 'block' (@Residual): sub-model Block declares "
+                        + "@Model(input = {8, 4, 4}) but receives (8, 8, 8)");
+    }
+
+    @Test
+    void subModelThatIsImpossibleForItsOwnInput() {
+        JavaFileObject head = Sources.model("Head", "@Model(input = {1, 8, 8})", "public class Head {",
+                "    @Dense(units = 10) Layer logits;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {1, 8, 8})", "public class Net {",
+                "    Head head;", "}");
+        Compilation compilation = Sources.compile(head, net);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[lamina:DenseOnFeatureMap] layer 'logits'")
+                .inFile(head).onLine(3 + HEADER);
+        assertThat(compilation).hadErrorContaining("[lamina:SubModelInvalid] layer 'head' (field of type Head): "
+                        + "sub-model Head is impossible for its input (1, 8, 8): [lamina:DenseOnFeatureMap]")
+                .inFile(net).onLine(3 + HEADER);
+        assertThat(compilation).hadErrorContaining("Fix: correct Head");
+    }
+
+    @Test
+    void anExampleTooLargeForAnIntIsAnErrorOnTheLayerThatMakesIt() {
+        // 4 x 40,000 x 40,000 = 6.4e9 elements: the conv's output, not the (1.6e9) input, is too large.
+        assertError(model("@Model(input = {1, 40000, 40000})", "public class Bad {",
+                        "    @Conv(filters = 4, kernel = 1) Layer conv;",
+                        "    @Flatten Layer flat;", "}"),
+                3, "[lamina:ShapeTooLarge] layer 'conv' (@Conv): its output (4, 40000, 40000) is "
+                        + "6,400,000,000 elements per example, more than 2,147,483,647", "Fix: shrink H and W");
+    }
+
+    @Test
+    void anInputTooLargeForAnIntIsAnErrorOnTheInput() {
+        JavaFileObject huge = model("@Model(input = {100000, 100000, 1000})", "public class Bad {",
+                "    @Flatten Layer flat;", "}");
+        assertThat(failing(huge)).hadErrorContaining("[lamina:ShapeTooLarge] model 'Bad' (@Model): the input "
+                        + "(100000, 100000, 1000) with 10,000,000,000,000 elements per example")
+                .inFile(huge).onLine(1 + HEADER).atColumn(16);
+    }
+
+    @Test
+    void aSameKernelSpanBeyondAnInt() {
+        assertError(model("@Model(input = {1, 8, 8})", "public class Bad {",
+                        "    @Conv(filters = 1, kernel = 3, dilation = 2000000000) Layer conv;", "}"),
+                3, "[lamina:ShapeTooLarge] layer 'conv' (@Conv): the dilated kernel's span is 4,000,000,001");
+    }
+
+    @Test
+    void aParameterCountBeyondALong() {
+        // 99,999 x 99,999 x 2e9 input channels x 1 filter = 2e19 weights (SAME lets the kernel exceed 1x1).
+        assertError(model("@Model(input = {2000000000, 1, 1})", "public class Bad {",
+                        "    @Conv(filters = 1, kernel = 99999) Layer conv;", "}"),
+                3, "[lamina:ParameterCountOverflow] layer 'conv' (@Conv): its parameter count is more than "
+                        + "9,223,372,036,854,775,807", "Fix:");
+    }
+
+    @Test
+    void residualOnAFieldThatIsNoSubModel() {
+        assertError(model("@Model(input = {4})", "public class Bad {",
+                        "    @Residual Layer skip;", "    @Dense(units = 2) Layer out;", "}"),
+                3, "[lamina:ResidualWithoutSubModel] layer 'skip' (@Residual): the field's type dev.lamina.Layer "
+                        + "is not a @Model class");
+    }
+
+    @Test
+    void aStaticLayerFieldIsAnErrorNotALostLayer() {
+        assertError(model("@Model(input = {4})", "public class Bad {",
+                        "    @Dense(units = 8) static Layer hidden;", "    @Dense(units = 2) Layer out;", "}"),
+                3, "[lamina:StaticLayerField] layer 'hidden' (@Dense): the field is static",
+                "Fix: remove the static modifier");
     }
 
     @Test
@@ -226,14 +314,28 @@ class ErrorTest {
 
     @Test
     void anUnexpectedFailureBecomesAnErrorOnTheModelAndSparesTheOthers() throws java.io.IOException {
-        // (C*H*W) of this input does not fit in an int: flattening it fails inside shape inference.
-        JavaFileObject huge = model("@Model(input = {100000, 100000, 1000})", "public class Bad {",
-                "    @Flatten Layer flat;", "}");
-        Compilation compilation = Sources.compile(huge, GoldenSourceTest.FASHION_CNN);
+        JavaFileObject bad = model("@Model(input = {4})", "public class Bad {",
+                "    @Dense(units = 2) Layer out;", "}");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(FilerSpy.failingOn(new LaminaProcessor(), "test.BadNet"))
+                .compile(bad, GoldenSourceTest.FASHION_CNN);
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("[lamina:InternalError] model 'Bad' (@Model): the Lamina "
-                + "processor failed on this model").inFile(huge).onLine(1 + HEADER);
+                + "processor failed on this model (java.lang.IllegalStateException: injected").inFile(bad)
+                .onLine(1 + HEADER);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("FashionCnnNet.java"),
-                Sources.generatedFileNames(huge, GoldenSourceTest.FASHION_CNN));
+                Sources.generatedFileNames(FilerSpy.failingOn(new LaminaProcessor(), "test.BadNet"), java.util.List.of(),
+                        bad, GoldenSourceTest.FASHION_CNN));
+    }
+
+    @Test
+    void anUnresolvedAttributeIsLeftToJavacAndSparesTheOthers() throws java.io.IOException {
+        JavaFileObject bad = model("@Model(input = {1, 8, 8})", "public class Bad {",
+                "    @Conv(filters = MISSING) Layer conv;", "}");
+        Compilation compilation = Sources.compile(bad, GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(bad).onLine(3 + HEADER);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("FashionCnnNet.java"),
+                Sources.generatedFileNames(bad, GoldenSourceTest.FASHION_CNN));
     }
 }

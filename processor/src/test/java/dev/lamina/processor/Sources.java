@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -39,12 +40,18 @@ public final class Sources {
      * compilation fails (compile-testing hides generated files of a failed compilation).
      */
     public static Set<String> generatedFileNames(JavaFileObject... sources) throws IOException {
-        return generatedFileNames(List.of(), sources);
+        return generatedFileNames(new LaminaProcessor(), List.of(), sources);
     }
 
     /** As {@link #generatedFileNames(JavaFileObject...)}, with extra javac options. */
     public static Set<String> generatedFileNames(List<String> options, JavaFileObject... sources)
             throws IOException {
+        return generatedFileNames(new LaminaProcessor(), options, sources);
+    }
+
+    /** As {@link #generatedFileNames(List, JavaFileObject...)}, with the given processor. */
+    public static Set<String> generatedFileNames(Processor processor, List<String> options,
+                                                 JavaFileObject... sources) throws IOException {
         Path generated = Files.createTempDirectory("lamina-generated");
         Path classes = Files.createTempDirectory("lamina-classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -54,7 +61,7 @@ public final class Sources {
             all.addAll(options);
             JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostic -> { }, all, null,
                     List.of(sources));
-            task.setProcessors(List.of(new LaminaProcessor()));
+            task.setProcessors(List.of(processor));
             task.call();
         }
         try (Stream<Path> walk = Files.walk(generated)) {

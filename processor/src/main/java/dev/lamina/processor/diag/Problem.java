@@ -39,7 +39,7 @@ public enum Problem {
     SAME_PADDING_NEEDS_ODD_WINDOW("SamePaddingNeedsOddWindow", Severity.ERROR,
             "layer '%s' (@%s): padding = SAME with a window spanning %d (%s) needs more padding on "
                     + "one side than the other, which DJL's %s cannot do. Lamina only emits "
-                    + "symmetric padding. Fix: use an odd %s, padding = Padding.VALID%s."),
+                    + "symmetric padding. Fix: use %s, or padding = Padding.VALID%s."),
     /** {@code @Flatten} on a vector: does nothing. */
     FLATTEN_ON_VECTOR("FlattenOnVector", Severity.WARNING,
             "layer '%s' (@Flatten): the input %s is already a vector, so it does nothing. "
@@ -55,10 +55,37 @@ public enum Problem {
             "layer '%s' (@Residual): sub-model %s maps %s to %s and no 1x1 convolution on the skip "
                     + "path can produce that shape. %s. Fix: make %s keep the rank and shrink H and "
                     + "W by the same whole factor, or drop @Residual."),
-    /** A sub-model whose own layers fail for the shape it receives. */
+    /** A sub-model whose declared {@code @Model(input)} differs from the shape its field receives. */
+    SUB_MODEL_INPUT_MISMATCH("SubModelInputMismatch", Severity.ERROR,
+            "layer '%s' (%s): sub-model %s declares @Model(input = %s) but receives %s here. A "
+                    + "sub-model is built for its declared input, and its shapes, parameter counts "
+                    + "and lints are those of that input. Fix: change %s's input to %s, or change "
+                    + "the layers before '%s' so they produce %s."),
+    /** A sub-model whose own layers fail for its (matching) input. */
     SUB_MODEL_INVALID("SubModelInvalid", Severity.ERROR,
-            "layer '%s' (%s): sub-model %s fed %s is impossible: %s. A sub-model's layers run on the "
-                    + "shape its field receives. Fix: change %s or what feeds '%s'."),
+            "layer '%s' (%s): sub-model %s is impossible for its input %s: %s. A model that contains "
+                    + "an impossible sub-model cannot be built either. Fix: correct %s (its own error "
+                    + "is reported on it too)."),
+    /** A tensor of one example, or a window, larger than an int can count. */
+    SHAPE_TOO_LARGE("ShapeTooLarge", Severity.ERROR,
+            "%s: %s is %s, more than 2,147,483,647, the largest size Lamina supports (sizes are "
+                    + "Java ints, and one example this large could not be trained anyway). It is "
+                    + "almost always a typo. Fix: %s."),
+    /** A parameter count beyond what a long can hold. */
+    PARAMETER_COUNT_OVERFLOW("ParameterCountOverflow", Severity.ERROR,
+            "layer '%s' (@%s): %s is more than 9,223,372,036,854,775,807, the largest count a Java "
+                    + "long (and DJL) can hold. No real model comes near it: an attribute such as "
+                    + "kernel, filters or units is almost certainly mistyped. Fix: %s."),
+    /** {@code @Residual} on a field whose type is not a {@code @Model} class. */
+    RESIDUAL_WITHOUT_SUB_MODEL("ResidualWithoutSubModel", Severity.ERROR,
+            "layer '%s' (@Residual): the field's type %s is not a @Model class, so there is no "
+                    + "sub-model to wrap and the annotation would be lost. @Residual adds a "
+                    + "sub-model's input to its output. Fix: declare the field with the type of a "
+                    + "@Model class, or remove @Residual."),
+    /** A Lamina layer annotation on a static field. */
+    STATIC_LAYER_FIELD("StaticLayerField", Severity.ERROR,
+            "layer '%s' (@%s): the field is static, and a model's layers are its instance fields, so "
+                    + "this layer would be silently left out. Fix: remove the static modifier."),
     /** A model that contains itself, directly or through other sub-models. */
     SUB_MODEL_CYCLE("SubModelCycle", Severity.ERROR,
             "layer '%s' (%s): sub-model %s contains itself (%s). A model cannot be inlined into "

@@ -49,7 +49,12 @@ public final class ModelReader {
         this.elements = elements;
     }
 
-    /** Reads a class annotated with {@code @Model}. */
+    /**
+     * Reads a class annotated with {@code @Model}.
+     *
+     * @throws UnresolvedSourceException when an attribute of the model or of a sub-model refers to
+     *     something javac cannot resolve (yet): javac reports that error itself
+     */
     public Read read(TypeElement type) {
         reading.clear();
         return readModel(type);
@@ -67,7 +72,11 @@ public final class ModelReader {
             Set<String> usedNames = new HashSet<>();
             Map<String, Set<String>> fieldSuppressions = new LinkedHashMap<>();
             for (Element member : type.getEnclosedElements()) {
-                if (member.getKind() != ElementKind.FIELD || member.getModifiers().contains(Modifier.STATIC)) {
+                if (member.getKind() != ElementKind.FIELD) {
+                    continue;
+                }
+                if (member.getModifiers().contains(Modifier.STATIC)) {
+                    rejectStaticLayer((VariableElement) member, locator, problems);
                     continue;
                 }
                 readField((VariableElement) member, locator, layers, usedNames, problems);
@@ -91,19 +100,42 @@ public final class ModelReader {
         }
     }
 
-    private void readField(VariableElement field, SourceLocator locator, List<LayerSpec> layers,
-                           Set<String> usedNames, List<Finding> problems) {
+    /** A static field is no layer: one with a Lamina annotation would be lost silently. */
+    private static void rejectStaticLayer(VariableElement field, SourceLocator locator, List<Finding> problems) {
+        List<AnnotationMirror> lamina = laminaAnnotations(field);
+        if (lamina.isEmpty()) {
+            return;
+        }
         String fieldName = field.getSimpleName().toString();
-        List<AnnotationMirror> lamina = field.getAnnotationMirrors().stream()
+        locator.addField(fieldName, field, lamina);
+        problems.add(Problem.STATIC_LAYER_FIELD.at(new Origin(fieldName, simpleName(lamina.get(0)), 0, null),
+                fieldName, simpleName(lamina.get(0))));
+    }
+
+    private static List<AnnotationMirror> laminaAnnotations(Element field) {
+        return field.getAnnotationMirrors().stream()
                 .filter(m -> qualifiedName(m).startsWith(PKG))
                 .map(m -> (AnnotationMirror) m)
                 .toList();
+    }
+
+    private void readField(VariableElement field, SourceLocator locator, List<LayerSpec> layers,
+                           Set<String> usedNames, List<Finding> problems) {
+        String fieldName = field.getSimpleName().toString();
+        List<AnnotationMirror> lamina = laminaAnnotations(field);
         locator.addField(fieldName, field, lamina);
         Optional<TypeElement> subModel = modelType(field.asType());
         List<LayerSpec> fieldLayers = new ArrayList<>();
         Names names = new Names(fieldName, usedNames);
         if (subModel.isPresent()) {
             readSubModel(field, subModel.get(), lamina, names, fieldLayers, problems);
+        } else {
+            for (int i = 0; i < lamina.size(); i++) {
+                if (qualifiedName(lamina.get(i)).equals(RESIDUAL)) {
+                    problems.add(Problem.RESIDUAL_WITHOUT_SUB_MODEL.at(new Origin(fieldName, "Residual", i, null),
+                            fieldName, field.asType()));
+                }
+            }
         }
         for (int i = 0; i < lamina.size(); i++) {
             AnnotationMirror mirror = lamina.get(i);
@@ -178,9 +210,29 @@ public final class ModelReader {
         Map<String, AnnotationValue> values = new LinkedHashMap<>();
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
                 : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+            if (erroneous(e.getKey().getReturnType(), e.getValue().getValue())) {
+                throw new UnresolvedSourceException(simpleName(mirror) + "." + e.getKey().getSimpleName());
+            }
             values.put(e.getKey().getSimpleName().toString(), e.getValue());
         }
         return values;
+    }
+
+    /**
+     * Whether javac could not resolve a value (e.g. {@code filters = MISSING}): it then hands
+     * processors a placeholder string whatever the attribute's type.
+     */
+    private static boolean erroneous(TypeMirror type, Object value) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            if (!(value instanceof List<?> list)) {
+                return true;
+            }
+            TypeMirror component = ((javax.lang.model.type.ArrayType) type).getComponentType();
+            return list.stream().anyMatch(v -> erroneous(component, ((AnnotationValue) v).getValue()));
+        }
+        boolean isString = type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String");
+        return value instanceof String && !isString;
     }
 
     /** Attribute values as plain Java: numbers, booleans, strings, enum constant names, lists. */

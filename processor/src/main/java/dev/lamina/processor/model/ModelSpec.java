@@ -28,6 +28,11 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
         fieldSuppressions = Map.copyOf(fieldSuppressions);
     }
 
+    /** A shape as written in {@code @Model(input = ...)}, e.g. {@code {1, 28, 28}}. */
+    public static String inputLiteral(List<Integer> dims) {
+        return dims.toString().replace('[', '{').replace(']', '}');
+    }
+
     /** Qualified name of the generated class. */
     public String qualifiedNetName() {
         return packageName.isEmpty() ? netName : packageName + "." + netName;

@@ -35,8 +35,8 @@ public final class SpecValidator {
             why = "Every size must be at least 1";
         }
         if (why != null) {
-            String shape = input.toString().replace('[', '{').replace(']', '}');
-            findings.add(Problem.INVALID_INPUT_SHAPE.at(Origin.ofModel("input"), model.simpleName(), shape, why));
+            findings.add(Problem.INVALID_INPUT_SHAPE.at(Origin.ofModel("input"), model.simpleName(),
+                    ModelSpec.inputLiteral(input), why));
         }
     }
 

@@ -16,13 +16,14 @@ public final class Projection {
      * both feature maps).
      */
     public static OptionalInt stride(TensorShape in, TensorShape out) {
-        if (!in.isFeatureMap() || !out.isFeatureMap()) {
+        if (!in.isFeatureMap() || !out.isFeatureMap() || out.dim(1) < 1 || out.dim(2) < 1) {
             return OptionalInt.empty();
         }
-        for (int s = 1; s <= Math.max(in.dim(1), in.dim(2)); s++) {
-            if (ceilDiv(in.dim(1), s) == out.dim(1) && ceilDiv(in.dim(2), s) == out.dim(2)) {
-                return OptionalInt.of(s);
-            }
+        // ceil(side / s) falls as s grows, so the smallest s giving out is ceil(side / out): the
+        // smallest stride that fits both sides is the larger of the two, if it fits both at all.
+        int s = Math.max(ceilDiv(in.dim(1), out.dim(1)), ceilDiv(in.dim(2), out.dim(2)));
+        if (ceilDiv(in.dim(1), s) == out.dim(1) && ceilDiv(in.dim(2), s) == out.dim(2)) {
+            return OptionalInt.of(s);
         }
         return OptionalInt.empty();
     }
@@ -38,6 +39,6 @@ public final class Projection {
     }
 
     private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+        return (int) ((a + (long) b - 1) / b);
     }
 }

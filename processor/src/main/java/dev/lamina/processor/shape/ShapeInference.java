@@ -12,10 +12,13 @@ import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.Origin;
+import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
@@ -56,17 +59,65 @@ public final class ShapeInference {
     /** Shapes of the model's layers fed {@code input} (sub-models receive their field's input). */
     public static Result infer(ModelSpec model, TensorShape input) {
         ShapeInference inference = new ShapeInference();
+        if (!input.fitsInt()) {
+            inference.findings.add(Problem.SHAPE_TOO_LARGE.at(Origin.ofModel("input"),
+                    "model '" + model.simpleName() + "' (@Model)", "the input " + input + " with "
+                            + count(input.size()) + " elements per example", "a size that large",
+                    "correct @Model(input); images this large must be tiled or downscaled first"));
+            return new Result(null, inference.findings);
+        }
         List<ShapedLayer> layers = new ArrayList<>();
         TensorShape current = input;
+        long total = 0;
         for (LayerSpec layer : model.layers()) {
-            ShapedLayer shaped = inference.shape(layer, current);
+            ShapedLayer shaped = inference.shapeChecked(layer, current);
             if (shaped == null) {
+                return new Result(null, inference.findings);
+            }
+            try {
+                total = Math.addExact(total, shaped.params());
+            } catch (ArithmeticException overflow) {
+                inference.findings.add(Problem.PARAMETER_COUNT_OVERFLOW.at(layer.origin(), layer.name(),
+                        layer.origin().annotation(), "the model's parameter count up to this layer",
+                        "check the sizes of this and the earlier weighted layers"));
                 return new Result(null, inference.findings);
             }
             layers.add(shaped);
             current = shaped.out();
         }
         return new Result(new ShapedModel(model, input, layers), inference.findings);
+    }
+
+    /** {@link #shape}, plus the size limits: a count overflowing a long, an example beyond an int. */
+    private ShapedLayer shapeChecked(LayerSpec layer, TensorShape in) {
+        ShapedLayer shaped;
+        try {
+            shaped = shape(layer, in);
+        } catch (ArithmeticException overflow) {
+            findings.add(Problem.PARAMETER_COUNT_OVERFLOW.at(layer.origin(), layer.name(),
+                    layer.origin().annotation(), "its parameter count", "check this layer's attributes"));
+            return null;
+        }
+        if (shaped != null && !shaped.out().fitsInt()) {
+            findings.add(Problem.SHAPE_TOO_LARGE.at(layer.origin(), describe(layer),
+                    "its output " + shaped.out(), count(shaped.out().size()) + " elements per example",
+                    "shrink H and W earlier (pooling or a strided @Conv), use fewer filters or units, "
+                            + "and check @Model(input)"));
+            return null;
+        }
+        return shaped;
+    }
+
+    private static String describe(LayerSpec layer) {
+        return "layer '" + layer.name() + "' (@" + layer.origin().annotation() + ")";
+    }
+
+    private static String withoutFinalPeriod(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    private static String count(long n) {
+        return n == Long.MAX_VALUE ? "more than 9,223,372,036,854,775,807" : String.format(Locale.ROOT, "%,d", n);
     }
 
     private ShapedLayer shape(LayerSpec layer, TensorShape in) {
@@ -102,13 +153,16 @@ public final class ShapeInference {
         if (!needsFeatureMap(conv, in, "a 2-D convolution")) {
             return null;
         }
-        TensorShape spatial = window(conv, Window.of(conv), in, "dilated kernel", "kernel or dilation", "Conv2d");
+        String what = conv.dilation() > 1 ? "dilated kernel" : "kernel";
+        TensorShape spatial = window(conv, Window.of(conv), in, what, "kernel or dilation", "Conv2d");
         if (spatial == null) {
             return null;
         }
         TensorShape out = TensorShape.of(conv.filters(), spatial.dim(1), spatial.dim(2));
-        long weights = (long) conv.kernel() * conv.kernel() * in.dim(0) * conv.filters();
-        return new ShapedLayer(conv, in, out, weights + (conv.bias() ? conv.filters() : 0), 0);
+        // Exact: a huge SAME kernel on many channels overflows a long (see shapeChecked).
+        long weights = Math.multiplyExact(Math.multiplyExact((long) conv.kernel() * conv.kernel(), in.dim(0)),
+                (long) conv.filters());
+        return new ShapedLayer(conv, in, out, Math.addExact(weights, conv.bias() ? conv.filters() : 0), 0);
     }
 
     private ShapedLayer pool(PoolSpec pool, TensorShape in) {
@@ -126,7 +180,13 @@ public final class ShapeInference {
                     ? "kernel " + w.size() + ", dilation " + w.dilation() : "size " + w.size();
             String extra = w.pool() ? ", or stride equal to the size" : "";
             findings.add(Problem.SAME_PADDING_NEEDS_ODD_WINDOW.at(layer.origin().withAttribute("padding"),
-                    layer.name(), layer.origin().annotation(), w.span(), detail, djl, knob, extra));
+                    layer.name(), layer.origin().annotation(), w.span(), detail, djl,
+                    w.pool() ? "an odd pool size" : "an odd kernel (or an even dilation with an even kernel)", extra));
+            return null;
+        }
+        if (w.padding() == PaddingMode.SAME && w.span() > Integer.MAX_VALUE) {
+            findings.add(Problem.SHAPE_TOO_LARGE.at(layer.origin(), describe(layer), "the " + what + "'s span",
+                    count(w.span()), "use a smaller " + knob));
             return null;
         }
         int h = in.dim(1);
@@ -155,7 +215,7 @@ public final class ShapeInference {
             findings.add(Problem.FLATTEN_ON_VECTOR.at(layer.origin(), layer.name(), in));
             return identity(layer, in);
         }
-        return new ShapedLayer(layer, in, TensorShape.of(Math.toIntExact(in.size())), 0, 0);
+        return new ShapedLayer(layer, in, TensorShape.of((int) in.size()), 0, 0); // fits: every shape passed fitsInt
     }
 
     private boolean needsFeatureMap(LayerSpec layer, TensorShape in, String what) {
@@ -168,13 +228,20 @@ public final class ShapeInference {
     }
 
     private ShapedLayer subModel(SubModelSpec sub, TensorShape in) {
-        Result inner = infer(sub.model(), in);
         String annotation = sub.residual() ? "@Residual" : "field of type " + sub.model().simpleName();
         String innerName = sub.model().simpleName();
+        TensorShape declared = new TensorShape(sub.model().input());
+        if (!declared.equals(in)) {
+            findings.add(Problem.SUB_MODEL_INPUT_MISMATCH.at(sub.origin(), sub.name(), annotation, innerName,
+                    ModelSpec.inputLiteral(declared.dims()), in, innerName, ModelSpec.inputLiteral(in.dims()),
+                    sub.name(), declared));
+            return null;
+        }
+        Result inner = infer(sub.model(), in);
         for (Finding f : inner.findings()) {
             if (f.severity() == Severity.ERROR) {
                 findings.add(Problem.SUB_MODEL_INVALID.at(sub.origin(), sub.name(), annotation, innerName,
-                        in, f.render(), innerName, sub.name()));
+                        in, withoutFinalPeriod(f.render()), innerName));
                 return null;
             }
         }
@@ -192,8 +259,8 @@ public final class ShapeInference {
                             sub.name(), innerName, in, out, why, innerName));
                     return null;
                 }
-                trainable += Projection.trainableParams(in, out);
-                nonTrainable += Projection.nonTrainableParams(out);
+                trainable = Math.addExact(trainable, Projection.trainableParams(in, out));
+                nonTrainable = Math.addExact(nonTrainable, Projection.nonTrainableParams(out));
             } else if (!in.equals(out)) {
                 findings.add(Problem.RESIDUAL_SHAPE_MISMATCH.at(sub.origin(), sub.name(), innerName, in, out,
                         innerName));

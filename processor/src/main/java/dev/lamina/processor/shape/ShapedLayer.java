@@ -15,6 +15,6 @@ public record ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long 
                           long nonTrainableParams) {
 
     public long params() {
-        return trainableParams + nonTrainableParams;
+        return Math.addExact(trainableParams, nonTrainableParams);
     }
 }

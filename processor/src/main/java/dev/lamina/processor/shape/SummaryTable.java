@@ -60,7 +60,21 @@ public final class SummaryTable {
         return text + " ".repeat(width - text.length());
     }
 
-    private static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+    /**
+     * {@code n} with a comma every three digits, as {@code String.format(Locale.ROOT, "%,d", n)}
+     * but without parsing a format per cell (this ran hot in the processor benchmark).
+     */
+    static String number(long n) {
+        String digits = Long.toString(n);
+        int start = n < 0 ? 1 : 0;
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+        out.append(digits, 0, start);
+        for (int i = start; i < digits.length(); i++) {
+            if (i > start && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 }

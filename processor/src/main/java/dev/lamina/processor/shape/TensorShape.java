@@ -35,13 +35,25 @@ public record TensorShape(List<Integer> dims) {
         return rank() == 1;
     }
 
-    /** Number of elements of one example. */
+    /**
+     * Number of elements of one example; {@link Long#MAX_VALUE} when that overflows a long (only
+     * for shapes that shape inference rejects as too large).
+     */
     public long size() {
         long n = 1;
-        for (int d : dims) {
-            n *= d;
+        try {
+            for (int d : dims) {
+                n = Math.multiplyExact(n, d);
+            }
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
         }
         return n;
+    }
+
+    /** Whether one example has at most {@link Integer#MAX_VALUE} elements (what Lamina supports). */
+    public boolean fitsInt() {
+        return size() <= Integer.MAX_VALUE;
     }
 
     /** Keras style, e.g. {@code (32, 28, 28)} or {@code (128)}. */

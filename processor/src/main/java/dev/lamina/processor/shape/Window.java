@@ -30,9 +30,9 @@ public record Window(int size, int stride, int dilation, PaddingMode padding, bo
         return new Window(pool.size(), pool.stride(), 1, pool.padding(), true);
     }
 
-    /** Extent of the window on the input, dilation included. */
-    public int span() {
-        return dilation * (size - 1) + 1;
+    /** Extent of the window on the input, dilation included (a long: it may exceed an int). */
+    public long span() {
+        return (long) dilation * (size - 1) + 1;
     }
 
     /** Whether SAME can be expressed with symmetric padding (always true for VALID). */
@@ -45,9 +45,9 @@ public record Window(int size, int stride, int dilation, PaddingMode padding, bo
         return pool && padding == PaddingMode.SAME && span() % 2 == 0 && stride == size;
     }
 
-    /** Zeros added on each side. */
+    /** Zeros added on each side (shape inference rejects spans beyond an int first). */
     public int pad() {
-        return padding == PaddingMode.SAME && span() % 2 == 1 ? (span() - 1) / 2 : 0;
+        return padding == PaddingMode.SAME && span() % 2 == 1 ? Math.toIntExact((span() - 1) / 2) : 0;
     }
 
     /** Whether the window fits in an input side of {@code in}. */
@@ -58,8 +58,8 @@ public record Window(int size, int stride, int dilation, PaddingMode padding, bo
     /** Output side for an input side of {@code in}; only meaningful when {@link #fits(int)}. */
     public int out(int in) {
         if (padding == PaddingMode.SAME) {
-            return (in + stride - 1) / stride;
+            return (int) ((in + (long) stride - 1) / stride);
         }
-        return (in - span()) / stride + 1;
+        return (int) ((in - span()) / stride + 1);
     }
 }

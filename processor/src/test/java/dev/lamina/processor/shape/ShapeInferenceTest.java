@@ -160,4 +160,44 @@ class ShapeInferenceTest {
         assertEquals("KernelLargerThanInput", shrink.findings().get(0).id());
         assertTrue(shrink.findings().get(0).message().contains("(1, 2, 9)"));
     }
+
+    @Test
+    void projectionStrideIsTheSmallestThatFitsBothSidesOrNone() {
+        // ceil(9/s) = 3 for s = 3, 4 and ceil(6/s) = 2 for s = 3, 4, 5: the smallest common one is 3.
+        assertEquals(3, Projection.stride(TensorShape.of(1, 9, 6), TensorShape.of(2, 3, 2)).getAsInt());
+        assertEquals(1, Projection.stride(TensorShape.of(1, 5, 5), TensorShape.of(2, 5, 5)).getAsInt());
+        // ceil(8/s) = 3 needs s = 3; ceil(8/s) = 2 needs s = 4..7: no common stride.
+        assertTrue(Projection.stride(TensorShape.of(1, 8, 8), TensorShape.of(2, 3, 2)).isEmpty());
+        assertTrue(Projection.stride(TensorShape.of(1, 4, 4), TensorShape.of(2, 5, 5)).isEmpty());
+        // Huge sides are answered at once (no search over every stride).
+        assertEquals(1 << 20, Projection.stride(TensorShape.of(1, 1, Integer.MAX_VALUE),
+                TensorShape.of(1, 1, 2048)).getAsInt());
+        assertTrue(Projection.stride(TensorShape.of(4), TensorShape.of(4)).isEmpty());
+    }
+
+    @Test
+    void sizesBeyondAnIntAndCountsBeyondALongAreErrorsNotCrashes() {
+        ShapeInference.Result wide = ShapeInference.infer(model(List.of(1, 40000, 40000),
+                conv(4, 1, 1, PaddingMode.SAME, 1, false)));
+        assertEquals("ShapeTooLarge", wide.findings().get(0).id());
+        ShapeInference.Result params = ShapeInference.infer(model(List.of(2_000_000_000, 1, 1),
+                conv(1, 99_999, 1, PaddingMode.SAME, 1, false)));
+        assertEquals("ParameterCountOverflow", params.findings().get(0).id());
+        // Each conv alone fits a long (3 * 3 * 2e9 * 2e8 = 3.6e18), three of them do not.
+        ConvSpec big = conv(200_000_000, 3, 1, PaddingMode.SAME, 1, false);
+        ShapeInference.Result total = ShapeInference.infer(model(List.of(2_000_000_000, 1, 1),
+                big, new ConvSpec("c2", AT, 2_000_000_000, 3, 1, PaddingMode.SAME, 1, false),
+                new ConvSpec("c3", AT, 200_000_000, 3, 1, PaddingMode.SAME, 1, false)));
+        assertEquals("ParameterCountOverflow", total.findings().get(0).id());
+        assertTrue(total.findings().get(0).message().contains("the model's parameter count up to this layer"),
+                total.findings().get(0).message());
+        assertEquals(Long.MAX_VALUE, TensorShape.of(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE).size());
+    }
+
+    @Test
+    void summaryNumbersHaveThousandsSeparators() {
+        for (long n : new long[] {0, 7, 999, 1_000, 38_186, 1_234_567, -1_000, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%,d", n), SummaryTable.number(n));
+        }
+    }
 }
