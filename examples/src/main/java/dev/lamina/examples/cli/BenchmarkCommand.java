@@ -31,11 +31,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Examples per step.")
     int batchSize;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
             description = "Untimed steps per network.")
     int warmup;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "60",
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "200",
             description = "Timed steps per network; the networks alternate on each batch.")
     int batches;
 
