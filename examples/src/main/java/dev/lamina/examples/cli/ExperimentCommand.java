@@ -22,8 +22,9 @@ import java.util.stream.LongStream;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         header = "The dropout experiment: train the model family, compare test accuracy.",
         description = {
-            "Trains Plain, DropoutBetweenConvs10..50, SpatialDropoutConvs, BatchNormConvs and",
-            "BatchNormFcDropout with one budget (same seeds, epochs, batch size, learning rate",
+            "Trains Plain, DropoutBetweenConvs10..50, SpatialDropoutConvs, BatchNormConvs,",
+            "BatchNormFcDropout (and, on (Fashion-)MNIST, seed article 001's Seed001MnistCnn and",
+            "Seed001MnistCnnBn) with one budget (same seeds, epochs, batch size, learning rate",
             "and data) and writes results.md, accuracy.png, runs.csv and runs.json to --out.",
             "",
             "Presets (any flag below overrides its preset value):",
@@ -82,7 +83,7 @@ final class ExperimentCommand implements Callable<Integer> {
         DatasetKind dataset = data.dataset();
         ExperimentPlan plan = plan(dataset);
         new Experiment(plan, name -> ModelCatalog.resolveIn(name, ModelCatalog.packageFor(dataset)),
-                ExperimentFamily.DEFAULT, new PrintStream(System.out, true)).run();
+                ExperimentFamily.forDataset(dataset), new PrintStream(System.out, true)).run();
         return LaminaCli.OK;
     }
 
@@ -98,7 +99,7 @@ final class ExperimentCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "experiment-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new ExperimentPlan(preset,
-                models != null ? models : ExperimentFamily.DEFAULT.models(), seedValues,
+                models != null ? models : ExperimentFamily.forDataset(dataset).models(), seedValues,
                 new TrainingBackend.Budget(epochCount, batchSize, learningRate, device.device()),
                 trainSubset, dataset, data.dir(), dir);
     }

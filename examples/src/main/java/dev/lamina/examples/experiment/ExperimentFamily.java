@@ -1,5 +1,6 @@
 package dev.lamina.examples.experiment;
 
+import dev.lamina.runtime.data.DatasetKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,13 @@ import java.util.Map;
 public final class ExperimentFamily {
     /** The default family: one backbone, only the regularization differs. */
     public static final ExperimentFamily DEFAULT = new ExperimentFamily(defaultRates());
+
+    /**
+     * The default family plus seed article 001's two MNIST models ({@code Seed001MnistCnn},
+     * {@code Seed001MnistCnnBn}); they take 28x28x1 images, so only the (Fashion-)MNIST
+     * experiment has them.
+     */
+    public static final ExperimentFamily WITH_SEED_MODELS = new ExperimentFamily(withSeedModels());
 
     private final Map<String, Double> rates;
 
@@ -29,6 +37,19 @@ public final class ExperimentFamily {
         rates.put("BatchNormConvs", Double.NaN);
         rates.put("BatchNormFcDropout", Double.NaN);
         return rates;
+    }
+
+    private static Map<String, Double> withSeedModels() {
+        Map<String, Double> rates = defaultRates();
+        rates.put("Seed001MnistCnn", Double.NaN);
+        rates.put("Seed001MnistCnnBn", Double.NaN);
+        return rates;
+    }
+
+    /** The family the experiment trains on a dataset. */
+    public static ExperimentFamily forDataset(DatasetKind dataset) {
+        return dataset == DatasetKind.FASHION_MNIST || dataset == DatasetKind.MNIST
+                ? WITH_SEED_MODELS : DEFAULT;
     }
 
     /** Model names in table order. */
