@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -40,11 +41,18 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final TrainingProgress progress;
+    private final TrainingRun.PlacementCheck placementCheck;
 
     /** A trainer that runs with these settings. */
     public Trainer(TrainingConfig config) {
+        this(config, DevicePlacement::verify);
+    }
+
+    /** A trainer with another device placement check (tests count its calls). */
+    Trainer(TrainingConfig config, TrainingRun.PlacementCheck placementCheck) {
         this.config = config;
         this.progress = new TrainingProgress(config.progress(), config.terminal(), config.logEvery());
+        this.placementCheck = placementCheck;
     }
 
     /** Trains on {@code train}, evaluating on {@code test} after every epoch. */
@@ -74,7 +82,8 @@ public final class Trainer {
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.learningRate(), inputShapeWithBatch))) {
                 TrainingRun run = new TrainingRun(config, progress, block, steps, devices, memory,
-                        out == null ? null : new CheckpointStore(out), evalName, resumed);
+                        out == null ? null : new CheckpointStore(out), evalName, resumed,
+                        placementCheck);
                 run.trainRemainingEpochs(train, validation != null ? validation : test);
                 Evaluation last = run.evaluate(test);
                 progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s); "
@@ -100,7 +109,8 @@ public final class Trainer {
             MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.batchSize());
             try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.learningRate(),
                     inputShapeWithBatch)) {
-                return new TrainingRun(config, progress, block, steps, devices, memory, null, "test", null)
+                return new TrainingRun(config, progress, block, steps, devices, memory, null, "test", null,
+                        placementCheck)
                         .evaluate(data);
             }
         }

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.nn.Block;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
@@ -25,6 +26,12 @@ import java.util.List;
  */
 final class TrainingRun {
 
+    /** Checks that a block's parameters live on a device; {@link DevicePlacement#verify} in production. */
+    @FunctionalInterface
+    interface PlacementCheck {
+        void verify(Block block, Device expected);
+    }
+
     private final TrainingConfig config;
     private final TrainingProgress progress;
     private final Block block;
@@ -33,20 +40,25 @@ final class TrainingRun {
     private final MemoryGuard memory;
     private final CheckpointStore store;
     private final String evalName;
+    private final PlacementCheck placementCheck;
     private final List<EpochStats> history = new ArrayList<>();
     private int epoch;
     private long step;
     private int bestEpoch;
     private double bestAccuracy = Double.NEGATIVE_INFINITY;
+    /** Whether this run (not the checkpoint it resumed from) has checked where the parameters live. */
+    private boolean placementChecked;
 
     /**
      * @param store where checkpoints and history go, or {@code null}
      * @param resumed the state to continue from, or {@code null}
+     * @param placementCheck run after this run's first optimizer step
      */
     TrainingRun(TrainingConfig config, TrainingProgress progress, Block block, DjlSteps steps,
                 DeviceSelection devices, MemoryGuard memory, CheckpointStore store, String evalName,
-                TrainingState resumed) {
+                TrainingState resumed, PlacementCheck placementCheck) {
         this.config = config;
+        this.placementCheck = placementCheck;
         this.progress = progress;
         this.block = block;
         this.steps = steps;
@@ -144,8 +156,12 @@ final class TrainingRun {
                     config.learningRate(), lastGood());
         }
         memory.run(steps::step);
-        if (step++ == 0) {
-            DevicePlacement.verify(block, devices.primary());
+        step++;
+        if (!placementChecked) {
+            // once per run: a resumed run restores step from the checkpoint, so step says nothing
+            // about whether this process has put the parameters on the right device
+            placementCheck.verify(block, devices.primary());
+            placementChecked = true;
         }
         return outcome;
     }

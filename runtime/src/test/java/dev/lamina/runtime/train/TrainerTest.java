@@ -106,6 +106,18 @@ class TrainerTest {
     }
 
     @Test
+    void aResumedRunChecksDevicePlacementAfterItsOwnFirstStep() {
+        new Trainer(Fixtures.quick().epochs(1).outputDir(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+        AtomicInteger checks = new AtomicInteger();
+
+        new Trainer(Fixtures.quick().epochs(2).resumeFrom(dir).build(), (block, device) -> checks.incrementAndGet())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        assertEquals(1, checks.get(), "the step counter comes from the checkpoint, the check must not");
+    }
+
+    @Test
     void nanLossStopsTrainingNamingEpochAndBatchAndKeepsTheLastGoodCheckpoint() {
         // epoch 1: 8 training + 2 evaluation batches of 32; the 12th is epoch 2, batch 2
         // (initialization runs the lambda on a batch of 1, which is not counted)
