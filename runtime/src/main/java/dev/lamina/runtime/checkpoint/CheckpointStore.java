@@ -38,17 +38,32 @@ public final class CheckpointStore {
         void write(Block block, DataOutputStream out) throws IOException;
     }
 
+    /** Reads a state file; a seam so tests can let a save happen between two readings. */
+    @FunctionalInterface
+    interface StateReader {
+        String read(Path file) throws IOException;
+    }
+
+    /** How often {@link #restore} reads the state again when its parameter file has just been replaced. */
+    private static final int MAX_RESTORE_ATTEMPTS = 3;
+
     private final Path dir;
     private final ParameterWriter writer;
+    private final StateReader stateReader;
 
     /** A store in {@code dir} (created on the first save). */
     public CheckpointStore(Path dir) {
-        this(dir, Block::saveParameters);
+        this(dir, Block::saveParameters, Files::readString);
     }
 
     CheckpointStore(Path dir, ParameterWriter writer) {
+        this(dir, writer, Files::readString);
+    }
+
+    CheckpointStore(Path dir, ParameterWriter writer, StateReader stateReader) {
         this.dir = dir;
         this.writer = writer;
+        this.stateReader = stateReader;
     }
 
     /** The directory. */
@@ -82,8 +97,63 @@ public final class CheckpointStore {
      */
     public TrainingState loadState(String tag) {
         Path file = stateFile(tag);
+        return parseState(readStateJson(tag), file);
+    }
+
+    /**
+     * Loads the checkpoint under {@code tag} into an initialized {@code block} after checking that
+     * it was saved from the same model. The state and the parameter file come from one reading of
+     * {@code <tag>.json}, so they always belong to the same save; when a save commits meanwhile and
+     * deletes the parameter file just read about, the new checkpoint is read instead.
+     *
+     * @param manager where the loaded parameter arrays live (it decides their device)
+     * @return the saved training state
+     * @throws CheckpointException when the checkpoint belongs to another model (listing the first
+     *     differing parameter names and shapes), or cannot be read
+     */
+    public TrainingState restore(String tag, Block block, NDManager manager) {
+        Path file = stateFile(tag);
+        for (int attempt = 1; ; attempt++) {
+            Map<String, Object> json = readStateJson(tag);
+            TrainingState state = parseState(json, file);
+            checkSignature(file, state, block);
+            Path params;
+            try {
+                params = dir.resolve(Json.string(json, "parameters_file"));
+            } catch (IllegalArgumentException e) {
+                throw new CheckpointException("checkpoint state " + file + " cannot be read: " + e.getMessage(), e);
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
+                block.loadParameters(manager, new DataInputStream(in));
+                return state;
+            } catch (NoSuchFileException e) {
+                if (attempt == MAX_RESTORE_ATTEMPTS) {
+                    throw new CheckpointException("checkpoint " + file + " names " + params
+                            + ", which does not exist (still missing after " + attempt + " readings). Another"
+                            + " process may be saving into " + dir + "; stop it, or restore a copy.", e);
+                }
+            } catch (IOException | MalformedModelException e) {
+                throw new CheckpointException("checkpoint parameters " + params + " cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void checkSignature(Path file, TrainingState state, Block block) {
+        List<String> diffs = state.signature().differencesFrom(ModelSignature.of(block));
+        if (!diffs.isEmpty()) {
+            List<String> listed = diffs.subList(0, Math.min(diffs.size(), ModelSignature.MAX_LISTED));
+            throw new CheckpointException("checkpoint " + file + " was saved from a different model ("
+                    + diffs.size() + " parameter difference(s)): " + String.join("; ", listed)
+                    + (diffs.size() > listed.size() ? "; ..." : "")
+                    + ". Load it into the model it was trained with, or start a new run in another directory.");
+        }
+    }
+
+    private Map<String, Object> readStateJson(String tag) {
+        Path file = stateFile(tag);
         try {
-            return TrainingState.fromJson(Json.asObject(Json.parse(Files.readString(file)), file.toString()));
+            return Json.asObject(Json.parse(stateReader.read(file)), file.toString());
         } catch (NoSuchFileException e) {
             throw new CheckpointException("no checkpoint '" + tag + "' in " + dir + ": " + file
                     + " does not exist. Pass the --out directory of an earlier run.");
@@ -92,39 +162,10 @@ public final class CheckpointStore {
         }
     }
 
-    /**
-     * Loads the checkpoint under {@code tag} into an initialized {@code block} after checking that
-     * it was saved from the same model.
-     *
-     * @param manager where the loaded parameter arrays live (it decides their device)
-     * @return the saved training state
-     * @throws CheckpointException when the checkpoint belongs to another model (listing the first
-     *     differing parameter names and shapes), or cannot be read
-     */
-    public TrainingState restore(String tag, Block block, NDManager manager) {
-        TrainingState state = loadState(tag);
-        List<String> diffs = state.signature().differencesFrom(ModelSignature.of(block));
-        if (!diffs.isEmpty()) {
-            List<String> listed = diffs.subList(0, Math.min(diffs.size(), ModelSignature.MAX_LISTED));
-            throw new CheckpointException("checkpoint " + stateFile(tag) + " was saved from a different model ("
-                    + diffs.size() + " parameter difference(s)): " + String.join("; ", listed)
-                    + (diffs.size() > listed.size() ? "; ..." : "")
-                    + ". Load it into the model it was trained with, or start a new run in another directory.");
-        }
-        Path params = dir.resolve(parametersFile(tag));
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
-            block.loadParameters(manager, new DataInputStream(in));
-        } catch (IOException | MalformedModelException e) {
-            throw new CheckpointException("checkpoint parameters " + params + " cannot be read: " + e.getMessage(), e);
-        }
-        return state;
-    }
-
-    private String parametersFile(String tag) {
-        Path file = stateFile(tag);
+    private static TrainingState parseState(Map<String, Object> json, Path file) {
         try {
-            return Json.string(Json.asObject(Json.parse(Files.readString(file)), file.toString()), "parameters_file");
-        } catch (IOException | IllegalArgumentException e) {
+            return TrainingState.fromJson(json);
+        } catch (IllegalArgumentException e) {
             throw new CheckpointException("checkpoint state " + file + " cannot be read: " + e.getMessage(), e);
         }
     }

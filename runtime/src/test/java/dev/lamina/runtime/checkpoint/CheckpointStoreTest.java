@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +113,29 @@ class CheckpointStoreTest {
         assertTrue(Files.exists(dir.resolve("best-step8.params")));
         assertEquals(2, store.loadState(CheckpointStore.LAST).epoch());
         assertEquals(1, store.loadState(CheckpointStore.BEST).epoch());
+    }
+
+    @Test
+    void aSaveBetweenReadingStateAndParametersNeverPairsOneSavesStateWithAnothersParameters()
+            throws IOException {
+        Block first = initialized(Fixtures.smallCnn(2), 1);
+        Block second = initialized(Fixtures.smallCnn(2), 3);
+        new CheckpointStore(dir).save(CheckpointStore.LAST, first, state(first, 1, 8));
+        AtomicInteger reads = new AtomicInteger();
+        CheckpointStore racing = new CheckpointStore(dir, Block::saveParameters, file -> {
+            String text = Files.readString(file);
+            if (reads.incrementAndGet() == 1) {
+                // another save commits right after this reading (and deletes last-step8.params)
+                new CheckpointStore(dir).save(CheckpointStore.LAST, second, state(second, 2, 16));
+            }
+            return text;
+        });
+
+        Block fresh = initialized(Fixtures.smallCnn(2), 2);
+        TrainingState loaded = racing.restore(CheckpointStore.LAST, fresh, manager);
+
+        assertEquals(2, loaded.epoch(), "the state of the save whose parameters were loaded");
+        assertArrayEquals(predict(second), predict(fresh), 1e-6f);
     }
 
     @Test
