@@ -29,7 +29,9 @@ public class DatasetException extends RuntimeException {
         /** The operating system refused to read the file. */
         IO,
         /** A batch could not be built (the cause says why). */
-        BATCH_FAILED
+        BATCH_FAILED,
+        /** A set given to train or evaluate on holds no examples. */
+        EMPTY
     }
 
     private final Problem problem;

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.TrainingState;
+import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Stops with {@link TrainingDivergedException} on a NaN or infinite loss, {@link
  * DeviceOutOfMemoryException} when memory runs out, {@link
  * dev.lamina.runtime.device.DeviceUnavailableException} when the asked-for device is missing, and
- * {@link dev.lamina.runtime.checkpoint.CheckpointException} when a resume checkpoint does not fit.
+ * {@link dev.lamina.runtime.checkpoint.CheckpointException} when a resume checkpoint does not fit,
+ * and {@link DatasetException} ({@code EMPTY}) when a set holds no examples.
  */
 public final class Trainer {
 
@@ -70,6 +72,11 @@ public final class Trainer {
      */
     public TrainingResult fit(Block block, Shape inputShapeWithBatch, LabeledImages train,
                               LabeledImages validation, LabeledImages test) {
+        requireExamples(train, "training");
+        if (validation != null) {
+            requireExamples(validation, "validation");
+        }
+        requireExamples(test, "test");
         DeviceSelection devices = selectDevices();
         MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
         Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
@@ -101,6 +108,7 @@ public final class Trainer {
      */
     public Evaluation evaluate(Block block, Shape inputShapeWithBatch, Path checkpointDir, String tag,
                                LabeledImages data) {
+        requireExamples(data, "evaluation");
         DeviceSelection devices = selectDevices();
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
@@ -113,6 +121,16 @@ public final class Trainer {
                         placementCheck)
                         .evaluate(data);
             }
+        }
+    }
+
+    /** Refuses an empty set before any work: its loss and accuracy would be 0/0. */
+    private static void requireExamples(LabeledImages data, String role) {
+        if (data.size() == 0) {
+            throw new DatasetException(DatasetException.Problem.EMPTY, null, "the " + role + " set '"
+                    + data.name() + "' holds no examples, so nothing can be " + (role.equals("training")
+                    ? "learned from it" : "measured on it") + ". Check the data directory and any subset"
+                    + " or validation fraction that shrinks it.");
         }
     }
 

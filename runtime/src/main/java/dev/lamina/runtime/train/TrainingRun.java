@@ -138,7 +138,7 @@ final class TrainingRun {
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation eval = evaluate(evalSet);
-        if (!Double.isFinite(eval.loss())) {
+        if (eval.examples() > 0 && !Double.isFinite(eval.loss())) {
             // the last step made the parameters non-finite; they must not become a checkpoint
             throw new TrainingDivergedException(epoch, index, "the " + evalName
                     + " loss (measured after the last batch)", eval.loss(), config.learningRate(), lastGood());

@@ -9,6 +9,7 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDList;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
+import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.device.DeviceUnavailableException;
@@ -138,6 +139,22 @@ class TrainerTest {
         Evaluation kept = new Trainer(config).evaluate(Fixtures.smallCnn(2), Fixtures.INPUT, dir,
                 CheckpointStore.LAST, TEST);
         assertTrue(Double.isFinite(kept.loss()), "loss of the kept checkpoint: " + kept.loss());
+    }
+
+    @Test
+    void anEmptySetIsRefusedAsDataBeforeTrainingNotReportedAsDivergence() {
+        LabeledImages empty = new LabeledImages("empty val", 1, 8, 8, 2, new float[0], new int[0]);
+        Trainer trainer = new Trainer(Fixtures.quick().outputDir(dir).build());
+
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> trainer.fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, empty, TEST));
+        DatasetException noTraining = assertThrows(DatasetException.class,
+                () -> trainer.fit(Fixtures.smallCnn(2), Fixtures.INPUT, empty, TEST));
+
+        assertEquals(DatasetException.Problem.EMPTY, e.problem());
+        assertTrue(e.getMessage().contains("validation set 'empty val' holds no examples"), e.getMessage());
+        assertTrue(noTraining.getMessage().contains("training set"), noTraining.getMessage());
+        assertTrue(!Files.exists(dir.resolve("last.json")), "nothing was trained or saved");
     }
 
     @Test
