@@ -18,11 +18,12 @@ import java.util.Map;
  * @param config the training settings (epochs, batch size, ...), for people and for resume
  * @param evalName what the history's evaluation columns measured ({@code test} or {@code validation})
  * @param signature the model the parameters belong to
+ * @param data what the run trained and evaluated on (a resume must use the same)
  * @param history one row per completed epoch
  */
 public record TrainingState(int epoch, long step, int bestEpoch, double bestAccuracy, long seed,
                             Map<String, Object> config, String evalName, ModelSignature signature,
-                            List<EpochStats> history) {
+                            DataIdentity data, List<EpochStats> history) {
 
     public TrainingState {
         config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
@@ -41,6 +42,7 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         m.put("config", config);
         m.put("eval", evalName);
         m.put("parameters", new LinkedHashMap<String, Object>(signature.parameters()));
+        m.put("data", data.toJson());
         m.put("history", history.stream().map(EpochStats::toJson).toList());
         return m;
     }
@@ -59,6 +61,7 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         return new TrainingState((int) Json.number(m, "epoch"), (long) Json.number(m, "step"),
                 (int) Json.number(m, "best_epoch"), Json.number(m, "best_accuracy"),
                 Long.parseLong(Json.string(m, "seed")), Json.asObject(m.get("config"), "\"config\""),
-                Json.string(m, "eval"), new ModelSignature(params), history);
+                Json.string(m, "eval"), new ModelSignature(params),
+                DataIdentity.fromJson(m.get("data")), history);
     }
 }

@@ -6,13 +6,16 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.DataIdentity;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -81,17 +84,20 @@ public final class Trainer {
         MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
         Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
         String evalName = validation != null ? "validation" : "test";
+        LabeledImages evalSet = validation != null ? validation : test;
+        DataIdentity data = DataIdentity.of(train, evalSet, evalName,
+                String.valueOf(config.describe().get("normalization")));
 
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
-            TrainingState resumed = config.resumeFrom() == null ? null : resume(block, inputShapeWithBatch, model);
+            TrainingState resumed = config.resumeFrom() == null ? null : resume(block, inputShapeWithBatch, model, data);
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.learningRate(), inputShapeWithBatch))) {
                 TrainingRun run = new TrainingRun(config, progress, block, steps, devices, memory,
-                        out == null ? null : new CheckpointStore(out), evalName, resumed,
+                        out == null ? null : new CheckpointStore(out), evalName, data, resumed,
                         placementCheck);
-                run.trainRemainingEpochs(train, validation != null ? validation : test);
+                run.trainRemainingEpochs(train, evalSet);
                 Evaluation last = run.evaluate(test);
                 progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s); "
                         + "best %s accuracy %.4f at epoch %d", last.accuracy(), last.loss(), run.epoch(), evalName,
@@ -117,8 +123,8 @@ public final class Trainer {
             MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.batchSize());
             try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.learningRate(),
                     inputShapeWithBatch)) {
-                return new TrainingRun(config, progress, block, steps, devices, memory, null, "test", null,
-                        placementCheck)
+                return new TrainingRun(config, progress, block, steps, devices, memory, null, "test", DataIdentity.UNKNOWN,
+                        null, placementCheck)
                         .evaluate(data);
             }
         }
@@ -141,11 +147,24 @@ public final class Trainer {
         return devices;
     }
 
-    /** Initializes the block, loads the {@code last} checkpoint into it and says what differs. */
-    private TrainingState resume(Block block, Shape inputShape, Model model) {
+    /**
+     * Initializes the block, loads the {@code last} checkpoint into it and says which settings
+     * differ; refuses a checkpoint trained or evaluated on other data.
+     */
+    private TrainingState resume(Block block, Shape inputShape, Model model, DataIdentity data) {
         block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
         TrainingState state = new CheckpointStore(config.resumeFrom())
                 .restore(CheckpointStore.LAST, block, model.getNDManager());
+        List<String> dataDiffs = state.data().differencesFrom(data);
+        if (!dataDiffs.isEmpty()) {
+            throw new CheckpointException("cannot resume from " + config.resumeFrom() + ": the checkpoint was"
+                    + " trained on other data (" + String.join("; ", dataDiffs) + "). Resume with the data"
+                    + " and validation split of that run, or start a new run in another directory.");
+        }
+        if (!state.data().isKnown()) {
+            progress.info("note: the checkpoint in " + config.resumeFrom() + " does not record its data, so"
+                    + " this resume cannot check that the data is the same");
+        }
         progress.info("resuming from " + config.resumeFrom() + " after epoch " + state.epoch() + " of "
                 + config.epochs());
         Map<String, Object> now = config.describe();

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.nn.Block;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.DataIdentity;
 import dev.lamina.runtime.checkpoint.ModelSignature;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.Batch;
@@ -40,6 +41,7 @@ final class TrainingRun {
     private final MemoryGuard memory;
     private final CheckpointStore store;
     private final String evalName;
+    private final DataIdentity data;
     private final PlacementCheck placementCheck;
     private final List<EpochStats> history = new ArrayList<>();
     private int epoch;
@@ -51,12 +53,14 @@ final class TrainingRun {
 
     /**
      * @param store where checkpoints and history go, or {@code null}
+     * @param data what this run trains and evaluates on, saved with every checkpoint
      * @param resumed the state to continue from, or {@code null}
      * @param placementCheck run after this run's first optimizer step
      */
     TrainingRun(TrainingConfig config, TrainingProgress progress, Block block, DjlSteps steps,
                 DeviceSelection devices, MemoryGuard memory, CheckpointStore store, String evalName,
-                TrainingState resumed, PlacementCheck placementCheck) {
+                DataIdentity data, TrainingState resumed, PlacementCheck placementCheck) {
+        this.data = data;
         this.config = config;
         this.placementCheck = placementCheck;
         this.progress = progress;
@@ -172,7 +176,7 @@ final class TrainingRun {
         }
         try {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
-                    config.describe(), evalName, ModelSignature.of(block), history);
+                    config.describe(), evalName, ModelSignature.of(block), data, history);
             store.save(CheckpointStore.LAST, block, state);
             if (bestEpoch == epoch) {
                 store.save(CheckpointStore.BEST, block, state);

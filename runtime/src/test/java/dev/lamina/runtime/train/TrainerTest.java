@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDList;
+import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DatasetException;
@@ -104,6 +105,25 @@ class TrainerTest {
         assertTrue(!log.toString(StandardCharsets.UTF_8).contains("epoch 1/3"), "epoch 1 must not run again");
         assertEquals(3, new CheckpointStore(dir).loadState(CheckpointStore.LAST).epoch());
         assertEquals(4, Files.readAllLines(dir.resolve("history.csv")).size());
+    }
+
+    @Test
+    void resumeOnOtherDataIsRefusedSayingWhatDiffers() {
+        new Trainer(Fixtures.quick().epochs(1).outputDir(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+        Trainer resuming = new Trainer(Fixtures.quick().epochs(2).resumeFrom(dir).build());
+        LabeledImages sameNameOtherContent = Fixtures.leftRight("train", 256, 99);
+
+        CheckpointException other = assertThrows(CheckpointException.class, () -> resuming
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, sameNameOtherContent, TEST));
+        CheckpointException validation = assertThrows(CheckpointException.class, () -> resuming
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, Fixtures.leftRight("val", 32, 3), TEST));
+
+        assertTrue(other.getMessage().contains("cannot resume from " + dir), other.getMessage());
+        assertTrue(other.getMessage().contains("the training set was 'train' (256 examples of 1x8x8, 2 classes,"),
+                other.getMessage());
+        assertTrue(validation.getMessage().contains("validation set ('val' (32 examples"), validation.getMessage());
+        assertEquals(1, new CheckpointStore(dir).loadState(CheckpointStore.LAST).epoch(), "checkpoint untouched");
     }
 
     @Test
