@@ -14,6 +14,7 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import dev.lamina.runtime.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -50,7 +51,11 @@ public final class AccuracyChart {
         } finally {
             g.dispose();
         }
-        ImageIO.write(image, "png", file.toFile());
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("this Java has no PNG writer (javax.imageio); cannot write " + file);
+            }
+        });
     }
 
     private static JFreeChart perModel(List<ModelResult> results, String subtitle) {

@@ -3,6 +3,7 @@ package dev.lamina.examples.experiment;
 import dev.lamina.examples.catalog.GeneratedNet;
 
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * Runs an {@link ExperimentPlan}: loads the data once, trains every model with every seed on the
- * same budget, and rewrites the outputs after each run (so an interrupted experiment keeps what
- * finished).
+ * same budget, and rewrites the outputs after each run, each file atomically (so an interrupted
+ * experiment keeps what finished, and no file is ever half written).
  */
 public final class Experiment {
     /** Files written into the output directory. */
@@ -79,7 +80,7 @@ public final class Experiment {
     private void writeOutputs(List<RunRecord> runs, List<ModelResult> results, double wall)
             throws IOException {
         Path dir = plan.out();
-        Files.writeString(dir.resolve(RESULTS_MD), ResultsTable.markdown(plan, results, wall));
+        AtomicFiles.writeString(dir.resolve(RESULTS_MD), ResultsTable.markdown(plan, results, wall));
         RunsFiles.writeCsv(runs, dir.resolve(RUNS_CSV));
         RunsFiles.writeJson(plan, runs, dir.resolve(RUNS_JSON));
         AccuracyChart.write(results, plan.dataset().id() + ", " + plan.budget().epochs()

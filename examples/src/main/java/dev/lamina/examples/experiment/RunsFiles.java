@@ -2,8 +2,8 @@ package dev.lamina.examples.experiment;
 
 import com.google.gson.GsonBuilder;
 
+import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class RunsFiles {
                         e.trainAccuracy(), e.testAccuracy(), e.seconds()));
             }
         }
-        Files.writeString(file, csv);
+        AtomicFiles.writeString(file, csv.toString());
     }
 
     /** {@code runs.json}: the plan and the runs with their epochs. */
@@ -38,7 +38,7 @@ public final class RunsFiles {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("plan", plan.describe());
         root.put("runs", runs);
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting()
+        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting()
                 .serializeSpecialFloatingPointValues().create().toJson(root));
     }
 }

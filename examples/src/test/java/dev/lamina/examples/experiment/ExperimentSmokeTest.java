@@ -24,11 +24,24 @@ class ExperimentSmokeTest {
 
     @Test
     void writesTableChartAndRawRuns(@TempDir Path out) throws Exception {
+        // outputs of an earlier experiment, also reachable through hard links: an atomic rewrite
+        // replaces the names and leaves the linked (complete, old) files alone
+        Path snapshots = Files.createDirectory(out.resolve("previous"));
+        List<String> outputs = List.of(Experiment.RESULTS_MD, Experiment.ACCURACY_PNG, Experiment.RUNS_CSV,
+                Experiment.RUNS_JSON);
+        for (String name : outputs) {
+            Files.writeString(snapshots.resolve(name), "previous " + name);
+            Files.createLink(out.resolve(name), snapshots.resolve(name));
+        }
         int code = LaminaCli.execute("experiment", "--models", String.join(",", MODELS),
                 "--seeds", "1", "--epochs", "1", "--subset", "0", "--batch-size", "32",
                 "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu",
                 "--out", out.toString());
         assertEquals(LaminaCli.OK, code);
+        for (String name : outputs) {
+            assertEquals("previous " + name, Files.readString(snapshots.resolve(name)),
+                    name + " was rewritten in place, not replaced atomically");
+        }
 
         String md = Files.readString(out.resolve(Experiment.RESULTS_MD));
         assertTrue(md.contains(ResultsTable.HEADER), md);

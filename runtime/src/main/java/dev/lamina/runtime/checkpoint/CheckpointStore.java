@@ -3,6 +3,7 @@ package dev.lamina.runtime.checkpoint;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.report.Json;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

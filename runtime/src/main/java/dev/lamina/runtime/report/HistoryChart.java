@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import dev.lamina.runtime.io.AtomicFiles;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -38,7 +39,7 @@ public final class HistoryChart {
                 evalName), 1);
         JFreeChart chart = new JFreeChart("Training history", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 600);
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 600));
     }
 
     private static XYPlot subplot(String metric, List<EpochStats> history, ToDoubleFunction<EpochStats> train,

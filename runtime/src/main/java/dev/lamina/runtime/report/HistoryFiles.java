@@ -1,7 +1,7 @@
 package dev.lamina.runtime.report;
 
+import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Writes the per-epoch history into a directory as {@code history.csv}, {@code history.json} and
- * {@code history.png}. The files are rewritten after every epoch, so they always describe the run
- * so far.
+ * {@code history.png}. The files are rewritten after every epoch, each atomically, so they always
+ * describe the run so far and an interrupted run never leaves a half-written one.
  */
 public final class HistoryFiles {
 
@@ -26,9 +26,8 @@ public final class HistoryFiles {
      * @param evalName what the evaluation columns measured ({@code "test"} or {@code "validation"})
      */
     public static void writeAll(Path dir, List<EpochStats> history, String evalName) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(CSV), csv(history, evalName));
-        Files.writeString(dir.resolve(JSON), json(history, evalName));
+        AtomicFiles.writeString(dir.resolve(CSV), csv(history, evalName));
+        AtomicFiles.writeString(dir.resolve(JSON), json(history, evalName));
         HistoryChart.writePng(dir.resolve(PNG), history, evalName);
     }
 

@@ -43,4 +43,23 @@ class HistoryFilesTest {
         assertEquals(800, png.getWidth());
         assertEquals(600, png.getHeight());
     }
+
+    @Test
+    void rewritingReplacesEachFileWholeInsteadOfWritingIntoTheOldOne() throws IOException {
+        // a reader (or a copy made by a hard link) of the previous files keeps complete old files:
+        // the new content goes to a new file that is renamed over the name
+        Path snapshots = Files.createDirectory(dir.resolve("snapshots"));
+        Path out = Files.createDirectory(dir.resolve("out"));
+        for (String name : List.of(HistoryFiles.CSV, HistoryFiles.JSON, HistoryFiles.PNG)) {
+            Files.writeString(snapshots.resolve(name), "previous " + name);
+            Files.createLink(out.resolve(name), snapshots.resolve(name));
+        }
+
+        HistoryFiles.writeAll(out, HISTORY, "test");
+
+        for (String name : List.of(HistoryFiles.CSV, HistoryFiles.JSON, HistoryFiles.PNG)) {
+            assertEquals("previous " + name, Files.readString(snapshots.resolve(name)), name);
+        }
+        assertEquals(4, Files.readAllLines(out.resolve(HistoryFiles.CSV)).size());
+    }
 }

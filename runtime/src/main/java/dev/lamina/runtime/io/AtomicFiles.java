@@ -1,4 +1,4 @@
-package dev.lamina.runtime.checkpoint;
+package dev.lamina.runtime.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
