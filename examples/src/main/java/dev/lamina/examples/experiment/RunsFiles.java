@@ -1,8 +1,8 @@
 package dev.lamina.examples.experiment;
 
-import com.google.gson.GsonBuilder;
-
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.report.Json;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes the raw per-run, per-epoch history as {@code runs.csv} and {@code runs.json}. */
+/**
+ * Writes the raw per-run, per-epoch history as {@code runs.csv} and {@code runs.json}, each
+ * atomically. The JSON is written by the runtime's {@link Json} (non-finite numbers as the strings
+ * {@code "NaN"}, {@code "Infinity"}, so the file stays valid JSON).
+ */
 public final class RunsFiles {
     /** Header of {@code runs.csv}: one row per run and epoch follows. */
     public static final String CSV_HEADER =
@@ -35,10 +39,36 @@ public final class RunsFiles {
     /** {@code runs.json}: the plan and the runs with their epochs. */
     public static void writeJson(ExperimentPlan plan, List<RunRecord> runs, Path file)
             throws IOException {
+        AtomicFiles.writeString(file, json(plan.describe(), runs));
+    }
+
+    /**
+     * The text of {@code runs.json}: {@code {"plan": ..., "runs": [{"model", "parameters",
+     * "seed", "epochs": [{"epoch", "trainLoss", "trainAccuracy", "testAccuracy", "seconds"}]}]}}.
+     */
+    static String json(String plan, List<RunRecord> runs) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("plan", plan.describe());
-        root.put("runs", runs);
-        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting()
-                .serializeSpecialFloatingPointValues().create().toJson(root));
+        root.put("plan", plan);
+        root.put("runs", runs.stream().map(RunsFiles::run).toList());
+        return Json.write(root);
+    }
+
+    private static Map<String, Object> run(RunRecord run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", run.model());
+        m.put("parameters", run.parameters());
+        m.put("seed", run.seed());
+        m.put("epochs", run.epochs().stream().map(RunsFiles::epoch).toList());
+        return m;
+    }
+
+    private static Map<String, Object> epoch(EpochRecord e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", e.epoch());
+        m.put("trainLoss", e.trainLoss());
+        m.put("trainAccuracy", e.trainAccuracy());
+        m.put("testAccuracy", e.testAccuracy());
+        m.put("seconds", e.seconds());
+        return m;
     }
 }
