@@ -8,8 +8,10 @@ import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.data.DataSplits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -27,6 +29,9 @@ import java.util.concurrent.Callable;
             "goes first; images/s comes from the median step time."
         })
 final class BenchmarkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
             description = "Examples per step.")
     int batchSize;
@@ -52,7 +57,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = new PrintStream(System.out, true);
+        PrintStream out = CliOutput.stdout(spec);
         GeneratedNet net = ModelCatalog.resolve("FashionCnn");
         DataSplits data = TrainingBackend.load(DatasetKind.FASHION_MNIST, dir, 0);
         SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(batchSize, warmup, batches,

@@ -10,9 +10,11 @@ import dev.lamina.runtime.train.Evaluation;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,6 +28,9 @@ import java.util.concurrent.Callable;
         description = "Loads a checkpoint written by `lamina train` and prints the test accuracy"
                 + " and loss. A checkpoint of another model is refused with what differs.")
 final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "MODEL",
             description = "The model the checkpoint was trained from, e.g. FashionCnn.")
     String model;
@@ -50,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream stdout = new PrintStream(System.out, true);
+        PrintStream stdout = CliOutput.stdout(spec);
         GeneratedNet net = ModelCatalog.resolve(model);
         DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
         TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)

@@ -7,10 +7,11 @@ import dev.lamina.examples.experiment.ExperimentFamily;
 import dev.lamina.examples.experiment.ExperimentPlan;
 import dev.lamina.examples.experiment.TrainingBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +34,9 @@ import java.util.stream.LongStream;
             ""
         })
 final class ExperimentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final String DEFAULT_DESCRIPTION =
             "1 seed, 3 epochs, 10000 training images: < 15 min on 2 CPU cores";
     static final String FULL_DESCRIPTION =
@@ -83,7 +87,7 @@ final class ExperimentCommand implements Callable<Integer> {
         DatasetKind dataset = data.dataset();
         ExperimentPlan plan = plan(dataset);
         new Experiment(plan, name -> ModelCatalog.resolveIn(name, ModelCatalog.packageFor(dataset)),
-                ExperimentFamily.forDataset(dataset), new PrintStream(System.out, true)).run();
+                ExperimentFamily.forDataset(dataset), CliOutput.stdout(spec)).run();
         return LaminaCli.OK;
     }
 

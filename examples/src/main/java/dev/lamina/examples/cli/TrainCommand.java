@@ -10,9 +10,11 @@ import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,6 +29,9 @@ import java.util.concurrent.Callable;
                 + " and writes checkpoints (last and best) and the history (CSV, JSON, PNG) to"
                 + " --out.")
 final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     /** The model trained when the jar runs with no arguments. */
     static final String DEFAULT_MODEL = "FashionCnn";
 
@@ -72,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream stdout = new PrintStream(System.out, true);
+        PrintStream stdout = CliOutput.stdout(spec);
         GeneratedNet net = ModelCatalog.resolve(model);
         Path dir = out != null ? out : resume != null ? resume : Path.of("runs", "train-" + net.name());
         stdout.println(net.summary());

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.examples.experiment.Fixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,38 +16,35 @@ import picocli.CommandLine;
 class TrainEvalCommandTest {
     private final StringWriter err = new StringWriter();
 
-    /** Runs the CLI, returning its exit code and leaving stdout in {@code stdout}. */
-    private int run(ByteArrayOutputStream stdout, String... args) {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = LaminaCli.newCommandLine();
-            cli.setErr(new PrintWriter(err, true));
-            return cli.execute(args);
-        } finally {
-            System.setOut(original);
-        }
+    /**
+     * Runs the CLI as an embedder would, output captured through picocli's {@code setOut} (not
+     * {@code System.out}), returning its exit code and leaving stdout in {@code stdout}.
+     */
+    private int run(StringWriter stdout, String... args) {
+        CommandLine cli = LaminaCli.newCommandLine();
+        cli.setOut(new PrintWriter(stdout, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
     }
 
     @Test
     void trainWritesCheckpointsAndEvalReadsThem(@TempDir Path out) {
         String fixture = Fixture.fashionMnistSmall().toString();
-        ByteArrayOutputStream trainOut = new ByteArrayOutputStream();
+        StringWriter trainOut = new StringWriter();
         assertEquals(LaminaCli.OK, run(trainOut, "train", "Plain", "--epochs", "1",
                 "--batch-size", "32", "--data", fixture, "--device", "cpu", "--out",
                 out.toString()), err.toString());
-        String printed = trainOut.toString(StandardCharsets.UTF_8);
+        String printed = trainOut.toString();
         assertTrue(printed.contains("Total params: 218,490"), "summary first:\n" + printed);
         assertTrue(printed.contains("Final test accuracy: 0."), printed);
         assertTrue(Files.exists(out.resolve("history.csv")), "history next to the checkpoints");
 
-        ByteArrayOutputStream evalOut = new ByteArrayOutputStream();
+        StringWriter evalOut = new StringWriter();
         assertEquals(LaminaCli.OK, run(evalOut, "eval", "Plain", "--checkpoint", out.toString(),
                 "--data", fixture, "--device", "cpu"), err.toString());
-        assertTrue(evalOut.toString(StandardCharsets.UTF_8).contains("accuracy 0."),
-                evalOut.toString(StandardCharsets.UTF_8));
+        assertTrue(evalOut.toString().contains("accuracy 0."), evalOut.toString());
 
-        assertEquals(LaminaCli.USAGE, run(new ByteArrayOutputStream(), "eval", "BatchNormConvs",
+        assertEquals(LaminaCli.USAGE, run(new StringWriter(), "eval", "BatchNormConvs",
                 "--checkpoint", out.toString(), "--data", fixture, "--device", "cpu"));
         assertTrue(err.toString().contains("lamina eval:"), err.toString());
     }
