@@ -39,8 +39,9 @@ final class EvalCommand implements Callable<Integer> {
             description = "Directory written by `lamina train --out DIR`.")
     Path checkpoint;
 
-    @Option(names = "--tag", paramLabel = "TAG", defaultValue = CheckpointStore.BEST,
-            description = "Which checkpoint: best or last.")
+    @Option(names = "--tag", paramLabel = "TAG",
+            description = "Which checkpoint: best or last (default: best when the run kept one,"
+                    + " i.e. chose it on a validation set; else last).")
     String tag;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256",
@@ -60,11 +61,27 @@ final class EvalCommand implements Callable<Integer> {
         DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
         TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
                 .device(DeviceChoice.parse(device.device())).progress(stdout).build();
+        String chosen = tag != null ? tag : defaultTag(stdout);
         Evaluation result = new Trainer(config).evaluate(net.newBlock(), net.inputShape(),
-                checkpoint, tag, splits.test());
+                checkpoint, chosen, splits.test());
         stdout.printf(Locale.ROOT, "%s (%s checkpoint in %s) on %s test set: accuracy %.4f,"
-                        + " loss %.4f, %d images%n", net.name(), tag, checkpoint,
+                        + " loss %.4f, %d images%n", net.name(), chosen, checkpoint,
                 data.dataset().id(), result.accuracy(), result.loss(), result.examples());
         return LaminaCli.OK;
+    }
+
+    /**
+     * {@code best} when the run kept one chosen on a validation set; {@code last} otherwise (a run
+     * without validation keeps no best; an older run's best may have been chosen on the test set).
+     */
+    private String defaultTag(PrintStream stdout) {
+        CheckpointStore store = new CheckpointStore(checkpoint);
+        if (store.exists(CheckpointStore.BEST)
+                && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())) {
+            return CheckpointStore.BEST;
+        }
+        stdout.println("No validation-chosen 'best' checkpoint in " + checkpoint
+                + ": evaluating 'last'.");
+        return CheckpointStore.LAST;
     }
 }

@@ -9,6 +9,7 @@ import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -25,9 +26,11 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         showDefaultValues = true,
         header = "Train one model and report its test accuracy.",
-        description = "Prints the model's summary, per-epoch progress and the final test accuracy,"
-                + " and writes checkpoints (last and best) and the history (CSV, JSON, PNG) to"
-                + " --out.")
+        description = "Holds out --validation of the training set, measures it after every epoch"
+                + " and keeps the best epoch on it; the test set is measured once, at the end."
+                + " Prints the model's summary, per-epoch progress and the final test accuracy,"
+                + " and writes checkpoints (last, and best with a validation set) and the history"
+                + " (CSV, JSON, PNG) to --out.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,6 +73,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " --out is given).")
     Path resume;
 
+    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "Fraction of the training set held out (stratified, by --seed) to choose"
+                    + " the best epoch on. 0: none; then each epoch is measured on the test set for"
+                    + " monitoring only and no best checkpoint is kept.")
+    double validation;
+
     @Option(names = "--augment",
             description = "Random crop with padding (and horizontal flip where it makes sense)"
                     + " during training.")
@@ -81,10 +90,16 @@ final class TrainCommand implements Callable<Integer> {
         GeneratedNet net = ModelCatalog.resolve(model);
         Path dir = out != null ? out : resume != null ? resume : Path.of("runs", "train-" + net.name());
         stdout.println(net.summary());
-        DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
-        stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d test images), %d epoch(s),"
-                        + " batch %d, Adam lr %s, seed %d%s -> %s%n", net.name(),
-                data.dataset().id(), splits.train().size(), splits.test().size(), epochs,
+        if (!(validation >= 0 && validation < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--validation must be at least 0"
+                    + " and below 1 (a fraction of the training set), got " + validation);
+        }
+        DataSplits loaded = TrainingBackend.load(data.dataset(), data.dir(), 0);
+        DataSplits splits = validation > 0 ? loaded.withValidation(validation, seed) : loaded;
+        stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
+                        + " %d epoch(s), batch %d, Adam lr %s, seed %d%s -> %s%n", net.name(),
+                data.dataset().id(), splits.train().size(),
+                splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), epochs,
                 batchSize, learningRate, seed, augment ? ", augmented" : "", dir);
         TrainingConfig config = TrainingConfig.builder()
                 .epochs(epochs).batchSize(batchSize).learningRate(learningRate).seed(seed)
@@ -93,11 +108,20 @@ final class TrainCommand implements Callable<Integer> {
                 .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)
                 .progress(stdout)
                 .build();
-        TrainingResult result = new Trainer(config)
-                .fit(net.newBlock(), net.inputShape(), splits.train(), splits.test());
-        stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (best %s accuracy %.4f at epoch %d)."
-                        + " Checkpoints and history: %s%n", result.testAccuracy(),
-                result.evalName(), result.bestAccuracy(), result.bestEpoch(), dir);
+        TrainingResult result = new Trainer(config).fit(net.newBlock(), net.inputShape(),
+                splits.train(), splits.validation(), splits.test());
+        stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n",
+                result.testAccuracy());
+        if (splits.hasValidation()) {
+            stdout.printf(Locale.ROOT, "Best validation accuracy %.4f at epoch %d: checkpoint 'best'"
+                    + " (`lamina eval` measures it on the test set).%n", result.bestAccuracy(),
+                    result.bestEpoch());
+        } else {
+            stdout.println("No validation set (--validation 0): the epochs were measured on the test"
+                    + " set for monitoring only, so no best epoch was chosen; only checkpoint 'last'"
+                    + " is kept.");
+        }
+        stdout.println("Checkpoints and history: " + dir);
         return LaminaCli.OK;
     }
 }

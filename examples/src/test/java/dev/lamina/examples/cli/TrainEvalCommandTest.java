@@ -1,9 +1,11 @@
 package dev.lamina.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.examples.experiment.Fixture;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -36,16 +38,48 @@ class TrainEvalCommandTest {
                 out.toString()), err.toString());
         String printed = trainOut.toString();
         assertTrue(printed.contains("Total params: 218,490"), "summary first:\n" + printed);
+        assertTrue(printed.contains("(540 training, 60 validation, 200 test images)"),
+                "10% of the training set is held out by default:\n" + printed);
+        assertTrue(printed.contains("| validation loss"), "epochs are measured on validation:\n" + printed);
         assertTrue(printed.contains("Final test accuracy: 0."), printed);
+        assertTrue(printed.contains("Best validation accuracy 0."), printed);
         assertTrue(Files.exists(out.resolve("history.csv")), "history next to the checkpoints");
+        assertEquals("validation", new CheckpointStore(out).loadState(CheckpointStore.BEST).evalName());
 
         StringWriter evalOut = new StringWriter();
         assertEquals(LaminaCli.OK, run(evalOut, "eval", "Plain", "--checkpoint", out.toString(),
                 "--data", fixture, "--device", "cpu"), err.toString());
+        assertTrue(evalOut.toString().contains("(best checkpoint in"), evalOut.toString());
         assertTrue(evalOut.toString().contains("accuracy 0."), evalOut.toString());
 
         assertEquals(LaminaCli.USAGE, run(new StringWriter(), "eval", "BatchNormConvs",
                 "--checkpoint", out.toString(), "--data", fixture, "--device", "cpu"));
         assertTrue(err.toString().contains("lamina eval:"), err.toString());
+    }
+
+    @Test
+    void withoutValidationOnlyTheLastCheckpointIsKeptAndEvalUsesIt(@TempDir Path out) {
+        String fixture = Fixture.fashionMnistSmall().toString();
+        StringWriter trainOut = new StringWriter();
+        assertEquals(LaminaCli.OK, run(trainOut, "train", "Plain", "--epochs", "1", "--validation", "0",
+                "--batch-size", "32", "--data", fixture, "--device", "cpu", "--out",
+                out.toString()), err.toString());
+        assertTrue(trainOut.toString().contains("no best epoch was chosen; only checkpoint 'last'"),
+                trainOut.toString());
+        assertTrue(trainOut.toString().contains("| test loss"), trainOut.toString());
+        assertFalse(Files.exists(out.resolve("best.json")), "no best chosen on the test set");
+
+        StringWriter evalOut = new StringWriter();
+        assertEquals(LaminaCli.OK, run(evalOut, "eval", "Plain", "--checkpoint", out.toString(),
+                "--data", fixture, "--device", "cpu"), err.toString());
+        assertTrue(evalOut.toString().contains("evaluating 'last'"), evalOut.toString());
+        assertTrue(evalOut.toString().contains("(last checkpoint in"), evalOut.toString());
+    }
+
+    @Test
+    void aValidationFractionOutsideZeroToOneIsAUsageError() {
+        assertEquals(LaminaCli.USAGE, run(new StringWriter(), "train", "Plain", "--validation", "1.5",
+                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu"));
+        assertTrue(err.toString().contains("--validation must be at least 0 and below 1"), err.toString());
     }
 }

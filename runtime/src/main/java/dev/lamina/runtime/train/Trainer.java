@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * rate on softmax cross-entropy, one evaluation per epoch with training off, checkpoints and
  * history files after every epoch when an output directory is set.
  *
+ * <p>The per-epoch evaluation runs on the validation set when one is given, else on the test set;
+ * the progress lines, the history files and {@link TrainingResult#evalName()} name which. A {@code
+ * best} checkpoint (the epoch with the highest validation accuracy) is kept only with a validation
+ * set: without one, only {@code last} is saved, because an epoch picked by test accuracy would
+ * turn the test set into a selection set.
+ *
  * <pre>{@code
  * TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(64)
  *         .outputDir(Path.of("runs/fashion")).progress(System.out).build();
@@ -67,7 +73,8 @@ public final class Trainer {
 
     /**
      * Trains on {@code train}, evaluating on {@code validation} after every epoch (on {@code test}
-     * when {@code validation} is null), and on {@code test} once at the end.
+     * when {@code validation} is null, for monitoring only: then no {@code best} checkpoint is
+     * kept), and on {@code test} once at the end.
      *
      * @param block an uninitialized block (initialization then follows the seed)
      * @param inputShapeWithBatch the model's input shape with a leading batch dimension, e.g.
@@ -99,9 +106,11 @@ public final class Trainer {
                         placementCheck);
                 run.trainRemainingEpochs(train, evalSet);
                 Evaluation last = run.evaluate(test);
-                progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s); "
-                        + "best %s accuracy %.4f at epoch %d", last.accuracy(), last.loss(), run.epoch(), evalName,
-                        run.bestAccuracy(), run.bestEpoch()));
+                progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s)",
+                        last.accuracy(), last.loss(), run.epoch()) + (validation == null
+                        ? "; no validation set, so no best epoch was chosen"
+                        : String.format(Locale.ROOT, "; best validation accuracy %.4f at epoch %d",
+                                run.bestAccuracy(), run.bestEpoch())));
                 return new TrainingResult(run.history(), evalName, run.bestEpoch(), run.bestAccuracy(), last.loss(),
                         last.accuracy(), devices.describe(), out);
             }

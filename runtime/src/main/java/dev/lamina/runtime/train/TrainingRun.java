@@ -178,7 +178,7 @@ final class TrainingRun {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
                     config.describe(), evalName, ModelSignature.of(block), data, history);
             store.save(CheckpointStore.LAST, block, state);
-            if (bestEpoch == epoch) {
+            if (selectsBest() && bestEpoch == epoch) {
                 store.save(CheckpointStore.BEST, block, state);
             }
             HistoryFiles.writeAll(store.dir(), history, evalName);
@@ -186,6 +186,15 @@ final class TrainingRun {
             throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
                     + ": " + e.getMessage() + ". The previous checkpoint there is intact.", e);
         }
+    }
+
+    /**
+     * Whether this run keeps a {@code best} checkpoint: only when it evaluates on a validation set.
+     * Choosing an epoch by its test accuracy would make the test accuracy of that checkpoint an
+     * optimistic, no longer independent, estimate.
+     */
+    private boolean selectsBest() {
+        return "validation".equals(evalName);
     }
 
     private String lastGood() {

@@ -29,6 +29,7 @@ class TrainerTest {
 
     private static final LabeledImages TRAIN = Fixtures.leftRight("train", 256, 1);
     private static final LabeledImages TEST = Fixtures.leftRight("test", 64, 2);
+    private static final LabeledImages VALIDATION = Fixtures.leftRight("val", 32, 3);
 
     @TempDir
     Path dir;
@@ -75,7 +76,7 @@ class TrainerTest {
     @Test
     void checkpointsAndHistoryAreWrittenAndTheLastCheckpointEvaluatesLikeTheFinalModel() throws Exception {
         TrainingResult result = new Trainer(Fixtures.quick().outputDir(dir).build())
-                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, VALIDATION, TEST);
 
         for (String file : List.of("last.json", "best.json", "history.csv", "history.json", "history.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
@@ -83,11 +84,27 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(dir);
         assertEquals(2, store.loadState(CheckpointStore.LAST).epoch());
         assertEquals(result.bestEpoch(), store.loadState(CheckpointStore.BEST).epoch());
+        assertEquals("validation", store.loadState(CheckpointStore.BEST).evalName());
+        assertTrue(Files.readString(dir.resolve("history.csv")).startsWith("epoch,train_loss,train_accuracy,"
+                + "validation_loss,validation_accuracy,"), "the history names the set it measured");
         assertEquals(result.history(), store.loadState(CheckpointStore.LAST).history());
         Evaluation reloaded = new Trainer(Fixtures.quick().build())
                 .evaluate(Fixtures.smallCnn(2), Fixtures.INPUT, dir, CheckpointStore.LAST, TEST);
         assertEquals(result.testAccuracy(), reloaded.accuracy(), 1e-9);
         assertEquals(result.testLoss(), reloaded.loss(), 1e-5);
+    }
+
+    @Test
+    void withoutAValidationSetNoBestCheckpointIsChosenOnTheTestSet() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingResult result = new Trainer(Fixtures.quick().outputDir(dir)
+                .progress(new PrintStream(log, true, StandardCharsets.UTF_8)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        assertEquals("test", result.evalName());
+        assertTrue(Files.isRegularFile(dir.resolve("last.json")));
+        assertTrue(!Files.exists(dir.resolve("best.json")), "a best checkpoint picked by test accuracy");
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("| test loss"), log.toString(StandardCharsets.UTF_8));
     }
 
     @Test
