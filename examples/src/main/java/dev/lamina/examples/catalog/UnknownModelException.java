@@ -1,9 +1,10 @@
 package dev.lamina.examples.catalog;
 
+import dev.lamina.runtime.InvalidInputException;
 import java.util.List;
 
 /** A model name that names no generated Net; the message lists the models that exist. */
-public final class UnknownModelException extends RuntimeException {
+public final class UnknownModelException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<String> available;

@@ -1,13 +1,19 @@
 package dev.lamina.examples.cli;
 
-import dev.lamina.examples.catalog.UnknownModelException;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.device.DeviceUnavailableException;
+import dev.lamina.runtime.train.DeviceOutOfMemoryException;
+import dev.lamina.runtime.train.TrainingDivergedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 
@@ -16,8 +22,10 @@ import java.util.concurrent.Callable;
  * Fashion-MNIST (the newcomer's first run); {@code lamina --help} lists the commands.
  *
  * <p>Exit codes: {@value #OK} success, {@value #TRAINING_FAILED} training failed (NaN or infinite
- * loss, out of memory, I/O error), {@value #USAGE} bad usage (unknown option, model or dataset;
- * missing or damaged data files; a device that is not there; a checkpoint of another model).
+ * loss, out of memory, I/O error, a failure inside DJL or PyTorch), {@value #USAGE} bad usage
+ * (unknown option, model or dataset; an option value out of range ({@link InvalidInputException});
+ * missing, damaged or empty data; a device that is not there; a checkpoint of another model or
+ * other data).
  */
 @Command(name = "lamina",
         mixinStandardHelpOptions = true,
@@ -46,6 +54,8 @@ import java.util.concurrent.Callable;
             BenchmarkCommand.class, CommandLine.HelpCommand.class
         })
 public final class LaminaCli implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(LaminaCli.class);
+
     /** Success. */
     public static final int OK = 0;
     /** Training (or another run) failed. */
@@ -93,6 +103,9 @@ public final class LaminaCli implements Callable<Integer> {
         cli.setExitCodeExceptionMapper(LaminaCli::exitCode);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = rootOf(e);
+            if (exitCode(cause) == TRAINING_FAILED) {
+                LOG.debug("lamina {} failed", commandLine.getCommandName(), cause);
+            }
             commandLine.getErr().println(commandLine.getColorScheme()
                     .errorText("lamina " + commandLine.getCommandName() + ": " + message(cause)));
             commandLine.getErr().flush();
@@ -109,22 +122,40 @@ public final class LaminaCli implements Callable<Integer> {
         return t;
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         if (e instanceof NoSuchFileException) {
             return "file not found: " + e.getMessage()
                     + " (point --data at the dataset's directory)";
         }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        String text = e.getMessage() != null ? e.getMessage() : "(no message)";
+        if (exitCode(e) == USAGE || e instanceof TrainingDivergedException
+                || e instanceof DeviceOutOfMemoryException || e instanceof UncheckedIOException
+                || e instanceof IOException) {
+            return text;
+        }
+        // Not Lamina's own diagnosis (DJL, PyTorch, the JVM): say what kind of failure it is.
+        return "the run failed inside " + origin(e) + " (" + e.getClass().getName() + "): " + text
+                + ". This is not a problem with the command line; the stack trace is in the log"
+                + " with -Dorg.slf4j.simpleLogger.defaultLogLevel=debug.";
     }
 
-    private static int exitCode(Throwable e) {
-        // Input the user can fix: a name, a path, a device that is not there, a checkpoint that
-        // belongs to another model. Everything else (a diverged loss, out of memory, I/O) means
-        // the training itself failed.
-        if (e instanceof UnknownModelException || e instanceof IllegalArgumentException
-                || e instanceof DatasetException || e instanceof DeviceUnavailableException
-                || e instanceof CheckpointException || e instanceof NoSuchFileException
-                || e instanceof CommandLine.ParameterException) {
+    private static String origin(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String top = trace.length > 0 ? trace[0].getClassName() : "";
+        return top.startsWith("ai.djl.pytorch") ? "the PyTorch engine"
+                : top.startsWith("ai.djl") ? "DJL" : "Lamina or the JVM";
+    }
+
+    /**
+     * {@value #USAGE} for input the user can fix (an option value, a model or dataset name, data
+     * files, a device that is not there, a checkpoint of another model or other data); {@value
+     * #TRAINING_FAILED} for everything else, including {@link IllegalArgumentException}s that
+     * are not {@link InvalidInputException}s (DJL and PyTorch throw those for their own failures).
+     */
+    static int exitCode(Throwable e) {
+        if (e instanceof InvalidInputException || e instanceof DatasetException
+                || e instanceof DeviceUnavailableException || e instanceof CheckpointException
+                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException) {
             return USAGE;
         }
         return TRAINING_FAILED;

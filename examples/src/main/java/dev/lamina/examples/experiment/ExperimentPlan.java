@@ -1,5 +1,6 @@
 package dev.lamina.examples.experiment;
 
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.DatasetKind;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public record ExperimentPlan(String preset, List<String> models, List<Long> seed
         models = List.copyOf(models);
         seeds = List.copyOf(seeds);
         if (models.isEmpty() || seeds.isEmpty() || budget.epochs() < 1) {
-            throw new IllegalArgumentException("an experiment needs at least one model, one seed"
+            throw new InvalidInputException("an experiment needs at least one model, one seed"
                     + " and one epoch");
         }
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.examples.experiment.Fixture;
+import dev.lamina.runtime.InvalidInputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -72,5 +74,29 @@ class LaminaCliTest {
         assertEquals(LaminaCli.OK, run("summary", "FashionCnn"));
         assertTrue(out.toString().contains("conv1"), out.toString());
         assertTrue(out.toString().contains("Total params"), out.toString());
+    }
+
+    @Test
+    void onlyInvalidInputIsAUsageErrorNotEveryIllegalArgumentException() {
+        IllegalArgumentException fromEngine = new IllegalArgumentException("Unsupported dtype");
+        fromEngine.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("ai.djl.pytorch.jni.PyTorchLibrary", "torchAdd", null, -1)});
+
+        assertEquals(LaminaCli.TRAINING_FAILED, LaminaCli.exitCode(fromEngine));
+        assertEquals(LaminaCli.USAGE, LaminaCli.exitCode(new InvalidInputException("bad value")));
+        assertEquals("the run failed inside the PyTorch engine (java.lang.IllegalArgumentException):"
+                + " Unsupported dtype. This is not a problem with the command line; the stack trace is"
+                + " in the log with -Dorg.slf4j.simpleLogger.defaultLogLevel=debug.",
+                LaminaCli.message(fromEngine));
+        assertEquals("bad value", LaminaCli.message(new InvalidInputException("bad value")));
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsSayingWhatIsAccepted() {
+        assertEquals(LaminaCli.USAGE, run("train", "Plain", "--device", "gpu:x"));
+        assertTrue(err.toString().contains("is not one of: auto, cpu, gpu"), err.toString());
+        assertEquals(LaminaCli.USAGE, run("train", "Plain", "--epochs", "0", "--device", "cpu",
+                "--data", Fixture.fashionMnistSmall().toString()));
+        assertTrue(err.toString().contains("epochs must be at least 1"), err.toString());
     }
 }

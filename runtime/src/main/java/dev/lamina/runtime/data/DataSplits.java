@@ -1,5 +1,6 @@
 package dev.lamina.runtime.data;
 
+import dev.lamina.runtime.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -41,7 +42,7 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
      */
     public DataSplits withValidation(double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validation fraction must be in (0, 1), got "
+            throw new InvalidInputException("validation fraction must be in (0, 1), got "
                     + fraction);
         }
         if (hasValidation()) {
@@ -49,7 +50,7 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
         }
         int n = (int) Math.round(fraction * train.size());
         if (n == 0 || n == train.size()) {
-            throw new IllegalArgumentException("validation fraction " + fraction + " of "
+            throw new InvalidInputException("validation fraction " + fraction + " of "
                     + train.size() + " training examples leaves one side empty");
         }
         int[] held = Sampling.stratified(train.labels(), train.classes(), n,

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.data;
 
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.cifar.CifarFiles;
 import dev.lamina.runtime.data.idx.MnistFiles;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ public enum DatasetKind {
     public static DatasetKind parse(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         return Arrays.stream(values()).filter(k -> k.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown dataset '" + id
+                .orElseThrow(() -> new InvalidInputException("unknown dataset '" + id
                         + "'; known datasets: " + Arrays.stream(values()).map(DatasetKind::id)
                         .collect(Collectors.joining(", "))));
     }

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.device;
 
+import dev.lamina.runtime.InvalidInputException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public record DeviceChoice(Kind kind, int gpuIndex) {
     /**
      * Parses {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N} (case-insensitive).
      *
-     * @throws IllegalArgumentException saying which forms are accepted
+     * @throws InvalidInputException saying which forms are accepted
      */
     public static DeviceChoice parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -61,7 +62,7 @@ public record DeviceChoice(Kind kind, int gpuIndex) {
                 // fall through to the error below
             }
         }
-        throw new IllegalArgumentException("device '" + text
+        throw new InvalidInputException("device '" + text
                 + "' is not one of: auto, cpu, gpu (all GPUs), gpu:N (GPU number N, from 0)");
     }
 

@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.Batch;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
@@ -99,7 +100,7 @@ final class DjlSteps implements AutoCloseable {
         int size = batch.size();
         int values = Math.toIntExact(exampleShape.size() * size);
         if (batch.images().length < values) {
-            throw new IllegalArgumentException("a batch of " + size + " examples holds "
+            throw new InvalidInputException("a batch of " + size + " examples holds "
                     + batch.images().length + " values, but the model input " + exampleShape
                     + " needs " + values + "; the data does not match the model's input shape");
         }

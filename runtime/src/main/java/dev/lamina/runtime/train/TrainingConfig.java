@@ -1,5 +1,6 @@
 package dev.lamina.runtime.train;
 
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.device.DeviceChoice;
@@ -42,7 +43,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException("training config: " + message);
+            throw new InvalidInputException("training config: " + message);
         }
     }
 
