@@ -34,6 +34,42 @@ class BatchNormAfterActivationTest {
     }
 
     @Test
+    void batchNormAfterReluAndDropoutIsReported() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu().dropout(0.1).bn()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.NOTE, "conv1", "BatchNorm",
+                "normalizes the output of activation 'conv1_relu' (@ReLU on 'conv1')",
+                "(through 'conv1_dropout' (@Dropout on 'conv1'))",
+                "of 'conv1' (@Conv)");
+    }
+
+    @Test
+    void batchNormAfterReluAndPoolingInAnotherFieldIsReported() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu()
+                .field("pool1").maxPool(2)
+                .field("bn1").bn()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.NOTE, "bn1", "BatchNorm",
+                "normalizes the output of activation 'conv1_relu' (@ReLU on 'conv1') (through 'pool1' (@MaxPool))",
+                "(32, 14, 14) feature map");
+    }
+
+    @Test
+    void batchNormAfterPoolingOfAConvWithoutActivationIsSilent() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3)
+                .field("pool1").maxPool(2)
+                .field("bn1").bn().relu()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
     void batchNormAfterASubModelsActivationIsNotAboutPlacement() {
         var block = model("Block", 32, 28, 28).field("c1").conv(32, 3).relu().build();
         var model = model(1, 28, 28)
