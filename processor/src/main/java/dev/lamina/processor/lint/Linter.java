@@ -14,8 +14,9 @@ import java.util.Map;
  * Runs every registered placement rule on a shaped model, applies severity options and
  * {@code @SuppressWarnings}, and returns what is to be reported.
  *
- * <p>Only the model's own layers are linted: an inlined sub-model is one opaque weighted layer
- * here, and its inside is linted when its own {@code @Model} class is. Unknown
+ * <p>Only the model's own layers are linted: an inlined sub-model is one weighted layer here
+ * (rules look into it only at its boundary, see {@link LayerSequence#entryWeighted}), and its
+ * inside is linted when its own {@code @Model} class is. Unknown
  * {@code @SuppressWarnings("lamina:...")} values are reported (see {@link Suppressions}) whenever
  * at least one rule runs.
  */

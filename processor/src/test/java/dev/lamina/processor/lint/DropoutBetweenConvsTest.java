@@ -25,6 +25,47 @@ class DropoutBetweenConvsTest {
     }
 
     @Test
+    void aResidualBlockAfterTheDropoutCountsByItsFirstConv() {
+        var block = model("ConvBlock", 8, 28, 28)
+                .field("c1").conv(8, 3).bn().relu()
+                .field("c2").conv(8, 3).bn()
+                .build();
+        var model = model(1, 28, 28)
+                .field("conv").conv(8, 3).relu()
+                .field("drop").dropout(0.25)
+                .field("block").subModel(block, true)
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop", "Dropout",
+                "between 'conv' (@Conv) and 'block' (@Residual), whose first weighted layer is 'c1' (@Conv)");
+        assertSilent(model, "DropoutOnFeatureMaps");
+    }
+
+    @Test
+    void aSubModelBeforeTheDropoutCountsByItsLastConv() {
+        var block = model("ConvBlock", 1, 28, 28).field("c1").conv(8, 3).relu().build();
+        var model = model(1, 28, 28)
+                .field("block").subModel(block, false)
+                .field("drop").dropout(0.25)
+                .field("conv").conv(8, 3).relu()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop", "Dropout",
+                "between 'block' (@ConvBlock), whose last weighted layer is 'c1' (@Conv) and 'conv' (@Conv)");
+    }
+
+    @Test
+    void aSubModelEndingInADenseIsNotAConv() {
+        var block = model("Head", 8, 28, 28).field("gap").globalAvgPool().field("fc").dense(8).relu().build();
+        var model = model(1, 28, 28)
+                .field("conv").conv(8, 3).relu()
+                .field("drop").dropout(0.25)
+                .field("head").subModel(block, false)
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
     void batchNormPoolingAndActivationsDoNotBreakTheBetween() {
         var model = model(1, 28, 28)
                 .field("conv1").conv(32, 3).bn().relu()

@@ -51,11 +51,46 @@ class MissingActivationTest {
     }
 
     @Test
-    void aSubModelEndsTheSearch() {
-        var block = model("Block", 8, 8, 8).field("c1").conv(8, 3).relu().build();
+    void aResidualBlockEndsTheSearch() {
+        var block = model("Block", 8, 8, 8).field("c1").conv(8, 3).bn().build();
         var model = model(1, 8, 8)
                 .field("conv1").conv(8, 3)
                 .field("block").subModel(block, true)
+                .field("conv2").conv(8, 3).relu()
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
+    void aPlainSubModelThatStartsWithAConvIsSeenThrough() {
+        var block = model("Block", 8, 8, 8).field("c1").conv(8, 3).bn().relu().build();
+        var model = model(1, 8, 8)
+                .field("conv1").conv(8, 3).bn()
+                .field("block").subModel(block, false)
+                .build();
+        assertFires(model, ID, Severity.WARNING, "conv1", "Conv",
+                "'conv1' (@Conv) is followed by 'block' (@Block), whose first weighted layer is 'c1' (@Conv)",
+                "with only @BatchNorm between");
+    }
+
+    @Test
+    void aPlainSubModelThatEndsWithoutActivationIsReportedOnItsField() {
+        var block = model("Block", 1, 8, 8).field("c1").conv(8, 3).bn().build();
+        var model = model(1, 8, 8)
+                .field("block").subModel(block, false)
+                .field("conv2").conv(8, 3).relu()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "block", null,
+                "'block' (@Block), whose last weighted layer is 'c1' (@Conv) is followed by 'conv2' (@Conv)",
+                "@ReLU on 'block' or at the end of Block");
+    }
+
+    @Test
+    void aPlainSubModelThatStartsWithAnActivationIsANonlinearity() {
+        var block = model("Block", 8, 8, 8).field("a").relu().field("c1").conv(8, 3).build();
+        var model = model(1, 8, 8)
+                .field("conv1").conv(8, 3)
+                .field("block").subModel(block, false)
                 .build();
         assertSilent(model, ID);
     }
