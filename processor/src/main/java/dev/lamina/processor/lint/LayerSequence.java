@@ -32,10 +32,21 @@ public final class LayerSequence {
 
     private final ShapedModel model;
     private final List<ShapedLayer> layers;
+    private final boolean usedAsSubModel;
 
+    /** A model no other model inlines. */
     public LayerSequence(ShapedModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param usedAsSubModel whether another model of the compilation inlines this one (then it is a
+     *     building block, and its output is not a classifier's logits)
+     */
+    public LayerSequence(ShapedModel model, boolean usedAsSubModel) {
         this.model = model;
         this.layers = model.layers();
+        this.usedAsSubModel = usedAsSubModel;
     }
 
     public ShapedModel model() {
@@ -192,11 +203,13 @@ public final class LayerSequence {
 
     /**
      * Whether the spec at {@code index} acts on the output logits: there is a weighted spec before
-     * it, none after it, and the model's output is a vector (a classifier's logits; a model whose
-     * output is a feature map is a building block, not a classifier).
+     * it, none after it, and the model is a classifier: its output is a vector and no other model
+     * of the compilation inlines it (a model whose output is a feature map, or that another model
+     * uses as a sub-model, is a building block).
      */
     public boolean actsOnLogits(int index) {
-        return model.output().isVector() && previousWeighted(index) >= 0 && nextWeighted(index) < 0;
+        return !usedAsSubModel && model.output().isVector() && previousWeighted(index) >= 0
+                && nextWeighted(index) < 0;
     }
 
     /**

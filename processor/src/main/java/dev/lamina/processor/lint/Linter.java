@@ -34,10 +34,19 @@ public final class Linter {
      * the model (registry order within a field).
      */
     public List<Finding> lint(ShapedModel model) {
+        return lint(model, false);
+    }
+
+    /**
+     * As {@link #lint(ShapedModel)}; {@code usedAsSubModel}: another model of the compilation
+     * inlines this one, so it is a building block and the rules about a classifier's logits do not
+     * apply to its output (see {@link LayerSequence#actsOnLogits}).
+     */
+    public List<Finding> lint(ShapedModel model, boolean usedAsSubModel) {
         if (!config.anyEnabled()) {
             return List.of();
         }
-        LayerSequence layers = new LayerSequence(model);
+        LayerSequence layers = new LayerSequence(model, usedAsSubModel);
         Suppressions suppressions = new Suppressions(model.spec());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : Rules.all()) {
