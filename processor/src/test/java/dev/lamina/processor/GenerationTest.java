@@ -74,7 +74,7 @@ class GenerationTest {
                 Sources.model("Down", "@Model(input = {8, 8, 8})", "public class Down {",
                         "    @Conv(filters = 16, stride = 2) @BatchNorm @ReLU Layer a;", "}"),
                 Sources.model("ResNet", "@Model(input = {1, 8, 8})", "public class ResNet {",
-                        "    @Conv(filters = 8) Layer stem;",
+                        "    @Conv(filters = 8) @ReLU Layer stem;",
                         "    Block plain;",
                         "    @Residual @ReLU Block res1;",
                         "    @Residual(projection = true) Down res2;",
