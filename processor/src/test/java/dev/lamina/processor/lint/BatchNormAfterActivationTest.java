@@ -6,11 +6,28 @@ import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ActivationFn;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class BatchNormAfterActivationTest {
 
     private static final String ID = "BatchNormAfterActivation";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.clean(JavacCase.image("BnRelu",
+                    "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                    "    @GlobalAvgPool Layer gap;",
+                    "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc;",
+                    "    @Dense(units = 10) Layer logits;")),
+            JavacCase.fires(JavacCase.image("ReluBn",
+                            "    @Conv(filters = 8) @ReLU @BatchNorm Layer conv;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.NOTE, 3, 30,
+                    "[lamina:BatchNormAfterActivation]", "layer 'conv_bn' (@BatchNorm on 'conv') normalizes the output of activation 'conv_relu'",
+                    "Ioffe & Szegedy (2015)", "(batch norm first)"));
 
     @Test
     void batchNormAfterReluIsANote() {

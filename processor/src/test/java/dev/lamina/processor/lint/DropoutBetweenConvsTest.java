@@ -5,11 +5,31 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DropoutBetweenConvsTest {
 
     private static final String ID = "DropoutBetweenConvs";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.image("Between",
+                            "    @Conv(filters = 8) @ReLU Layer conv1;",
+                            "    @Dropout(rate = 0.25) Layer drop;",
+                            "    @Conv(filters = 8) @ReLU Layer conv2;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 5,
+                    "[lamina:DropoutBetweenConvs] layer 'drop' (@Dropout) drops single activations (rate 0.25)",
+                    "between 'conv1' (@Conv) and 'conv2' (@Conv)", "(8, 28, 28)", "@SpatialDropout"),
+            JavacCase.clean(JavacCase.image("Spatial",
+                    "    @Conv(filters = 8) @ReLU Layer conv1;",
+                    "    @SpatialDropout(rate = 0.1) Layer drop;",
+                    "    @Conv(filters = 8) @ReLU Layer conv2;",
+                    "    @GlobalAvgPool Layer gap;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void dropoutBetweenTwoConvsIsReportedWithItsNeighboursAndShape() {

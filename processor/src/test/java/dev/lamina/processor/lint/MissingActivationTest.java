@@ -5,11 +5,25 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class MissingActivationTest {
 
     private static final String ID = "MissingActivation";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.clean(JavacCase.vector("Logits",
+                    "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
+                    "    @Dense(units = 10) Layer logits;")),
+            JavacCase.fires(JavacCase.vector("Linear",
+                            "    @Dense(units = 32) Layer fc;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 3, 5,
+                    "[lamina:MissingActivation] layer 'fc' (@Dense) is followed by 'logits' (@Dense) directly",
+                    "no expressive power", "add an activation after 'fc'"));
 
     @Test
     void twoDenseLayersWithOnlyLinearOpsBetweenAreReportedOnTheFirst() {
