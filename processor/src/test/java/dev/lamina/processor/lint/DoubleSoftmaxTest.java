@@ -28,9 +28,7 @@ class DoubleSoftmaxTest {
                             "    @Dense(units = 32) @ReLU Layer fc;",
                             "    @Dense(units = 10) @Softmax Layer logits;"),
                     Diagnostic.Kind.WARNING, 4, 24, "[lamina:DoubleSoftmax] layer 'logits_softmax' (@Softmax on 'logits')"),
-            JavacCase.clean(JavacCase.vector("Logits",
-                    "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
-                    "    @Dense(units = 10) Layer logits;")));
+            JavacCase.CLEAN_MLP);
 
     @Test
     void softmaxAnnotationOnTheLastLayerIsReportedWithTheProbabilityBound() {

@@ -26,6 +26,18 @@ import javax.tools.JavaFileObject;
  */
 record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int column, List<String> words) {
 
+    /** Near-miss for rules about activations and logits: a ReLU hidden layer, then raw logits. */
+    static final JavacCase CLEAN_MLP = clean(vector("Logits",
+            "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
+            "    @Dense(units = 10) Layer logits;"));
+
+    /** Near-miss for rules about batch norm: weighted layers without bias, then batch norm, then ReLU. */
+    static final JavacCase CLEAN_CNN = clean(image("BnRelu",
+            "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+            "    @GlobalAvgPool Layer gap;",
+            "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc;",
+            "    @Dense(units = 10) Layer logits;"));
+
     /** A model that triggers the rule once, as {@code kind} at {@code bodyLine}, {@code column}. */
     static JavacCase fires(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int column, String... words) {
         return new JavacCase(source, kind, bodyLine, column, List.of(words));

@@ -15,9 +15,7 @@ class MissingActivationTest {
 
     /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
     static final List<JavacCase> JAVAC = List.of(
-            JavacCase.clean(JavacCase.vector("Logits",
-                    "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
-                    "    @Dense(units = 10) Layer logits;")),
+            JavacCase.CLEAN_MLP,
             JavacCase.fires(JavacCase.vector("Linear",
                             "    @Dense(units = 32) Layer fc;",
                             "    @Dense(units = 10) Layer logits;"),

@@ -16,11 +16,7 @@ class RedundantBiasTest {
 
     /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
     static final List<JavacCase> JAVAC = List.of(
-            JavacCase.clean(JavacCase.image("BnRelu",
-                    "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
-                    "    @GlobalAvgPool Layer gap;",
-                    "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc;",
-                    "    @Dense(units = 10) Layer logits;")),
+            JavacCase.CLEAN_CNN,
             JavacCase.fires(JavacCase.image("Biased",
                             "    @Conv(filters = 8) @BatchNorm @ReLU Layer conv;",
                             "    @GlobalAvgPool Layer gap;",
