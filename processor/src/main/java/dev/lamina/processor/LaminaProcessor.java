@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -122,15 +124,37 @@ public final class LaminaProcessor extends AbstractProcessor {
                 }
             }
         }
-        models.forEach(this::processModel);
+        List<Readout> readouts = new ArrayList<>();
+        for (TypeElement type : models) {
+            read(type).ifPresent(read -> readouts.add(new Readout(type, read)));
+        }
+        // A model another model of this round inlines is a building block, not a classifier.
+        Set<String> subModels = new HashSet<>();
+        readouts.forEach(r -> subModels.addAll(r.read().spec().subModelNames()));
+        for (Readout r : readouts) {
+            processModel(r.type(), r.read(), subModels.contains(r.read().spec().qualifiedName()));
+        }
         return true;
     }
 
-    private void processModel(TypeElement type) {
-        SourceLocator locator = null;
+    /** A model class and what {@link ModelReader} read from it. */
+    private record Readout(TypeElement type, ModelReader.Read read) {}
+
+    /** The model read into specs; empty when it is deferred to the next round or reading failed (reported). */
+    private Optional<ModelReader.Read> read(TypeElement type) {
         try {
-            ModelReader.Read read = reader.read(type);
-            locator = read.locator();
+            return Optional.of(reader.read(type));
+        } catch (UnresolvedSourceException e) {
+            deferred.add(type.getQualifiedName().toString()); // retried next round
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            reportInternalError(type, null, e);
+        }
+        return Optional.empty();
+    }
+
+    private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel) {
+        SourceLocator locator = read.locator();
+        try {
             ModelSpec spec = read.spec();
             List<Finding> findings = new ArrayList<>(read.problems());
             findings.addAll(SpecValidator.validate(spec));
@@ -140,7 +164,7 @@ public final class LaminaProcessor extends AbstractProcessor {
                 findings.addAll(shapes.findings());
                 shaped = shapes.model();
             }
-            List<Finding> lints = shaped == null ? List.of() : new Linter(lintConfig).lint(shaped);
+            List<Finding> lints = shaped == null ? List.of() : new Linter(lintConfig).lint(shaped, usedAsSubModel);
             for (Finding finding : findings) {
                 reporter.report(finding, locator);
             }
@@ -156,15 +180,18 @@ public final class LaminaProcessor extends AbstractProcessor {
                         "[lamina:Summary] " + spec.netName() + "\n" + SummaryTable.render(shaped), type);
             }
             generate(shaped, type, locator);
-        } catch (UnresolvedSourceException e) {
-            deferred.add(type.getQualifiedName().toString()); // retried next round
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            Finding failure = Problem.INTERNAL_ERROR.at(Origin.ofModel(null), type.getSimpleName(), e);
-            if (locator != null) {
-                reporter.report(failure, locator);
-            } else {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, failure.render(), type);
-            }
+            reportInternalError(type, locator, e);
+        }
+    }
+
+    /** An unexpected exception on one model: an ERROR on its class (on its source when known). */
+    private void reportInternalError(TypeElement type, SourceLocator locator, Throwable e) {
+        Finding failure = Problem.INTERNAL_ERROR.at(Origin.ofModel(null), type.getSimpleName(), e);
+        if (locator != null) {
+            reporter.report(failure, locator);
+        } else {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, failure.render(), type);
         }
     }
 

@@ -41,7 +41,7 @@ class GenerationTest {
         assertThat(net).contains(".optStride(new Shape(2, 2)).optPadding(new Shape(2, 2))");
         assertThat(net).contains("new SpatialDropoutBlock(0.2f)");
         assertThat(net).contains("Pool.avgPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true, false)");
-        assertThat(net).contains("LambdaBlock.singleton(x -> x.softmax(-1), \"softmax\")");
+        assertThat(net).contains("LambdaBlock.singleton(x -> x.softmax(1), \"softmax\")");
         assertThat(net).contains(".add(\"conv1_leaky_relu\", Activation.leakyReluBlock(0.01f))");
         assertThat(net).contains(".add(\"bn1_leaky_relu\", Activation.leakyReluBlock(0.2f))");
         assertThat(net).doesNotContain("ignored");
@@ -49,6 +49,20 @@ class GenerationTest {
         assertThat(net).containsMatch("conv2 \\(Conv\\) +\\(8, 4, 4\\)");
         assertThat(net).containsMatch("flat \\(Flatten\\) +\\(8\\) ");
         assertThat(net).contains("return new Shape(1, 4);");
+    }
+
+    @Test
+    void softmaxOnAFeatureMapNormalizesOverChannelsNotWidth() throws IOException {
+        Compilation compilation = Sources.compile(Sources.model("Segmenter",
+                "@Model(input = {3, 8, 8})",
+                "public class Segmenter {",
+                "    @Conv(filters = 4, kernel = 1) @Softmax Layer classes;",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String net = generated(compilation, "test.SegmenterNet");
+        // (batch, C, H, W): axis 1 is the channels; -1 would normalize over W
+        assertThat(net).contains(".add(\"classes_softmax\", LambdaBlock.singleton(x -> x.softmax(1), \"softmax\"))");
+        assertThat(net).doesNotContain("softmax(-1)");
     }
 
     @Test
@@ -60,7 +74,7 @@ class GenerationTest {
                 Sources.model("Down", "@Model(input = {8, 8, 8})", "public class Down {",
                         "    @Conv(filters = 16, stride = 2) @BatchNorm @ReLU Layer a;", "}"),
                 Sources.model("ResNet", "@Model(input = {1, 8, 8})", "public class ResNet {",
-                        "    @Conv(filters = 8) Layer stem;",
+                        "    @Conv(filters = 8) @ReLU Layer stem;",
                         "    Block plain;",
                         "    @Residual @ReLU Block res1;",
                         "    @Residual(projection = true) Down res2;",

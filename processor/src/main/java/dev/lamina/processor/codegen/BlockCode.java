@@ -90,7 +90,9 @@ final class BlockCode {
             case GELU -> CodeBlock.of("$T.geluBlock()", DjlTypes.ACTIVATION);
             case SIGMOID -> CodeBlock.of("$T.sigmoidBlock()", DjlTypes.ACTIVATION);
             case TANH -> CodeBlock.of("$T.tanhBlock()", DjlTypes.ACTIVATION);
-            case SOFTMAX -> CodeBlock.of("$T.singleton(x -> x.softmax(-1), $S)", DjlTypes.LAMBDA_BLOCK, "softmax");
+            // Axis 1 of (batch, ...): the features of a vector, the channels of a (C, H, W) feature
+            // map (per pixel), like Keras's default axis -1 in its channels-last layout.
+            case SOFTMAX -> CodeBlock.of("$T.singleton(x -> x.softmax(1), $S)", DjlTypes.LAMBDA_BLOCK, "softmax");
         };
     }
 

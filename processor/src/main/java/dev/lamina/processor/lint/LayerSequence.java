@@ -24,16 +24,29 @@ import java.util.stream.IntStream;
  * a message). Immutable.
  *
  * <p>"Weighted" means {@code @Conv}, {@code @Dense} or an inlined sub-model (a sub-model holds
- * weights whose kind is not known here, so it ends a "between" without being a conv or a dense).
+ * weights, so it ends a "between"). Checks that care which kind of weighted layer a tensor comes
+ * from or goes to see through a sub-model to its last or first weighted layer
+ * ({@link #exitWeighted}, {@link #entryWeighted}).
  */
 public final class LayerSequence {
 
     private final ShapedModel model;
     private final List<ShapedLayer> layers;
+    private final boolean usedAsSubModel;
 
+    /** A model no other model inlines. */
     public LayerSequence(ShapedModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param usedAsSubModel whether another model of the compilation inlines this one (then it is a
+     *     building block, and its output is not a classifier's logits)
+     */
+    public LayerSequence(ShapedModel model, boolean usedAsSubModel) {
         this.model = model;
         this.layers = model.layers();
+        this.usedAsSubModel = usedAsSubModel;
     }
 
     public ShapedModel model() {
@@ -94,9 +107,68 @@ public final class LayerSequence {
         return index >= 0 && spec(index) instanceof DenseSpec;
     }
 
-    /** Whether the nearest weighted specs on both sides of {@code index} are {@code @Conv}. */
+    /**
+     * Whether the nearest weighted specs on both sides of {@code index} are {@code @Conv}, seeing
+     * through sub-models: a sub-model before counts by its last weighted layer, one after by its
+     * first (see {@link #entryWeighted} and {@link #exitWeighted}).
+     */
     public boolean isBetweenConvs(int index) {
-        return isConv(previousWeighted(index)) && isConv(nextWeighted(index));
+        int previous = previousWeighted(index);
+        int next = nextWeighted(index);
+        return previous >= 0 && next >= 0
+                && exitWeighted(spec(previous)) instanceof ConvSpec
+                && entryWeighted(spec(next)) instanceof ConvSpec;
+    }
+
+    /**
+     * The {@code @Conv}/{@code @Dense} a tensor fed into {@code spec} meets first: the spec itself,
+     * or for a sub-model the first weighted layer of its layers, looking into nested sub-models.
+     * For a {@code @Residual} block that is the first weighted layer of the main path (the skip
+     * path carries the tensor unchanged, or through a 1x1 projection). Null when there is none.
+     */
+    public static LayerSpec entryWeighted(LayerSpec spec) {
+        return boundaryWeighted(spec, false);
+    }
+
+    /**
+     * The {@code @Conv}/{@code @Dense} whose output leaves {@code spec} last: the spec itself, or
+     * for a sub-model the last weighted layer of its layers, looking into nested sub-models (for a
+     * {@code @Residual} block, the last weighted layer of the main path). Null when there is none.
+     */
+    public static LayerSpec exitWeighted(LayerSpec spec) {
+        return boundaryWeighted(spec, true);
+    }
+
+    private static LayerSpec boundaryWeighted(LayerSpec spec, boolean last) {
+        if (spec.isWeighted()) {
+            return spec;
+        }
+        if (!(spec instanceof SubModelSpec sub)) {
+            return null;
+        }
+        List<LayerSpec> inner = sub.model().layers();
+        for (int k = 0; k < inner.size(); k++) {
+            LayerSpec found = boundaryWeighted(inner.get(last ? inner.size() - 1 - k : k), last);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@link #describe} of the spec at {@code index}, and for a sub-model also the weighted layer
+     * inside it that a check looked at, e.g.
+     * {@code 'block' (@Residual), whose first weighted layer is 'c1' (@Conv)}.
+     */
+    public String describeWeighted(int index, boolean entering) {
+        LayerSpec spec = spec(index);
+        LayerSpec inner = entering ? entryWeighted(spec) : exitWeighted(spec);
+        if (inner == null || inner == spec) {
+            return describe(index);
+        }
+        return describe(index) + ", whose " + (entering ? "first" : "last") + " weighted layer is '"
+                + inner.name() + "' (@" + inner.kind() + ")";
     }
 
     /** Index of the nearest weighted spec before {@code index}, or -1. */
@@ -131,11 +203,13 @@ public final class LayerSequence {
 
     /**
      * Whether the spec at {@code index} acts on the output logits: there is a weighted spec before
-     * it, none after it, and the model's output is a vector (a classifier's logits; a model whose
-     * output is a feature map is a building block, not a classifier).
+     * it, none after it, and the model is a classifier: its output is a vector and no other model
+     * of the compilation inlines it (a model whose output is a feature map, or that another model
+     * uses as a sub-model, is a building block).
      */
     public boolean actsOnLogits(int index) {
-        return model.output().isVector() && previousWeighted(index) >= 0 && nextWeighted(index) < 0;
+        return !usedAsSubModel && model.output().isVector() && previousWeighted(index) >= 0
+                && nextWeighted(index) < 0;
     }
 
     /**

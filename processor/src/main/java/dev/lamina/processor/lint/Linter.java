@@ -14,8 +14,9 @@ import java.util.Map;
  * Runs every registered placement rule on a shaped model, applies severity options and
  * {@code @SuppressWarnings}, and returns what is to be reported.
  *
- * <p>Only the model's own layers are linted: an inlined sub-model is one opaque weighted layer
- * here, and its inside is linted when its own {@code @Model} class is. Unknown
+ * <p>Only the model's own layers are linted: an inlined sub-model is one weighted layer here
+ * (rules look into it only at its boundary, see {@link LayerSequence#entryWeighted}), and its
+ * inside is linted when its own {@code @Model} class is. Unknown
  * {@code @SuppressWarnings("lamina:...")} values are reported (see {@link Suppressions}) whenever
  * at least one rule runs.
  */
@@ -33,10 +34,19 @@ public final class Linter {
      * the model (registry order within a field).
      */
     public List<Finding> lint(ShapedModel model) {
+        return lint(model, false);
+    }
+
+    /**
+     * As {@link #lint(ShapedModel)}; {@code usedAsSubModel}: another model of the compilation
+     * inlines this one, so it is a building block and the rules about a classifier's logits do not
+     * apply to its output (see {@link LayerSequence#actsOnLogits}).
+     */
+    public List<Finding> lint(ShapedModel model, boolean usedAsSubModel) {
         if (!config.anyEnabled()) {
             return List.of();
         }
-        LayerSequence layers = new LayerSequence(model);
+        LayerSequence layers = new LayerSequence(model, usedAsSubModel);
         Suppressions suppressions = new Suppressions(model.spec());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : Rules.all()) {

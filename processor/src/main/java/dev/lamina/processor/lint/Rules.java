@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The registry: every placement rule, in the order findings of one layer are reported. Adding a
- * rule means adding its class to {@link #ALL}, its test and its section in docs/lints.md.
+ * rule means adding its class to {@link #ALL}, its test (with its javac cases, which
+ * LintCompilationTest picks up from there) and its section in docs/lints.md.
  */
 public final class Rules {
 

@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,18 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
     /** A shape as written in {@code @Model(input = ...)}, e.g. {@code {1, 28, 28}}. */
     public static String inputLiteral(List<Integer> dims) {
         return dims.toString().replace('[', '{').replace(']', '}');
+    }
+
+    /** Qualified names of the models this one inlines as sub-models, at any depth. */
+    public Set<String> subModelNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (LayerSpec layer : layers) {
+            if (layer instanceof SubModelSpec sub) {
+                names.add(sub.model().qualifiedName());
+                names.addAll(sub.model().subModelNames());
+            }
+        }
+        return names;
     }
 
     /** Qualified name of the generated class. */

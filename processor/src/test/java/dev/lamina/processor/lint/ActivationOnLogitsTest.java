@@ -6,11 +6,23 @@ import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ActivationFn;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class ActivationOnLogitsTest {
 
     private static final String ID = "ActivationOnLogits";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.CLEAN_MLP,
+            JavacCase.fires(JavacCase.vector("ReluLogits",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) @ReLU Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 24,
+                    "[lamina:ActivationOnLogits]", "layer 'logits_relu' (@ReLU on 'logits') is applied to the output logits (10)",
+                    "ReLU sets every negative logit to 0"));
 
     private static TestModels.Builder classifier(ActivationFn last) {
         return model(784)

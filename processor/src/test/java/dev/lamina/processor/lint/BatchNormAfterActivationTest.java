@@ -6,11 +6,24 @@ import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ActivationFn;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class BatchNormAfterActivationTest {
 
     private static final String ID = "BatchNormAfterActivation";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.CLEAN_CNN,
+            JavacCase.fires(JavacCase.image("ReluBn",
+                            "    @Conv(filters = 8) @ReLU @BatchNorm Layer conv;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.NOTE, 3, 30,
+                    "[lamina:BatchNormAfterActivation]", "layer 'conv_bn' (@BatchNorm on 'conv') normalizes the output of activation 'conv_relu'",
+                    "Ioffe & Szegedy (2015)", "(batch norm first)"));
 
     @Test
     void batchNormAfterReluIsANote() {
@@ -31,6 +44,42 @@ class BatchNormAfterActivationTest {
                 .field("logits").dense(10)
                 .build();
         assertFires(model, ID, Severity.NOTE, "fc1", "BatchNorm", "activation = RELU on 'fc1'");
+    }
+
+    @Test
+    void batchNormAfterReluAndDropoutIsReported() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu().dropout(0.1).bn()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.NOTE, "conv1", "BatchNorm",
+                "normalizes the output of activation 'conv1_relu' (@ReLU on 'conv1')",
+                "(through 'conv1_dropout' (@Dropout on 'conv1'))",
+                "of 'conv1' (@Conv)");
+    }
+
+    @Test
+    void batchNormAfterReluAndPoolingInAnotherFieldIsReported() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3).relu()
+                .field("pool1").maxPool(2)
+                .field("bn1").bn()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.NOTE, "bn1", "BatchNorm",
+                "normalizes the output of activation 'conv1_relu' (@ReLU on 'conv1') (through 'pool1' (@MaxPool))",
+                "(32, 14, 14) feature map");
+    }
+
+    @Test
+    void batchNormAfterPoolingOfAConvWithoutActivationIsSilent() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(32, 3)
+                .field("pool1").maxPool(2)
+                .field("bn1").bn().relu()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
     }
 
     @Test

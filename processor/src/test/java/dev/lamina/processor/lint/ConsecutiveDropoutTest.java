@@ -10,11 +10,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class ConsecutiveDropoutTest {
 
     private static final String ID = "ConsecutiveDropout";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.vector("TwoDrops",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dropout(rate = 0.5) Layer drop1;",
+                            "    @Dropout(rate = 0.5) Layer drop2;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 5, 5,
+                    "[lamina:ConsecutiveDropout] layer 'drop2' (@Dropout) follows dropout 'drop1' (@Dropout)",
+                    "0.75 of the units are dropped", "keep 0.5 x 0.5 = 0.25"),
+            JavacCase.clean(JavacCase.vector("SeparateDrops",
+                    "    @Dense(units = 32) @ReLU Layer fc1;",
+                    "    @Dropout(rate = 0.5) Layer drop1;",
+                    "    @Dense(units = 32) @ReLU Layer fc2;",
+                    "    @Dropout(rate = 0.5) Layer drop2;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void twoDropoutsInARowAreReportedWithTheEffectiveRate() {

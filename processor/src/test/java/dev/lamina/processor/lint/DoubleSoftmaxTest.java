@@ -8,11 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ActivationFn;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DoubleSoftmaxTest {
 
     private static final String ID = "DoubleSoftmax";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.vector("Softmaxed",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10, activation = Act.SOFTMAX) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 40,
+                    "[lamina:DoubleSoftmax] layer 'logits_softmax' (activation = SOFTMAX on 'logits')", "applies softmax to the output (10)",
+                    "remove the softmax"),
+            JavacCase.fires(JavacCase.vector("Softmaxed2",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) @Softmax Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 24, "[lamina:DoubleSoftmax] layer 'logits_softmax' (@Softmax on 'logits')"),
+            JavacCase.CLEAN_MLP);
 
     @Test
     void softmaxAnnotationOnTheLastLayerIsReportedWithTheProbabilityBound() {

@@ -5,11 +5,28 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DropoutBeforeBatchNormTest {
 
     private static final String ID = "DropoutBeforeBatchNorm";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.vector("BeforeBn",
+                            "    @Dense(units = 64) @ReLU Layer fc1;",
+                            "    @Dropout(rate = 0.3) Layer drop;",
+                            "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc2;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 5,
+                    "[lamina:DropoutBeforeBatchNorm] layer 'drop' (@Dropout) comes before batch norm",
+                    "variance shift", "after the last @BatchNorm"),
+            JavacCase.clean(JavacCase.vector("AfterBn",
+                    "    @Dense(units = 64, bias = false) @BatchNorm @ReLU Layer fc1;",
+                    "    @Dropout(rate = 0.3) Layer drop;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void dropoutWithABatchNormLaterIsReportedNamingTheBatchNorm() {

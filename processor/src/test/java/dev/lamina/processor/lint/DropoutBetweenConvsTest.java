@@ -5,11 +5,31 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DropoutBetweenConvsTest {
 
     private static final String ID = "DropoutBetweenConvs";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.image("Between",
+                            "    @Conv(filters = 8) @ReLU Layer conv1;",
+                            "    @Dropout(rate = 0.25) Layer drop;",
+                            "    @Conv(filters = 8) @ReLU Layer conv2;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 5,
+                    "[lamina:DropoutBetweenConvs] layer 'drop' (@Dropout) drops single activations (rate 0.25)",
+                    "between 'conv1' (@Conv) and 'conv2' (@Conv)", "(8, 28, 28)", "@SpatialDropout"),
+            JavacCase.clean(JavacCase.image("Spatial",
+                    "    @Conv(filters = 8) @ReLU Layer conv1;",
+                    "    @SpatialDropout(rate = 0.1) Layer drop;",
+                    "    @Conv(filters = 8) @ReLU Layer conv2;",
+                    "    @GlobalAvgPool Layer gap;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void dropoutBetweenTwoConvsIsReportedWithItsNeighboursAndShape() {
@@ -22,6 +42,47 @@ class DropoutBetweenConvsTest {
         assertFires(model, ID, Severity.WARNING, "drop1", "Dropout",
                 "'drop1' (@Dropout)", "rate 0.3", "between 'conv1' (@Conv) and 'conv2' (@Conv)",
                 "(32, 26, 26) feature map", "Tompson et al. 2015", "@SpatialDropout");
+    }
+
+    @Test
+    void aResidualBlockAfterTheDropoutCountsByItsFirstConv() {
+        var block = model("ConvBlock", 8, 28, 28)
+                .field("c1").conv(8, 3).bn().relu()
+                .field("c2").conv(8, 3).bn()
+                .build();
+        var model = model(1, 28, 28)
+                .field("conv").conv(8, 3).relu()
+                .field("drop").dropout(0.25)
+                .field("block").subModel(block, true)
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop", "Dropout",
+                "between 'conv' (@Conv) and 'block' (@Residual), whose first weighted layer is 'c1' (@Conv)");
+        assertSilent(model, "DropoutOnFeatureMaps");
+    }
+
+    @Test
+    void aSubModelBeforeTheDropoutCountsByItsLastConv() {
+        var block = model("ConvBlock", 1, 28, 28).field("c1").conv(8, 3).relu().build();
+        var model = model(1, 28, 28)
+                .field("block").subModel(block, false)
+                .field("drop").dropout(0.25)
+                .field("conv").conv(8, 3).relu()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop", "Dropout",
+                "between 'block' (@ConvBlock), whose last weighted layer is 'c1' (@Conv) and 'conv' (@Conv)");
+    }
+
+    @Test
+    void aSubModelEndingInADenseIsNotAConv() {
+        var block = model("Head", 8, 28, 28).field("gap").globalAvgPool().field("fc").dense(8).relu().build();
+        var model = model(1, 28, 28)
+                .field("conv").conv(8, 3).relu()
+                .field("drop").dropout(0.25)
+                .field("head").subModel(block, false)
+                .build();
+        assertSilent(model, ID);
     }
 
     @Test

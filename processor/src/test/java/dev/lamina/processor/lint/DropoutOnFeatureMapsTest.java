@@ -5,11 +5,31 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DropoutOnFeatureMapsTest {
 
     private static final String ID = "DropoutOnFeatureMaps";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.image("OnMaps",
+                            "    @Conv(filters = 8) @ReLU Layer conv;",
+                            "    @MaxPool(2) Layer pool;",
+                            "    @Dropout(rate = 0.25) Layer drop;",
+                            "    @Flatten Layer flat;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 5, 5,
+                    "[lamina:DropoutOnFeatureMaps] layer 'drop' (@Dropout)", "(8, 14, 14) feature map",
+                    "after 'conv' (@Conv), before 'logits' (@Dense)", "@SpatialDropout"),
+            JavacCase.clean(JavacCase.image("DenseDrop",
+                    "    @Conv(filters = 8) @ReLU Layer conv;",
+                    "    @GlobalAvgPool Layer gap;",
+                    "    @Dense(units = 32) @ReLU Layer fc;",
+                    "    @Dropout(rate = 0.5) Layer drop;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void dropoutAfterTheLastPoolingBeforeFlattenIsReported() {

@@ -5,11 +5,27 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DropoutOnOutputTest {
 
     private static final String ID = "DropoutOnOutput";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.vector("OnOutput",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;",
+                            "    @Dropout(rate = 0.3) Layer drop;"),
+                    Diagnostic.Kind.WARNING, 5, 5,
+                    "[lamina:DropoutOnOutput] layer 'drop' (@Dropout) comes after the last weighted layer 'logits'",
+                    "output logits (10)", "Fix: remove it"),
+            JavacCase.clean(JavacCase.vector("BeforeOutput",
+                    "    @Dense(units = 32) @ReLU Layer fc;",
+                    "    @Dropout(rate = 0.3) Layer drop;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void dropoutAfterTheLastWeightedLayerIsReported() {

@@ -5,11 +5,27 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DropoutRateHighTest {
 
     private static final String ID = "DropoutRateHigh";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.vector("HighRate",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dropout(rate = 0.7) Layer drop;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 5,
+                    "[lamina:DropoutRateHigh] layer 'drop' (@Dropout) has rate 0.7", "more units than it keeps",
+                    "@Dropout(rate = 0.5) or lower"),
+            JavacCase.clean(JavacCase.vector("HalfRate",
+                    "    @Dense(units = 32) @ReLU Layer fc;",
+                    "    @Dropout(rate = 0.5) Layer drop;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void rateAboveOneHalfOnHiddenUnitsIsReported() {

@@ -6,11 +6,25 @@ import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ActivationFn;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class DuplicateActivationTest {
 
     private static final String ID = "DuplicateActivation";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.vector("TwoRelus",
+                            "    @Dense(units = 32, activation = Act.RELU) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 3, 47,
+                    "[lamina:DuplicateActivation]", "layer 'fc_relu_2' (@ReLU on 'fc') comes right after activation 'fc_relu' (activation = RELU on 'fc')",
+                    "ReLU(ReLU(x)) = ReLU(x)"),
+            JavacCase.clean(JavacCase.vector("OneRelu",
+                    "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void activationAttributeAndAnnotationTogetherAreReportedOnTheAnnotation() {

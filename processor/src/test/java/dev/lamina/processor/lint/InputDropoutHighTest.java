@@ -5,11 +5,27 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class InputDropoutHighTest {
 
     private static final String ID = "InputDropoutHigh";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.vector("InputDrop",
+                            "    @Dropout(rate = 0.5) Layer drop;",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 3, 5,
+                    "[lamina:InputDropoutHigh] layer 'drop' (@Dropout) drops 0.5 of the model's input (16)",
+                    "@Dropout(rate = 0.2) or lower"),
+            JavacCase.clean(JavacCase.vector("InputDropLow",
+                    "    @Dropout(rate = 0.2) Layer drop;",
+                    "    @Dense(units = 32) @ReLU Layer fc;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     private static TestModels.Builder inputDropout(double rate) {
         return model(784)

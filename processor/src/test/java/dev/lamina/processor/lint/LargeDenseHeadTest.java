@@ -5,11 +5,29 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class LargeDenseHeadTest {
 
     private static final String ID = "LargeDenseHead";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.fires(JavacCase.image("BigHead",
+                            "    @Conv(filters = 32) @ReLU Layer conv;",
+                            "    @Flatten Layer flat;",
+                            "    @Dense(units = 128) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.NOTE, 5, 5,
+                    "[lamina:LargeDenseHead] layer 'fc' (@Dense) takes the 25,088 features",
+                    "3,211,264 parameters (25,088 x 128)", "replace @Flatten with @GlobalAvgPool"),
+            JavacCase.clean(JavacCase.image("SmallHead",
+                    "    @Conv(filters = 32) @ReLU Layer conv;",
+                    "    @GlobalAvgPool Layer gap;",
+                    "    @Dense(units = 128) @ReLU Layer fc;",
+                    "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void flattenIntoABigDenseIsANoteWithTheWeightCount() {

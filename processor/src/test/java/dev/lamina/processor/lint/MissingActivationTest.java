@@ -5,11 +5,23 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class MissingActivationTest {
 
     private static final String ID = "MissingActivation";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.CLEAN_MLP,
+            JavacCase.fires(JavacCase.vector("Linear",
+                            "    @Dense(units = 32) Layer fc;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 3, 5,
+                    "[lamina:MissingActivation] layer 'fc' (@Dense) is followed by 'logits' (@Dense) directly",
+                    "no expressive power", "add an activation after 'fc'"));
 
     @Test
     void twoDenseLayersWithOnlyLinearOpsBetweenAreReportedOnTheFirst() {
@@ -51,11 +63,46 @@ class MissingActivationTest {
     }
 
     @Test
-    void aSubModelEndsTheSearch() {
-        var block = model("Block", 8, 8, 8).field("c1").conv(8, 3).relu().build();
+    void aResidualBlockEndsTheSearch() {
+        var block = model("Block", 8, 8, 8).field("c1").conv(8, 3).bn().build();
         var model = model(1, 8, 8)
                 .field("conv1").conv(8, 3)
                 .field("block").subModel(block, true)
+                .field("conv2").conv(8, 3).relu()
+                .build();
+        assertSilent(model, ID);
+    }
+
+    @Test
+    void aPlainSubModelThatStartsWithAConvIsSeenThrough() {
+        var block = model("Block", 8, 8, 8).field("c1").conv(8, 3).bn().relu().build();
+        var model = model(1, 8, 8)
+                .field("conv1").conv(8, 3).bn()
+                .field("block").subModel(block, false)
+                .build();
+        assertFires(model, ID, Severity.WARNING, "conv1", "Conv",
+                "'conv1' (@Conv) is followed by 'block' (@Block), whose first weighted layer is 'c1' (@Conv)",
+                "with only @BatchNorm between");
+    }
+
+    @Test
+    void aPlainSubModelThatEndsWithoutActivationIsReportedOnItsField() {
+        var block = model("Block", 1, 8, 8).field("c1").conv(8, 3).bn().build();
+        var model = model(1, 8, 8)
+                .field("block").subModel(block, false)
+                .field("conv2").conv(8, 3).relu()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "block", null,
+                "'block' (@Block), whose last weighted layer is 'c1' (@Conv) is followed by 'conv2' (@Conv)",
+                "@ReLU on 'block' or at the end of Block");
+    }
+
+    @Test
+    void aPlainSubModelThatStartsWithAnActivationIsANonlinearity() {
+        var block = model("Block", 8, 8, 8).field("a").relu().field("c1").conv(8, 3).build();
+        var model = model(1, 8, 8)
+                .field("conv1").conv(8, 3)
+                .field("block").subModel(block, false)
                 .build();
         assertSilent(model, ID);
     }

@@ -6,11 +6,24 @@ import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.PaddingMode;
+import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class RedundantBiasTest {
 
     private static final String ID = "RedundantBias";
+
+    /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
+    static final List<JavacCase> JAVAC = List.of(
+            JavacCase.CLEAN_CNN,
+            JavacCase.fires(JavacCase.image("Biased",
+                            "    @Conv(filters = 8) @BatchNorm @ReLU Layer conv;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.NOTE, 3, 5,
+                    "[lamina:RedundantBias] layer 'conv' (@Conv) has a bias (8 parameters)",
+                    "mean subtraction cancels it", "@Conv(..., bias = false)"));
 
     @Test
     void biasDirectlyBeforeBatchNormIsANoteWithTheParameterCount() {

@@ -6,11 +6,17 @@ import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
+import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.PoolSpec;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * {@code @BatchNorm} directly after the activation of a {@code @Conv}/{@code @Dense} layer instead
- * of between the weighted layer and its activation (after a sub-model there is no such choice).
+ * {@code @BatchNorm} after the activation of a {@code @Conv}/{@code @Dense} layer (directly, or with
+ * only dropout and pooling between them) instead of between the weighted layer and its activation
+ * (after a sub-model there is no such choice).
  */
 public final class BatchNormAfterActivation extends Rule {
 
@@ -25,21 +31,45 @@ public final class BatchNormAfterActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> i > 0 && layers.spec(i) instanceof BatchNormSpec
-                        && layers.spec(i - 1) instanceof ActivationSpec
-                        && !layers.actsOnInput(i)
-                        && layers.spec(layers.previousWeighted(i)).isWeighted(),
+        return findAt(layers, i -> layers.spec(i) instanceof BatchNormSpec && activationBefore(layers, i) >= 0,
                 i -> message(layers, i));
     }
 
+    /**
+     * Index of the activation that the batch norm at {@code i} normalizes, looking back over
+     * dropout and pooling (which do not change which side of the activation it is on), when that
+     * activation follows a {@code @Conv}/{@code @Dense}; else -1.
+     */
+    private static int activationBefore(LayerSequence layers, int i) {
+        int j = i - 1;
+        while (j >= 0 && isPassThrough(layers.spec(j))) {
+            j--;
+        }
+        if (j < 0 || !(layers.spec(j) instanceof ActivationSpec)) {
+            return -1;
+        }
+        int weighted = layers.previousWeighted(j);
+        return weighted >= 0 && layers.spec(weighted).isWeighted() ? j : -1;
+    }
+
+    private static boolean isPassThrough(LayerSpec spec) {
+        return spec instanceof DropoutSpec || spec instanceof PoolSpec;
+    }
+
     private static String message(LayerSequence layers, int i) {
-        int weighted = layers.previousWeighted(i);
+        int activation = activationBefore(layers, i);
+        int weighted = layers.previousWeighted(activation);
+        String via = activation == i - 1 ? "" : " (through " + between(layers, activation, i) + ")";
         return "layer " + layers.describe(i) + " normalizes the output of activation "
-                + layers.describe(i - 1) + " of " + layers.describe(weighted) + " on "
+                + layers.describe(activation) + via + " of " + layers.describe(weighted) + " on "
                 + LayerSequence.shapeWords(layers.in(i)) + ". Ioffe & Szegedy (2015) place batch norm"
                 + " between the weighted layer and its activation, so the activation sees normalized"
                 + " inputs; seed article 000 reports both orders train similarly. Fix: @"
                 + layers.spec(weighted).kind() + "(..., bias = false) @BatchNorm @"
-                + ((ActivationSpec) layers.spec(i - 1)).fn().displayName() + " (batch norm first).";
+                + ((ActivationSpec) layers.spec(activation)).fn().displayName() + " (batch norm first).";
+    }
+
+    private static String between(LayerSequence layers, int from, int to) {
+        return IntStream.range(from + 1, to).mapToObj(layers::describe).collect(Collectors.joining(", "));
     }
 }

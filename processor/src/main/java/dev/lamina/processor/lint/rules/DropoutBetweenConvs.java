@@ -8,7 +8,10 @@ import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
 import java.util.List;
 
-/** Element-wise {@code @Dropout} whose nearest weighted layers on both sides are {@code @Conv}. */
+/**
+ * Element-wise {@code @Dropout} whose nearest weighted layers on both sides are {@code @Conv},
+ * seeing through sub-models (a residual block after it counts by its main path's first conv).
+ */
 public final class DropoutBetweenConvs extends Rule {
 
     /** Why element-wise dropout on feature maps regularizes little; shared with {@link DropoutOnFeatureMaps}. */
@@ -36,8 +39,8 @@ public final class DropoutBetweenConvs extends Rule {
     private static String message(LayerSequence layers, int i) {
         DropoutSpec dropout = (DropoutSpec) layers.spec(i);
         return "layer " + layers.describe(i) + " drops single activations (rate "
-                + LintText.decimal(dropout.rate()) + ") between " + layers.describe(layers.previousWeighted(i))
-                + " and " + layers.describe(layers.nextWeighted(i)) + " on "
+                + LintText.decimal(dropout.rate()) + ") between " + layers.describeWeighted(layers.previousWeighted(i), false)
+                + " and " + layers.describeWeighted(layers.nextWeighted(i), true) + " on "
                 + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY
                 + " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
                 + " put @BatchNorm between the conv and its activation.";

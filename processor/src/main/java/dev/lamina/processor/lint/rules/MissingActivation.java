@@ -4,15 +4,21 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.SubModelSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Two {@code @Conv}/{@code @Dense} layers with only linear operations between them (batch norm,
  * dropout, flatten, average pooling): reported on the first, which lacks an activation.
- * Sub-models end the search (what they contain is checked when they are linted themselves).
+ * A plain sub-model counts by its inside: it can be the first (its layers end in a weighted layer
+ * and linear operations) or the second (its layers start that way). A {@code @Residual} block ends
+ * the search: its output adds the skip path, so the layers around it do not compose into one.
  */
 public final class MissingActivation extends Rule {
 
@@ -33,12 +39,45 @@ public final class MissingActivation extends Rule {
         List<Finding> findings = new ArrayList<>();
         for (int first = 0; first < layers.size(); first++) {
             int second = layers.nextWeighted(first);
-            if (layers.spec(first).isWeighted() && second >= 0 && layers.spec(second).isWeighted()
+            if (endsLinear(layers.spec(first)) && second >= 0 && startsLinear(layers.spec(second))
                     && allLinearBetween(layers, first, second)) {
                 findings.add(finding(layers, first, message(layers, first, second)));
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether the output of {@code spec} is a {@code @Conv}/{@code @Dense} output through linear
+     * operations only: the weighted layer itself, or a plain sub-model whose layers end that way.
+     * A {@code @Residual} block never does: its output adds the skip path, so the weighted layers
+     * around it do not compose into one.
+     */
+    private static boolean endsLinear(LayerSpec spec) {
+        return spec.isWeighted() || (spec instanceof SubModelSpec sub && !sub.residual()
+                && linearTo(reversed(sub.model().layers()), MissingActivation::endsLinear));
+    }
+
+    /** Whether {@code spec}'s input reaches a weighted layer through linear operations only. */
+    private static boolean startsLinear(LayerSpec spec) {
+        return spec.isWeighted() || (spec instanceof SubModelSpec sub && !sub.residual()
+                && linearTo(sub.model().layers(), MissingActivation::startsLinear));
+    }
+
+    /** Whether the first non-linear spec of {@code specs} exists and is {@code weighted}. */
+    private static boolean linearTo(List<LayerSpec> specs, Predicate<LayerSpec> weighted) {
+        for (LayerSpec spec : specs) {
+            if (!LayerSequence.isLinear(spec)) {
+                return weighted.test(spec);
+            }
+        }
+        return false;
+    }
+
+    private static List<LayerSpec> reversed(List<LayerSpec> specs) {
+        List<LayerSpec> copy = new ArrayList<>(specs);
+        Collections.reverse(copy);
+        return copy;
     }
 
     private static boolean allLinearBetween(LayerSequence layers, int first, int second) {
@@ -56,11 +95,13 @@ public final class MissingActivation extends Rule {
             between.add("@" + layers.spec(i).kind());
         }
         String what = between.isEmpty() ? "directly" : "with only " + String.join(", ", between) + " between";
-        return "layer " + layers.describe(first) + " is followed by " + layers.describe(second) + " "
-                + what + " and no activation: two linear layers compose into one linear layer, so "
-                + layers.describe(second) + " adds parameters but no expressive power (Goodfellow et"
-                + " al. 2016, Deep Learning, ch. 6). Fix: add an activation after '"
-                + layers.spec(first).field() + "', e.g. @" + layers.spec(first).kind()
-                + "(...) @BatchNorm @ReLU.";
+        LayerSpec spec = layers.spec(first);
+        String example = spec.isWeighted() ? "@" + spec.kind() + "(...) @BatchNorm @ReLU"
+                : "@ReLU on '" + spec.field() + "' or at the end of " + ((SubModelSpec) spec).model().simpleName();
+        return "layer " + layers.describeWeighted(first, false) + " is followed by "
+                + layers.describeWeighted(second, true) + " " + what + " and no activation: two linear"
+                + " layers compose into one linear layer, so " + layers.describe(second) + " adds parameters"
+                + " but no expressive power (Goodfellow et al. 2016, Deep Learning, ch. 6). Fix: add an"
+                + " activation after '" + spec.field() + "', e.g. " + example + ".";
     }
 }
