@@ -83,10 +83,15 @@ public final class LaminaCli implements Callable<Integer> {
         System.exit(execute(args));
     }
 
-    /** Sets the system properties DJL and AWT read when they load; call before touching DJL. */
+    /**
+     * Sets the system properties DJL and AWT read when they load; call before touching DJL.
+     * DJL is kept offline (it never downloads) unless the user says otherwise with
+     * {@code -Dai.djl.offline=false}, the route docs/gpu.md gives for downloading a CUDA libtorch.
+     */
     public static void configureEnvironment() {
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("offline", "true");
+        String offline = System.getProperty("ai.djl.offline", "true");
+        System.setProperty("ai.djl.offline", offline);
+        System.setProperty("offline", offline);
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("java.awt.headless", "true");
     }
