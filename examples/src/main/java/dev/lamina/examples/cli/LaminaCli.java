@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Examples:",
-            "  lamina experiment          the dropout experiment (< 15 min on 2 CPU cores)",
+            "  lamina experiment          the dropout experiment (5 min measured on 2 CPU cores)",
             "  lamina experiment --full   the preset behind docs/results",
             "  lamina train FashionCnn --epochs 2",
             "  lamina summary Plain",

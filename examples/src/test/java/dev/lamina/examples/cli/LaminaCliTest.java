@@ -36,7 +36,8 @@ class LaminaCliTest {
     void experimentHelpShowsThePresets() {
         assertEquals(LaminaCli.OK, run("experiment", "--help"));
         assertTrue(out.toString().contains("--full"), out.toString());
-        assertTrue(out.toString().contains("< 15 min"), out.toString());
+        assertTrue(out.toString().contains("10000 training images"), out.toString());
+        assertTrue(out.toString().contains("20000 training images"), out.toString());
     }
 
     @Test
