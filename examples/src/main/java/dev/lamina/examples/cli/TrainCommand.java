@@ -6,6 +6,7 @@ import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.device.DeviceChoice;
+import dev.lamina.runtime.train.LearningRateSchedule;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
@@ -51,8 +52,14 @@ final class TrainCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001",
-            description = "Adam learning rate.")
+            description = "Adam learning rate (the peak rate under --lr-schedule cosine).")
     float learningRate;
+
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
+            description = "How the rate moves over the run: constant; cosine (half a cosine from"
+                    + " --lr down to 0 at the last step); cosine:W (the same after a linear warm-up"
+                    + " over the first fraction W of the steps, e.g. cosine:0.05).")
+    String schedule;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Fixes initialization, data order and augmentation.")
@@ -94,15 +101,16 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--validation must be at least 0"
                     + " and below 1 (a fraction of the training set), got " + validation);
         }
+        LearningRateSchedule lrSchedule = LearningRateSchedule.parse(schedule);
         DataSplits loaded = TrainingBackend.load(data.dataset(), data.dir(), 0);
         DataSplits splits = validation > 0 ? loaded.withValidation(validation, seed) : loaded;
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
-                        + " %d epoch(s), batch %d, Adam lr %s, seed %d%s -> %s%n", net.name(),
+                        + " %d epoch(s), batch %d, Adam lr %s (%s), seed %d%s -> %s%n", net.name(),
                 data.dataset().id(), splits.train().size(),
                 splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), epochs,
-                batchSize, learningRate, seed, augment ? ", augmented" : "", dir);
+                batchSize, learningRate, lrSchedule, seed, augment ? ", augmented" : "", dir);
         TrainingConfig config = TrainingConfig.builder()
-                .epochs(epochs).batchSize(batchSize).learningRate(learningRate).seed(seed)
+                .epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(lrSchedule).seed(seed)
                 .device(DeviceChoice.parse(device.device()))
                 .outputDir(dir).resumeFrom(resume)
                 .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)

@@ -35,13 +35,19 @@ final class DjlSteps implements AutoCloseable {
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private final Device[] devices;
     private final Shape exampleShape;
+    /** The rate Adam uses at the next {@link #step()}; set by the run from its schedule. */
+    private volatile float learningRate;
 
     DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
         this.devices = devices;
         this.exampleShape = inputShapeWithBatch.slice(1);
+        this.learningRate = learningRate;
+        // DJL's own trackers count each parameter's updates, which restart at 0 on resume; this one
+        // reads the rate the run computed from its global step instead
+        Tracker rateOfThisStep = numUpdate -> this.learningRate;
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optDevices(devices)
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).build());
+                .optOptimizer(Adam.builder().optLearningRateTracker(rateOfThisStep).build());
         trainer = model.newTrainer(config);
         trainer.initialize(inputShapeWithBatch);
     }
@@ -69,6 +75,11 @@ final class DjlSteps implements AutoCloseable {
             }
             return new Outcome(lossSum, correct, batch.size());
         }
+    }
+
+    /** Sets the rate that the following {@link #step()}s use. */
+    void learningRate(float rate) {
+        this.learningRate = rate;
     }
 
     /** Applies the optimizer to the gradients of the last {@link #forwardBackward}. */

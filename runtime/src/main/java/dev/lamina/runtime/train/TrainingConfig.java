@@ -15,7 +15,9 @@ import java.util.Objects;
  *
  * @param epochs total epochs of the run (a resumed run ends at the same total), default 2
  * @param batchSize examples per step, default 64
- * @param learningRate Adam's learning rate, default 0.001
+ * @param learningRate Adam's learning rate (the peak rate under a schedule), default 0.001
+ * @param schedule how the learning rate moves over the run's steps, default {@link
+ *     LearningRateSchedule#constant()}
  * @param seed fixes parameter initialization, data order and DJL's random numbers, default 42
  * @param device where to train, default {@code auto}
  * @param outputDir where checkpoints and history files go; {@code null}: nothing is written
@@ -27,12 +29,14 @@ import java.util.Objects;
  * @param augmentation applied to training batches (drawn from the seed), default none
  * @param normalization applied to every batch (training and evaluation), or {@code null} for none
  */
-public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, DeviceChoice device,
+public record TrainingConfig(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
+                             long seed, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
                              int logEvery, Augmentation augmentation, Normalization normalization) {
 
     public TrainingConfig {
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(schedule, "schedule (use LearningRateSchedule.constant())");
         Objects.requireNonNull(augmentation, "augmentation (use Augmentation.NONE)");
         require(epochs >= 1, "epochs must be at least 1, got " + epochs);
         require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
@@ -58,6 +62,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         m.put("epochs", epochs);
         m.put("batch_size", batchSize);
         m.put("learning_rate", Double.parseDouble(Float.toString(learningRate)));
+        m.put("lr_schedule", schedule.format());
         m.put("seed", Long.toString(seed));
         m.put("device", device.toString());
         m.put("augmentation", augmentation.toString());
@@ -70,6 +75,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         private int epochs = 2;
         private int batchSize = 64;
         private float learningRate = 1e-3f;
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
         private long seed = 42;
         private DeviceChoice device = DeviceChoice.auto();
         private Path outputDir;
@@ -94,6 +100,12 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
 
         public Builder learningRate(float learningRate) {
             this.learningRate = learningRate;
+            return this;
+        }
+
+        /** How the rate moves over the run (default constant). */
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = schedule;
             return this;
         }
 
@@ -149,7 +161,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         }
 
         public TrainingConfig build() {
-            return new TrainingConfig(epochs, batchSize, learningRate, seed, device, outputDir, resumeFrom,
+            return new TrainingConfig(epochs, batchSize, learningRate, schedule, seed, device, outputDir, resumeFrom,
                     progress, terminal, logEvery, augmentation, normalization);
         }
     }

@@ -131,9 +131,10 @@ final class TrainingRun {
                 .withAugmentation(config.augmentation()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(train, options, epoch)) {
             progress.epochStarted(epoch, config.epochs(), batches.batchCount());
+            long totalSteps = (long) batches.batchCount() * config.epochs();
             for (Batch batch : batches) {
                 index++;
-                DjlSteps.Outcome outcome = trainStep(batch, epoch, index);
+                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, totalSteps);
                 lossSum += outcome.lossSum();
                 correct += outcome.correct();
                 images += outcome.size();
@@ -153,12 +154,14 @@ final class TrainingRun {
     }
 
     /** One optimizer step, refusing a non-finite loss before it touches the parameters. */
-    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index) {
+    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, long totalSteps) {
+        float rate = config.schedule().rate(config.learningRate(), step, totalSteps);
         DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
-                    config.learningRate(), lastGood());
+                    rate, lastGood());
         }
+        steps.learningRate(rate);
         memory.run(steps::step);
         step++;
         if (!placementChecked) {

@@ -125,6 +125,22 @@ class TrainerTest {
     }
 
     @Test
+    void theScheduleIsSavedWithTheCheckpointAndResumingWithAnotherOneSaysSo() throws Exception {
+        new Trainer(Fixtures.quick().epochs(1).schedule(LearningRateSchedule.cosine(0.1)).outputDir(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+        assertEquals("cosine:0.1", new CheckpointStore(dir).loadState(CheckpointStore.LAST).config().get("lr_schedule"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        new Trainer(Fixtures.quick().epochs(2).resumeFrom(dir)
+                .progress(new PrintStream(log, true, StandardCharsets.UTF_8)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        assertTrue(log.toString(StandardCharsets.UTF_8)
+                .contains("note: lr_schedule was cosine:0.1 in the checkpoint and is constant now"),
+                log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void resumeOnOtherDataIsRefusedSayingWhatDiffers() {
         new Trainer(Fixtures.quick().epochs(1).outputDir(dir).build())
                 .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
