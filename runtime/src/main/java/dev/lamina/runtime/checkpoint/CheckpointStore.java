@@ -45,6 +45,9 @@ public final class CheckpointStore {
         String read(Path file) throws IOException;
     }
 
+    private static final String PARAMS = ".params";
+    private static final String OPTIMIZER = ".optimizer";
+
     /** How often {@link #restore} reads the state again when its parameter file has just been replaced. */
     private static final int MAX_RESTORE_ATTEMPTS = 3;
 
@@ -79,7 +82,15 @@ public final class CheckpointStore {
 
     /** Saves the block's parameters and the state under {@code tag}, atomically. */
     public void save(String tag, Block block, TrainingState state) throws IOException {
-        String paramsName = tag + "-step" + state.step() + ".params";
+        save(tag, block, state, null);
+    }
+
+    /**
+     * Saves the block's parameters, the optimizer's state (when not {@code null}) and the training
+     * state under {@code tag}, atomically: the state file, written last, names the other two.
+     */
+    public void save(String tag, Block block, TrainingState state, OptimizerState optimizer) throws IOException {
+        String paramsName = tag + "-step" + state.step() + PARAMS;
         AtomicFiles.write(dir.resolve(paramsName), out -> {
             DataOutputStream data = new DataOutputStream(out);
             writer.write(block, data);
@@ -87,8 +98,14 @@ public final class CheckpointStore {
         });
         Map<String, Object> json = state.toJson();
         json.put("parameters_file", paramsName);
+        String optimizerName = null;
+        if (optimizer != null) {
+            optimizerName = tag + "-step" + state.step() + OPTIMIZER;
+            json.put("optimizer", OptimizerFile.write(dir.resolve(optimizerName), optimizer));
+        }
         AtomicFiles.writeString(stateFile(tag), Json.write(json));
-        deleteStaleParameterFiles(tag, paramsName);
+        deleteStaleFiles(tag, PARAMS, paramsName);
+        deleteStaleFiles(tag, OPTIMIZER, optimizerName);
     }
 
     /**
@@ -113,6 +130,23 @@ public final class CheckpointStore {
      *     differing parameter names and shapes), or cannot be read
      */
     public TrainingState restore(String tag, Block block, NDManager manager) {
+        return load(tag, block, manager, false).state();
+    }
+
+    /**
+     * Like {@link #restore}, and also reads the optimizer state saved with the same checkpoint.
+     *
+     * @return the training state and the optimizer state ({@code null} when the checkpoint holds
+     *     none, e.g. one written before optimizer state was saved)
+     */
+    public Restored restoreForTraining(String tag, Block block, NDManager manager) {
+        return load(tag, block, manager, true);
+    }
+
+    /** A checkpoint read back: the training state and, when saved and asked for, the optimizer's. */
+    public record Restored(TrainingState state, OptimizerState optimizer) {}
+
+    private Restored load(String tag, Block block, NDManager manager, boolean withOptimizer) {
         Path file = stateFile(tag);
         for (int attempt = 1; ; attempt++) {
             Map<String, Object> json = readStateJson(tag);
@@ -126,15 +160,30 @@ public final class CheckpointStore {
             }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
                 block.loadParameters(manager, new DataInputStream(in));
-                return state;
             } catch (NoSuchFileException e) {
                 if (attempt == MAX_RESTORE_ATTEMPTS) {
                     throw new CheckpointException("checkpoint " + file + " names " + params
                             + ", which does not exist (still missing after " + attempt + " readings). Another"
                             + " process may be saving into " + dir + "; stop it, or restore a copy.", e);
                 }
+                continue;
             } catch (IOException | MalformedModelException e) {
                 throw new CheckpointException("checkpoint parameters " + params + " cannot be read: "
+                        + e.getMessage(), e);
+            }
+            if (!withOptimizer || !json.containsKey("optimizer")) {
+                return new Restored(state, null);
+            }
+            try {
+                return new Restored(state, OptimizerFile.read(dir, json.get("optimizer"), manager));
+            } catch (NoSuchFileException e) {
+                if (attempt == MAX_RESTORE_ATTEMPTS) {
+                    throw new CheckpointException("checkpoint " + file + " names an optimizer file that does not"
+                            + " exist (still missing after " + attempt + " readings): " + e.getMessage()
+                            + ". Another process may be saving into " + dir + "; stop it, or restore a copy.", e);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CheckpointException("checkpoint " + file + ": the optimizer state cannot be read: "
                         + e.getMessage(), e);
             }
         }
@@ -175,8 +224,9 @@ public final class CheckpointStore {
         return dir.resolve(tag + ".json");
     }
 
-    private void deleteStaleParameterFiles(String tag, String keep) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*.params")) {
+    /** Deletes this tag's files with {@code suffix} except {@code keep} (all of them when null). */
+    private void deleteStaleFiles(String tag, String suffix, String keep) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*" + suffix)) {
             for (Path f : files) {
                 if (!f.getFileName().toString().equals(keep)) {
                     Files.deleteIfExists(f);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything besides the parameters that a run needs to continue where it stopped. Independent of
- * the optimizer: Adam's moment estimates are not saved, so a resumed run restarts them.
+ * Everything besides the parameters and the optimizer's state ({@link OptimizerState}, saved next
+ * to them) that a run needs to continue where it stopped.
  *
  * @param epoch epochs completed
  * @param step optimizer steps taken

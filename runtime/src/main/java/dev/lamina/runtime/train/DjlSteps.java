@@ -7,19 +7,19 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
 import dev.lamina.runtime.InvalidInputException;
+import dev.lamina.runtime.checkpoint.OptimizerState;
 import dev.lamina.runtime.data.Batch;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
 
 /**
  * The DJL side of training: turns {@link Batch}es into tensors, runs forward and backward (split
- * across the devices when there are several), applies Adam, and evaluates with training off. One
+ * across the devices when there are several), applies Adam ({@link ResumableAdam}, whose state goes into checkpoints), and evaluates with training off. One
  * instance per run; it owns a DJL {@code Trainer}.
  */
 final class DjlSteps implements AutoCloseable {
@@ -35,19 +35,15 @@ final class DjlSteps implements AutoCloseable {
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private final Device[] devices;
     private final Shape exampleShape;
-    /** The rate Adam uses at the next {@link #step()}; set by the run from its schedule. */
-    private volatile float learningRate;
+    private final ResumableAdam optimizer;
 
     DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
         this.devices = devices;
         this.exampleShape = inputShapeWithBatch.slice(1);
-        this.learningRate = learningRate;
-        // DJL's own trackers count each parameter's updates, which restart at 0 on resume; this one
-        // reads the rate the run computed from its global step instead
-        Tracker rateOfThisStep = numUpdate -> this.learningRate;
+        this.optimizer = new ResumableAdam(learningRate);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optDevices(devices)
-                .optOptimizer(Adam.builder().optLearningRateTracker(rateOfThisStep).build());
+                .optOptimizer(optimizer);
         trainer = model.newTrainer(config);
         trainer.initialize(inputShapeWithBatch);
     }
@@ -79,7 +75,17 @@ final class DjlSteps implements AutoCloseable {
 
     /** Sets the rate that the following {@link #step()}s use. */
     void learningRate(float rate) {
-        this.learningRate = rate;
+        optimizer.learningRate(rate);
+    }
+
+    /** The optimizer's state for a checkpoint, by parameter name. */
+    OptimizerState optimizerState(Block block) {
+        return optimizer.export(block, devices[0]);
+    }
+
+    /** Continues from the optimizer state of a checkpoint of the same model. */
+    void restoreOptimizer(Block block, OptimizerState state) {
+        optimizer.restore(block, state);
     }
 
     /** Applies the optimizer to the gradients of the last {@link #forwardBackward}. */

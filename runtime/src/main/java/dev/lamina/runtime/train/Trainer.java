@@ -98,12 +98,19 @@ public final class Trainer {
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
-            TrainingState resumed = config.resumeFrom() == null ? null : resume(block, inputShapeWithBatch, model, data);
+            CheckpointStore.Restored resumed = config.resumeFrom() == null ? null
+                    : resume(block, inputShapeWithBatch, model, data);
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.learningRate(), inputShapeWithBatch))) {
+                if (resumed != null && resumed.optimizer() != null) {
+                    steps.restoreOptimizer(block, resumed.optimizer());
+                } else if (resumed != null) {
+                    progress.info("note: the checkpoint in " + config.resumeFrom() + " holds no optimizer state,"
+                            + " so Adam's moment estimates start again from zero");
+                }
                 TrainingRun run = new TrainingRun(config, progress, block, steps, devices, memory,
-                        out == null ? null : new CheckpointStore(out), evalName, data, resumed,
-                        placementCheck);
+                        out == null ? null : new CheckpointStore(out), evalName, data,
+                        resumed == null ? null : resumed.state(), placementCheck);
                 run.trainRemainingEpochs(train, evalSet);
                 Evaluation last = run.evaluate(test);
                 progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s)",
@@ -160,10 +167,11 @@ public final class Trainer {
      * Initializes the block, loads the {@code last} checkpoint into it and says which settings
      * differ; refuses a checkpoint trained or evaluated on other data.
      */
-    private TrainingState resume(Block block, Shape inputShape, Model model, DataIdentity data) {
+    private CheckpointStore.Restored resume(Block block, Shape inputShape, Model model, DataIdentity data) {
         block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
-        TrainingState state = new CheckpointStore(config.resumeFrom())
-                .restore(CheckpointStore.LAST, block, model.getNDManager());
+        CheckpointStore.Restored restored = new CheckpointStore(config.resumeFrom())
+                .restoreForTraining(CheckpointStore.LAST, block, model.getNDManager());
+        TrainingState state = restored.state();
         List<String> dataDiffs = state.data().differencesFrom(data);
         if (!dataDiffs.isEmpty()) {
             throw new CheckpointException("cannot resume from " + config.resumeFrom() + ": the checkpoint was"
@@ -184,6 +192,6 @@ public final class Trainer {
             }
         });
         LOG.info("Resumed from {} at epoch {}, step {}", config.resumeFrom(), state.epoch(), state.step());
-        return state;
+        return restored;
     }
 }

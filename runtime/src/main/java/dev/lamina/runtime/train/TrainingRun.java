@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.DataIdentity;
 import dev.lamina.runtime.checkpoint.ModelSignature;
+import dev.lamina.runtime.checkpoint.OptimizerState;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.Batch;
 import dev.lamina.runtime.data.BatchOptions;
@@ -180,9 +181,10 @@ final class TrainingRun {
         try {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
                     config.describe(), evalName, ModelSignature.of(block), data, history);
-            store.save(CheckpointStore.LAST, block, state);
+            OptimizerState optimizer = steps.optimizerState(block);
+            store.save(CheckpointStore.LAST, block, state, optimizer);
             if (selectsBest() && bestEpoch == epoch) {
-                store.save(CheckpointStore.BEST, block, state);
+                store.save(CheckpointStore.BEST, block, state, optimizer);
             }
             HistoryFiles.writeAll(store.dir(), history, evalName);
         } catch (IOException e) {

@@ -191,4 +191,66 @@ class CheckpointStoreTest {
             assertEquals(4, ModelSignature.of(model.getBlock()).parameters().size());
         }
     }
+
+    private OptimizerState adamLike(Block block, float fill) {
+        Map<String, Integer> updates = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, NDArray>> arrays = new java.util.LinkedHashMap<>();
+        for (var p : block.getParameters()) {
+            Shape shape = p.getValue().getArray().getShape();
+            updates.put(p.getKey(), 8);
+            arrays.put(p.getKey(), Map.of("mean", manager.full(shape, fill), "variance", manager.full(shape, fill * fill)));
+        }
+        return new OptimizerState("adam", updates, arrays);
+    }
+
+    @Test
+    void optimizerStateRoundTripsByParameterNameAndOldFilesAreRemoved() throws IOException {
+        Block block = initialized(Fixtures.smallCnn(2), 1);
+        CheckpointStore store = new CheckpointStore(dir);
+        store.save(CheckpointStore.LAST, block, state(block, 1, 8), adamLike(block, 0.5f));
+        store.save(CheckpointStore.LAST, block, state(block, 2, 16), adamLike(block, 0.25f));
+
+        CheckpointStore.Restored restored = store.restoreForTraining(CheckpointStore.LAST,
+                initialized(Fixtures.smallCnn(2), 2), manager);
+
+        assertEquals(16, restored.state().step());
+        OptimizerState optimizer = restored.optimizer();
+        assertEquals("adam", optimizer.optimizer());
+        assertEquals(ModelSignature.of(block).parameters().keySet(), optimizer.arrays().keySet());
+        assertEquals(8, optimizer.updates().get("04Linear_weight"));
+        NDArray mean = optimizer.arrays().get("04Linear_weight").get("mean");
+        assertEquals(new Shape(2, 144), mean.getShape());
+        assertEquals(0.25f, mean.getFloat(0, 0));
+        assertEquals(0.0625f, optimizer.arrays().get("04Linear_weight").get("variance").getFloat(1, 5));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("last-step16.optimizer", "last-step16.params", "last.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aCheckpointWithoutOptimizerStateRestoresWithNone() throws IOException {
+        Block block = initialized(Fixtures.smallCnn(2), 1);
+        new CheckpointStore(dir).save(CheckpointStore.LAST, block, state(block, 1, 8));
+
+        CheckpointStore.Restored restored = new CheckpointStore(dir).restoreForTraining(CheckpointStore.LAST,
+                initialized(Fixtures.smallCnn(2), 2), manager);
+
+        assertEquals(1, restored.state().epoch());
+        assertEquals(null, restored.optimizer());
+    }
+
+    @Test
+    void aDamagedOptimizerFileIsACheckpointErrorNamingIt() throws IOException {
+        Block block = initialized(Fixtures.smallCnn(2), 1);
+        new CheckpointStore(dir).save(CheckpointStore.LAST, block, state(block, 1, 8), adamLike(block, 0.5f));
+        Path file = dir.resolve("last-step8.optimizer");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        CheckpointException e = assertThrows(CheckpointException.class, () -> new CheckpointStore(dir)
+                .restoreForTraining(CheckpointStore.LAST, initialized(Fixtures.smallCnn(2), 2), manager));
+
+        assertTrue(e.getMessage().contains("last.json: the optimizer state cannot be read"), e.getMessage());
+    }
 }

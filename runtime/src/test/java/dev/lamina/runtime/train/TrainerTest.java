@@ -140,6 +140,41 @@ class TrainerTest {
                 log.toString(StandardCharsets.UTF_8));
     }
 
+    private static TrainingConfig.Builder threeCosineEpochs() {
+        return Fixtures.quick().epochs(3).schedule(LearningRateSchedule.cosine(0.2));
+    }
+
+    @Test
+    void aRunResumedAfterACrashEndsExactlyLikeAnUninterruptedOne(@TempDir Path whole) {
+        TrainingResult uninterrupted = new Trainer(threeCosineEpochs().outputDir(whole).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+        // the process dies while epoch 2 trains, after epoch 1's checkpoint and a step of epoch 2
+        PrintStream dying = new PrintStream(new java.io.OutputStream() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public void write(int b) {
+                text.append((char) b);
+                if (text.indexOf("epoch 2/3 batch 1/") >= 0) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+        assertThrows(IllegalStateException.class, () -> new Trainer(threeCosineEpochs().outputDir(dir)
+                .progress(dying).logEvery(1).build()).fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST));
+        assertEquals(1, new CheckpointStore(dir).loadState(CheckpointStore.LAST).epoch());
+
+        TrainingResult resumed = new Trainer(threeCosineEpochs().resumeFrom(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        // same parameters, learning rates and Adam moments at every step: the same numbers
+        for (int epoch = 1; epoch < 3; epoch++) {
+            assertEquals(uninterrupted.history().get(epoch).trainLoss(), resumed.history().get(epoch).trainLoss(), 1e-6,
+                    "train loss of epoch " + (epoch + 1));
+        }
+        assertEquals(uninterrupted.testLoss(), resumed.testLoss(), 1e-6);
+    }
+
     @Test
     void resumeOnOtherDataIsRefusedSayingWhatDiffers() {
         new Trainer(Fixtures.quick().epochs(1).outputDir(dir).build())
