@@ -19,11 +19,13 @@ import java.util.Map;
 
 /**
  * A directory of checkpoints, each under a tag ({@link #LAST}, {@link #BEST}): {@code <tag>.json}
- * (the {@link TrainingState} plus the name of its parameter file) and {@code
- * <tag>-step<N>.params} (DJL's {@code Block.saveParameters} format).
+ * (the {@link TrainingState} plus the names of the other files), {@code <tag>-step<N>.params}
+ * (DJL's {@code Block.saveParameters} format) and, when the optimizer's state is saved, {@code
+ * <tag>-step<N>.optimizer} ({@link OptimizerState}: DJL's {@code NDList} encoding, indexed in the
+ * JSON file).
  *
- * <p>A save writes the parameter file, then the JSON file, each atomically; the JSON file is the
- * commit point. A crash or an error at any moment leaves {@code <tag>.json} pointing at a complete
+ * <p>A save writes the parameter file, the optimizer file, then the JSON file, each atomically; the
+ * JSON file is the commit point. A crash or an error at any moment leaves {@code <tag>.json} pointing at a complete
  * parameter file: the new checkpoint or the previous one.
  */
 public final class CheckpointStore {
