@@ -99,5 +99,9 @@ class LaminaCliTest {
         assertEquals(LaminaCli.USAGE, run("train", "Plain", "--epochs", "0", "--device", "cpu",
                 "--data", Fixture.fashionMnistSmall().toString()));
         assertTrue(err.toString().contains("epochs must be at least 1"), err.toString());
+        assertEquals(LaminaCli.USAGE, run("train", "Plain", "--lr-schedule", "linear", "--device", "cpu",
+                "--data", Fixture.fashionMnistSmall().toString()));
+        assertTrue(err.toString().contains("unknown learning rate schedule 'linear'; use constant, cosine,"),
+                err.toString());
     }
 }

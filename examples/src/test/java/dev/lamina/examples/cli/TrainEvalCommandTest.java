@@ -40,6 +40,8 @@ class TrainEvalCommandTest {
         assertTrue(printed.contains("Total params: 218,490"), "summary first:\n" + printed);
         assertTrue(printed.contains("(540 training, 60 validation, 200 test images)"),
                 "10% of the training set is held out by default:\n" + printed);
+        assertTrue(printed.contains("batch 32, Adam lr 0.003 (cosine:0.05)"),
+                "the default schedule is stated with the settings:\n" + printed);
         assertTrue(printed.contains("| validation loss"), "epochs are measured on validation:\n" + printed);
         assertTrue(printed.contains("Final test accuracy: 0."), printed);
         assertTrue(printed.contains("Best validation accuracy 0."), printed);
