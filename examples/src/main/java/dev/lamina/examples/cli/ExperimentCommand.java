@@ -23,10 +23,11 @@ import java.util.stream.LongStream;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         header = "The dropout experiment: train the model family, compare test accuracy.",
         description = {
-            "Trains Plain, DropoutBetweenConvs10..50, SpatialDropoutConvs, BatchNormConvs,",
-            "BatchNormFcDropout (and, on (Fashion-)MNIST, seed article 001's Seed001MnistCnn and",
-            "Seed001MnistCnnBn) with one budget (same seeds, epochs, batch size, learning rate",
-            "and data) and writes results.md, accuracy.png, runs.csv and runs.json to --out.",
+            "Trains Plain, DropoutBetweenConvs10..50, SpatialDropoutConvs,",
+            "BatchNormConvs, BatchNormFcDropout (and, on (Fashion-)MNIST, seed article",
+            "001's Seed001MnistCnn and Seed001MnistCnnBn) with one budget (same seeds,",
+            "epochs, batch size, learning rate and data) and writes results.md,",
+            "accuracy.png, runs.csv and runs.json to --out.",
             "",
             "Presets (any flag below overrides its preset value):",
             "  default  " + ExperimentCommand.DEFAULT_DESCRIPTION,
@@ -38,9 +39,9 @@ final class ExperimentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final String DEFAULT_DESCRIPTION =
-            "1 seed, 3 epochs, 10000 training images: 5 min measured on 2 CPU cores";
+            "1 seed, 3 epochs, 10000 training images: 5 min on 2 CPU cores";
     static final String FULL_DESCRIPTION =
-            "3 seeds, 4 epochs, 20000 training images: 42 min measured on 2 CPU cores";
+            "3 seeds, 4 epochs, 20000 training images: 42 min on 2 CPU cores";
 
     @Option(names = "--full", description = "Use the full preset (the one behind docs/results).")
     boolean full;
