@@ -13,9 +13,17 @@ import java.util.Map;
  * @param evalAccuracy accuracy on the evaluation set
  * @param seconds wall time of the epoch (training and evaluation)
  * @param imagesPerSecond training images per second (training batches only)
+ * @param learningRate the rate of the epoch's last optimizer step (it moves under a schedule); NaN
+ *     when unknown (histories written before it was recorded)
  */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double evalLoss,
-                         double evalAccuracy, double seconds, double imagesPerSecond) {
+                         double evalAccuracy, double seconds, double imagesPerSecond, double learningRate) {
+
+    /** An epoch whose learning rate is not known. */
+    public EpochStats(int epoch, double trainLoss, double trainAccuracy, double evalLoss, double evalAccuracy,
+                      double seconds, double imagesPerSecond) {
+        this(epoch, trainLoss, trainAccuracy, evalLoss, evalAccuracy, seconds, imagesPerSecond, Double.NaN);
+    }
 
     /** This row as a JSON object (keys as in {@code history.csv}). */
     public Map<String, Object> toJson() {
@@ -27,6 +35,9 @@ public record EpochStats(int epoch, double trainLoss, double trainAccuracy, doub
         m.put("eval_accuracy", evalAccuracy);
         m.put("seconds", seconds);
         m.put("images_per_second", imagesPerSecond);
+        if (!Double.isNaN(learningRate)) {
+            m.put("learning_rate", learningRate);
+        }
         return m;
     }
 
@@ -35,6 +46,7 @@ public record EpochStats(int epoch, double trainLoss, double trainAccuracy, doub
         return new EpochStats((int) Json.number(m, "epoch"), Json.number(m, "train_loss"),
                 Json.number(m, "train_accuracy"), Json.number(m, "eval_loss"),
                 Json.number(m, "eval_accuracy"), Json.number(m, "seconds"),
-                Json.number(m, "images_per_second"));
+                Json.number(m, "images_per_second"),
+                m.containsKey("learning_rate") ? Json.number(m, "learning_rate") : Double.NaN);
     }
 }

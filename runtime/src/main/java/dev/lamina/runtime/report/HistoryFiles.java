@@ -34,11 +34,12 @@ public final class HistoryFiles {
     /** The history as CSV: a header, then one row per epoch. */
     public static String csv(List<EpochStats> history, String evalName) {
         StringBuilder out = new StringBuilder("epoch,train_loss,train_accuracy," + evalName + "_loss,"
-                + evalName + "_accuracy,seconds,images_per_second\n");
+                + evalName + "_accuracy,seconds,images_per_second,learning_rate\n");
         for (EpochStats s : history) {
-            out.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f%n", s.epoch(),
+            out.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f,%s%n", s.epoch(),
                     s.trainLoss(), s.trainAccuracy(), s.evalLoss(), s.evalAccuracy(), s.seconds(),
-                    s.imagesPerSecond()));
+                    s.imagesPerSecond(), Double.isNaN(s.learningRate()) ? ""
+                            : String.format(Locale.ROOT, "%.6g", s.learningRate())));
         }
         return out.toString();
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Tells a person how training goes. On a terminal it redraws one bar per epoch with carriage
- * returns ({@code epoch 1/2 [=====>    ] 120/469 loss 0.5123 2400 img/s ETA 0:12}); on a log (CI,
+ * returns ({@code epoch 1/2 [=====>    ] 120/469 loss 0.5123 lr 1.00e-03 2400 img/s ETA 0:12}); on a log (CI,
  * a file) it prints the same facts as one plain line every {@code logEvery} batches. Either way it
  * ends each epoch with one summary line.
  */
@@ -55,16 +55,17 @@ public final class TrainingProgress {
      * @param meanLoss mean training loss of the epoch so far
      * @param images images trained on in this epoch so far
      * @param elapsedNanos time since the epoch started
+     * @param learningRate the rate of this batch's optimizer step
      */
-    public void batchDone(int batch, double meanLoss, long images, long elapsedNanos) {
+    public void batchDone(int batch, double meanLoss, long images, long elapsedNanos, double learningRate) {
         if (out == null) {
             return;
         }
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? images / seconds : 0;
         double eta = batch > 0 ? seconds / batch * (batches - batch) : 0;
-        String facts = String.format(Locale.ROOT, "%d/%d loss %.4f %.0f img/s ETA %s", batch, batches,
-                meanLoss, rate, clock(eta));
+        String facts = String.format(Locale.ROOT, "%d/%d loss %.4f lr %.2e %.0f img/s ETA %s", batch, batches,
+                meanLoss, learningRate, rate, clock(eta));
         if (terminal) {
             long now = System.nanoTime();
             if (batch == batches || now - lastDraw >= REDRAW_NANOS) {

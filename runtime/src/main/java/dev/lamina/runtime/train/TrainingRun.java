@@ -128,6 +128,7 @@ final class TrainingRun {
         long correct = 0;
         long images = 0;
         int index = 0;
+        float rate = config.learningRate();
         BatchOptions options = BatchOptions.training(config.batchSize(), config.seed())
                 .withAugmentation(config.augmentation()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(train, options, epoch)) {
@@ -135,11 +136,12 @@ final class TrainingRun {
             long totalSteps = (long) batches.batchCount() * config.epochs();
             for (Batch batch : batches) {
                 index++;
-                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, totalSteps);
+                rate = config.schedule().rate(config.learningRate(), step, totalSteps);
+                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, rate);
                 lossSum += outcome.lossSum();
                 correct += outcome.correct();
                 images += outcome.size();
-                progress.batchDone(index, lossSum / images, images, System.nanoTime() - start);
+                progress.batchDone(index, lossSum / images, images, System.nanoTime() - start, rate);
             }
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -151,12 +153,11 @@ final class TrainingRun {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
-                seconds, images / trainSeconds);
+                seconds, images / trainSeconds, rate);
     }
 
     /** One optimizer step, refusing a non-finite loss before it touches the parameters. */
-    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, long totalSteps) {
-        float rate = config.schedule().rate(config.learningRate(), step, totalSteps);
+    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, float rate) {
         DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),

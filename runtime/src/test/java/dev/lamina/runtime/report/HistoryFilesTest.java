@@ -17,8 +17,8 @@ class HistoryFilesTest {
 
     private static final List<EpochStats> HISTORY = List.of(
             new EpochStats(1, 0.61, 0.78, 0.45, 0.84, 12.5, 4800),
-            new EpochStats(2, 0.38, 0.86, 0.36, 0.87, 12.1, 4950),
-            new EpochStats(3, 0.32, 0.885, 0.33, 0.882, 12.0, 5000));
+            new EpochStats(2, 0.38, 0.86, 0.36, 0.87, 12.1, 4950, 0.0015),
+            new EpochStats(3, 0.32, 0.885, 0.33, 0.882, 12.0, 5000, 1.25e-7));
 
     @TempDir
     Path dir;
@@ -28,9 +28,11 @@ class HistoryFilesTest {
         HistoryFiles.writeAll(dir, HISTORY, "validation");
 
         List<String> csv = Files.readAllLines(dir.resolve("history.csv"));
-        assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,images_per_second",
-                csv.get(0));
-        assertEquals("2,0.380000,0.860000,0.360000,0.870000,12.100,4950.0", csv.get(2));
+        assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,images_per_second,"
+                + "learning_rate", csv.get(0));
+        assertEquals("1,0.610000,0.780000,0.450000,0.840000,12.500,4800.0,", csv.get(1), "an unknown rate is empty");
+        assertEquals("2,0.380000,0.860000,0.360000,0.870000,12.100,4950.0,0.00150000", csv.get(2));
+        assertEquals("3,0.320000,0.885000,0.330000,0.882000,12.000,5000.0,1.25000e-07", csv.get(3));
         assertEquals(4, csv.size());
 
         Map<String, Object> json = Json.asObject(Json.parse(Files.readString(dir.resolve("history.json"))), "history");

@@ -125,6 +125,19 @@ class TrainerTest {
     }
 
     @Test
+    void theHistoryRecordsTheRateOfEachEpochsLastStep() {
+        // 256 examples, batch 32: 8 steps an epoch, 24 in all; no warm-up, cosine from 0.01 to 0
+        TrainingResult result = new Trainer(Fixtures.quick().epochs(3).schedule(LearningRateSchedule.cosine(0)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        LearningRateSchedule cosine = LearningRateSchedule.cosine(0);
+        assertEquals(cosine.rate(0.01f, 7, 24), result.history().get(0).learningRate(), 1e-9);
+        assertEquals(cosine.rate(0.01f, 15, 24), result.history().get(1).learningRate(), 1e-9);
+        assertEquals(0, result.history().get(2).learningRate(), 1e-9);
+        assertTrue(result.history().get(0).learningRate() > result.history().get(1).learningRate());
+    }
+
+    @Test
     void theScheduleIsSavedWithTheCheckpointAndResumingWithAnotherOneSaysSo() throws Exception {
         new Trainer(Fixtures.quick().epochs(1).schedule(LearningRateSchedule.cosine(0.1)).outputDir(dir).build())
                 .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
