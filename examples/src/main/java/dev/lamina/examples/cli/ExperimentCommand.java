@@ -1,11 +1,12 @@
 package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.examples.experiment.Experiment;
 import dev.lamina.examples.experiment.ExperimentFamily;
 import dev.lamina.examples.experiment.ExperimentPlan;
 import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.data.DatasetKind;
+import dev.lamina.runtime.train.LearningRateSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -69,6 +70,11 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float learningRate;
 
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
+            description = "constant, cosine or cosine:W (warm-up fraction W), as for"
+                    + " `lamina train` (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
     @Option(names = "--models", paramLabel = "A,B", split = ",",
             description = "Only these models (default: the whole family).")
     List<String> models;
@@ -105,7 +111,8 @@ final class ExperimentCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new ExperimentPlan(preset,
                 models != null ? models : ExperimentFamily.forDataset(dataset).models(), seedValues,
-                new TrainingBackend.Budget(epochCount, batchSize, learningRate, device.device()),
+                new TrainingBackend.Budget(epochCount, batchSize, learningRate,
+                        LearningRateSchedule.parse(schedule), device.device()),
                 trainSubset, dataset, data.dir(), dir);
     }
 }

@@ -37,10 +37,10 @@ public record ExperimentPlan(String preset, List<String> models, List<Long> seed
     /** One line saying what will run, e.g. for the console and {@code results.md}. */
     public String describe() {
         return String.format(Locale.ROOT, "preset %s: %d models x %d seed(s) %s, %d epoch(s),"
-                        + " batch %d, Adam lr %s, %s training examples, full test set, %s from %s,"
+                        + " batch %d, Adam lr %s (%s), %s training examples, full test set, %s from %s,"
                         + " device %s",
                 preset, models.size(), seeds.size(), seeds, budget.epochs(), budget.batchSize(),
-                budget.learningRate(),
+                budget.learningRate(), budget.schedule(),
                 trainSubset > 0 ? "stratified subset of " + trainSubset : "all",
                 dataset.id(), dataDir != null ? dataDir
                         : dataset.defaultDirectory().map(Path::toString).orElse("?"),

@@ -6,6 +6,7 @@ import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.Datasets;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.train.LearningRateSchedule;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
@@ -26,10 +27,12 @@ public final class TrainingBackend {
      *
      * @param epochs full passes over the training set
      * @param batchSize examples per step
-     * @param learningRate Adam's learning rate
+     * @param learningRate Adam's learning rate (the peak rate under a schedule)
+     * @param schedule how the rate moves over each run
      * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
      */
-    public record Budget(int epochs, int batchSize, float learningRate, String device) {}
+    public record Budget(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
+                         String device) {}
 
     /** Fixed seed of the training subset, so every model and seed sees the same examples. */
     static final long SUBSET_SEED = 20_241_124L;
@@ -62,6 +65,7 @@ public final class TrainingBackend {
                 .epochs(budget.epochs())
                 .batchSize(budget.batchSize())
                 .learningRate(budget.learningRate())
+                .schedule(budget.schedule())
                 .seed(seed)
                 .device(DeviceChoice.parse(budget.device()))
                 .progress(progress)

@@ -34,7 +34,7 @@ class ExperimentSmokeTest {
             Files.createLink(out.resolve(name), snapshots.resolve(name));
         }
         int code = LaminaCli.execute("experiment", "--models", String.join(",", MODELS),
-                "--seeds", "1", "--epochs", "1", "--subset", "0", "--batch-size", "32",
+                "--seeds", "1", "--epochs", "1", "--subset", "0", "--batch-size", "32", "--lr-schedule", "cosine",
                 "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu",
                 "--out", out.toString());
         assertEquals(LaminaCli.OK, code);
@@ -45,7 +45,7 @@ class ExperimentSmokeTest {
 
         String md = Files.readString(out.resolve(Experiment.RESULTS_MD));
         assertTrue(md.contains(ResultsTable.HEADER), md);
-        assertTrue(md.contains("2 models x 1 seed(s) [1], 1 epoch(s)"), md);
+        assertTrue(md.contains("2 models x 1 seed(s) [1], 1 epoch(s), batch 32, Adam lr 0.001 (cosine)"), md);
         for (String model : MODELS) {
             String row = md.lines().filter(l -> l.startsWith("| " + model + " |")).findFirst()
                     .orElseThrow(() -> new AssertionError("no row for " + model + " in\n" + md));
