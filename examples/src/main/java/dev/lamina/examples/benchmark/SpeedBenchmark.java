@@ -38,6 +38,11 @@ import java.util.function.Supplier;
  * batch and creating its tensors) and compute (forward, backward, optimizer step, waiting for the
  * loss).
  *
+ * <p>The measurement runs in two rounds with fresh networks: in the first the generated network is
+ * built first, in the second the hand-written one. The network built first measured 1 to 2% slower
+ * even when both were the same network (an A/A run), so each network takes each slot once and
+ * their step times are pooled; half of {@code timedBatches} are timed in each round.
+ *
  * <p>The step is written here with DJL's own {@code Trainer} (Adam 0.001, softmax cross-entropy,
  * the same as {@code dev.lamina.runtime.train}) because the benchmark needs to time the data and
  * compute halves of each step separately, and compares blocks, not trainers.
@@ -46,8 +51,8 @@ public final class SpeedBenchmark {
 
     /**
      * @param batchSize examples per step
-     * @param warmupBatches untimed steps per network before measuring
-     * @param timedBatches timed steps per network
+     * @param warmupBatches untimed steps per network at the start of each of the two rounds
+     * @param timedBatches timed steps per network, over both rounds (at least 2)
      * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
      * @param seed initialization and batch order
      */
@@ -90,60 +95,101 @@ public final class SpeedBenchmark {
     /** Runs the benchmark, printing a progress line every 10 timed steps. */
     public static Report run(Supplier<Block> generated, Supplier<Block> handWritten,
                              LabeledImages data, Settings settings, PrintStream out) {
+        if (settings.timedBatches() < 2) {
+            throw new IllegalArgumentException("the benchmark times at least 2 steps per network (one per"
+                    + " round), got " + settings.timedBatches());
+        }
         Device device = DeviceChoice.parse(settings.device()).resolve().primary();
-        int steps = settings.warmupBatches() + settings.timedBatches();
+        int firstRoundTimed = settings.timedBatches() / 2;
+        int[] timedPerRound = {firstRoundTimed, settings.timedBatches() - firstRoundTimed};
+        int steps = 2 * settings.warmupBatches() + settings.timedBatches();
         BatchOptions options = BatchOptions.training(settings.batchSize(), settings.seed())
                 .withDropLast(true);
         if (options.batchCount(data.size()) < steps) {
             throw new IllegalArgumentException(data.name() + " holds only "
                     + options.batchCount(data.size()) + " batches of " + settings.batchSize()
-                    + "; lower --warmup, --batches or --batch-size");
+                    + ", the benchmark needs " + steps + "; lower --warmup, --batches or --batch-size");
         }
-        try (Network gen = new Network("generated", generated, data, settings, device);
-             Network hand = new Network("hand-written", handWritten, data, settings, device);
-             BatchStream batches = BatchStream.open(data, options, 0)) {
+        StepTimes gen = new StepTimes("generated", settings);
+        StepTimes hand = new StepTimes("hand-written", settings);
+        try (BatchStream batches = BatchStream.open(data, options, 0)) {
             Iterator<Batch> it = batches.iterator();
-            out.printf(Locale.ROOT, "Warm-up: %d steps each%n", settings.warmupBatches());
-            for (int step = 0; step < steps; step++) {
-                boolean timed = step >= settings.warmupBatches();
-                long t0 = System.nanoTime();
-                Batch batch = it.next();
-                long wait = System.nanoTime() - t0;
-                boolean genFirst = step % 2 == 0;
-                (genFirst ? gen : hand).step(batch, wait, timed);
-                (genFirst ? hand : gen).step(batch, wait, timed);
-                int done = step - settings.warmupBatches() + 1;
-                if (timed && done % 10 == 0) {
-                    out.printf(Locale.ROOT, "  %3d/%d timed steps  generated %.1f images/s,"
-                                    + " hand-written %.1f images/s (medians so far)%n", done,
-                            settings.timedBatches(), gen.measurement().imagesPerSecond(),
-                            hand.measurement().imagesPerSecond());
+            for (int round = 0; round < 2; round++) {
+                boolean generatedBuiltFirst = round == 0;
+                out.printf(Locale.ROOT, "Round %d of 2 (%s network built first): %d warm-up + %d timed steps"
+                                + " each%n", round + 1, generatedBuiltFirst ? "generated" : "hand-written",
+                        settings.warmupBatches(), timedPerRound[round]);
+                try (Network first = new Network(generatedBuiltFirst ? generated : handWritten, data, settings,
+                        device);
+                     Network second = new Network(generatedBuiltFirst ? handWritten : generated, data, settings,
+                             device)) {
+                    Network genNet = generatedBuiltFirst ? first : second;
+                    Network handNet = generatedBuiltFirst ? second : first;
+                    for (int step = 0; step < settings.warmupBatches() + timedPerRound[round]; step++) {
+                        boolean timed = step >= settings.warmupBatches();
+                        long t0 = System.nanoTime();
+                        Batch batch = it.next();
+                        long wait = System.nanoTime() - t0;
+                        boolean genFirst = step % 2 == 0;
+                        (genFirst ? genNet : handNet).step(batch, wait, timed ? (genFirst ? gen : hand) : null);
+                        (genFirst ? handNet : genNet).step(batch, wait, timed ? (genFirst ? hand : gen) : null);
+                        if (timed && gen.count() % 10 == 0) {
+                            out.printf(Locale.ROOT, "  %3d/%d timed steps  generated %.1f images/s,"
+                                            + " hand-written %.1f images/s (medians so far)%n", gen.count(),
+                                    settings.timedBatches(), gen.measurement().imagesPerSecond(),
+                                    hand.measurement().imagesPerSecond());
+                        }
+                    }
                 }
             }
-            return new Report(gen.measurement(), hand.measurement());
         }
+        return new Report(gen.measurement(), hand.measurement());
     }
 
-    /** One network with its own model, trainer and step times. */
-    private static final class Network implements AutoCloseable {
+    /** The timed steps of one network, over both rounds. */
+    private static final class StepTimes {
         private final String label;
-        private final LabeledImages data;
         private final int batchSize;
-        private final Model model;
-        private final Trainer trainer;
         private final double[] stepSeconds;
-        private int timedSteps;
+        private int count;
         private double dataSeconds;
         private double computeSeconds;
 
-        Network(String label, Supplier<Block> block, LabeledImages data, Settings settings,
-                Device device) {
+        StepTimes(String label, Settings settings) {
             this.label = label;
-            this.data = data;
             this.batchSize = settings.batchSize();
             this.stepSeconds = new double[settings.timedBatches()];
+        }
+
+        void add(double dataTime, double computeTime) {
+            stepSeconds[count++] = dataTime + computeTime;
+            dataSeconds += dataTime;
+            computeSeconds += computeTime;
+        }
+
+        int count() {
+            return count;
+        }
+
+        Measurement measurement() {
+            double[] sorted = Arrays.copyOf(stepSeconds, count);
+            Arrays.sort(sorted);
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            return new Measurement(label, batchSize, median, dataSeconds, computeSeconds);
+        }
+    }
+
+    /** One network with its own model and trainer. */
+    private static final class Network implements AutoCloseable {
+        private final LabeledImages data;
+        private final Model model;
+        private final Trainer trainer;
+
+        Network(Supplier<Block> block, LabeledImages data, Settings settings, Device device) {
+            this.data = data;
             Engine.getInstance().setRandomSeed((int) settings.seed());
-            model = Model.newInstance(label, device);
+            model = Model.newInstance("benchmark", device);
             model.setBlock(block.get());
             trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f))
@@ -153,8 +199,11 @@ public final class SpeedBenchmark {
                     data.width()));
         }
 
-        /** One training step on {@code batch}; {@code waitNanos} is the time the batch took. */
-        void step(Batch batch, long waitNanos, boolean timed) {
+        /**
+         * One training step on {@code batch}; {@code waitNanos} is the time the batch took. The
+         * step's times go to {@code times}, or nowhere when it is null (warm-up).
+         */
+        void step(Batch batch, long waitNanos, StepTimes times) {
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 long t0 = System.nanoTime();
                 NDArray images = manager.create(batch.images(), new Shape(batch.size(),
@@ -173,22 +222,10 @@ public final class SpeedBenchmark {
                 }
                 trainer.step();
                 long t2 = System.nanoTime();
-                if (timed) {
-                    double dataTime = (waitNanos + t1 - t0) / 1e9;
-                    double computeTime = (t2 - t1) / 1e9;
-                    stepSeconds[timedSteps++] = dataTime + computeTime;
-                    dataSeconds += dataTime;
-                    computeSeconds += computeTime;
+                if (times != null) {
+                    times.add((waitNanos + t1 - t0) / 1e9, (t2 - t1) / 1e9);
                 }
             }
-        }
-
-        Measurement measurement() {
-            double[] sorted = Arrays.copyOf(stepSeconds, timedSteps);
-            Arrays.sort(sorted);
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            return new Measurement(label, batchSize, median, dataSeconds, computeSeconds);
         }
 
         @Override

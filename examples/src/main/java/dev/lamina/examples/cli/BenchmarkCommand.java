@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
             "blocks, in one process on the same batches, and print images/s for each, their",
             "ratio (target: generated >= 0.98x hand-written) and the data pipeline's share of",
             "step time. Each batch is trained by both networks back to back, alternating which",
-            "goes first; images/s comes from the median step time."
+            "goes first; images/s comes from the median step time. Two rounds with fresh",
+            "networks, each network built first in one of them, cancel the slot bias."
         })
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec
@@ -37,11 +38,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
-            description = "Untimed steps per network.")
+            description = "Untimed steps per network at the start of each round.")
     int warmup;
 
     @Option(names = "--batches", paramLabel = "N", defaultValue = "200",
-            description = "Timed steps per network; the networks alternate on each batch.")
+            description = "Timed steps per network, half in each round; the networks alternate"
+                    + " on each batch.")
     int batches;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
