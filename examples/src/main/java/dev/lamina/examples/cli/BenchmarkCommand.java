@@ -64,8 +64,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         DataSplits data = TrainingBackend.load(DatasetKind.FASHION_MNIST, dir, 0);
         SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(batchSize, warmup, batches,
                 device.device(), seed);
-        out.printf(Locale.ROOT, "Benchmark: %s vs hand-written DJL blocks, batch %d, %d warm-up +"
-                        + " %d timed steps each, device %s, %d CPU cores%n",
+        out.printf(Locale.ROOT, "Benchmark: %s vs hand-written DJL blocks, batch %d, %d warm-up steps"
+                        + " per round + %d timed steps each, device %s, %d CPU cores%n",
                 net.netClass().getSimpleName(), batchSize, warmup, batches, device.device(),
                 Runtime.getRuntime().availableProcessors());
         SpeedBenchmark.Report report = SpeedBenchmark.run(net::newBlock,
