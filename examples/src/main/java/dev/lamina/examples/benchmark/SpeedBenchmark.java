@@ -43,9 +43,10 @@ import java.util.function.Supplier;
  * even when both were the same network (an A/A run), so each network takes each slot once and
  * their step times are pooled; half of {@code timedBatches} are timed in each round.
  *
- * <p>The step is written here with DJL's own {@code Trainer} (Adam 0.001, softmax cross-entropy,
- * the same as {@code dev.lamina.runtime.train}) because the benchmark needs to time the data and
- * compute halves of each step separately, and compares blocks, not trainers.
+ * <p>The step is written here with DJL's own {@code Trainer} and {@code Adam} (constant rate 0.001,
+ * softmax cross-entropy: the arithmetic of {@code dev.lamina.runtime.train} without its schedule)
+ * because the benchmark needs to time the data and compute halves of each step separately, and
+ * compares blocks, not trainers.
  */
 public final class SpeedBenchmark {
 

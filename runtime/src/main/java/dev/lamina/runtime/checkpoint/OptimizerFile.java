@@ -56,6 +56,15 @@ final class OptimizerFile {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             arrays = NDList.decode(manager, in);
         }
+        try {
+            return index(file, index, arrays);
+        } catch (IllegalArgumentException e) {
+            arrays.close();
+            throw e;
+        }
+    }
+
+    private static OptimizerState index(Path file, Map<String, Object> index, NDList arrays) {
         Map<String, Integer> updates = new LinkedHashMap<>();
         Map<String, Map<String, NDArray>> byParameter = new LinkedHashMap<>();
         int next = 0;

@@ -67,7 +67,8 @@ public record LearningRateSchedule(Kind kind, double warmup) {
         long s = Math.max(0, Math.min(step, last));
         long warmupSteps = (long) Math.floor(warmup * totalSteps);
         if (s < warmupSteps) {
-            // the first step gets base / warmupSteps, never 0: a step with rate 0 would be wasted
+            // the first step gets base / warmupSteps, not 0, so no warm-up step is wasted (the
+            // cosine's last step does take rate 0: one step of the run)
             return (float) (base * (s + 1) / (double) warmupSteps);
         }
         long decaySteps = last - warmupSteps;

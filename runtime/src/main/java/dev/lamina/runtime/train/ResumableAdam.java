@@ -87,6 +87,10 @@ final class ResumableAdam extends Optimizer {
         if (saved == null) {
             return new Slot(weight.zerosLike(), weight.zerosLike(), 0);
         }
+        if (saved.mean().getDevice().equals(weight.getDevice())) {
+            // the usual case (one device): the restored arrays become the state, no copy
+            return new Slot(saved.mean(), saved.variance(), saved.updates());
+        }
         NDArray mean = saved.mean().toDevice(weight.getDevice(), true);
         NDArray variance = saved.variance().toDevice(weight.getDevice(), true);
         mean.attach(weight.getManager());
@@ -103,7 +107,10 @@ final class ResumableAdam extends Optimizer {
             Slot slot = perDevice == null ? null : perDevice.get(primary);
             if (slot != null) {
                 updates.put(entry.getKey(), slot.updates);
-                arrays.put(entry.getKey(), Map.of(MEAN, slot.mean, VARIANCE, slot.variance));
+                Map<String, NDArray> named = new LinkedHashMap<>();
+                named.put(MEAN, slot.mean);
+                named.put(VARIANCE, slot.variance);
+                arrays.put(entry.getKey(), named);
             }
         }
         return new OptimizerState(NAME, updates, arrays);

@@ -186,12 +186,27 @@ public final class Trainer {
                 + config.epochs());
         Map<String, Object> now = config.describe();
         state.config().forEach((key, saved) -> {
-            if (!key.equals("epochs") && now.containsKey(key)
-                    && !String.valueOf(now.get(key)).equals(String.valueOf(saved))) {
+            if (!key.equals("epochs") && now.containsKey(key) && !sameSetting(now.get(key), saved)) {
                 progress.info("note: " + key + " was " + saved + " in the checkpoint and is " + now.get(key) + " now");
             }
         });
+        Object savedEpochs = state.config().get("epochs");
+        if (config.schedule().kind() != LearningRateSchedule.Kind.CONSTANT && savedEpochs != null
+                && !sameSetting(savedEpochs, config.epochs())) {
+            String planned = savedEpochs instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(savedEpochs);
+            progress.info("note: the checkpoint's run was planned for " + planned + " epochs and this one for "
+                    + config.epochs() + "; the " + config.schedule() + " schedule now spans " + config.epochs()
+                    + " epochs, so its rate does not continue from where the checkpoint left it");
+        }
         LOG.info("Resumed from {} at epoch {}, step {}", config.resumeFrom(), state.epoch(), state.step());
         return restored;
+    }
+
+    /** Whether a setting read back from a checkpoint (JSON numbers are doubles) equals today's. */
+    private static boolean sameSetting(Object now, Object saved) {
+        if (now instanceof Number a && saved instanceof Number b) {
+            return a.doubleValue() == b.doubleValue();
+        }
+        return String.valueOf(now).equals(String.valueOf(saved));
     }
 }

@@ -18,7 +18,7 @@ public class TrainingDivergedException extends RuntimeException {
                                      String checkpoint) {
         super("training diverged: " + which + " is " + loss + " at epoch " + epoch + ", batch " + batch
                 + ". Training stopped; " + checkpoint + ". Try a smaller learning rate (now "
-                + learningRate + ") or check the input data for NaN values.");
+                + learningRate + ", the peak rate under a schedule) or check the input data for NaN values.");
         this.epoch = epoch;
         this.batch = batch;
     }

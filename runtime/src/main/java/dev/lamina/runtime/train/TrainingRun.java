@@ -161,7 +161,7 @@ final class TrainingRun {
         DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
-                    rate, lastGood());
+                    config.learningRate(), lastGood());
         }
         steps.learningRate(rate);
         memory.run(steps::step);

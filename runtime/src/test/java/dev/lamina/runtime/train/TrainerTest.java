@@ -119,6 +119,8 @@ class TrainerTest {
 
         assertEquals(List.of(1, 2, 3), resumed.history().stream().map(EpochStats::epoch).toList());
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming from " + dir + " after epoch 1 of 3"));
+        assertTrue(!log.toString(StandardCharsets.UTF_8).contains("note:"),
+                "the same settings must not be reported as changed:\n" + log.toString(StandardCharsets.UTF_8));
         assertTrue(!log.toString(StandardCharsets.UTF_8).contains("epoch 1/3"), "epoch 1 must not run again");
         assertEquals(3, new CheckpointStore(dir).loadState(CheckpointStore.LAST).epoch());
         assertEquals(4, Files.readAllLines(dir.resolve("history.csv")).size());
@@ -151,6 +153,20 @@ class TrainerTest {
         assertTrue(log.toString(StandardCharsets.UTF_8)
                 .contains("note: lr_schedule was cosine:0.1 in the checkpoint and is constant now"),
                 log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void extendingAScheduledRunSaysTheCurveChanges() {
+        new Trainer(Fixtures.quick().epochs(1).schedule(LearningRateSchedule.cosine(0)).outputDir(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        new Trainer(Fixtures.quick().epochs(2).schedule(LearningRateSchedule.cosine(0)).resumeFrom(dir)
+                .progress(new PrintStream(log, true, StandardCharsets.UTF_8)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: the checkpoint's run was planned for 1 epochs"
+                + " and this one for 2; the cosine schedule now spans 2 epochs"), log.toString(StandardCharsets.UTF_8));
     }
 
     private static TrainingConfig.Builder threeCosineEpochs() {
