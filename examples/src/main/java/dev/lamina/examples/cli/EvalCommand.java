@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         showDefaultValues = true,
         header = "Evaluate a trained model's checkpoint on the test set.",
         description = "Loads a checkpoint written by `lamina train` and prints the test accuracy"
-                + " and loss. A checkpoint of another model is refused with what differs.")
+                + " and loss, then per class its examples, recall, precision and the class it is most"
+                + " often mistaken for. A checkpoint of another model is refused with what differs.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,6 +68,8 @@ final class EvalCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%s (%s checkpoint in %s) on %s test set: accuracy %.4f,"
                         + " loss %.4f, %d images%n", net.name(), chosen, checkpoint,
                 data.dataset().id(), result.accuracy(), result.loss(), result.examples());
+        stdout.println();
+        stdout.print(result.confusion().format(data.dataset().classNames()));
         return LaminaCli.OK;
     }
 

@@ -53,6 +53,12 @@ class TrainEvalCommandTest {
                 "--data", fixture, "--device", "cpu"), err.toString());
         assertTrue(evalOut.toString().contains("(best checkpoint in"), evalOut.toString());
         assertTrue(evalOut.toString().contains("accuracy 0."), evalOut.toString());
+        assertTrue(evalOut.toString().contains("class        examples   recall  precision  most often mistaken for"),
+                evalOut.toString());
+        for (String name : java.util.List.of("T-shirt/top", "Trouser", "Ankle boot")) {
+            assertTrue(evalOut.toString().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains("  20  ")),
+                    "a row for " + name + " with its 20 test images:\n" + evalOut);
+        }
 
         assertEquals(LaminaCli.USAGE, run(new StringWriter(), "eval", "BatchNormConvs",
                 "--checkpoint", out.toString(), "--data", fixture, "--device", "cpu"));

@@ -93,24 +93,38 @@ final class DjlSteps implements AutoCloseable {
         trainer.step();
     }
 
-    /** Loss and accuracy over all batches, training off, on the first device. */
+    /** Loss, accuracy and confusion matrix over all batches, training off, on the first device. */
     Evaluation evaluate(Iterator<Batch> batches) {
         double lossSum = 0;
         long correct = 0;
         int examples = 0;
+        ConfusionMatrix confusion = null;
         while (batches.hasNext()) {
             Batch batch = batches.next();
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDArray y = labels(m, batch);
                 NDList labels = new NDList(y);
                 NDList predictions = trainer.evaluate(new NDList(images(m, batch)));
+                NDArray logits = predictions.singletonOrThrow();
                 lossSum += loss.evaluate(labels, predictions).getFloat() * batch.size();
-                correct += countCorrect(predictions.singletonOrThrow(), y);
+                long[] predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
+                if (confusion == null) {
+                    confusion = new ConfusionMatrix(Math.toIntExact(logits.getShape().get(1)));
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    int truth = batch.labels()[i];
+                    if (truth >= confusion.classes()) {
+                        throw new InvalidInputException("label " + truth + " is outside the model's "
+                                + confusion.classes() + " output classes; the data does not match the model");
+                    }
+                    confusion.add(truth, (int) predicted[i]);
+                    correct += predicted[i] == truth ? 1 : 0;
+                }
                 examples += batch.size();
             }
         }
-        return examples == 0 ? new Evaluation(Double.NaN, Double.NaN, 0)
-                : new Evaluation(lossSum / examples, (double) correct / examples, examples);
+        return examples == 0 ? new Evaluation(Double.NaN, Double.NaN, 0, new ConfusionMatrix(0))
+                : new Evaluation(lossSum / examples, (double) correct / examples, examples, confusion);
     }
 
     private NDArray images(NDManager m, Batch batch) {

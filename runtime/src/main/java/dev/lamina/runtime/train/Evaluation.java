@@ -7,5 +7,6 @@ package dev.lamina.runtime.train;
  * @param loss mean softmax cross-entropy
  * @param accuracy fraction classified right
  * @param examples how many examples were measured
+ * @param confusion per (true class, predicted class) counts, over the model's output classes
  */
-public record Evaluation(double loss, double accuracy, int examples) {}
+public record Evaluation(double loss, double accuracy, int examples, ConfusionMatrix confusion) {}

@@ -91,6 +91,14 @@ class TrainerTest {
         Evaluation reloaded = new Trainer(Fixtures.quick().build())
                 .evaluate(Fixtures.smallCnn(2), Fixtures.INPUT, dir, CheckpointStore.LAST, TEST);
         assertEquals(result.testAccuracy(), reloaded.accuracy(), 1e-9);
+        ConfusionMatrix confusion = reloaded.confusion();
+        assertEquals(2, confusion.classes());
+        assertEquals(TEST.size(), confusion.total());
+        assertEquals(reloaded.accuracy(), (double) (confusion.count(0, 0) + confusion.count(1, 1)) / TEST.size(), 1e-12);
+        for (int c = 0; c < 2; c++) {
+            int label = c;
+            assertEquals(java.util.Arrays.stream(TEST.labels()).filter(l -> l == label).count(), confusion.support(c));
+        }
         assertEquals(result.testLoss(), reloaded.loss(), 1e-5);
     }
 
