@@ -88,7 +88,7 @@ public record DeviceChoice(Kind kind, int gpuIndex) {
                             + " GPU(s), training data-parallel on all of them");
                 }
                 return new DeviceSelection(List.of(Device.cpu()), "auto: " + engine
-                        + " sees no GPU, training on the CPU (see docs/gpu.md to use a CUDA GPU)");
+                        + " sees no GPU, using the CPU (see docs/gpu.md to use a CUDA GPU)");
             case ALL_GPUS:
                 if (gpuCount == 0) {
                     throw new DeviceUnavailableException(noGpu("a GPU", engine));

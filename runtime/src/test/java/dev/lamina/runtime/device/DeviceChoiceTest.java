@@ -39,7 +39,7 @@ class DeviceChoiceTest {
 
         DeviceSelection none = DeviceChoice.auto().resolve(0, "PyTorch 2.7.1");
         assertEquals(List.of(Device.cpu()), none.devices());
-        assertTrue(none.reason().contains("sees no GPU, training on the CPU"), none.reason());
+        assertTrue(none.reason().contains("sees no GPU, using the CPU"), none.reason());
     }
 
     @Test
