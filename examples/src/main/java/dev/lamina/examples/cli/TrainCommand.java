@@ -89,6 +89,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " monitoring only and no best checkpoint is kept.")
     double validation;
 
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Early stopping: end the run after N epochs in a row without a better"
+                    + " validation accuracy (the best checkpoint is kept). 0: train all --epochs.")
+    int patience;
+
     @Option(names = "--augment",
             description = "Random crop with padding (and horizontal flip where it makes sense)"
                     + " during training.")
@@ -117,10 +122,15 @@ final class TrainCommand implements Callable<Integer> {
                 .device(DeviceChoice.parse(device.device()))
                 .outputDir(dir).resumeFrom(resume)
                 .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)
+                .patience(patience)
                 .progress(stdout)
                 .build();
         TrainingResult result = new Trainer(config).fit(net.newBlock(), net.inputShape(),
                 splits.train(), splits.validation(), splits.test());
+        if (result.stoppedEarly()) {
+            stdout.printf(Locale.ROOT, "Stopped early after epoch %d of %d (--patience %d).%n",
+                    result.history().size(), epochs, patience);
+        }
         stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n",
                 result.testAccuracy());
         if (splits.hasValidation()) {

@@ -103,5 +103,8 @@ class LaminaCliTest {
                 "--data", Fixture.fashionMnistSmall().toString()));
         assertTrue(err.toString().contains("unknown learning rate schedule 'linear'; use constant, cosine,"),
                 err.toString());
+        assertEquals(LaminaCli.USAGE, run("train", "Plain", "--patience", "2", "--validation", "0", "--device", "cpu",
+                "--data", Fixture.fashionMnistSmall().toString()));
+        assertTrue(err.toString().contains("early stopping (patience 2) needs a validation set"), err.toString());
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.DataIdentity;
@@ -87,6 +88,11 @@ public final class Trainer {
             requireExamples(validation, "validation");
         }
         requireExamples(test, "test");
+        if (config.patience() > 0 && validation == null) {
+            throw new InvalidInputException("early stopping (patience " + config.patience() + ") needs a"
+                    + " validation set to watch; give one, or set patience 0. Stopping on the test set would"
+                    + " make the test accuracy an optimistic estimate.");
+        }
         DeviceSelection devices = selectDevices();
         MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
         Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
@@ -119,7 +125,7 @@ public final class Trainer {
                         : String.format(Locale.ROOT, "; best validation accuracy %.4f at epoch %d",
                                 run.bestAccuracy(), run.bestEpoch())));
                 return new TrainingResult(run.history(), evalName, run.bestEpoch(), run.bestAccuracy(), last.loss(),
-                        last.accuracy(), devices.describe(), out);
+                        last.accuracy(), devices.describe(), out, run.stoppedEarly());
             }
         }
     }

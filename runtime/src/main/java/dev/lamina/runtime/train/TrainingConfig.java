@@ -28,11 +28,14 @@ import java.util.Objects;
  * @param logEvery batches between progress lines when not a terminal, default 50
  * @param augmentation applied to training batches (drawn from the seed), default none
  * @param normalization applied to every batch (training and evaluation), or {@code null} for none
+ * @param patience stop after this many epochs in a row without a new best validation accuracy
+ *     (early stopping; needs a validation set); 0, the default, never stops early
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
                              long seed, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
-                             int logEvery, Augmentation augmentation, Normalization normalization) {
+                             int logEvery, Augmentation augmentation, Normalization normalization,
+                             int patience) {
 
     public TrainingConfig {
         Objects.requireNonNull(device, "device");
@@ -43,6 +46,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         require(learningRate > 0 && Float.isFinite(learningRate),
                 "learning rate must be a positive number, got " + learningRate);
         require(logEvery >= 1, "logEvery must be at least 1, got " + logEvery);
+        require(patience >= 0, "patience must be 0 (no early stopping) or more, got " + patience);
     }
 
     private static void require(boolean ok, String message) {
@@ -67,6 +71,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         m.put("device", device.toString());
         m.put("augmentation", augmentation.toString());
         m.put("normalization", normalization == null ? "none" : normalization.format());
+        m.put("patience", patience);
         return m;
     }
 
@@ -85,6 +90,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         private int logEvery = 50;
         private Augmentation augmentation = Augmentation.NONE;
         private Normalization normalization;
+        private int patience;
 
         private Builder() {}
 
@@ -160,9 +166,15 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
             return this;
         }
 
+        /** Stop after this many epochs without a new best validation accuracy (0: never). */
+        public Builder patience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, schedule, seed, device, outputDir, resumeFrom,
-                    progress, terminal, logEvery, augmentation, normalization);
+                    progress, terminal, logEvery, augmentation, normalization, patience);
         }
     }
 }

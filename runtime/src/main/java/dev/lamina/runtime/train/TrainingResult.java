@@ -16,9 +16,11 @@ import java.util.List;
  * @param testAccuracy the final model's accuracy on the test set
  * @param devices the devices trained on, e.g. {@code "gpu(0), gpu(1)"} or {@code "cpu()"}
  * @param outputDir where checkpoints and history went, or {@code null}
+ * @param stoppedEarly whether early stopping ended the run before its configured epochs
  */
 public record TrainingResult(List<EpochStats> history, String evalName, int bestEpoch, double bestAccuracy,
-                             double testLoss, double testAccuracy, String devices, Path outputDir) {
+                             double testLoss, double testAccuracy, String devices, Path outputDir,
+                             boolean stoppedEarly) {
 
     public TrainingResult {
         history = List.copyOf(history);

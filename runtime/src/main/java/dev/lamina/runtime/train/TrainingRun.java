@@ -51,6 +51,7 @@ final class TrainingRun {
     private double bestAccuracy = Double.NEGATIVE_INFINITY;
     /** Whether this run (not the checkpoint it resumed from) has checked where the parameters live. */
     private boolean placementChecked;
+    private boolean stoppedEarly;
 
     /**
      * @param store where checkpoints and history go, or {@code null}
@@ -80,9 +81,19 @@ final class TrainingRun {
         }
     }
 
-    /** Runs the remaining epochs up to the configured total. */
+    /**
+     * Runs the remaining epochs up to the configured total, or until early stopping (when {@code
+     * patience} is set) sees no new best for that many epochs.
+     */
     void trainRemainingEpochs(LabeledImages train, LabeledImages evalSet) {
         while (epoch < config.epochs()) {
+            if (patienceRunOut()) {
+                stoppedEarly = true;
+                progress.info(String.format(java.util.Locale.ROOT, "early stop after epoch %d: no better validation"
+                        + " accuracy than %.4f (epoch %d) for %d epoch(s)", epoch, bestAccuracy, bestEpoch,
+                        epoch - bestEpoch));
+                return;
+            }
             EpochStats stats = runEpoch(epoch + 1, train, evalSet);
             history.add(stats);
             epoch = stats.epoch();
@@ -105,6 +116,15 @@ final class TrainingRun {
 
     List<EpochStats> history() {
         return history;
+    }
+
+    boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /** Whether the last {@code patience} epochs brought no new best (never, without patience). */
+    private boolean patienceRunOut() {
+        return config.patience() > 0 && bestEpoch > 0 && epoch - bestEpoch >= config.patience();
     }
 
     int epoch() {

@@ -213,6 +213,35 @@ class TrainerTest {
     }
 
     @Test
+    void earlyStoppingEndsTheRunOncePatienceRunsOutAndKeepsTheBestEpoch() throws Exception {
+        // one validation example: its accuracy is 0 or 1 and cannot rise twice, so with patience 1
+        // the run must stop by epoch 3 of 10
+        LabeledImages one = Fixtures.leftRight("val", 1, 5);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        TrainingResult result = new Trainer(Fixtures.quick().epochs(10).patience(1).outputDir(dir)
+                .progress(new PrintStream(log, true, StandardCharsets.UTF_8)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, one, TEST);
+
+        int epochs = result.history().size();
+        assertTrue(result.stoppedEarly());
+        assertTrue(epochs >= 2 && epochs <= 3, "stopped after " + epochs + " epochs");
+        assertEquals(epochs - 1, result.bestEpoch(), "patience 1: one epoch without a new best");
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("early stop after epoch " + epochs
+                + ": no better validation accuracy than"), log.toString(StandardCharsets.UTF_8));
+        assertEquals(result.bestEpoch(), new CheckpointStore(dir).loadState(CheckpointStore.BEST).epoch());
+    }
+
+    @Test
+    void earlyStoppingWithoutAValidationSetIsRefused() {
+        dev.lamina.runtime.InvalidInputException e = assertThrows(dev.lamina.runtime.InvalidInputException.class,
+                () -> new Trainer(Fixtures.quick().patience(2).build())
+                        .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST));
+
+        assertTrue(e.getMessage().contains("early stopping (patience 2) needs a validation set"), e.getMessage());
+    }
+
+    @Test
     void resumeOnOtherDataIsRefusedSayingWhatDiffers() {
         new Trainer(Fixtures.quick().epochs(1).outputDir(dir).build())
                 .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
