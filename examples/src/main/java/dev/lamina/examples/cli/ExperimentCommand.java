@@ -62,11 +62,14 @@ final class ExperimentCommand implements Callable<Integer> {
                     + " the test set is always whole.")
     Integer subset;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+    private static final String DEFAULT_BATCH_SIZE = "64";
+    private static final String DEFAULT_LR = "0.001";
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = DEFAULT_BATCH_SIZE,
             description = "Examples per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001",
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = DEFAULT_LR,
             description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float learningRate;
 
@@ -100,7 +103,9 @@ final class ExperimentCommand implements Callable<Integer> {
 
     ExperimentPlan plan(DatasetKind dataset) {
         boolean custom = seeds != null || seedList != null || epochs != null || subset != null
-                || models != null;
+                || models != null || batchSize != Integer.parseInt(DEFAULT_BATCH_SIZE)
+                || learningRate != Float.parseFloat(DEFAULT_LR)
+                || LearningRateSchedule.parse(schedule).kind() != LearningRateSchedule.Kind.CONSTANT;
         String preset = (full ? "full" : "default") + (custom ? " (customized by flags)" : "");
         int presetSeeds = full ? 3 : 1;
         List<Long> seedValues = seedList != null ? seedList

@@ -45,7 +45,8 @@ class ExperimentSmokeTest {
 
         String md = Files.readString(out.resolve(Experiment.RESULTS_MD));
         assertTrue(md.contains(ResultsTable.HEADER), md);
-        assertTrue(md.contains("2 models x 1 seed(s) [1], 1 epoch(s), batch 32, Adam lr 0.001 (cosine)"), md);
+        assertTrue(md.contains("preset default (customized by flags): 2 models x 1 seed(s) [1], 1 epoch(s), batch 32,"
+                + " Adam lr 0.001 (cosine)"), md);
         for (String model : MODELS) {
             String row = md.lines().filter(l -> l.startsWith("| " + model + " |")).findFirst()
                     .orElseThrow(() -> new AssertionError("no row for " + model + " in\n" + md));
