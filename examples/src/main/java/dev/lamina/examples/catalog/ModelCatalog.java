@@ -23,7 +23,7 @@ public final class ModelCatalog {
 
     /** The example models, by simple name, as listed in {@code --help} and error messages. */
     private static final List<String> EXAMPLES = List.of(
-            "FashionCnn", "Plain", "DropoutBetweenConvs10", "DropoutBetweenConvs20",
+            "FashionCnn", "FashionCnnFlatHead", "Plain", "DropoutBetweenConvs10", "DropoutBetweenConvs20",
             "DropoutBetweenConvs30", "DropoutBetweenConvs40", "DropoutBetweenConvs50",
             "SpatialDropoutConvs", "BatchNormConvs", "BatchNormFcDropout",
             "Seed001MnistCnn", "Seed001MnistCnnBn");
