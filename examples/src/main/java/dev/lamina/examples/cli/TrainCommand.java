@@ -64,6 +64,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " over the first fraction W of the steps, e.g. cosine:0.05).")
     String schedule;
 
+    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "0",
+            description = "Decoupled weight decay (AdamW): each step also shrinks every weight by"
+                    + " rate * WD of itself. 0: plain Adam.")
+    float weightDecay;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Fixes initialization, data order and augmentation.")
     long seed;
@@ -113,12 +118,14 @@ final class TrainCommand implements Callable<Integer> {
         DataSplits loaded = TrainingBackend.load(data.dataset(), data.dir(), 0);
         DataSplits splits = validation > 0 ? loaded.withValidation(validation, seed) : loaded;
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
-                        + " %d epoch(s), batch %d, Adam lr %s (%s), seed %d%s -> %s%n", net.name(),
+                        + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s -> %s%n", net.name(),
                 data.dataset().id(), splits.train().size(),
                 splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), epochs,
-                batchSize, learningRate, lrSchedule, seed, augment ? ", augmented" : "", dir);
+                batchSize, weightDecay > 0 ? "W (weight decay " + weightDecay + ")" : "", learningRate,
+                lrSchedule, seed, augment ? ", augmented" : "", dir);
         TrainingConfig config = TrainingConfig.builder()
-                .epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(lrSchedule).seed(seed)
+                .epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(lrSchedule)
+                .weightDecay(weightDecay).seed(seed)
                 .device(DeviceChoice.parse(device.device()))
                 .outputDir(dir).resumeFrom(resume)
                 .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)

@@ -38,9 +38,13 @@ final class DjlSteps implements AutoCloseable {
     private final ResumableAdam optimizer;
 
     DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
+        this(model, devices, learningRate, 0f, inputShapeWithBatch);
+    }
+
+    DjlSteps(Model model, Device[] devices, float learningRate, float weightDecay, Shape inputShapeWithBatch) {
         this.devices = devices;
         this.exampleShape = inputShapeWithBatch.slice(1);
-        this.optimizer = new ResumableAdam(learningRate);
+        this.optimizer = new ResumableAdam(learningRate, weightDecay);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optDevices(devices)
                 .optOptimizer(optimizer);

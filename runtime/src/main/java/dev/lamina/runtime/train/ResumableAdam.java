@@ -60,9 +60,20 @@ final class ResumableAdam extends Optimizer {
         }
     }
 
+    private final float weightDecay;
+
     ResumableAdam(float learningRate) {
+        this(learningRate, 0f);
+    }
+
+    /**
+     * @param weightDecay decoupled weight decay (AdamW: each step also shrinks the weights by {@code
+     *     rate * weightDecay} of themselves); 0 for plain Adam
+     */
+    ResumableAdam(float learningRate, float weightDecay) {
         super(new Builder());
         this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
     }
 
     /** The rate of the following updates. */
@@ -78,8 +89,8 @@ final class ResumableAdam extends Optimizer {
         float rate = learningRate;
         double correction = Math.sqrt(1 - Math.pow(BETA2, slot.updates)) / (1 - Math.pow(BETA1, slot.updates));
         weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, slot.mean, slot.variance),
-                new NDList(weight), rate, (float) (rate * correction), getWeightDecay(), rescaleGrad,
-                clipGrad, BETA1, BETA2, EPSILON, true, false);
+                new NDList(weight), rate, (float) (rate * correction), weightDecay, rescaleGrad,
+                clipGrad, BETA1, BETA2, EPSILON, true, weightDecay > 0);
     }
 
     private Slot newSlot(String parameterId, NDArray weight) {

@@ -107,7 +107,8 @@ public final class Trainer {
             CheckpointStore.Restored resumed = config.resumeFrom() == null ? null
                     : resume(block, inputShapeWithBatch, model, data);
             try (DjlSteps steps = memory.call(() ->
-                    new DjlSteps(model, devices.toArray(), config.learningRate(), inputShapeWithBatch))) {
+                    new DjlSteps(model, devices.toArray(), config.learningRate(), config.weightDecay(),
+                            inputShapeWithBatch))) {
                 if (resumed != null && resumed.optimizer() != null) {
                     steps.restoreOptimizer(block, resumed.optimizer());
                 } else if (resumed != null) {

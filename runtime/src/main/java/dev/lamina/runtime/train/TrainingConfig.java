@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param learningRate Adam's learning rate (the peak rate under a schedule), default 0.001
  * @param schedule how the learning rate moves over the run's steps, default {@link
  *     LearningRateSchedule#constant()}
+ * @param weightDecay decoupled weight decay (AdamW), default 0 (plain Adam)
  * @param seed fixes parameter initialization, data order and DJL's random numbers, default 42
  * @param device where to train, default {@code auto}
  * @param outputDir where checkpoints and history files go; {@code null}: nothing is written
@@ -32,7 +33,7 @@ import java.util.Objects;
  *     (early stopping; needs a validation set); 0, the default, never stops early
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
-                             long seed, DeviceChoice device,
+                             float weightDecay, long seed, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
                              int logEvery, Augmentation augmentation, Normalization normalization,
                              int patience) {
@@ -45,6 +46,8 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
         require(learningRate > 0 && Float.isFinite(learningRate),
                 "learning rate must be a positive number, got " + learningRate);
+        require(weightDecay >= 0 && Float.isFinite(weightDecay),
+                "weight decay must be 0 or a positive number, got " + weightDecay);
         require(logEvery >= 1, "logEvery must be at least 1, got " + logEvery);
         require(patience >= 0, "patience must be 0 (no early stopping) or more, got " + patience);
     }
@@ -67,6 +70,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         m.put("batch_size", batchSize);
         m.put("learning_rate", Double.parseDouble(Float.toString(learningRate)));
         m.put("lr_schedule", schedule.format());
+        m.put("weight_decay", Double.parseDouble(Float.toString(weightDecay)));
         m.put("seed", Long.toString(seed));
         m.put("device", device.toString());
         m.put("augmentation", augmentation.toString());
@@ -81,6 +85,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         private int batchSize = 64;
         private float learningRate = 1e-3f;
         private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private float weightDecay;
         private long seed = 42;
         private DeviceChoice device = DeviceChoice.auto();
         private Path outputDir;
@@ -112,6 +117,12 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         /** How the rate moves over the run (default constant). */
         public Builder schedule(LearningRateSchedule schedule) {
             this.schedule = schedule;
+            return this;
+        }
+
+        /** Decoupled weight decay (AdamW); 0, the default, is plain Adam. */
+        public Builder weightDecay(float weightDecay) {
+            this.weightDecay = weightDecay;
             return this;
         }
 
@@ -173,7 +184,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         }
 
         public TrainingConfig build() {
-            return new TrainingConfig(epochs, batchSize, learningRate, schedule, seed, device, outputDir, resumeFrom,
+            return new TrainingConfig(epochs, batchSize, learningRate, schedule, weightDecay, seed, device, outputDir, resumeFrom,
                     progress, terminal, logEvery, augmentation, normalization, patience);
         }
     }
