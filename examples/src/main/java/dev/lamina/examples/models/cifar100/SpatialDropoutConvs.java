@@ -1,32 +1,18 @@
 package dev.lamina.examples.models.cifar100;
 
-import dev.lamina.Conv;
 import dev.lamina.Dense;
-import dev.lamina.Flatten;
 import dev.lamina.Layer;
-import dev.lamina.MaxPool;
 import dev.lamina.Model;
-import dev.lamina.ReLU;
-import dev.lamina.SpatialDropout;
+import dev.lamina.examples.models.cifarfeatures.SpatialDropoutConvsFeatures;
 
 /**
  * Experiment model for 32x32x3 images (CIFAR-100): the shared backbone with channel-wise (spatial)
- * dropout at rate 0.1
- * after every conv activation, the same places as the DropoutBetweenConvs family.
+ * dropout at rate 0.1 after every conv activation, the same places as the DropoutBetweenConvs
+ * family. Its layers are {@link SpatialDropoutConvsFeatures}, shared with the CIFAR-10 model of the
+ * same name.
  */
 @Model(input = {3, 32, 32})
 public class SpatialDropoutConvs {
-    @Conv(filters = 16) @ReLU   Layer conv1;
-    @SpatialDropout(rate = 0.1) Layer drop1;
-    @Conv(filters = 16) @ReLU   Layer conv2;
-    @SpatialDropout(rate = 0.1) Layer drop2;
-    @MaxPool(2)                 Layer pool1;
-    @Conv(filters = 32) @ReLU   Layer conv3;
-    @SpatialDropout(rate = 0.1) Layer drop3;
-    @Conv(filters = 32) @ReLU   Layer conv4;
-    @SpatialDropout(rate = 0.1) Layer drop4;
-    @MaxPool(2)                 Layer pool2;
-    @Flatten                    Layer flatten;
-    @Dense(units = 128) @ReLU   Layer fc1;
-    @Dense(units = 100)         Layer logits;
+    SpatialDropoutConvsFeatures features;
+    @Dense(units = 100) Layer logits;
 }
