@@ -2,9 +2,9 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.train.LearningRateSchedule;
 import dev.lamina.runtime.train.Trainer;
@@ -115,11 +115,23 @@ final class TrainCommand implements Callable<Integer> {
                     + " and below 1 (a fraction of the training set), got " + validation);
         }
         LearningRateSchedule lrSchedule = LearningRateSchedule.parse(schedule);
-        DataSplits loaded = TrainingBackend.load(data.dataset(), data.dir(), 0);
-        DataSplits splits = validation > 0 ? loaded.withValidation(validation, seed) : loaded;
+        DataOptions.Loaded input = data.load(net);
+        DataSplits loaded = input.splits();
+        DataSplits splits = validation > 0 && !loaded.hasValidation() ? loaded.withValidation(validation, seed)
+                : loaded;
+        if (input.folder() != null) {
+            ImageFolders.Loaded folder = input.folder();
+            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", data.dir(), folder.layout(),
+                    folder.classNames().size(), String.join(", ", folder.classNames()));
+            folder.writeRunFiles(dir);
+            if (!folder.skipped().isEmpty()) {
+                stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (--skip-bad-images), listed in"
+                        + " %s%n", folder.skipped().size(), dir.resolve(ImageFolders.SKIPPED_FILE));
+            }
+        }
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
                         + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s -> %s%n", net.name(),
-                data.dataset().id(), splits.train().size(),
+                input.label(), splits.train().size(),
                 splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), epochs,
                 batchSize, weightDecay > 0 ? "W (weight decay " + weightDecay + ")" : "", learningRate,
                 lrSchedule, seed, augment ? ", augmented" : "", dir);
@@ -128,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
                 .weightDecay(weightDecay).seed(seed)
                 .device(DeviceChoice.parse(device.device()))
                 .outputDir(dir).resumeFrom(resume)
-                .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)
+                .augmentation(augment ? augmentation() : Augmentation.NONE)
                 .patience(patience)
                 .progress(stdout)
                 .build();
@@ -151,5 +163,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.println("Checkpoints and history: " + dir);
         return LaminaCli.OK;
+    }
+
+    /**
+     * The dataset's standard augmentation; for a folder, a random crop with padding 2 and no flip
+     * (a mirrored image may be another class).
+     */
+    private Augmentation augmentation() {
+        return data.isFolder() ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
     }
 }

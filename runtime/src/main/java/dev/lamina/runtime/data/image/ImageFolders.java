@@ -166,7 +166,9 @@ public final class ImageFolders {
         List<BadImage> undecodable = check(all, channels, height, width, options);
         bad.addAll(undecodable);
         Set<Path> badFiles = undecodable.stream().map(BadImage::file).collect(Collectors.toSet());
-        // a class whose images are all bad is as empty as one without files
+        bad.sort(Comparator.comparing(b -> b.file().toString()));
+        // a class whose images are all bad is as empty as one without files; these follow the
+        // files that caused them, so the first message names a cause
         List<String> classes = new ArrayList<>();
         for (String folder : folders) {
             boolean any = trainFiles.stream().anyMatch(s -> s.folder().equals(folder) && !badFiles.contains(s.file()));
@@ -183,7 +185,6 @@ public final class ImageFolders {
                         + "' has no readable training image"));
             }
         }
-        bad.sort(Comparator.comparing(b -> b.file().toString()));
         if (!bad.isEmpty() && !options.skipBadImages()) {
             BadImage first = bad.get(0);
             throw new DatasetException(first.problem(), first.file(), first.message() + " (" + bad.size()
