@@ -1,9 +1,7 @@
 package dev.lamina.runtime.data.image;
 
-import dev.lamina.runtime.data.Batch;
 import dev.lamina.runtime.data.BatchOptions;
-import dev.lamina.runtime.data.BatchStream;
-import dev.lamina.runtime.data.ExampleSet;
+import dev.lamina.runtime.data.DataBenchmark;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -48,7 +46,8 @@ public final class ImageFolderBenchmark {
         System.out.printf(Locale.ROOT, "load + check every file: %d images in %.1f s (%.0f images/s, %d threads)%n",
                 total, load, total / load, Runtime.getRuntime().availableProcessors());
         for (int prefetch : new int[] {0, BatchOptions.DEFAULT_PREFETCH}) {
-            epoch(data.splits().train(), BatchOptions.training(64, 1).withPrefetch(prefetch));
+            DataBenchmark.epoch("folder, batch 64", data.splits().train(),
+                    BatchOptions.training(64, 1).withPrefetch(prefetch));
         }
         System.out.printf(Locale.ROOT, "peak heap used: %.1f MiB (max heap %.0f MiB); all %d images as floats"
                         + " would take %.1f MiB%n", peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
@@ -80,19 +79,6 @@ public final class ImageFolderBenchmark {
             }
             ImageIO.write(image, "png", dir.resolve("class-" + k).resolve(String.format("%06d.png", i)).toFile());
         }
-    }
-
-    private static void epoch(ExampleSet data, BatchOptions options) {
-        long start = System.nanoTime();
-        long images = 0;
-        try (BatchStream stream = BatchStream.open(data, options, 0)) {
-            for (Batch batch : stream) {
-                images += batch.size();
-            }
-        }
-        double s = seconds(start);
-        System.out.printf(Locale.ROOT, "one epoch, batch 64, prefetch %d: %d images in %.1f s (%.0f images/s)%n",
-                options.prefetch(), images, s, images / s);
     }
 
     private static void resetPeaks() {
