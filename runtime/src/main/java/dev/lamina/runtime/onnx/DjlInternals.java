@@ -32,17 +32,21 @@ final class DjlInternals {
     }
 
     /**
-     * The values a lambda block's function captured, in capture order: {@code LambdaBlock.singleton(f,
-     * name)} wraps {@code f}, whose captures are the factory method's arguments (e.g. kernel,
-     * stride, padding, ceil mode of {@code Pool.maxPool2dBlock}).
+     * The values a lambda block's function captured, in capture order. A block made by {@code
+     * LambdaBlock.singleton(f, name)} wraps {@code f}, whose captures are then read instead: either
+     * way they are the factory method's arguments (e.g. kernel, stride, padding, ceil mode of {@code
+     * Pool.maxPool2dBlock}, the slope of {@code Activation.leakyReluBlock}).
      */
     static List<Object> captures(LambdaBlock block, String layer) {
-        Object wrapper = read(block, LambdaBlock.class, "lambda", layer);
-        List<Object> outer = capturedValues(wrapper, layer);
-        if (outer.size() != 1) {
-            throw unreadable(layer, "its function is not a LambdaBlock.singleton wrapper");
+        List<Object> values = capturedValues(read(block, LambdaBlock.class, "lambda", layer), layer);
+        if (values.size() == 1 && isLambda(values.get(0))) {
+            return capturedValues(values.get(0), layer);
         }
-        return capturedValues(outer.get(0), layer);
+        return values;
+    }
+
+    private static boolean isLambda(Object value) {
+        return value != null && (value.getClass().isHidden() || value.getClass().isSynthetic());
     }
 
     /** A capture list as (kernel, stride, padding, flags...) of a 2-d pooling block. */
@@ -77,8 +81,8 @@ final class DjlInternals {
     }
 
     private static List<Object> capturedValues(Object lambda, String layer) {
-        if (lambda == null) {
-            throw unreadable(layer, "it has no function");
+        if (!isLambda(lambda)) {
+            throw unreadable(layer, "its function is not a lambda: " + lambda);
         }
         Field[] fields = lambda.getClass().getDeclaredFields();
         Arrays.sort(fields, Comparator.comparing(Field::getName));

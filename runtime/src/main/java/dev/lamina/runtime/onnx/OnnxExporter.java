@@ -1,6 +1,7 @@
 package dev.lamina.runtime.onnx;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -11,6 +12,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
 import com.google.protobuf.ByteString;
 import dev.lamina.runtime.blocks.NamedSequentialBlock;
@@ -225,11 +227,27 @@ public final class OnnxExporter {
             case "avgPool2d": {
                 DjlInternals.PoolSettings p = DjlInternals.pool(block, layer, 2);
                 List<AttributeProto> attrs = new ArrayList<>(Arrays.asList(poolAttrs(p, p.flags().get(0))));
-                attrs.add(intAttr("count_include_pad", p.flags().get(1) ? 1 : 0));
+                boolean countPad = p.flags().get(1) || engineCountsPadding();
+                attrs.add(intAttr("count_include_pad", countPad ? 1 : 0));
                 return node("AveragePool", layer, List.of(in.name()), attrs.toArray(AttributeProto[]::new));
             }
             default:
                 throw unsupported(block, layer, " named '" + kind + "'");
+        }
+    }
+
+    /**
+     * Whether the engine's average pooling divides by the whole window, padding included, even when
+     * asked not to: DJL 0.35.1's PyTorch engine ignores {@code countIncludePad = false} (a (2, 2)
+     * window with padding 1 over a 3x3 block of ones gives 0.25 in the corner, not 1). The file must
+     * compute what the trained model computed, so this is measured on the engine, not assumed.
+     */
+    private static boolean engineCountsPadding() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray ones = manager.ones(new Shape(1, 1, 3, 3));
+            float corner = Pool.avgPool2d(ones, new Shape(2, 2), new Shape(1, 1), new Shape(1, 1), false, false)
+                    .getFloat(0, 0, 0, 0);
+            return corner < 0.5f;
         }
     }
 
