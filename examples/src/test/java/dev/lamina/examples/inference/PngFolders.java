@@ -24,32 +24,37 @@ public final class PngFolders {
 
     /** Writes {@code set} (grey or RGB) under {@code dir}; returns the number of files. */
     public static int write(LabeledImages set, List<String> classNames, Path dir) throws IOException {
-        int c = set.channels();
-        int h = set.height();
-        int w = set.width();
-        int plane = h * w;
         for (int i = 0; i < set.size(); i++) {
-            BufferedImage image = new BufferedImage(w, h,
-                    c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
-            int base = i * c * plane;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int p = y * w + x;
-                    if (c == 1) {
-                        image.getRaster().setSample(x, y, 0, Math.round(set.images()[base + p] * 255f));
-                    } else {
-                        int r = Math.round(set.images()[base + p] * 255f);
-                        int g = Math.round(set.images()[base + plane + p] * 255f);
-                        int b = Math.round(set.images()[base + 2 * plane + p] * 255f);
-                        image.setRGB(x, y, (r << 16) | (g << 8) | b);
-                    }
-                }
-            }
+            BufferedImage image = toImage(set, i);
             Path folder = dir.resolve(classNames.get(set.labels()[i]).replace('/', '_'));
             Files.createDirectories(folder);
             ImageIO.write(image, "png", folder.resolve(String.format(Locale.ROOT, "%05d.png", i)).toFile());
         }
         return set.size();
+    }
+
+    /** Example {@code i} of {@code set} as an 8-bit grey or RGB image (value * 255). */
+    public static BufferedImage toImage(LabeledImages set, int i) {
+        int c = set.channels();
+        int h = set.height();
+        int w = set.width();
+        int plane = h * w;
+        BufferedImage image = new BufferedImage(w, h, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        int base = i * c * plane;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (c == 1) {
+                    image.getRaster().setSample(x, y, 0, Math.round(set.images()[base + p] * 255f));
+                } else {
+                    int r = Math.round(set.images()[base + p] * 255f);
+                    int g = Math.round(set.images()[base + plane + p] * 255f);
+                    int b = Math.round(set.images()[base + 2 * plane + p] * 255f);
+                    image.setRGB(x, y, (r << 16) | (g << 8) | b);
+                }
+            }
+        }
+        return image;
     }
 
     /** {@code KIND test|train DIR [DATA_DIR]}. */
