@@ -296,7 +296,7 @@ public final class LayerSequence {
 
     /**
      * Index of the first spec after {@code index} that is {@code @BatchNorm} or a sub-model
-     * containing one (at any depth), or -1.
+     * containing one (at any depth, on its main path or in a projection shortcut), or -1.
      */
     public int nextBatchNorm(int index) {
         for (int i = index + 1; i < layers.size(); i++) {
@@ -325,7 +325,8 @@ public final class LayerSequence {
             return true;
         }
         if (spec instanceof SubModelSpec sub) {
-            return containsBatchNorm(sub.model());
+            // @Residual(projection = true): the shortcut is a 1x1 conv and a batch norm
+            return sub.projection() || containsBatchNorm(sub.model());
         }
         return false;
     }

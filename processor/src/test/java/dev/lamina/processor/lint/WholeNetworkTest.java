@@ -88,6 +88,24 @@ class WholeNetworkTest {
         assertEquals(List.of(), where(usedHead, "DropoutOnOutput"), "not the output when a layer follows");
     }
 
+    /** The shortcut of a projected residual is a 1x1 conv and a batch norm: a dropout before it feeds that batch norm. */
+    @Test
+    void aDropoutBeforeAProjectedResidualFeedsItsShortcutsBatchNorm() {
+        var block = model("Down", 8, 8, 8).field("c").conv(16, 3).relu().build();
+        var net = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
+                .field("drop").spatialDropout(0.1)
+                .field("down").projectedResidual(block)
+                .gapHead().build();
+        assertEquals(List.of("drop"), where(net, "DropoutBeforeBatchNorm"));
+        assertTrue(findings(net, "DropoutBeforeBatchNorm").get(0).message()
+                .contains("sub-model 'down' (@Residual), whose projection shortcut ends in a batch norm"));
+        var plain = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
+                .field("drop").spatialDropout(0.1)
+                .field("down").subModel(model("Same", 8, 8, 8).field("c").conv(8, 3).relu().build(), true)
+                .gapHead().build();
+        assertEquals(List.of(), where(plain, "DropoutBeforeBatchNorm"), "an identity shortcut has no batch norm");
+    }
+
     @Test
     void aDropoutAfterABlockEndingInADropoutCompounds() {
         var block = model("Mlp", 64).field("fc").dense(64).relu().field("drop").dropout(0.5).build();

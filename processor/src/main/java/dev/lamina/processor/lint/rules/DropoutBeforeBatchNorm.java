@@ -43,9 +43,16 @@ public final class DropoutBeforeBatchNorm extends Rule {
     }
 
     private static String target(LayerSequence layers, int bn) {
-        return layers.spec(bn) instanceof SubModelSpec
-                ? "sub-model " + layers.describe(bn) + ", which contains a @BatchNorm"
-                : "batch norm " + layers.describe(bn);
+        if (layers.spec(bn) instanceof SubModelSpec sub) {
+            return "sub-model " + layers.describe(bn) + (sub.projection() && !containsOwnBatchNorm(sub)
+                    ? ", whose projection shortcut ends in a batch norm" : ", which contains a @BatchNorm");
+        }
+        return "batch norm " + layers.describe(bn);
+    }
+
+    private static boolean containsOwnBatchNorm(SubModelSpec sub) {
+        return sub.model().layers().stream().anyMatch(spec -> spec instanceof dev.lamina.processor.model.BatchNormSpec
+                || spec instanceof SubModelSpec inner && (inner.projection() || containsOwnBatchNorm(inner)));
     }
 
     private static String message(LayerSequence layers, int i) {
