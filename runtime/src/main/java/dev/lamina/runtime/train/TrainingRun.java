@@ -203,10 +203,7 @@ final class TrainingRun {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
                     config.describe(), evalName, ModelSignature.of(block), data, history);
             OptimizerState optimizer = steps.optimizerState(block);
-            store.save(CheckpointStore.LAST, block, state, optimizer);
-            if (selectsBest() && bestEpoch == epoch) {
-                store.save(CheckpointStore.BEST, block, state, optimizer);
-            }
+            store.saveEpoch(block, state, optimizer, selectsBest() && bestEpoch == epoch);
             HistoryFiles.writeAll(store.dir(), history, evalName);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
