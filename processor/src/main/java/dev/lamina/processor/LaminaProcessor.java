@@ -7,6 +7,7 @@ import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LintConfig;
 import dev.lamina.processor.lint.Linter;
+import dev.lamina.processor.lint.rules.ChannelsLastInput;
 import dev.lamina.processor.model.ModelReader;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.Origin;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -131,8 +133,12 @@ public final class LaminaProcessor extends AbstractProcessor {
         // A model another model of this round inlines is a building block, not a classifier.
         Set<String> subModels = new HashSet<>();
         readouts.forEach(r -> subModels.addAll(r.read().spec().subModelNames()));
+        // A model another model of this round uses as @Residual is a residual block's main path.
+        Set<String> residualBodies = new HashSet<>();
+        readouts.forEach(r -> residualBodies.addAll(r.read().spec().residualBodyNames()));
         for (Readout r : readouts) {
-            processModel(r.type(), r.read(), subModels.contains(r.read().spec().qualifiedName()));
+            String name = r.read().spec().qualifiedName();
+            processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name));
         }
         return true;
     }
@@ -152,19 +158,32 @@ public final class LaminaProcessor extends AbstractProcessor {
         return Optional.empty();
     }
 
-    private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel) {
+    private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel,
+                              boolean residualBody) {
         SourceLocator locator = read.locator();
         try {
             ModelSpec spec = read.spec();
             List<Finding> findings = new ArrayList<>(read.problems());
-            findings.addAll(SpecValidator.validate(spec));
+            List<Finding> attributeErrors = SpecValidator.validate(spec);
+            findings.addAll(attributeErrors);
             ShapedModel shaped = null;
-            if (!hasError(findings)) {
-                ShapeInference.Result shapes = ShapeInference.infer(spec);
-                findings.addAll(shapes.findings());
-                shaped = shapes.model();
+            List<Finding> shapeFindings = List.of();
+            // Every independent error in one compile: shapes are inferred around layers with
+            // attribute errors; only a broken model structure or input stops them.
+            if (!hasError(read.problems()) && attributeErrors.stream().noneMatch(LaminaProcessor::isInputError)) {
+                ShapeInference.Result shapes = ShapeInference.infer(spec, attributeErrors);
+                shapeFindings = shapes.findings();
+                shaped = hasError(attributeErrors) ? null : shapes.model();
             }
-            List<Finding> lints = shaped == null ? List.of() : new Linter(lintConfig).lint(shaped, usedAsSubModel);
+            Linter linter = new Linter(lintConfig);
+            List<Finding> lints = shaped == null ? linter.lintDeclaration(spec)
+                    : linter.lint(shaped, usedAsSubModel, residualBody);
+            boolean channelsLast = lints.stream().anyMatch(f -> f.id().equals("ChannelsLastInput"));
+            for (Finding finding : shapeFindings) {
+                findings.add(channelsLast && finding.severity() == Severity.ERROR
+                        ? ChannelsLastInput.explain(finding, spec) : finding);
+            }
+            findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
             for (Finding finding : findings) {
                 reporter.report(finding, locator);
             }
@@ -221,6 +240,22 @@ public final class LaminaProcessor extends AbstractProcessor {
                     + path + ": " + e + ". Lint findings were still printed. Fix: pass a writable path in "
                     + "-A" + OptionCheck.SARIF + ".");
         }
+    }
+
+    private static boolean isInputError(Finding finding) {
+        return finding.severity() == Severity.ERROR && finding.origin().isModel()
+                && "input".equals(finding.origin().attribute());
+    }
+
+    /** Position of the finding's field among the model's layers; the model itself first. */
+    private static int layerPosition(ModelSpec spec, Finding finding) {
+        String field = finding.origin().field();
+        for (int i = 0; field != null && i < spec.layers().size(); i++) {
+            if (field.equals(spec.layers().get(i).field())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasError(List<Finding> findings) {

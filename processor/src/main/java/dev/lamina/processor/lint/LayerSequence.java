@@ -33,10 +33,11 @@ public final class LayerSequence {
     private final ShapedModel model;
     private final List<ShapedLayer> layers;
     private final boolean usedAsSubModel;
+    private final boolean residualBody;
 
     /** A model no other model inlines. */
     public LayerSequence(ShapedModel model) {
-        this(model, false);
+        this(model, false, false);
     }
 
     /**
@@ -44,9 +45,44 @@ public final class LayerSequence {
      *     building block, and its output is not a classifier's logits)
      */
     public LayerSequence(ShapedModel model, boolean usedAsSubModel) {
+        this(model, usedAsSubModel, false);
+    }
+
+    /**
+     * @param usedAsSubModel whether another model of the compilation inlines this one
+     * @param residualBody whether another model of the compilation uses this one as the main path of
+     *     a {@code @Residual} block (then its layers form a residual block, see
+     *     {@link #isInsideResidualBlockBetweenConvs})
+     */
+    public LayerSequence(ShapedModel model, boolean usedAsSubModel, boolean residualBody) {
         this.model = model;
         this.layers = model.layers();
-        this.usedAsSubModel = usedAsSubModel;
+        this.usedAsSubModel = usedAsSubModel || residualBody;
+        this.residualBody = residualBody;
+    }
+
+    /** Whether another model of the compilation uses this one as the main path of a {@code @Residual} block. */
+    public boolean isResidualBody() {
+        return residualBody;
+    }
+
+    /**
+     * Whether the spec at {@code index} lies between two {@code @Conv} layers of this model's own
+     * layers and this model is the main path of a {@code @Residual} block: the place where Wide
+     * ResNet puts its dropout (Zagoruyko &amp; Komodakis 2016), which the dropout rules accept (see
+     * docs/lints.md, "Dropout inside residual blocks").
+     */
+    public boolean isInsideResidualBlockBetweenConvs(int index) {
+        return residualBody && isConv(previousWeighted(index)) && isConv(nextWeighted(index));
+    }
+
+    /**
+     * Whether the model is a classifier: its output is a vector and no other model of the
+     * compilation inlines it (then the last weighted layer's outputs are the logits that training
+     * feeds to softmax cross-entropy).
+     */
+    public boolean isClassifier() {
+        return !usedAsSubModel && model.output().isVector();
     }
 
     public ShapedModel model() {
@@ -208,8 +244,7 @@ public final class LayerSequence {
      * uses as a sub-model, is a building block).
      */
     public boolean actsOnLogits(int index) {
-        return !usedAsSubModel && model.output().isVector() && previousWeighted(index) >= 0
-                && nextWeighted(index) < 0;
+        return isClassifier() && previousWeighted(index) >= 0 && nextWeighted(index) < 0;
     }
 
     /**
@@ -218,6 +253,19 @@ public final class LayerSequence {
      */
     public int nextBatchNorm(int index) {
         for (int i = index + 1; i < layers.size(); i++) {
+            if (containsBatchNorm(spec(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Index of the last spec that is {@code @BatchNorm} or a sub-model containing one (at any
+     * depth), or -1.
+     */
+    public int lastBatchNorm() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
             if (containsBatchNorm(spec(i))) {
                 return i;
             }

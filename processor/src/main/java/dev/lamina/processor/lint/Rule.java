@@ -2,6 +2,7 @@ package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.ModelSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -23,7 +24,7 @@ public abstract class Rule {
 
     /**
      * @param id stable id without the {@code lamina:} prefix (by convention the class's simple name)
-     * @param defaultSeverity WARNING or NOTE
+     * @param defaultSeverity WARNING or NOTE; ERROR for a model that cannot train at all
      * @param summary one line: what the rule detects
      * @param help a paragraph: what, why (with the source) and the fix
      */
@@ -56,6 +57,15 @@ public abstract class Rule {
 
     /** Findings on the model, at {@link #defaultSeverity()}, in layer order. */
     public abstract List<Finding> check(LayerSequence layers);
+
+    /**
+     * Findings about the model's declaration alone (e.g. its {@code @Model(input)}), which need no
+     * shapes: the {@link Linter} runs this also for a model whose shapes could not be inferred, so
+     * such a finding can explain the shape error it causes. None by default.
+     */
+    public List<Finding> checkDeclaration(ModelSpec model) {
+        return List.of();
+    }
 
     /**
      * One finding per index that {@code matches}, with {@code message} of that index: the shape

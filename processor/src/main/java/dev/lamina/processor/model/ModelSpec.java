@@ -46,6 +46,23 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
         return names;
     }
 
+    /**
+     * Qualified names of the models this one uses, at any depth, as the main path of a
+     * {@code @Residual} block.
+     */
+    public Set<String> residualBodyNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (LayerSpec layer : layers) {
+            if (layer instanceof SubModelSpec sub) {
+                if (sub.residual()) {
+                    names.add(sub.model().qualifiedName());
+                }
+                names.addAll(sub.model().residualBodyNames());
+            }
+        }
+        return names;
+    }
+
     /** Qualified name of the generated class. */
     public String qualifiedNetName() {
         return packageName.isEmpty() ? netName : packageName + "." + netName;

@@ -24,8 +24,12 @@ import java.util.OptionalInt;
 /**
  * Compile-time shape inference and parameter counting, in pure Java: one method per layer kind.
  * Walks the layers from {@code @Model(input)}; a layer that cannot take its input yields an
- * ERROR finding and stops the walk (later shapes would be meaningless). Expects specs that
- * passed {@link dev.lamina.processor.model.SpecValidator}.
+ * ERROR finding and the shape after it becomes unknown, so the layers after it are not reported
+ * as its consequences. The walk goes on: a layer whose output does not depend on its input's
+ * shape ({@code @Dense}: (units); a sub-model: its own output) makes the shape known again, and
+ * the layers after it are checked, so every independent error of a model is reported in one
+ * compile. Layers with attribute errors (from {@link dev.lamina.processor.model.SpecValidator})
+ * are skipped the same way.
  */
 public final class ShapeInference {
 
@@ -56,8 +60,22 @@ public final class ShapeInference {
         return infer(model, new TensorShape(model.input()));
     }
 
+    /**
+     * Shapes of the model fed its declared {@code @Model(input)}, skipping the layers that
+     * {@code attributeErrors} (findings of {@link dev.lamina.processor.model.SpecValidator}) are
+     * about: such a layer passes its input on when it keeps the shape (dropout, batch norm,
+     * activations) and otherwise leaves the shape unknown. The model is null when there is any error.
+     */
+    public static Result infer(ModelSpec model, List<Finding> attributeErrors) {
+        return infer(model, new TensorShape(model.input()), attributeErrors);
+    }
+
     /** Shapes of the model's layers fed {@code input} (sub-models receive their field's input). */
     public static Result infer(ModelSpec model, TensorShape input) {
+        return infer(model, input, List.of());
+    }
+
+    private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors) {
         ShapeInference inference = new ShapeInference();
         if (!input.fitsInt()) {
             inference.findings.add(Problem.SHAPE_TOO_LARGE.at(Origin.ofModel("input"),
@@ -67,12 +85,20 @@ public final class ShapeInference {
             return new Result(null, inference.findings);
         }
         List<ShapedLayer> layers = new ArrayList<>();
-        TensorShape current = input;
+        TensorShape current = input; // null: unknown after an error
+        boolean complete = true;
         long total = 0;
         for (LayerSpec layer : model.layers()) {
-            ShapedLayer shaped = inference.shapeChecked(layer, current);
+            if (hasAttributeError(layer, attributeErrors)) {
+                complete = false;
+                current = keepsShape(layer) ? current : null;
+                continue;
+            }
+            ShapedLayer shaped = current == null ? null : inference.shapeChecked(layer, current);
             if (shaped == null) {
-                return new Result(null, inference.findings);
+                complete = false;
+                current = outputWhateverTheInput(layer);
+                continue;
             }
             try {
                 total = Math.addExact(total, shaped.params());
@@ -85,7 +111,34 @@ public final class ShapeInference {
             layers.add(shaped);
             current = shaped.out();
         }
-        return new Result(new ShapedModel(model, input, layers), inference.findings);
+        boolean failed = !complete || inference.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return new Result(failed ? null : new ShapedModel(model, input, layers), inference.findings);
+    }
+
+    private static boolean hasAttributeError(LayerSpec layer, List<Finding> attributeErrors) {
+        return attributeErrors.stream().anyMatch(f -> f.severity() == Severity.ERROR
+                && layer.field() != null && layer.field().equals(f.origin().field())
+                && layer.origin().annotationIndex() == f.origin().annotationIndex());
+    }
+
+    /** Whether a layer's output has its input's shape whatever its attributes are. */
+    private static boolean keepsShape(LayerSpec layer) {
+        return layer instanceof DropoutSpec || layer instanceof BatchNormSpec || layer instanceof ActivationSpec;
+    }
+
+    /**
+     * The output shape of a layer whose input shape is unknown or wrong, when it does not depend on
+     * that input: (units) for a dense layer, the declared output for a valid sub-model. Else null.
+     */
+    private static TensorShape outputWhateverTheInput(LayerSpec layer) {
+        if (layer instanceof DenseSpec dense) {
+            return TensorShape.of(dense.units());
+        }
+        if (layer instanceof SubModelSpec sub) {
+            Result inner = infer(sub.model());
+            return inner.ok() ? inner.model().output() : null;
+        }
+        return null;
     }
 
     /** {@link #shape}, plus the size limits: a count overflowing a long, an example beyond an int. */

@@ -9,12 +9,12 @@ import java.util.Random;
  */
 final class BatchAssembler {
 
-    private final LabeledImages data;
+    private final ExampleSet data;
     private final BatchOptions options;
     private final int epoch;
     private final int[] order;
 
-    BatchAssembler(LabeledImages data, BatchOptions options, int epoch) {
+    BatchAssembler(ExampleSet data, BatchOptions options, int epoch) {
         if (options.normalization() != null) {
             options.normalization().checkChannels(data.channels(), data.name());
         }
@@ -35,9 +35,7 @@ final class BatchAssembler {
         float[] images = new float[n * size];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            int example = order[start + i];
-            System.arraycopy(data.images(), example * size, images, i * size, size);
-            labels[i] = data.labels()[example];
+            labels[i] = data.read(order[start + i], images, i * size);
         }
         if (options.augmentation().enabled()) {
             Random random = Seeds.random(options.seed(), Seeds.AUGMENT, epoch, b);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param validation held out from the original training set, or {@code null} when there is none
  * @param test the dataset's own test set
  */
-public record DataSplits(LabeledImages train, LabeledImages validation, LabeledImages test) {
+public record DataSplits(ExampleSet train, ExampleSet validation, ExampleSet test) {
 
     public DataSplits {
         Objects.requireNonNull(train, "train");
@@ -19,7 +19,7 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
     }
 
     /** Train and test, no validation set. */
-    public DataSplits(LabeledImages train, LabeledImages test) {
+    public DataSplits(ExampleSet train, ExampleSet test) {
         this(train, null, test);
     }
 
@@ -29,7 +29,7 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
     }
 
     /** The set to select models on: the validation set when there is one, else the test set. */
-    public LabeledImages validationOrTest() {
+    public ExampleSet validationOrTest() {
         return hasValidation() ? validation : test;
     }
 
@@ -53,7 +53,8 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
             throw new InvalidInputException("validation fraction " + fraction + " of "
                     + train.size() + " training examples leaves one side empty");
         }
-        int[] held = Sampling.stratified(train.labels(), train.classes(), n,
+        int[] held = Sampling.stratified(ExampleSet.knownLabels(train, "a stratified validation set"),
+                train.classes(), n,
                 Seeds.random(seed, Seeds.VALIDATION));
         int[] kept = Sampling.complement(held, train.size());
         return new DataSplits(train.select(train.name() + " (minus validation)", kept),

@@ -36,6 +36,7 @@ final class DjlSteps implements AutoCloseable {
     private final Device[] devices;
     private final Shape exampleShape;
     private final ResumableAdam optimizer;
+    private final Shape outputShape;
 
     DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
         this(model, devices, learningRate, 0f, inputShapeWithBatch);
@@ -50,6 +51,12 @@ final class DjlSteps implements AutoCloseable {
                 .optOptimizer(optimizer);
         trainer = model.newTrainer(config);
         trainer.initialize(inputShapeWithBatch);
+        outputShape = model.getBlock().getOutputShapes(new Shape[] {inputShapeWithBatch})[0].slice(1);
+    }
+
+    /** The model's output shape per example, e.g. {@code (10)}. */
+    Shape outputShape() {
+        return outputShape;
     }
 
     /** Forward and backward on one batch; the gradients wait for {@link #step()}. */
@@ -134,7 +141,7 @@ final class DjlSteps implements AutoCloseable {
     private NDArray images(NDManager m, Batch batch) {
         int size = batch.size();
         int values = Math.toIntExact(exampleShape.size() * size);
-        if (batch.images().length < values) {
+        if (batch.images().length != values) {
             throw new InvalidInputException("a batch of " + size + " examples holds "
                     + batch.images().length + " values, but the model input " + exampleShape
                     + " needs " + values + "; the data does not match the model's input shape");
@@ -143,10 +150,16 @@ final class DjlSteps implements AutoCloseable {
         return m.create(FloatBuffer.wrap(batch.images(), 0, values), shape, DataType.FLOAT32);
     }
 
-    private static NDArray labels(NDManager m, Batch batch) {
+    private NDArray labels(NDManager m, Batch batch) {
         long[] labels = new long[batch.size()];
+        long classes = outputShape.dimension() == 1 ? outputShape.get(0) : Long.MAX_VALUE;
         for (int i = 0; i < labels.length; i++) {
             labels[i] = batch.labels()[i];
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new InvalidInputException("a batch holds label " + labels[i] + ", outside the model's "
+                        + classes + " outputs (labels 0 to " + (classes - 1) + "); the data does not match the"
+                        + " model: fix the labels, or give the last layer more units");
+            }
         }
         return m.create(labels);
     }

@@ -12,7 +12,7 @@ import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.DataIdentity;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.DatasetException;
-import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ public final class Trainer {
     }
 
     /** Trains on {@code train}, evaluating on {@code test} after every epoch. */
-    public TrainingResult fit(Block block, Shape inputShapeWithBatch, LabeledImages train, LabeledImages test) {
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, ExampleSet train, ExampleSet test) {
         return fit(block, inputShapeWithBatch, train, null, test);
     }
 
@@ -81,13 +81,19 @@ public final class Trainer {
      * @param inputShapeWithBatch the model's input shape with a leading batch dimension, e.g.
      *     {@code (1, 1, 28, 28)}
      */
-    public TrainingResult fit(Block block, Shape inputShapeWithBatch, LabeledImages train,
-                              LabeledImages validation, LabeledImages test) {
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, ExampleSet train,
+                              ExampleSet validation, ExampleSet test) {
         requireExamples(train, "training");
         if (validation != null) {
             requireExamples(validation, "validation");
         }
         requireExamples(test, "test");
+        Shape exampleShape = inputShapeWithBatch.slice(1);
+        DataFit.requireInputShape(train, "training", exampleShape);
+        if (validation != null) {
+            DataFit.requireInputShape(validation, "validation", exampleShape);
+        }
+        DataFit.requireInputShape(test, "test", exampleShape);
         if (config.patience() > 0 && validation == null) {
             throw new InvalidInputException("early stopping (patience " + config.patience() + ") needs a"
                     + " validation set to watch; give one, or set patience 0. Stopping on the test set would"
@@ -97,7 +103,7 @@ public final class Trainer {
         MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
         Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
         String evalName = validation != null ? "validation" : "test";
-        LabeledImages evalSet = validation != null ? validation : test;
+        ExampleSet evalSet = validation != null ? validation : test;
         DataIdentity data = DataIdentity.of(train, evalSet, evalName,
                 String.valueOf(config.describe().get("normalization")));
 
@@ -109,6 +115,12 @@ public final class Trainer {
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.learningRate(), config.weightDecay(),
                             inputShapeWithBatch))) {
+                Shape outputs = steps.outputShape();
+                DataFit.requireLabels(train, "training", outputs);
+                if (validation != null) {
+                    DataFit.requireLabels(validation, "validation", outputs);
+                }
+                DataFit.requireLabels(test, "test", outputs);
                 if (resumed != null && resumed.optimizer() != null) {
                     steps.restoreOptimizer(block, resumed.optimizer());
                 } else if (resumed != null) {
@@ -136,8 +148,9 @@ public final class Trainer {
      * into {@code block} and measures it on {@code data}, training off.
      */
     public Evaluation evaluate(Block block, Shape inputShapeWithBatch, Path checkpointDir, String tag,
-                               LabeledImages data) {
+                               ExampleSet data) {
         requireExamples(data, "evaluation");
+        DataFit.requireInputShape(data, "evaluation", inputShapeWithBatch.slice(1));
         DeviceSelection devices = selectDevices();
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
@@ -146,6 +159,7 @@ public final class Trainer {
             MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.batchSize());
             try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.learningRate(),
                     inputShapeWithBatch)) {
+                DataFit.requireLabels(data, "evaluation", steps.outputShape());
                 return new TrainingRun(config, progress, block, steps, devices, memory, null, "test", DataIdentity.UNKNOWN,
                         null, placementCheck)
                         .evaluate(data);
@@ -154,7 +168,7 @@ public final class Trainer {
     }
 
     /** Refuses an empty set before any work: its loss and accuracy would be 0/0. */
-    private static void requireExamples(LabeledImages data, String role) {
+    private static void requireExamples(ExampleSet data, String role) {
         if (data.size() == 0) {
             throw new DatasetException(DatasetException.Problem.EMPTY, null, "the " + role + " set '"
                     + data.name() + "' holds no examples, so nothing can be " + (role.equals("training")

@@ -11,7 +11,7 @@ import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.Batch;
 import dev.lamina.runtime.data.BatchOptions;
 import dev.lamina.runtime.data.BatchStream;
-import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EpochStats;
@@ -85,7 +85,7 @@ final class TrainingRun {
      * Runs the remaining epochs up to the configured total, or until early stopping (when {@code
      * patience} is set) sees no new best for that many epochs.
      */
-    void trainRemainingEpochs(LabeledImages train, LabeledImages evalSet) {
+    void trainRemainingEpochs(ExampleSet train, ExampleSet evalSet) {
         while (epoch < config.epochs()) {
             if (patienceRunOut()) {
                 stoppedEarly = true;
@@ -107,7 +107,7 @@ final class TrainingRun {
     }
 
     /** Loss and accuracy on {@code data}, in order, training off. */
-    Evaluation evaluate(LabeledImages data) {
+    Evaluation evaluate(ExampleSet data) {
         BatchOptions options = BatchOptions.evaluation(config.batchSize()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(data, options, 0)) {
             return memory.call(() -> steps.evaluate(batches.iterator()));
@@ -139,7 +139,7 @@ final class TrainingRun {
         return bestAccuracy;
     }
 
-    private EpochStats runEpoch(int epoch, LabeledImages train, LabeledImages evalSet) {
+    private EpochStats runEpoch(int epoch, ExampleSet train, ExampleSet evalSet) {
         // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run;
         // the data order and augmentation depend only on (seed, epoch) too.
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed() * 31 + epoch));

@@ -35,6 +35,13 @@ public final class ActivationOnLogits extends Rule {
 
     private static String message(LayerSequence layers, int i) {
         ActivationSpec activation = (ActivationSpec) layers.spec(i);
+        if (layers.model().output().dim(0) == 1) {
+            return "layer " + layers.describe(i) + " is applied to the single output "
+                    + layers.in(i) + " of the last weighted layer " + layers.describe(layers.lastWeighted())
+                    + ", as in Keras's binary classifier Dense(1, activation='" + activation.fn().suffix()
+                    + "'). " + SingleUnitSoftmaxOutput.WHY + " Fix: remove it and "
+                    + SingleUnitSoftmaxOutput.FIX + ".";
+        }
         return "layer " + layers.describe(i) + " is applied to the output logits " + layers.in(i)
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted()) + ". "
                 + why(activation.fn(), layers.model().output().dim(0))

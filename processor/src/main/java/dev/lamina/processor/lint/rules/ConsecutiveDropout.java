@@ -54,8 +54,14 @@ public final class ConsecutiveDropout extends Rule {
         return "layer " + layers.describe(current) + " follows dropout " + layers.describe(previous)
                 + " with no weighted layer between: the rates compound, so "
                 + LintText.decimal(1 - keep) + " of the units are dropped (keep "
-                + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + "). Fix: use one"
-                + " dropout with the rate you want, e.g. @Dropout(rate = " + LintText.decimal(1 - keep)
-                + ") if that was intended, and remove the other.";
+                + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + "). Fix: keep one"
+                + " dropout with the rate you want, e.g. @Dropout(rate = " + LintText.decimal(suggested(layers, current, 1 - keep))
+                + "), and remove the other.";
+    }
+
+    /** The compound rate, capped where DropoutRateHigh or InputDropoutHigh would report it. */
+    private static double suggested(LayerSequence layers, int index, double rate) {
+        double cap = layers.actsOnInput(index) ? InputDropoutHigh.MAX_RATE : DropoutRateHigh.MAX_RATE;
+        return Math.min(rate, cap);
     }
 }

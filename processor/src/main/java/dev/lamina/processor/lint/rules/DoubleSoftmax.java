@@ -38,7 +38,13 @@ public final class DoubleSoftmax extends Rule {
     private static String message(LayerSequence layers, int i) {
         int classes = layers.model().output().dim(0);
         String bound = "";
-        if (classes > 1) {
+        String fix = " Fix: remove the softmax; apply softmax to the logits only when you need"
+                + " probabilities at prediction time.";
+        if (classes == 1) {
+            bound = " Over a single output softmax is always 1, so the loss is identically 0 and the"
+                    + " model never learns, with or without this softmax.";
+            fix = " Fix: remove the softmax and " + SingleUnitSoftmaxOutput.FIX + ".";
+        } else {
             double maxProbability = Math.E / (Math.E + classes - 1);
             bound = " With " + classes + " classes no class can then get more than "
                     + LintText.percent(maxProbability) + " probability, so the loss never falls below "
@@ -48,7 +54,6 @@ public final class DoubleSoftmax extends Rule {
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted())
                 + ". Training already applies softmax cross-entropy to the last layer's outputs as"
                 + " logits, so softmax is applied twice and the loss sees softmax(p) with p in [0, 1]."
-                + bound + " Fix: remove the softmax; apply softmax to the logits only when you need"
-                + " probabilities at prediction time.";
+                + bound + fix;
     }
 }

@@ -26,7 +26,8 @@ public final class DropoutBeforeBatchNorm extends Rule {
     @Override
     public List<Finding> check(LayerSequence layers) {
         return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec
-                        && layers.nextBatchNorm(i) >= 0,
+                        && layers.nextBatchNorm(i) >= 0
+                        && !layers.isInsideResidualBlockBetweenConvs(i),
                 i -> message(layers, i));
     }
 
@@ -38,7 +39,24 @@ public final class DropoutBeforeBatchNorm extends Rule {
         return "layer " + layers.describe(i) + " comes before " + target + ". Dropout shifts the"
                 + " variance of its output between training and inference, so the batch norm's running"
                 + " statistics, learned with dropout on, do not match at inference (variance shift; Li"
-                + " et al., CVPR 2019). Fix: move the dropout after the last @BatchNorm, e.g. between"
-                + " the dense layers of the head.";
+                + " et al., CVPR 2019)." + fix(layers, i);
+    }
+
+    /**
+     * Move the dropout after the last batch norm when there is a weighted layer after it whose input
+     * this dropout can act on without another finding (a vector, or a feature map for a spatial
+     * dropout); otherwise remove it, since the batch norm already regularizes.
+     */
+    private static String fix(LayerSequence layers, int i) {
+        DropoutSpec dropout = (DropoutSpec) layers.spec(i);
+        int target = layers.nextWeighted(layers.lastBatchNorm());
+        boolean fits = target >= 0 && !(layers.spec(target) instanceof SubModelSpec)
+                && (layers.in(target).isVector() || dropout.spatial());
+        if (fits) {
+            return " Fix: move it after the last batch norm, just before " + layers.describe(target)
+                    + " (there it acts on " + LayerSequence.shapeWords(layers.in(target)) + ").";
+        }
+        return " Fix: remove it; the batch norm already regularizes (Ioffe & Szegedy 2015), and there"
+                + " is no layer after the last batch norm where a dropout would act on a vector.";
     }
 }

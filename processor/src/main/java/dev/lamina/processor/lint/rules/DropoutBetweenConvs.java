@@ -32,8 +32,24 @@ public final class DropoutBetweenConvs extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.isElementwiseDropout(i) && layers.isBetweenConvs(i),
+        return findAt(layers, i -> layers.isElementwiseDropout(i) && layers.isBetweenConvs(i)
+                        && !layers.isInsideResidualBlockBetweenConvs(i),
                 i -> message(layers, i));
+    }
+
+    /**
+     * The fix for a dropout on a feature map that has a batch norm after it: any dropout there
+     * (spatial too) would shift that batch norm's variance, and the batch norm already regularizes.
+     * Null when no batch norm follows.
+     */
+    static String removeBeforeBatchNorm(LayerSequence layers, int i) {
+        int bn = layers.nextBatchNorm(i);
+        if (bn < 0) {
+            return null;
+        }
+        return " Fix: remove it. Batch norm " + layers.describe(bn) + " comes after it and already"
+                + " regularizes (Ioffe & Szegedy 2015), and a dropout of any kind before a batch norm"
+                + " shifts its variance between training and inference (Li et al., CVPR 2019).";
     }
 
     private static String message(LayerSequence layers, int i) {
@@ -41,8 +57,14 @@ public final class DropoutBetweenConvs extends Rule {
         return "layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") between " + layers.describeWeighted(layers.previousWeighted(i), false)
                 + " and " + layers.describeWeighted(layers.nextWeighted(i), true) + " on "
-                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY
-                + " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
-                + " put @BatchNorm between the conv and its activation.";
+                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY + fix(layers, i);
+    }
+
+    private static String fix(LayerSequence layers, int i) {
+        String remove = removeBeforeBatchNorm(layers, i);
+        return remove != null ? remove
+                : " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
+                        + " put @BatchNorm between each conv and its activation, as in @Conv(..., bias ="
+                        + " false) @BatchNorm @ReLU.";
     }
 }
