@@ -62,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
         DataSplits splits = input.splits();
         TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
                 .device(DeviceChoice.parse(device.device())).progress(stdout).build();
-        String chosen = tag != null ? tag : defaultTag(stdout);
+        String chosen = tag != null ? tag : defaultTag(checkpoint, stdout, "evaluating");
         Evaluation result = new Trainer(config).evaluate(net.newBlock(), net.inputShape(),
                 checkpoint, chosen, splits.test());
         stdout.printf(Locale.ROOT, "%s (%s checkpoint in %s) on %s test set: accuracy %.4f,"
@@ -77,14 +77,14 @@ final class EvalCommand implements Callable<Integer> {
      * {@code best} when the run kept one chosen on a validation set; {@code last} otherwise (a run
      * without validation keeps no best; an older run's best may have been chosen on the test set).
      */
-    private String defaultTag(PrintStream stdout) {
+    static String defaultTag(Path checkpoint, PrintStream stdout, String doing) {
         CheckpointStore store = new CheckpointStore(checkpoint);
         if (store.exists(CheckpointStore.BEST)
                 && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())) {
             return CheckpointStore.BEST;
         }
         stdout.println("No validation-chosen 'best' checkpoint in " + checkpoint
-                + ": evaluating 'last'.");
+                + ": " + doing + " 'last'.");
         return CheckpointStore.LAST;
     }
 }

@@ -2,10 +2,14 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
+import dev.lamina.runtime.model.LaminaModel;
+import dev.lamina.runtime.model.SavedModelInfo;
 import dev.lamina.runtime.train.LearningRateSchedule;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
@@ -18,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,10 +36,14 @@ import java.util.concurrent.Callable;
                 + " and keeps the best epoch on it; the test set is measured once, at the end."
                 + " Prints the model's summary, per-epoch progress and the final test accuracy,"
                 + " and writes checkpoints (last, and best with a validation set) and the history"
-                + " (CSV, JSON, PNG) to --out.")
+                + " (CSV, JSON, PNG) to --out, and the chosen model (best, else last) as a saved"
+                + " model directory in <out>/model for `lamina predict`.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** The saved model directory inside --out. */
+    static final String MODEL_DIR = "model";
 
     /** The model trained when the jar runs with no arguments. */
     static final String DEFAULT_MODEL = "FashionCnn";
@@ -105,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean augment;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintStream stdout = CliOutput.stdout(spec);
         GeneratedNet net = ModelCatalog.resolve(model);
         Path dir = out != null ? out : resume != null ? resume : Path.of("runs", "train-" + net.name());
@@ -162,6 +171,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " is kept.");
         }
         stdout.println("Checkpoints and history: " + dir);
+        saveModel(net, input, dir, stdout);
         return LaminaCli.OK;
     }
 
@@ -171,5 +181,21 @@ final class TrainCommand implements Callable<Integer> {
      */
     private Augmentation augmentation() {
         return data.isFolder() ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
+    }
+
+    /**
+     * Writes the run's chosen model (best on validation, else last) as a saved model directory,
+     * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
+     */
+    private void saveModel(GeneratedNet net, DataOptions.Loaded input, Path dir, PrintStream stdout) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir);
+        String chosen = store.exists(CheckpointStore.BEST)
+                && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())
+                ? CheckpointStore.BEST : CheckpointStore.LAST;
+        Path modelDir = dir.resolve(MODEL_DIR);
+        SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen, net.netClass(),
+                input.classNames(), input.folder() != null ? "folder" : data.dataset().id(), modelDir);
+        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
+                + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
     }
 }
