@@ -113,6 +113,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             writeSarif();
             return true;
         }
+        reportLayersOutsideModels(annotations, round);
         List<TypeElement> models = new ArrayList<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -149,6 +150,33 @@ public final class LaminaProcessor extends AbstractProcessor {
         return true;
     }
 
+    /**
+     * Layer annotations on fields of classes without {@code @Model} would be lost without a word:
+     * each is an error on its annotation. (Local and anonymous classes are never handed to
+     * processors, so what they declare cannot be diagnosed here; see docs/dsl.md.)
+     */
+    private void reportLayersOutsideModels(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<Element> fields = new java.util.LinkedHashSet<>();
+        for (TypeElement annotation : annotations) {
+            String name = annotation.getQualifiedName().toString();
+            if (name.startsWith("dev.lamina.") && !name.equals(MODEL)) {
+                fields.addAll(round.getElementsAnnotatedWith(annotation));
+            }
+        }
+        for (Element field : fields) {
+            if (!(field.getEnclosingElement() instanceof TypeElement type) || ModelReader.isModel(type)) {
+                continue;
+            }
+            javax.lang.model.element.AnnotationMirror first = field.getAnnotationMirrors().stream()
+                    .filter(m -> m.getAnnotationType().toString().startsWith("dev.lamina."))
+                    .findFirst().orElseThrow();
+            Finding finding = Problem.LAYER_OUTSIDE_MODEL.at(Origin.ofModel(null), field.getSimpleName(),
+                    first.getAnnotationType().asElement().getSimpleName(), type.getQualifiedName(),
+                    type.getSimpleName());
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, finding.render(), field, first);
+        }
+    }
+
     /** A model class and what {@link ModelReader} read from it. */
     private record Readout(TypeElement type, ModelReader.Read read) {}
 
@@ -170,7 +198,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         try {
             ModelSpec spec = read.spec();
             List<Finding> findings = new ArrayList<>(read.problems());
-            List<Finding> attributeErrors = SpecValidator.validate(spec);
+            List<Finding> attributeErrors = SpecValidator.validate(spec, this::shadowsAType);
             findings.addAll(attributeErrors);
             ShapedModel shaped = null;
             List<Finding> shapeFindings = List.of();
@@ -226,6 +254,19 @@ public final class LaminaProcessor extends AbstractProcessor {
             reporter.report(there, where);
             positions.locate(there, where).ifPresent(sarifResults::add);
         }
+    }
+
+    /**
+     * Whether a generated class of this simple name, in a model's package, would shadow a type
+     * that code there refers to by its simple name: one of {@code java.lang} (implicitly imported
+     * everywhere), one of {@code dev.lamina} (what {@code import dev.lamina.*} brings into model
+     * files) or one the generated Net imports.
+     */
+    private boolean shadowsAType(String simpleName) {
+        javax.lang.model.util.Elements elements = processingEnv.getElementUtils();
+        return NetWriter.importedSimpleNames().contains(simpleName)
+                || elements.getTypeElement("java.lang." + simpleName) != null
+                || elements.getTypeElement("dev.lamina." + simpleName) != null;
     }
 
     /** An unexpected exception on one model: an ERROR on its class (on its source when known). */
