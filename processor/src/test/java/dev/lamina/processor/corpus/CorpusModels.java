@@ -15,6 +15,17 @@ final class CorpusModels {
 
     private static final String NL = "NeuraLint sample_buggy_scripts/";
 
+    /** Keras examples/mnist_cnn.py's layers, translated carefully and literally below. */
+    private static final String[] MNIST_CNN = {
+        "    @Conv(filters = 32, padding = Padding.VALID) @ReLU Layer conv1;",
+        "    @Conv(filters = 64, padding = Padding.VALID) @ReLU Layer conv2;",
+        "    @MaxPool(2) Layer pool;",
+        "    @Dropout(rate = 0.25) Layer drop1;",
+        "    @Flatten Layer flat;",
+        "    @Dense(units = 128) @ReLU Layer fc1;",
+        "    @Dropout(rate = 0.5) Layer drop2;",
+        "    @Dense(units = 10) Layer logits;"};
+
     static final List<Corpus.Entry> ALL = List.of(
             // ---- NeuraLint: Stack Overflow programs (Keras) ----
             model("So33969059", NL + "SO Samples/33969059.py (Stack Overflow 33969059), Keras MLP", "{3}",
@@ -319,27 +330,11 @@ final class CorpusModels {
                     "    @Dropout(rate = 0.2) Layer drop2;",
                     "    @Dense(units = 10) Layer logits;")
                     .build(),
-            model("KerasMnistCnn", "Keras examples/mnist_cnn.py, channels-first", "{1, 28, 28}",
-                    "    @Conv(filters = 32, padding = Padding.VALID) @ReLU Layer conv1;",
-                    "    @Conv(filters = 64, padding = Padding.VALID) @ReLU Layer conv2;",
-                    "    @MaxPool(2) Layer pool;",
-                    "    @Dropout(rate = 0.25) Layer drop1;",
-                    "    @Flatten Layer flat;",
-                    "    @Dense(units = 128) @ReLU Layer fc1;",
-                    "    @Dropout(rate = 0.5) Layer drop2;",
-                    "    @Dense(units = 10) Layer logits;")
+            model("KerasMnistCnn", "Keras examples/mnist_cnn.py, channels-first", "{1, 28, 28}", MNIST_CNN)
                     .finds("DropoutOnFeatureMaps@drop1", "LargeDenseHead@fc1")
                     .build(),
             model("KerasMnistCnnChannelsLast", "Keras examples/mnist_cnn.py translated literally: input_shape = (28, 28, 1)",
-                    "{28, 28, 1}",
-                    "    @Conv(filters = 32, padding = Padding.VALID) @ReLU Layer conv1;",
-                    "    @Conv(filters = 64, padding = Padding.VALID) @ReLU Layer conv2;",
-                    "    @MaxPool(2) Layer pool;",
-                    "    @Dropout(rate = 0.25) Layer drop1;",
-                    "    @Flatten Layer flat;",
-                    "    @Dense(units = 128) @ReLU Layer fc1;",
-                    "    @Dropout(rate = 0.5) Layer drop2;",
-                    "    @Dense(units = 10) Layer logits;")
+                    "{28, 28, 1}", MNIST_CNN)
                     .fault("input written channels-last (literal translation)", "ChannelsLastInput@@Model")
                     .finds("ChannelsLastInput@@Model", "KernelLargerThanInput@conv1")
                     .build(),
