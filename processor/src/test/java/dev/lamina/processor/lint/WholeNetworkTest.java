@@ -111,6 +111,37 @@ class WholeNetworkTest {
         assertEquals(List.of(), where(plain, "DropoutBeforeBatchNorm"), "an identity shortcut has no batch norm");
     }
 
+    /** A plain block ending in a conv (with its bias, without activation) or in an activation meets the layers after it. */
+    @Test
+    void theEndOfAPlainBlockMeetsTheActivationBatchNormAndPoolingAfterIt() {
+        var endsInRelu = model("Features", 1, 8, 8).field("c").conv(8, 3).relu().build();
+        var relu = model("Net", 1, 8, 8).field("features").subModel(endsInRelu, false)
+                .field("act").relu().gapHead().build();
+        assertEquals(List.of("act"), where(relu, "DuplicateActivation"));
+        assertMessage(relu, "DuplicateActivation", "comes right after activation 'c_relu' (@ReLU) of Features",
+                "remove this annotation, or the one at the end of Features");
+        var bn = model("Net", 1, 8, 8).field("features").subModel(endsInRelu, false)
+                .field("norm").bn().gapHead().build();
+        assertEquals(List.of("norm"), where(bn, "BatchNormAfterActivation"));
+        assertMessage(bn, "BatchNormAfterActivation", "Fix: move it into Features");
+
+        var endsInConv = model("Linear", 1, 8, 8).field("c").conv(8, 3).build();
+        var biased = model("Net", 1, 8, 8).field("features").subModel(endsInConv, false)
+                .field("norm").bn().relu().gapHead().build();
+        assertEquals(List.of("features <- Linear.c"), where(biased, "RedundantBias"));
+        assertMessage(biased, "RedundantBias", "@Conv(..., bias = false) in Linear");
+        var pooled = model("Net", 1, 8, 8).field("features").subModel(endsInConv, false)
+                .field("pool").maxPool(2).field("conv").conv(8, 3).relu().gapHead().build();
+        assertEquals(List.of("features <- Linear.c"), where(pooled, "LinearConvBeforePool"));
+        assertMessage(pooled, "LinearConvBeforePool", "add @ReLU after it in Linear, or on 'features'");
+
+        var sameShape = model("Same", 8, 8, 8).field("c").conv(8, 3).relu().build();
+        var residual = model("Net", 8, 8, 8).field("block").subModel(sameShape, true)
+                .field("act").relu().field("norm").bn().gapHead().build();
+        assertEquals(List.of(), where(residual, "DuplicateActivation"), "relu(x + relu(f(x))) is not relu twice");
+        assertEquals(List.of(), where(residual, "BatchNormAfterActivation"));
+    }
+
     @Test
     void aDropoutAfterABlockEndingInADropoutCompounds() {
         var block = model("Mlp", 64).field("fc").dense(64).relu().field("drop").dropout(0.5).build();
