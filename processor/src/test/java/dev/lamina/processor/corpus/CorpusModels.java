@@ -15,6 +15,22 @@ final class CorpusModels {
 
     private static final String NL = "NeuraLint sample_buggy_scripts/";
 
+    /** The classifier AlexNet and VGG share: flatten, two dense layers of 4096 with dropout 0.5, 1000 logits. */
+    private static final String[] IMAGENET_HEAD = {
+        "    @Flatten Layer flat;",
+        "    @Dense(units = 4096) @ReLU Layer fc6;",
+        "    @Dropout(rate = 0.5) Layer drop6;",
+        "    @Dense(units = 4096) @ReLU Layer fc7;",
+        "    @Dropout(rate = 0.5) Layer drop7;",
+        "    @Dense(units = 1000) Layer logits;"};
+
+    /** {@code lines} followed by {@code head}. */
+    private static String[] withHead(String[] lines, String[] head) {
+        String[] all = java.util.Arrays.copyOf(lines, lines.length + head.length);
+        System.arraycopy(head, 0, all, lines.length, head.length);
+        return all;
+    }
+
     /** Keras examples/mnist_cnn.py's layers, translated carefully and literally below. */
     private static final String[] MNIST_CNN = {
         "    @Conv(filters = 32, padding = Padding.VALID) @ReLU Layer conv1;",
@@ -416,7 +432,7 @@ final class CorpusModels {
                     "    @Dense(units = 84) @Tanh Layer f6;",
                     "    @Dense(units = 10) Layer logits;")
                     .build(),
-            model("AlexNet", "Krizhevsky et al. 2012, AlexNet (single tower; local response normalization left out)", "{3, 227, 227}",
+            model("AlexNet", "Krizhevsky et al. 2012, AlexNet (single tower; local response normalization left out)", "{3, 227, 227}", withHead(new String[] {
                     "    @Conv(filters = 96, kernel = 11, stride = 4, padding = Padding.VALID) @ReLU Layer conv1;",
                     "    @MaxPool(value = 3, stride = 2) Layer pool1;",
                     "    @Conv(filters = 256, kernel = 5) @ReLU Layer conv2;",
@@ -424,16 +440,11 @@ final class CorpusModels {
                     "    @Conv(filters = 384) @ReLU Layer conv3;",
                     "    @Conv(filters = 384) @ReLU Layer conv4;",
                     "    @Conv(filters = 256) @ReLU Layer conv5;",
-                    "    @MaxPool(value = 3, stride = 2) Layer pool5;",
-                    "    @Flatten Layer flat;",
-                    "    @Dense(units = 4096) @ReLU Layer fc6;",
-                    "    @Dropout(rate = 0.5) Layer drop6;",
-                    "    @Dense(units = 4096) @ReLU Layer fc7;",
-                    "    @Dropout(rate = 0.5) Layer drop7;",
-                    "    @Dense(units = 1000) Layer logits;")
+                    "    @MaxPool(value = 3, stride = 2) Layer pool5;"},
+                    IMAGENET_HEAD))
                     .finds("LargeDenseHead@fc6")
                     .build(),
-            model("Vgg16", "Simonyan & Zisserman 2015, VGG-16 (configuration D)", "{3, 224, 224}",
+            model("Vgg16", "Simonyan & Zisserman 2015, VGG-16 (configuration D)", "{3, 224, 224}", withHead(new String[] {
                     "    @Conv(filters = 64) @ReLU Layer c11;",
                     "    @Conv(filters = 64) @ReLU @MaxPool(2) Layer c12;",
                     "    @Conv(filters = 128) @ReLU Layer c21;",
@@ -446,13 +457,8 @@ final class CorpusModels {
                     "    @Conv(filters = 512) @ReLU @MaxPool(2) Layer c43;",
                     "    @Conv(filters = 512) @ReLU Layer c51;",
                     "    @Conv(filters = 512) @ReLU Layer c52;",
-                    "    @Conv(filters = 512) @ReLU @MaxPool(2) Layer c53;",
-                    "    @Flatten Layer flat;",
-                    "    @Dense(units = 4096) @ReLU Layer fc6;",
-                    "    @Dropout(rate = 0.5) Layer drop6;",
-                    "    @Dense(units = 4096) @ReLU Layer fc7;",
-                    "    @Dropout(rate = 0.5) Layer drop7;",
-                    "    @Dense(units = 1000) Layer logits;")
+                    "    @Conv(filters = 512) @ReLU @MaxPool(2) Layer c53;"},
+                    IMAGENET_HEAD))
                     .finds("LargeDenseHead@fc6")
                     .build(),
             model("ResNetCifar", "He et al. 2016, ResNet for CIFAR (section 4.2) with one basic block per stage, post-activation",
