@@ -26,8 +26,10 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -61,6 +63,8 @@ public final class LaminaProcessor extends AbstractProcessor {
     private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
     /** Models whose annotation values javac had not resolved yet, retried in the next round. */
     private final Set<String> deferred = new java.util.LinkedHashSet<>();
+    /** Whole-network findings already reported on the declaration of their layer. */
+    private final Set<String> reportedDeclarations = new HashSet<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -137,9 +141,11 @@ public final class LaminaProcessor extends AbstractProcessor {
         // A model another model of this round uses as @Residual is a residual block's main path.
         Set<String> residualBodies = new HashSet<>();
         readouts.forEach(r -> residualBodies.addAll(r.read().spec().residualBodyNames()));
+        Map<String, SourceLocator> locators = new HashMap<>();
+        readouts.forEach(r -> locators.put(r.read().spec().qualifiedName(), r.read().locator()));
         for (Readout r : readouts) {
             String name = r.read().spec().qualifiedName();
-            processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name));
+            processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name), locators);
         }
         return true;
     }
@@ -187,7 +193,7 @@ public final class LaminaProcessor extends AbstractProcessor {
     }
 
     private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel,
-                              boolean residualBody) {
+                              boolean residualBody, Map<String, SourceLocator> locators) {
         SourceLocator locator = read.locator();
         try {
             ModelSpec spec = read.spec();
@@ -218,6 +224,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             for (Finding lint : lints) {
                 reporter.report(lint, locator);
                 positions.locate(lint, locator).ifPresent(sarifResults::add);
+                reportWhereDeclared(lint, locators);
             }
             if (shaped == null || hasError(findings) || hasError(lints)) {
                 return;
@@ -229,6 +236,23 @@ public final class LaminaProcessor extends AbstractProcessor {
             generate(shaped, type, locator);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reportInternalError(type, locator, e);
+        }
+    }
+
+    /**
+     * A whole-network finding is reported on the annotation that declares its layer too, once per
+     * round, when that sub-model is compiled in this round (else only its use site has it).
+     */
+    private void reportWhereDeclared(Finding lint, Map<String, SourceLocator> locators) {
+        Finding.Declaration declared = lint.declaredIn();
+        if (declared == null) {
+            return;
+        }
+        SourceLocator where = locators.get(declared.model().qualifiedName());
+        Finding there = new Finding(lint.id(), lint.severity(), declared.origin(), lint.message());
+        if (where != null && reportedDeclarations.add(lint.id() + " " + declared.model().qualifiedName() + " " + declared.origin())) {
+            reporter.report(there, where);
+            positions.locate(there, where).ifPresent(sarifResults::add);
         }
     }
 
