@@ -12,6 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.lamina.processor.LaminaProcessor;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URL;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * equal DJL's after {@code initialize}, and a forward pass (inference and training) has the
  * promised shape and no NaN.
  *
- * <p>The quick run in {@code mvn verify} checks 300 cases of seed 15. The long run (docs/reliability.md):
+ * <p>The quick run in {@code mvn verify} checks 200 cases of seed 15. The long run (docs/reliability.md):
  * {@code mvn -B -o test -pl examples -am -Dtest=ModelFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dlamina.fuzz.count=12000 -Dlamina.fuzz.seed=1}.
  */
@@ -71,34 +72,44 @@ class ModelFuzzTest {
         int injected;
         int checkedWithDjl;
         int forwardChecked;
+        long compileNanos;
+        long djlNanos;
         final List<String> failures = new ArrayList<>();
     }
+
+    /** Cases compiled by one javac run; each case has its own package, so they cannot interfere. */
+    private static final int BATCH = 25;
+
+    private static final java.util.regex.Pattern CASE = java.util.regex.Pattern.compile("fuzz[/.]c(\\d+)[/.]");
 
     @Test
     void randomModelsCompileOrGetErrorsAndMatchDjl() throws Exception {
         long seed = Long.getLong("lamina.fuzz.seed", 15);
-        int count = Integer.getInteger("lamina.fuzz.count", 300);
+        int count = Integer.getInteger("lamina.fuzz.count", 200);
         Tally tally = new Tally();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         long start = System.nanoTime();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null);
              NDManager manager = NDManager.newBaseManager()) {
-            for (int id = 0; id < count; id++) {
-                ModelGenerator.Case c = ModelGenerator.generate(seed, id);
-                try {
-                    check(c, javac, files, manager, tally);
-                } catch (Exception | Error e) {
-                    tally.failures.add(describe(c, "the harness or DJL threw " + e));
+            for (int first = 0; first < count; first += BATCH) {
+                java.util.Map<Integer, ModelGenerator.Case> batch = new java.util.LinkedHashMap<>();
+                for (int id = first; id < Math.min(count, first + BATCH); id++) {
+                    batch.put(id, ModelGenerator.generate(seed, id));
                 }
-                tally.cases++;
+                try {
+                    checkBatch(batch, javac, files, manager, tally);
+                } catch (Exception | Error e) {
+                    tally.failures.add("cases " + first + "..: the harness or DJL threw " + e);
+                }
+                tally.cases += batch.size();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "[fuzz] seed %d: %d classes (%d with an injected error), %d compiled, %d"
                         + " rejected, %d checked against DJL (%d with the NaN check), %.1f s (%.1f s per 1,000),"
-                        + " %d failures%n", seed, tally.cases, tally.injected, tally.compiled, tally.rejected,
+                        + " %d failures (javac %.1f s, DJL %.1f s)%n", seed, tally.cases, tally.injected, tally.compiled, tally.rejected,
                 tally.checkedWithDjl, tally.forwardChecked, seconds, seconds * 1000 / tally.cases,
-                tally.failures.size());
+                tally.failures.size(), compileNanos / 1e9, tally.djlNanos / 1e9);
         assertEquals(List.of(), tally.failures.subList(0, Math.min(10, tally.failures.size())),
                 tally.failures.size() + " failures");
         // the oracles must have had work to do
@@ -106,53 +117,92 @@ class ModelFuzzTest {
         assertTrue(tally.rejected >= tally.injected, "every injected error rejected");
     }
 
-    private void check(ModelGenerator.Case c, JavaCompiler javac, StandardJavaFileManager files, NDManager manager,
-                       Tally tally) throws Exception {
-        Path out = Files.createDirectories(dir.resolve("c" + c.id()));
+    /** The result of one javac run: whether it succeeded, and its errors by case id (-1: no case). */
+    private record Outcome(boolean ok, java.util.Map<Integer, List<Diagnostic<? extends JavaFileObject>>> errors) {}
+
+    private Outcome compile(java.util.Collection<ModelGenerator.Case> cases, Path out, JavaCompiler javac,
+                            StandardJavaFileManager files) throws IOException {
+        Files.createDirectories(out);
         List<JavaFileObject> sources = new ArrayList<>();
-        for (ModelGenerator.Source s : c.sources()) {
-            sources.add(new Memory(c.packageName() + "." + s.simpleName(), s.code()));
+        for (ModelGenerator.Case c : cases) {
+            for (ModelGenerator.Source s : c.sources()) {
+                sources.add(new Memory(c.packageName() + "." + s.simpleName(), s.code()));
+            }
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("-d", out.toString(), "-s", out.toString(), "-classpath",
                 System.getProperty("java.class.path"));
         JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, sources);
         task.setProcessors(List.of(new LaminaProcessor()));
-        boolean ok;
-        try {
-            ok = task.call();
-        } catch (RuntimeException | Error e) {
-            tally.failures.add(describe(c, "javac crashed: " + e));
-            return;
-        }
-        if (c.injected() != null) {
-            tally.injected++;
-        }
-        List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
-        for (Diagnostic<? extends JavaFileObject> e : errors) {
-            String text = e.getMessage(Locale.ROOT);
-            boolean inOwnSource = e.getSource() != null && e.getSource() instanceof Memory && e.getLineNumber() > 0;
-            if (!text.contains("[lamina:") || text.contains("[lamina:InternalError]") || !inOwnSource) {
-                tally.failures.add(describe(c, "an error that is not a located Lamina error: "
-                        + (e.getSource() == null ? "(no file)" : e.getSource().getName()) + ":" + e.getLineNumber()
-                        + ": " + text));
-                return;
+        long start = System.nanoTime();
+        boolean ok = task.call(); // a javac crash throws: the harness reports it for the batch
+        compileNanos += System.nanoTime() - start;
+        java.util.Map<Integer, List<Diagnostic<? extends JavaFileObject>>> errors = new java.util.HashMap<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                java.util.regex.Matcher m = CASE.matcher(d.getSource() == null ? "" : d.getSource().toUri().toString());
+                errors.computeIfAbsent(m.find() ? Integer.parseInt(m.group(1)) : -1, k -> new ArrayList<>()).add(d);
             }
         }
-        if (!ok) {
+        return new Outcome(ok, errors);
+    }
+
+    private int runs;
+    private long compileNanos;
+
+    private void checkBatch(java.util.Map<Integer, ModelGenerator.Case> batch, JavaCompiler javac,
+                            StandardJavaFileManager files, NDManager manager, Tally tally) throws Exception {
+        Path firstDir = dir.resolve("run" + runs++);
+        Outcome first = compile(batch.values(), firstDir, javac, files);
+        java.util.Map<Integer, ModelGenerator.Case> clean = new java.util.LinkedHashMap<>();
+        for (ModelGenerator.Case c : batch.values()) {
+            if (c.injected() != null) {
+                tally.injected++;
+            }
+            List<Diagnostic<? extends JavaFileObject>> errors = first.errors().getOrDefault(c.id(), List.of());
             if (errors.isEmpty()) {
-                tally.failures.add(describe(c, "compilation failed without an error"));
+                clean.put(c.id(), c);
+                continue;
             }
             tally.rejected++;
+            for (Diagnostic<? extends JavaFileObject> e : errors) {
+                String text = e.getMessage(Locale.ROOT);
+                if (!text.contains("[lamina:") || text.contains("[lamina:InternalError]")
+                        || !(e.getSource() instanceof Memory) || e.getLineNumber() <= 0) {
+                    tally.failures.add(describe(c, "an error that is not a located Lamina error: "
+                            + e.getSource().getName() + ":" + e.getLineNumber() + ": " + text));
+                    break;
+                }
+            }
+        }
+        if (first.errors().containsKey(-1)) {
+            tally.failures.add("cases " + batch.keySet() + ": errors outside any case's sources: "
+                    + first.errors().get(-1));
             return;
         }
-        tally.compiled++;
-        if (c.injected() != null) {
-            tally.failures.add(describe(c, "compiled despite the injected error '" + c.injected() + "'"));
+        if (!first.ok() && first.errors().isEmpty()) {
+            tally.failures.add("cases " + batch.keySet() + ": compilation failed without an error");
             return;
         }
-        crossCheck(c, out, manager, tally);
+        // the cases without errors again, on their own: now the Nets are compiled too
+        Path classes = first.ok() ? firstDir : dir.resolve("run" + runs++);
+        Outcome second = first.ok() ? first : compile(clean.values(), classes, javac, files);
+        for (ModelGenerator.Case c : clean.values()) {
+            List<Diagnostic<? extends JavaFileObject>> errors = second.errors().getOrDefault(c.id(), List.of());
+            if (!errors.isEmpty()) {
+                tally.failures.add(describe(c, "compiles with an error only when others fail, or its Net does not"
+                        + " compile: " + errors));
+                continue;
+            }
+            if (c.injected() != null) {
+                tally.failures.add(describe(c, "compiled despite the injected error '" + c.injected() + "'"));
+                continue;
+            }
+            tally.compiled++;
+            long start = System.nanoTime();
+            crossCheck(c, classes, manager, tally);
+            tally.djlNanos += System.nanoTime() - start;
+        }
     }
 
     private void crossCheck(ModelGenerator.Case c, Path out, NDManager manager, Tally tally) throws Exception {

@@ -3,7 +3,7 @@ package dev.lamina.examples.fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * A seeded generator of random {@code @Model} classes over every annotation and attribute of
@@ -40,7 +40,7 @@ final class ModelGenerator {
         "even SAME window", "residual mismatch", "sub-model input mismatch", "residual on Layer", "pool value 0",
     };
 
-    private final Random random;
+    private final SplittableRandom random;
     private final int id;
     private final String pkg;
     private final List<Source> sources = new ArrayList<>();
@@ -48,7 +48,8 @@ final class ModelGenerator {
     private int subModels;
 
     private ModelGenerator(long seed, int id) {
-        this.random = new Random(seed * 1_000_003L + id);
+        // SplittableRandom mixes its seed: neighbouring ids give unrelated cases (java.util.Random would not)
+        this.random = new SplittableRandom(seed * 1_000_003L + id);
         this.id = id;
         this.pkg = "fuzz.c" + id;
     }
@@ -305,7 +306,8 @@ final class ModelGenerator {
             default -> throw new IllegalStateException(injected);
         };
         if (!line.isEmpty()) {
-            fields.add(random.nextInt(fields.size() + 1), line);
+            // at the end, where the generator knows the shape the injection is written for
+            fields.add(line);
         }
     }
 
