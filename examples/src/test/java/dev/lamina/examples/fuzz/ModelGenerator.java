@@ -255,11 +255,7 @@ final class ModelGenerator {
         } else {
             out = layers(d, inner, 1 + random.nextInt(3), depth + 1);
         }
-        StringBuilder code = new StringBuilder("package " + pkg + ";\n\nimport dev.lamina.*;\n\n");
-        code.append("@Model(input = ").append(d.literal()).append(")\npublic class ").append(name).append(" {\n");
-        inner.forEach(f -> code.append("    ").append(f).append('\n'));
-        code.append("}\n");
-        sources.add(new Source(name, code.toString()));
+        addModel(name, d.literal(), inner);
         fields.add(annotation + name + " " + field + ";");
         // a second copy of the same sub-model, now and then
         if (random.nextInt(4) == 0 && out.equals(d)) {
@@ -314,8 +310,7 @@ final class ModelGenerator {
     private String residualMismatch(Dims out, String field) {
         String name = "R" + id;
         String body = out.image() ? "@Conv(filters = " + (out.c() + 1) + ") Layer a;" : "@Dense(units = " + (out.n() + 1) + ") Layer a;";
-        sources.add(new Source(name, "package " + pkg + ";\n\nimport dev.lamina.*;\n\n@Model(input = " + out.literal()
-                + ")\npublic class " + name + " {\n    " + body + "\n}\n"));
+        addModel(name, out.literal(), List.of(body));
         return "@Residual " + name + " " + field + ";";
     }
 
@@ -323,10 +318,18 @@ final class ModelGenerator {
         String name = "W" + id;
         String wrong = out.image() ? "{" + (out.c() + 1) + ", " + out.h() + ", " + out.w() + "}" : "{" + (out.n() + 1) + "}";
         String body = out.image() ? "@Conv(filters = 2) Layer a;" : "@Dense(units = 2) Layer a;";
-        sources.add(new Source(name, "package " + pkg + ";\n\nimport dev.lamina.*;\n\n@Model(input = " + wrong
-                + ")\npublic class " + name + " {\n    " + body + "\n}\n"));
+        addModel(name, wrong, List.of(body));
         // placed at the end: the shape there is known
         return name + " " + field + ";";
+    }
+
+    /** Adds a sub-model class {@code name} of this case's package. */
+    private void addModel(String name, String input, List<String> fields) {
+        StringBuilder code = new StringBuilder("package " + pkg + ";\n\nimport dev.lamina.*;\n\n");
+        code.append("@Model(input = ").append(input).append(")\npublic class ").append(name).append(" {\n");
+        fields.forEach(f -> code.append("    ").append(f).append('\n'));
+        code.append("}\n");
+        sources.add(new Source(name, code.toString()));
     }
 
     /** Shape-keeping annotations after a layer on the same field: none, batch norm, an activation. */
