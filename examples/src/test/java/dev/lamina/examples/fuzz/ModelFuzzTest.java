@@ -102,6 +102,10 @@ class ModelFuzzTest {
                     tally.failures.add("cases " + first + "..: the harness or DJL threw " + e);
                 }
                 tally.cases += batch.size();
+                if (tally.cases % 500 == 0) {
+                    System.out.printf(Locale.ROOT, "[fuzz] %d of %d classes, %.0f s, %d failures so far%n", tally.cases,
+                            count, (System.nanoTime() - start) / 1e9, tally.failures.size());
+                }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
