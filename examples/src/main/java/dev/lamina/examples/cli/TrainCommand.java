@@ -130,6 +130,7 @@ final class TrainCommand implements Callable<Integer> {
                 .outputDir(dir).resumeFrom(resume)
                 .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)
                 .patience(patience)
+                .modelName(net.name())
                 .progress(stdout)
                 .build();
         TrainingResult result = new Trainer(config).fit(net.newBlock(), net.inputShape(),
