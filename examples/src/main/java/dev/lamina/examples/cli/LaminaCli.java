@@ -4,6 +4,8 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.device.DeviceUnavailableException;
+import dev.lamina.runtime.model.LaminaModelException;
+import dev.lamina.runtime.onnx.OnnxExportException;
 import dev.lamina.runtime.train.DeviceOutOfMemoryException;
 import dev.lamina.runtime.train.TrainingDivergedException;
 import org.slf4j.Logger;
@@ -44,13 +46,16 @@ import java.util.concurrent.Callable;
             "  lamina experiment          the dropout experiment (5 min measured on 2 CPU cores)",
             "  lamina experiment --full   the preset behind docs/results",
             "  lamina train FashionCnn --epochs 2",
+            "  lamina predict runs/train-FashionCnn/model shoe.png",
+            "  lamina export runs/train-FashionCnn --format onnx --to fashion.onnx",
             "  lamina summary Plain",
             "  lamina help experiment",
             "",
             "Exit codes: 0 ok, 1 training failed, 2 usage error."
         },
         subcommands = {
-            TrainCommand.class, EvalCommand.class, SummaryCommand.class, ExperimentCommand.class,
+            TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
+            SummaryCommand.class, ExperimentCommand.class,
             BenchmarkCommand.class, CommandLine.HelpCommand.class
         })
 public final class LaminaCli implements Callable<Integer> {
@@ -160,7 +165,8 @@ public final class LaminaCli implements Callable<Integer> {
     static int exitCode(Throwable e) {
         if (e instanceof InvalidInputException || e instanceof DatasetException
                 || e instanceof DeviceUnavailableException || e instanceof CheckpointException
-                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException) {
+                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException
+                || e instanceof LaminaModelException || e instanceof OnnxExportException) {
             return USAGE;
         }
         return TRAINING_FAILED;

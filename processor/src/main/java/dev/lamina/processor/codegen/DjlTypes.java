@@ -26,4 +26,12 @@ final class DjlTypes {
     static final ClassName RESIDUAL = ClassName.get("dev.lamina.runtime.blocks", "ResidualBlock");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+    /** Simple names of all the types above. */
+    static java.util.Set<String> simpleNames() {
+        return java.util.stream.Stream.of(BLOCK, SHAPE, CONV2D, LINEAR, BATCH_NORM, DROPOUT, POOL, BLOCKS, ACTIVATION,
+                        LAMBDA_BLOCK, NAMED_SEQUENTIAL, SPATIAL_DROPOUT, RESIDUAL, GENERATED)
+                .map(ClassName::simpleName)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 }

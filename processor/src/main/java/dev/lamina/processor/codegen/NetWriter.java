@@ -23,6 +23,11 @@ public final class NetWriter {
 
     private NetWriter() {}
 
+    /** Simple names of the types every generated Net may import (a Net must not be named like them). */
+    public static java.util.Set<String> importedSimpleNames() {
+        return DjlTypes.simpleNames();
+    }
+
     /** The Java file of the model's Net (the caller writes it with the model class as origin). */
     public static JavaFile write(ShapedModel model) {
         String summary = SummaryTable.render(model);
@@ -36,9 +41,12 @@ public final class NetWriter {
                         .addMember("comments", "$S", "from " + source)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(method("newBlock", DjlTypes.BLOCK,
-                        "A new, uninitialized block of the model (initialize it with {@link #inputShape()}).",
-                        CodeBlock.of("return $L", BlockCode.sequence(model))))
+                .addMethod(MethodSpec.methodBuilder("newBlock")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addJavadoc("A new, uninitialized block of the model (initialize it with {@link #inputShape()}).\n")
+                        .returns(DjlTypes.BLOCK)
+                        .addCode(BlockCode.newBlockBody(model))
+                        .build())
                 .addMethod(method("inputShape", DjlTypes.SHAPE,
                         "Shape of a batch of one example: " + withBatch(model.input()) + ".",
                         CodeBlock.of("return new $T($L)", DjlTypes.SHAPE, dims(model.input()))))

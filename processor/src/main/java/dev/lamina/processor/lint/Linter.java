@@ -82,7 +82,7 @@ public final class Linter {
                 continue;
             }
             for (Finding finding : check.apply(rule)) {
-                if (!suppressions.suppresses(finding)) {
+                if (!suppressions.suppresses(finding) && !suppressedWhereDeclared(finding)) {
                     findings.add(finding.withSeverity(severity));
                 }
             }
@@ -91,6 +91,13 @@ public final class Linter {
         List<Finding> result = new ArrayList<>(suppressions.unknownIds());
         result.addAll(findings);
         return List.copyOf(result);
+    }
+
+    /** Whether the sub-model that declares a whole-network finding's layer suppresses it there. */
+    private static boolean suppressedWhereDeclared(Finding finding) {
+        Finding.Declaration declared = finding.declaredIn();
+        return declared != null && new Suppressions(declared.model()).suppresses(
+                new Finding(finding.id(), finding.severity(), declared.origin(), finding.message()));
     }
 
     private static FieldPositions fieldPositions(ModelSpec model) {

@@ -37,13 +37,17 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
     /** Qualified names of the models this one inlines as sub-models, at any depth. */
     public Set<String> subModelNames() {
         Set<String> names = new LinkedHashSet<>();
+        collectSubModelNames(names);
+        return names;
+    }
+
+    private void collectSubModelNames(Set<String> names) {
         for (LayerSpec layer : layers) {
-            if (layer instanceof SubModelSpec sub) {
-                names.add(sub.model().qualifiedName());
-                names.addAll(sub.model().subModelNames());
+            // a model already listed has had its own sub-models listed too: visited once each
+            if (layer instanceof SubModelSpec sub && names.add(sub.model().qualifiedName())) {
+                sub.model().collectSubModelNames(names);
             }
         }
-        return names;
     }
 
     /**

@@ -172,6 +172,12 @@ final class TestModels {
             return add(spec, block.output(), block.totalParams(), 0);
         }
 
+        /** A {@code @Residual(projection = true)} field: the shortcut is a 1x1 conv and a batch norm. */
+        Builder projectedResidual(ShapedModel block) {
+            LayerSpec spec = new SubModelSpec(name("block"), origin("Residual"), block.spec(), true, true);
+            return add(spec, block.output(), block.totalParams(), 0);
+        }
+
         /** The canonical head: gap @GlobalAvgPool -> logits @Dense(10). */
         Builder gapHead() {
             return field("gap").globalAvgPool().field("logits").dense(10);

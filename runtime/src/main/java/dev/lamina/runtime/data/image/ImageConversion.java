@@ -191,7 +191,7 @@ public final class ImageConversion {
                 cause);
     }
 
-    private static void checkShape(int c, int h, int w) {
+    static void checkShape(int c, int h, int w) {
         if (c != 1 && c != 3) {
             throw new InvalidInputException("the model's input has " + c + " channels, but images convert"
                     + " to 1 (grayscale) or 3 (RGB) channels; give the model input (1, H, W) or (3, H, W)");
