@@ -29,7 +29,7 @@ class WholeNetworkTest {
     private static String where(Finding finding) {
         Finding.Declaration declared = finding.declaredIn();
         return finding.origin().field() + (declared == null ? ""
-                : " <- " + declared.model().simpleName() + "." + declared.origin().field());
+                : " <- " + declared.modelSimpleName() + "." + declared.origin().field());
     }
 
     private static List<String> where(ShapedModel model, String id) {
