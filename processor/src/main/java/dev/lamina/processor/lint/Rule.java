@@ -116,7 +116,7 @@ public abstract class Rule {
      */
     protected final Finding findingAcross(LayerSequence layers, int index, LayerSequence.Inner inner, String message) {
         return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
-                new Finding.Declaration(inner.declaredIn(), inner.spec().origin()));
+                new Finding.Declaration(inner.declaredIn().qualifiedName(), inner.spec().origin()));
     }
 
     /** A finding of this rule on the spec at {@code index}, placed on that spec's origin. */

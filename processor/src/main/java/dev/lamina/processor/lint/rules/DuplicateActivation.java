@@ -24,9 +24,23 @@ public final class DuplicateActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> i > 0 && layers.spec(i) instanceof ActivationSpec
+        return concat(findAt(layers, i -> i > 0 && layers.spec(i) instanceof ActivationSpec
                         && layers.spec(i - 1) instanceof ActivationSpec,
-                i -> message(layers, i));
+                i -> message(layers, i)),
+                findAt(layers, i -> i > 0 && layers.spec(i) instanceof ActivationSpec
+                        && layers.endingActivationOfPlainSubModel(i - 1) != null,
+                i -> acrossMessage(layers, i, layers.endingActivationOfPlainSubModel(i - 1))));
+    }
+
+    /** An activation right after a plain sub-model that ends in an activation. */
+    private static String acrossMessage(LayerSequence layers, int i, LayerSequence.Inner inner) {
+        ActivationFn first = ((ActivationSpec) inner.spec()).fn();
+        ActivationFn second = ((ActivationSpec) layers.spec(i)).fn();
+        String why = first == second && first == ActivationFn.RELU ? "ReLU(ReLU(x)) = ReLU(x), so the second one does nothing."
+                : second.displayName() + " re-squashes the output of " + first.displayName() + " and adds no capacity.";
+        return "layer " + layers.describe(i) + " comes right after activation " + inner.describe()
+                + ", which ends sub-model " + layers.describe(i - 1) + ". " + why + " Fix: keep one activation"
+                + " (remove this annotation, or the one at the end of " + inner.declaredIn().simpleName() + ").";
     }
 
     private static String message(LayerSequence layers, int i) {

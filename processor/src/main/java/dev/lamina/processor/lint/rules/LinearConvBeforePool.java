@@ -30,8 +30,21 @@ public final class LinearConvBeforePool extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof ConvSpec && maxPoolWithoutActivation(layers, i) >= 0,
-                i -> message(layers, i));
+        List<Finding> across = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSequence.Inner exit = layers.exitOfPlainSubModel(i);
+            int pool = maxPoolWithoutActivation(layers, i);
+            if (exit != null && exit.spec() instanceof ConvSpec && pool >= 0) {
+                across.add(findingAcross(layers, i, exit, "layer " + exit.describe() + " ends sub-model "
+                        + layers.describe(i) + " with no activation, and this model's only nonlinearity after"
+                        + " it is max pooling " + layers.describe(pool) + ", so negative responses pass"
+                        + " through and the conv is nearly linear. NeuraLint and UMLAUT flag a convolution"
+                        + " without activation. Fix: add @ReLU after it in " + exit.declaredIn().simpleName()
+                        + ", or on '" + layers.spec(i).field() + "'."));
+            }
+        }
+        return concat(findAt(layers, i -> layers.spec(i) instanceof ConvSpec && maxPoolWithoutActivation(layers, i) >= 0,
+                i -> message(layers, i)), across);
     }
 
     /** Index of the first max pool between the conv and the next weighted layer when no activation is there, else -1. */

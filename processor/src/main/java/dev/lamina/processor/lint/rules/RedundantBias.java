@@ -25,9 +25,21 @@ public final class RedundantBias extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> i + 1 < layers.size() && biasCount(layers.spec(i)) > 0
+        List<Finding> across = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            LayerSequence.Inner exit = layers.exitOfPlainSubModel(i);
+            if (exit != null && biasCount(exit.spec()) > 0 && layers.spec(i + 1) instanceof BatchNormSpec) {
+                across.add(findingAcross(layers, i, exit, "layer " + exit.describe() + " ends sub-model "
+                        + layers.describe(i) + " with a bias (" + LintText.count(biasCount(exit.spec()))
+                        + " parameters), and this model feeds its output directly to batch norm "
+                        + layers.describe(i + 1) + ", whose mean subtraction cancels it: the bias is never"
+                        + " used (Ioffe & Szegedy 2015, section 3.2). Fix: @" + exit.spec().kind()
+                        + "(..., bias = false) in " + exit.declaredIn().simpleName() + "."));
+            }
+        }
+        return concat(findAt(layers, i -> i + 1 < layers.size() && biasCount(layers.spec(i)) > 0
                         && layers.spec(i + 1) instanceof BatchNormSpec,
-                i -> message(layers, i));
+                i -> message(layers, i)), across);
     }
 
     /** Number of bias parameters of a weighted layer that has a bias, else 0. */
