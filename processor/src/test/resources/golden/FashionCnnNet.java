@@ -8,6 +8,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.blocks.NamedSequentialBlock;
 import javax.annotation.processing.Generated;
 
@@ -45,6 +46,56 @@ import javax.annotation.processing.Generated;
         comments = "from test.FashionCnn"
 )
 public final class FashionCnnNet {
+    /**
+     * This model as a value, for code that handles several models (the static methods, as a {@code LaminaNet}).
+     */
+    public static final LaminaNet NET = new LaminaNet() {
+        @Override
+        public String name() {
+            return FashionCnnNet.modelName();
+        }
+
+        @Override
+        public Class<?> netClass() {
+            return FashionCnnNet.class;
+        }
+
+        @Override
+        public Block newBlock() {
+            return FashionCnnNet.newBlock();
+        }
+
+        @Override
+        public Shape inputShape() {
+            return FashionCnnNet.inputShape();
+        }
+
+        @Override
+        public Shape outputShape() {
+            return FashionCnnNet.outputShape();
+        }
+
+        @Override
+        public long parameterCount() {
+            return FashionCnnNet.parameterCount();
+        }
+
+        @Override
+        public long totalParameterCount() {
+            return FashionCnnNet.totalParameterCount();
+        }
+
+        @Override
+        public String summary() {
+            return FashionCnnNet.summary();
+        }
+
+        @Override
+        public String toString() {
+            return FashionCnnNet.modelName();
+        }
+    };
+
     private FashionCnnNet() {
     }
 

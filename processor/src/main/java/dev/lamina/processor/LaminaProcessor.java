@@ -3,6 +3,7 @@ package dev.lamina.processor;
 import com.google.auto.service.AutoService;
 import dev.lamina.processor.codegen.NetWriter;
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LintConfig;
@@ -10,7 +11,6 @@ import dev.lamina.processor.lint.Linter;
 import dev.lamina.processor.lint.rules.ChannelsLastInput;
 import dev.lamina.processor.model.ModelReader;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.SourceLocator;
 import dev.lamina.processor.model.SpecValidator;
 import dev.lamina.processor.model.UnresolvedSourceException;
@@ -248,9 +248,9 @@ public final class LaminaProcessor extends AbstractProcessor {
         if (declared == null) {
             return;
         }
-        SourceLocator where = locators.get(declared.model().qualifiedName());
+        SourceLocator where = locators.get(declared.model());
         Finding there = new Finding(lint.id(), lint.severity(), declared.origin(), lint.message());
-        if (where != null && reportedDeclarations.add(lint.id() + " " + declared.model().qualifiedName() + " " + declared.origin())) {
+        if (where != null && reportedDeclarations.add(lint.id() + " " + declared.model() + " " + declared.origin())) {
             reporter.report(there, where);
             positions.locate(there, where).ifPresent(sarifResults::add);
         }

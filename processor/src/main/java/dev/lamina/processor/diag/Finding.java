@@ -1,8 +1,5 @@
 package dev.lamina.processor.diag;
 
-import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
-
 /**
  * One diagnostic about a model, as plain data: produced by shape inference (errors) and by the
  * lint rules (warnings and notes), printed by the report layer.
@@ -21,10 +18,16 @@ public record Finding(String id, Severity severity, Origin origin, String messag
     /**
      * Where a layer of a sub-model is declared.
      *
-     * @param model the {@code @Model} class whose field declares the layer
+     * @param model qualified name of the {@code @Model} class whose field declares the layer
      * @param origin the layer's origin in that class
      */
-    public record Declaration(ModelSpec model, Origin origin) {}
+    public record Declaration(String model, Origin origin) {
+
+        /** The simple name of {@link #model()}, e.g. {@code ConvBlock}. */
+        public String modelSimpleName() {
+            return model.substring(model.lastIndexOf('.') + 1);
+        }
+    }
 
     /** A finding about the model at hand only. */
     public Finding(String id, Severity severity, Origin origin, String message) {

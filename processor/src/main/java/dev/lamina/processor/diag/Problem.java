@@ -1,6 +1,5 @@
 package dev.lamina.processor.diag;
 
-import dev.lamina.processor.model.Origin;
 import java.util.Locale;
 
 /**

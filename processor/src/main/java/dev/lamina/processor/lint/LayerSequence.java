@@ -238,6 +238,64 @@ public final class LayerSequence {
         return tailOf(spec(index));
     }
 
+    /**
+     * The layers a tensor passes inside the plain (not {@code @Residual}) sub-model at {@code index}
+     * before its first weighted layer (or nested sub-model), in order: what the output of the layers
+     * before the field meets first. Empty for anything else (a residual's skip path bypasses them).
+     */
+    public List<Inner> headOfPlainSubModel(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual()) {
+            return List.of();
+        }
+        List<Inner> head = new java.util.ArrayList<>();
+        for (LayerSpec spec : sub.model().layers()) {
+            if (isWeighted(spec)) {
+                break;
+            }
+            head.add(new Inner(spec, sub.model()));
+        }
+        return List.copyOf(head);
+    }
+
+    /**
+     * The last {@code @Conv}/{@code @Dense} inside the plain (not {@code @Residual}) sub-model at
+     * {@code index} when the sub-model's output is that layer's output unchanged (its tail is
+     * empty), with the model declaring it; null otherwise.
+     */
+    public Inner exitOfPlainSubModel(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual() || !tail(index).isEmpty()) {
+            return null;
+        }
+        return lastWeightedInner(sub);
+    }
+
+    private static Inner lastWeightedInner(SubModelSpec sub) {
+        List<LayerSpec> inner = sub.model().layers();
+        for (int k = inner.size() - 1; k >= 0; k--) {
+            LayerSpec spec = inner.get(k);
+            if (spec.isWeighted()) {
+                return new Inner(spec, sub.model());
+            }
+            if (spec instanceof SubModelSpec nested) {
+                return nested.residual() ? null : lastWeightedInner(nested);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The last layer of the plain (not {@code @Residual}) sub-model at {@code index} when it is an
+     * activation after a weighted layer of that sub-model, with the model declaring it; else null.
+     */
+    public Inner endingActivationOfPlainSubModel(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual()) {
+            return null;
+        }
+        List<Inner> tail = tail(index);
+        Inner last = tail.isEmpty() ? null : tail.get(tail.size() - 1);
+        return last != null && last.spec() instanceof ActivationSpec ? last : null;
+    }
+
     private static List<Inner> tailOf(LayerSpec spec) {
         if (!(spec instanceof SubModelSpec sub)) {
             return List.of();

@@ -103,10 +103,13 @@ public abstract class Rule {
         return found;
     }
 
-    /** {@code first} followed by {@code second}. */
-    protected static List<Finding> concat(List<Finding> first, List<Finding> second) {
-        List<Finding> all = new ArrayList<>(first);
-        all.addAll(second);
+    /** The findings of every list, in order. */
+    @SafeVarargs
+    protected static List<Finding> concat(List<Finding>... lists) {
+        List<Finding> all = new ArrayList<>();
+        for (List<Finding> list : lists) {
+            all.addAll(list);
+        }
         return List.copyOf(all);
     }
 
@@ -116,7 +119,7 @@ public abstract class Rule {
      */
     protected final Finding findingAcross(LayerSequence layers, int index, LayerSequence.Inner inner, String message) {
         return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
-                new Finding.Declaration(inner.declaredIn(), inner.spec().origin()));
+                new Finding.Declaration(inner.declaredIn().qualifiedName(), inner.spec().origin()));
     }
 
     /** A finding of this rule on the spec at {@code index}, placed on that spec's origin. */

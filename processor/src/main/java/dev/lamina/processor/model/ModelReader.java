@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.lamina.processor.lint;
 
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.model.ActivationFn;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -10,7 +11,6 @@ import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;

@@ -29,11 +29,19 @@ class WholeNetworkTest {
     private static String where(Finding finding) {
         Finding.Declaration declared = finding.declaredIn();
         return finding.origin().field() + (declared == null ? ""
-                : " <- " + declared.model().simpleName() + "." + declared.origin().field());
+                : " <- " + declared.modelSimpleName() + "." + declared.origin().field());
     }
 
     private static List<String> where(ShapedModel model, String id) {
         return findings(model, id).stream().map(WholeNetworkTest::where).toList();
+    }
+
+    /** The model's one finding of rule {@code id} says every one of {@code words}. */
+    private static void assertMessage(ShapedModel model, String id, String... words) {
+        String message = findings(model, id).get(0).message();
+        for (String word : words) {
+            assertTrue(message.contains(word), () -> "'" + word + "' missing: " + message);
+        }
     }
 
     private static ShapedModel block(String name, boolean endsInDropout) {
@@ -52,10 +60,8 @@ class WholeNetworkTest {
                 .gapHead()
                 .build();
         assertEquals(List.of("block1 <- Block.drop"), where(net, "DropoutBeforeBatchNorm"));
-        String message = findings(net, "DropoutBeforeBatchNorm").get(0).message();
-        assertTrue(message.contains("'drop' (@Dropout) of Block ends sub-model 'block1' (@Residual)"), message);
-        assertTrue(message.contains("sub-model 'block2' (@Residual), which contains a @BatchNorm"), message);
-        assertTrue(message.contains("Fix: remove it from Block"), message);
+        assertMessage(net, "DropoutBeforeBatchNorm", "'drop' (@Dropout) of Block ends sub-model 'block1' (@Residual)",
+                "sub-model 'block2' (@Residual), which contains a @BatchNorm", "Fix: remove it from Block");
     }
 
     @Test
@@ -97,13 +103,77 @@ class WholeNetworkTest {
                 .field("down").projectedResidual(block)
                 .gapHead().build();
         assertEquals(List.of("drop"), where(net, "DropoutBeforeBatchNorm"));
-        assertTrue(findings(net, "DropoutBeforeBatchNorm").get(0).message()
-                .contains("sub-model 'down' (@Residual), whose projection shortcut ends in a batch norm"));
+        assertMessage(net, "DropoutBeforeBatchNorm", "sub-model 'down' (@Residual), whose projection shortcut ends in a batch norm");
         var plain = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
                 .field("drop").spatialDropout(0.1)
                 .field("down").subModel(model("Same", 8, 8, 8).field("c").conv(8, 3).relu().build(), true)
                 .gapHead().build();
         assertEquals(List.of(), where(plain, "DropoutBeforeBatchNorm"), "an identity shortcut has no batch norm");
+    }
+
+    /** A plain block ending in a conv (with its bias, without activation) or in an activation meets the layers after it. */
+    @Test
+    void theEndOfAPlainBlockMeetsTheActivationBatchNormAndPoolingAfterIt() {
+        var endsInRelu = model("Features", 1, 8, 8).field("c").conv(8, 3).relu().build();
+        var relu = model("Net", 1, 8, 8).field("features").subModel(endsInRelu, false)
+                .field("act").relu().gapHead().build();
+        assertEquals(List.of("act"), where(relu, "DuplicateActivation"));
+        assertMessage(relu, "DuplicateActivation", "comes right after activation 'c_relu' (@ReLU) of Features",
+                "remove this annotation, or the one at the end of Features");
+        var bn = model("Net", 1, 8, 8).field("features").subModel(endsInRelu, false)
+                .field("norm").bn().gapHead().build();
+        assertEquals(List.of("norm"), where(bn, "BatchNormAfterActivation"));
+        assertMessage(bn, "BatchNormAfterActivation", "Fix: move it into Features");
+
+        var endsInConv = model("Linear", 1, 8, 8).field("c").conv(8, 3).build();
+        var biased = model("Net", 1, 8, 8).field("features").subModel(endsInConv, false)
+                .field("norm").bn().relu().gapHead().build();
+        assertEquals(List.of("features <- Linear.c"), where(biased, "RedundantBias"));
+        assertMessage(biased, "RedundantBias", "@Conv(..., bias = false) in Linear");
+        var pooled = model("Net", 1, 8, 8).field("features").subModel(endsInConv, false)
+                .field("pool").maxPool(2).field("conv").conv(8, 3).relu().gapHead().build();
+        assertEquals(List.of("features <- Linear.c"), where(pooled, "LinearConvBeforePool"));
+        assertMessage(pooled, "LinearConvBeforePool", "add @ReLU after it in Linear, or on 'features'");
+
+        var sameShape = model("Same", 8, 8, 8).field("c").conv(8, 3).relu().build();
+        var residual = model("Net", 8, 8, 8).field("block").subModel(sameShape, true)
+                .field("act").relu().field("norm").bn().gapHead().build();
+        assertEquals(List.of(), where(residual, "DuplicateActivation"), "relu(x + relu(f(x))) is not relu twice");
+        assertEquals(List.of(), where(residual, "BatchNormAfterActivation"));
+    }
+
+    /** The start of a plain block meets the layer before its field; a residual's skip path bypasses it. */
+    @Test
+    void theStartOfAPlainBlockMeetsTheLayerBeforeIt() {
+        var startsWithBn = model("Pre", 8, 8, 8).field("pre").bn().relu().field("c").conv(8, 3).relu().build();
+        var plain = model("Net", 1, 8, 8).field("stem").conv(8, 3)
+                .field("block").subModel(startsWithBn, false).gapHead().build();
+        assertEquals(List.of("stem <- Pre.pre"), where(plain, "RedundantBias"));
+        assertMessage(plain, "RedundantBias", "feeds sub-model 'block' (@Pre), which starts with batch norm 'pre' (@BatchNorm) of Pre",
+                "Fix: @Conv(..., bias = false)");
+        var residual = model("Net", 1, 8, 8).field("stem").conv(8, 3)
+                .field("block").subModel(startsWithBn, true).gapHead().build();
+        assertEquals(List.of(), where(residual, "RedundantBias"), "the skip path carries the bias past the batch norm");
+
+        var startsWithRelu = model("Act", 8, 8, 8).field("act").relu().field("c").conv(8, 3).relu().build();
+        var twice = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
+                .field("block").subModel(startsWithRelu, false).gapHead().build();
+        assertEquals(List.of("stem <- Act.act"), where(twice, "DuplicateActivation"));
+        assertMessage(twice, "DuplicateActivation", "or the one at the start of Act");
+
+        var startsWithDropout = model("Drop", 64).field("drop").dropout(0.5).field("fc").dense(64).relu().build();
+        var drops = model("Net", 64).field("fc").dense(64).relu().field("drop").dropout(0.5)
+                .field("block").subModel(startsWithDropout, false).field("logits").dense(10).build();
+        assertEquals(List.of("drop <- Drop.drop"), where(drops, "ConsecutiveDropout"));
+        assertMessage(drops, "ConsecutiveDropout", "0.75 of the units are dropped", "remove the one in Drop");
+
+        var startsWithPool = model("Pool", 8, 8, 8).field("pool").maxPool(2).field("c").conv(8, 3).relu().build();
+        var pooled = model("Net", 1, 8, 8).field("stem").conv(8, 3)
+                .field("block").subModel(startsWithPool, false).gapHead().build();
+        assertEquals(List.of("stem <- Pool.pool"), where(pooled, "LinearConvBeforePool"));
+        var activated = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
+                .field("block").subModel(startsWithPool, false).gapHead().build();
+        assertEquals(List.of(), where(activated, "LinearConvBeforePool"));
     }
 
     @Test
@@ -112,10 +182,8 @@ class WholeNetworkTest {
         var net = model("Net", 64).field("block").subModel(block, false)
                 .field("drop").dropout(0.5).field("logits").dense(10).build();
         assertEquals(List.of("drop"), where(net, "ConsecutiveDropout"));
-        String message = findings(net, "ConsecutiveDropout").get(0).message();
-        assertTrue(message.contains("follows dropout 'drop' (@Dropout) of Mlp at the end of sub-model 'block'"), message);
-        assertTrue(message.contains("0.75 of the units are dropped"), message);
-        assertTrue(message.contains("@Dropout(rate = 0.5) here, and remove the one in Mlp"), message);
+        assertMessage(net, "ConsecutiveDropout", "follows dropout 'drop' (@Dropout) of Mlp at the end of sub-model 'block'",
+                "0.75 of the units are dropped", "@Dropout(rate = 0.5) here, and remove the one in Mlp");
     }
 
     @Test

@@ -201,17 +201,6 @@ public final class CheckpointStore {
         return name.matches(tag + "-step[0-9]+\\.json");
     }
 
-    /** Deletes the files of {@code tag}'s other steps: those not starting with {@code keepPrefix}. */
-    private void deleteOtherSteps(String tag, String keepPrefix) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*")) {
-            for (Path f : files) {
-                if (!f.getFileName().toString().startsWith(keepPrefix)) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
-    }
-
     /**
      * Cleans up after a process that died while saving, before a run writes here again: deletes
      * the temporary files of interrupted writes ({@code .<name>.<uuid>.tmp}), the files of
@@ -244,11 +233,11 @@ public final class CheckpointStore {
         }
         Object params = last.get("parameters_file");
         if (params instanceof String name && name.matches("last-step[0-9]+\\.params")) {
-            changed.addAll(deleteUncommitted(LAST, name.substring(0, name.length() - "params".length())));
+            changed.addAll(deleteOtherSteps(LAST, name.substring(0, name.length() - "params".length())));
         }
         String bestState = committedBestState();
         if (bestState != null && Files.isRegularFile(dir.resolve(bestState))) {
-            changed.addAll(deleteUncommitted(BEST, bestState.substring(0, bestState.length() - "json".length())));
+            changed.addAll(deleteOtherSteps(BEST, bestState.substring(0, bestState.length() - "json".length())));
             String committed = Files.readString(dir.resolve(bestState));
             Path copy = dir.resolve(BEST + ".json");
             if (!Files.isRegularFile(copy) || !Files.readString(copy).equals(committed)) {
@@ -259,7 +248,8 @@ public final class CheckpointStore {
         return changed;
     }
 
-    private List<String> deleteUncommitted(String tag, String keepPrefix) throws IOException {
+    /** Deletes the files of {@code tag}'s other steps: those not starting with {@code keepPrefix}. */
+    private List<String> deleteOtherSteps(String tag, String keepPrefix) throws IOException {
         List<String> deleted = new java.util.ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*")) {
             for (Path f : files) {

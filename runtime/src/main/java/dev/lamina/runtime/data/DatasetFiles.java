@@ -126,12 +126,16 @@ public final class DatasetFiles {
         } catch (NoSuchFileException e) {
             throw new DatasetException(Problem.MISSING_FILE, file, "file not found", e);
         } catch (ZipException | EOFException e) {
-            throw new DatasetException(Problem.CORRUPT_GZIP, file, "starts like a gzip file but"
-                    + " cannot be decompressed (" + e.getMessage() + "); download it again or"
-                    + " check it with 'gzip -t " + file.getFileName() + "'", e);
+            throw corruptGzip(file, e);
         } catch (IOException e) {
             throw new DatasetException(Problem.IO, file, "cannot be read: " + e, e);
         }
+    }
+
+    private static DatasetException corruptGzip(Path file, IOException e) {
+        return new DatasetException(Problem.CORRUPT_GZIP, file, "starts like a gzip file but"
+                + " cannot be decompressed (" + e.getMessage() + "); download it again or"
+                + " check it with 'gzip -t " + file.getFileName() + "'", e);
     }
 
     /** The largest array length every JVM allows. */
@@ -157,9 +161,7 @@ public final class DatasetFiles {
             System.arraycopy(rest, 0, all, out.length, rest.length);
             return all;
         } catch (ZipException | EOFException e) {
-            throw new DatasetException(Problem.CORRUPT_GZIP, file, "starts like a gzip file but"
-                    + " cannot be decompressed (" + e.getMessage() + "); download it again or"
-                    + " check it with 'gzip -t " + file.getFileName() + "'", e);
+            throw corruptGzip(file, e);
         } catch (IOException e) {
             throw new DatasetException(Problem.IO, file, "cannot be decompressed: " + e, e);
         }

@@ -16,6 +16,7 @@ import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EpochStats;
 import dev.lamina.runtime.report.HistoryFiles;
+import dev.lamina.runtime.report.RunCaption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ final class TrainingRun {
     /** Whether this run (not the checkpoint it resumed from) has checked where the parameters live. */
     private boolean placementChecked;
     private boolean stoppedEarly;
+    /** Title and subtitles of history.png, set when the epochs start. */
+    private RunCaption caption;
 
     /**
      * @param store where checkpoints and history go, or {@code null}
@@ -86,6 +89,7 @@ final class TrainingRun {
      * patience} is set) sees no new best for that many epochs.
      */
     void trainRemainingEpochs(ExampleSet train, ExampleSet evalSet) {
+        caption = caption(train, evalSet);
         while (epoch < config.epochs()) {
             if (patienceRunOut()) {
                 stoppedEarly = true;
@@ -222,6 +226,17 @@ final class TrainingRun {
         return outcome;
     }
 
+    /** The chart's title (model, run directory) and subtitles (data, settings) for this run. */
+    private RunCaption caption(ExampleSet train, ExampleSet evalSet) {
+        String run = store == null ? "(not saved)" : String.valueOf(store.dir().toAbsolutePath().normalize().getFileName());
+        String data = String.format(java.util.Locale.ROOT, "training: %s (%,d images); %s: %s (%,d images)",
+                train.name(), train.size(), evalName, evalSet.name(), evalSet.size());
+        String settings = String.format(java.util.Locale.ROOT, "%d epoch(s), batch %d, Adam lr %s (%s)%s, seed %d",
+                config.epochs(), config.batchSize(), Float.toString(config.learningRate()), config.schedule().format(),
+                config.weightDecay() > 0 ? ", weight decay " + config.weightDecay() : "", config.seed());
+        return new RunCaption(config.modelName(), run, List.of(data, settings));
+    }
+
     private static String exploded(int classes) {
         return String.format(java.util.Locale.ROOT, "more than %.0f times the %.2f of a uniform guess over %d classes",
                 EXPLOSION_FACTOR, chanceLoss(classes), classes);
@@ -236,7 +251,7 @@ final class TrainingRun {
                     config.describe(), evalName, ModelSignature.of(block), data, history);
             OptimizerState optimizer = steps.optimizerState(block);
             store.saveEpoch(block, state, optimizer, selectsBest() && bestEpoch == epoch);
-            HistoryFiles.writeAll(store.dir(), history, evalName);
+            HistoryFiles.writeAll(store.dir(), history, evalName, caption);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
                     + ": " + e.getMessage() + ". The previous checkpoint there is intact.", e);
