@@ -2,7 +2,6 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.device.DeviceChoice;
@@ -59,7 +58,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream stdout = CliOutput.stdout(spec);
         GeneratedNet net = ModelCatalog.resolve(model);
-        DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
+        DataOptions.Loaded input = data.load(net);
+        DataSplits splits = input.splits();
         TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
                 .device(DeviceChoice.parse(device.device())).progress(stdout).build();
         String chosen = tag != null ? tag : defaultTag(checkpoint, stdout, "evaluating");
@@ -67,9 +67,9 @@ final class EvalCommand implements Callable<Integer> {
                 checkpoint, chosen, splits.test());
         stdout.printf(Locale.ROOT, "%s (%s checkpoint in %s) on %s test set: accuracy %.4f,"
                         + " loss %.4f, %d images%n", net.name(), chosen, checkpoint,
-                data.dataset().id(), result.accuracy(), result.loss(), result.examples());
+                input.label(), result.accuracy(), result.loss(), result.examples());
         stdout.println();
-        stdout.print(result.confusion().format(data.dataset().classNames()));
+        stdout.print(result.confusion().format(input.classNames()));
         return LaminaCli.OK;
     }
 

@@ -2,10 +2,10 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
@@ -123,11 +123,23 @@ final class TrainCommand implements Callable<Integer> {
                     + " and below 1 (a fraction of the training set), got " + validation);
         }
         LearningRateSchedule lrSchedule = LearningRateSchedule.parse(schedule);
-        DataSplits loaded = TrainingBackend.load(data.dataset(), data.dir(), 0);
-        DataSplits splits = validation > 0 ? loaded.withValidation(validation, seed) : loaded;
+        DataOptions.Loaded input = data.load(net);
+        DataSplits loaded = input.splits();
+        DataSplits splits = validation > 0 && !loaded.hasValidation() ? loaded.withValidation(validation, seed)
+                : loaded;
+        if (input.folder() != null) {
+            ImageFolders.Loaded folder = input.folder();
+            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", data.dir(), folder.layout(),
+                    folder.classNames().size(), String.join(", ", folder.classNames()));
+            folder.writeRunFiles(dir);
+            if (!folder.skipped().isEmpty()) {
+                stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (--skip-bad-images), listed in"
+                        + " %s%n", folder.skipped().size(), dir.resolve(ImageFolders.SKIPPED_FILE));
+            }
+        }
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
                         + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s -> %s%n", net.name(),
-                data.dataset().id(), splits.train().size(),
+                input.label(), splits.train().size(),
                 splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), epochs,
                 batchSize, weightDecay > 0 ? "W (weight decay " + weightDecay + ")" : "", learningRate,
                 lrSchedule, seed, augment ? ", augmented" : "", dir);
@@ -136,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
                 .weightDecay(weightDecay).seed(seed)
                 .device(DeviceChoice.parse(device.device()))
                 .outputDir(dir).resumeFrom(resume)
-                .augmentation(augment ? Augmentation.standard(data.dataset()) : Augmentation.NONE)
+                .augmentation(augment ? augmentation() : Augmentation.NONE)
                 .patience(patience)
                 .progress(stdout)
                 .build();
@@ -158,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " is kept.");
         }
         stdout.println("Checkpoints and history: " + dir);
-        saveModel(net, dir, stdout);
+        saveModel(net, dir, input, stdout);
         return LaminaCli.OK;
     }
 
@@ -166,15 +178,24 @@ final class TrainCommand implements Callable<Integer> {
      * Writes the run's chosen model (best on validation, else last) as a saved model directory,
      * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
      */
-    private void saveModel(GeneratedNet net, Path dir, PrintStream stdout) throws IOException {
+    private static void saveModel(GeneratedNet net, Path dir, DataOptions.Loaded input, PrintStream stdout)
+            throws IOException {
         CheckpointStore store = new CheckpointStore(dir);
         String chosen = store.exists(CheckpointStore.BEST)
                 && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())
                 ? CheckpointStore.BEST : CheckpointStore.LAST;
         Path modelDir = dir.resolve(MODEL_DIR);
         SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen, net.netClass(),
-                data.dataset().classNames(), data.dataset().id(), modelDir);
+                input.classNames(), input.label(), modelDir);
         stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
                 + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
+    }
+
+    /**
+     * The dataset's standard augmentation; for a folder, a random crop with padding 2 and no flip
+     * (a mirrored image may be another class).
+     */
+    private Augmentation augmentation() {
+        return data.isFolder() ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
     }
 }

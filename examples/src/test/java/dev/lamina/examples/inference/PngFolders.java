@@ -26,7 +26,7 @@ public final class PngFolders {
     public static int write(LabeledImages set, List<String> classNames, Path dir) throws IOException {
         for (int i = 0; i < set.size(); i++) {
             BufferedImage image = toImage(set, i);
-            Path folder = dir.resolve(classNames.get(set.labels()[i]).replace('/', '_'));
+            Path folder = dir.resolve(classNames.get(set.labels()[i]).replace('/', '_'));  // as lamina predict reads it
             Files.createDirectories(folder);
             ImageIO.write(image, "png", folder.resolve(String.format(Locale.ROOT, "%05d.png", i)).toFile());
         }
@@ -61,7 +61,7 @@ public final class PngFolders {
     public static void main(String[] args) throws IOException {
         DatasetKind kind = DatasetKind.parse(args[0]);
         var splits = Datasets.load(args[0], args.length > 3 ? Path.of(args[3]) : null);
-        LabeledImages set = "train".equals(args[1]) ? splits.train() : splits.test();
+        LabeledImages set = LabeledImages.copyOf("train".equals(args[1]) ? splits.train() : splits.test());
         int n = write(set, kind.classNames(), Path.of(args[2]));
         System.out.println(n + " PNG files written to " + args[2]);
     }

@@ -62,6 +62,28 @@ public record DataSplits(ExampleSet train, ExampleSet validation, ExampleSet tes
     }
 
     /**
+     * Splits one labelled set into a training and a test set: a stratified random {@code
+     * testFraction} of every class is tested on, the same for the same seed; no example is in both.
+     *
+     * @param testFraction in (0, 1)
+     * @throws InvalidInputException when the fraction is out of range or leaves a side empty
+     */
+    public static DataSplits splitTest(ExampleSet all, double testFraction, long seed) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new InvalidInputException("test fraction must be in (0, 1), got " + testFraction);
+        }
+        int n = (int) Math.round(testFraction * all.size());
+        if (n == 0 || n == all.size()) {
+            throw new InvalidInputException("test fraction " + testFraction + " of " + all.size()
+                    + " examples leaves one side empty; add examples or give a test folder");
+        }
+        int[] held = Sampling.stratified(ExampleSet.knownLabels(all, "a stratified test set"),
+                all.classes(), n, Seeds.random(seed, Seeds.TEST_SPLIT));
+        int[] kept = Sampling.complement(held, all.size());
+        return new DataSplits(all.select(all.name() + " train", kept), all.select(all.name() + " test", held));
+    }
+
+    /**
      * Stratified subsets of at most {@code maxTrain} training and {@code maxTest} test examples
      * (the validation set, if any, is kept whole), for quick runs.
      */

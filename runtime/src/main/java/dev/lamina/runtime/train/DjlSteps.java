@@ -10,12 +10,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
+import ai.djl.translate.Batchifier;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.OptimizerState;
 import dev.lamina.runtime.data.Batch;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The DJL side of training: turns {@link Batch}es into tensors, runs forward and backward (split
@@ -37,18 +42,30 @@ final class DjlSteps implements AutoCloseable {
     private final Shape exampleShape;
     private final ResumableAdam optimizer;
     private final Shape outputShape;
+    private final boolean listening;
 
     DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
         this(model, devices, learningRate, 0f, inputShapeWithBatch);
     }
 
     DjlSteps(Model model, Device[] devices, float learningRate, float weightDecay, Shape inputShapeWithBatch) {
+        this(model, devices, learningRate, weightDecay, inputShapeWithBatch, List.of());
+    }
+
+    /**
+     * @param listeners DJL listeners: told when training begins and ends (by DJL's trainer), after
+     *     every training and evaluation batch and after every epoch ({@link #epochDone()})
+     */
+    DjlSteps(Model model, Device[] devices, float learningRate, float weightDecay, Shape inputShapeWithBatch,
+             List<TrainingListener> listeners) {
         this.devices = devices;
+        this.listening = !listeners.isEmpty();
         this.exampleShape = inputShapeWithBatch.slice(1);
         this.optimizer = new ResumableAdam(learningRate, weightDecay);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optDevices(devices)
                 .optOptimizer(optimizer);
+        listeners.forEach(config::addTrainingListeners);
         trainer = model.newTrainer(config);
         trainer.initialize(inputShapeWithBatch);
         outputShape = model.getBlock().getOutputShapes(new Shape[] {inputShapeWithBatch})[0].slice(1);
@@ -61,6 +78,14 @@ final class DjlSteps implements AutoCloseable {
 
     /** Forward and backward on one batch; the gradients wait for {@link #step()}. */
     Outcome forwardBackward(Batch batch) {
+        return forwardBackward(batch, 0, 0);
+    }
+
+    /**
+     * Forward and backward on batch {@code progress} of {@code total} (what the DJL listeners are
+     * told); the gradients wait for {@link #step()}.
+     */
+    Outcome forwardBackward(Batch batch, long progress, long total) {
         try (NDManager m = trainer.getManager().newSubManager();
              GradientCollector collector = trainer.newGradientCollector()) {
             NDArray x = images(m, batch);
@@ -68,6 +93,8 @@ final class DjlSteps implements AutoCloseable {
             int parts = Math.min(devices.length, batch.size());
             double lossSum = 0;
             long correct = 0;
+            Map<Device, NDList> labelsByDevice = new LinkedHashMap<>();
+            Map<Device, NDList> predictionsByDevice = new LinkedHashMap<>();
             for (int i = 0; i < parts; i++) {
                 long from = (long) batch.size() * i / parts;
                 long to = (long) batch.size() * (i + 1) / parts;
@@ -79,6 +106,13 @@ final class DjlSteps implements AutoCloseable {
                 collector.backward(l);
                 lossSum += l.getFloat() * (to - from);
                 correct += countCorrect(predictions.singletonOrThrow(), yi);
+                labelsByDevice.put(devices[i], labels);
+                predictionsByDevice.put(devices[i], predictions);
+            }
+            if (listening) {
+                TrainingListener.BatchData data = batchData(m, x, y, progress, total, labelsByDevice,
+                        predictionsByDevice);
+                trainer.notifyListeners(listener -> listener.onTrainingBatch(trainer, data));
             }
             return new Outcome(lossSum, correct, batch.size());
         }
@@ -115,8 +149,14 @@ final class DjlSteps implements AutoCloseable {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDArray y = labels(m, batch);
                 NDList labels = new NDList(y);
-                NDList predictions = trainer.evaluate(new NDList(images(m, batch)));
+                NDArray x = images(m, batch);
+                NDList predictions = trainer.evaluate(new NDList(x));
                 NDArray logits = predictions.singletonOrThrow();
+                if (listening) {
+                    TrainingListener.BatchData data = batchData(m, x, y, examples, 0,
+                            Map.of(devices[0], labels), Map.of(devices[0], predictions));
+                    trainer.notifyListeners(listener -> listener.onValidationBatch(trainer, data));
+                }
                 lossSum += loss.evaluate(labels, predictions).getFloat() * batch.size();
                 long[] predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
                 if (confusion == null) {
@@ -136,6 +176,20 @@ final class DjlSteps implements AutoCloseable {
         }
         return examples == 0 ? new Evaluation(Double.NaN, Double.NaN, 0, new ConfusionMatrix(0))
                 : new Evaluation(lossSum / examples, (double) correct / examples, examples, confusion);
+    }
+
+    /** Tells the DJL listeners that an epoch ended. */
+    void epochDone() {
+        if (listening) {
+            trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+        }
+    }
+
+    private static TrainingListener.BatchData batchData(NDManager m, NDArray x, NDArray y, long progress, long total,
+                                                        Map<Device, NDList> labels, Map<Device, NDList> predictions) {
+        ai.djl.training.dataset.Batch batch = new ai.djl.training.dataset.Batch(m, new NDList(x), new NDList(y),
+                Math.toIntExact(x.getShape().get(0)), Batchifier.STACK, Batchifier.STACK, progress, total);
+        return new TrainingListener.BatchData(batch, labels, predictions);
     }
 
     private NDArray images(NDManager m, Batch batch) {

@@ -6,12 +6,15 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.listener.TrainingListener;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.DataIdentity;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.DatasetException;
+import dev.lamina.runtime.data.DjlDatasetExamples;
 import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
@@ -54,14 +57,28 @@ public final class Trainer {
     private final TrainingConfig config;
     private final TrainingProgress progress;
     private final TrainingRun.PlacementCheck placementCheck;
+    private final List<TrainingListener> listeners;
 
     /** A trainer that runs with these settings. */
     public Trainer(TrainingConfig config) {
         this(config, DevicePlacement::verify);
     }
 
+    /**
+     * A trainer that also tells DJL {@link TrainingListener}s what happens: {@code
+     * onTrainingBegin}/{@code onTrainingEnd} once per {@link #fit}, {@code onTrainingBatch} after
+     * every training batch's forward and backward pass (before the optimizer step), {@code
+     * onValidationBatch} for every batch of the per-epoch evaluation, {@code onEpoch} after it.
+     * The DJL trainer they receive has no metrics unless a listener sets them in {@code
+     * onTrainingBegin}.
+     */
+    public Trainer(TrainingConfig config, TrainingListener... listeners) {
+        this(config, DevicePlacement::verify, listeners);
+    }
+
     /** A trainer with another device placement check (tests count its calls). */
-    Trainer(TrainingConfig config, TrainingRun.PlacementCheck placementCheck) {
+    Trainer(TrainingConfig config, TrainingRun.PlacementCheck placementCheck, TrainingListener... listeners) {
+        this.listeners = List.of(listeners);
         this.config = config;
         this.progress = new TrainingProgress(config.progress(), config.terminal(), config.logEvery());
         this.placementCheck = placementCheck;
@@ -70,6 +87,34 @@ public final class Trainer {
     /** Trains on {@code train}, evaluating on {@code test} after every epoch. */
     public TrainingResult fit(Block block, Shape inputShapeWithBatch, ExampleSet train, ExampleSet test) {
         return fit(block, inputShapeWithBatch, train, null, test);
+    }
+
+    /**
+     * Trains on DJL datasets (e.g. DJL's {@code ImageFolder} or a user's own {@link
+     * RandomAccessDataset}), evaluating on {@code test} after every epoch, with this trainer's loop:
+     * shuffling by the seed, prefetch, checkpoints, progress. Each record is one example (see
+     * {@link DjlDatasetExamples}); the number of classes is the model's output size.
+     *
+     * @throws InvalidInputException when the model's output is not (classes), or the records do not
+     *     fit the model
+     */
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, RandomAccessDataset train,
+                              RandomAccessDataset test) {
+        Shape out;
+        try {
+            out = block.getOutputShapes(new Shape[] {inputShapeWithBatch})[0];
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("the model's output shape cannot be computed before training ("
+                    + e.getMessage() + "); wrap the datasets yourself with DjlDatasetExamples.of(name, dataset,"
+                    + " classes) and call fit with them");
+        }
+        if (out.dimension() != 2) {
+            throw new InvalidInputException("the model's output has shape " + out.slice(1) + " per example, but"
+                    + " training needs one logit per class, (classes)");
+        }
+        int classes = Math.toIntExact(out.get(1));
+        return fit(block, inputShapeWithBatch, DjlDatasetExamples.of("train", train, classes),
+                DjlDatasetExamples.of("test", test, classes));
     }
 
     /**
@@ -114,7 +159,7 @@ public final class Trainer {
                     : resume(block, inputShapeWithBatch, model, data);
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.learningRate(), config.weightDecay(),
-                            inputShapeWithBatch))) {
+                            inputShapeWithBatch, listeners))) {
                 Shape outputs = steps.outputShape();
                 DataFit.requireLabels(train, "training", outputs);
                 if (validation != null) {

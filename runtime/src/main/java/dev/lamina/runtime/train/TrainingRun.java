@@ -157,7 +157,7 @@ final class TrainingRun {
             for (Batch batch : batches) {
                 index++;
                 rate = config.schedule().rate(config.learningRate(), step, totalSteps);
-                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, rate);
+                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate);
                 lossSum += outcome.lossSum();
                 correct += outcome.correct();
                 images += outcome.size();
@@ -172,13 +172,14 @@ final class TrainingRun {
                     + " loss (measured after the last batch)", eval.loss(), config.learningRate(), lastGood());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        steps.epochDone();
         return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
                 seconds, images / trainSeconds, rate);
     }
 
     /** One optimizer step, refusing a non-finite loss before it touches the parameters. */
-    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, float rate) {
-        DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch));
+    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, int count, float rate) {
+        DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch, index, count));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
                     config.learningRate(), lastGood());

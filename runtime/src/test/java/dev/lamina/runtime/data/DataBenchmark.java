@@ -20,7 +20,7 @@ public final class DataBenchmark {
             long start = System.nanoTime();
             DataSplits splits = Datasets.load(kind, dir);
             System.out.printf("load %s (round %d): %d train + %d test images in %.3f s%n", kind,
-                    round, LabeledImages.copyOf(splits.train()).size(), splits.test().size(), seconds(start));
+                    round, splits.train().size(), splits.test().size(), seconds(start));
         }
         DataSplits splits = Datasets.load(kind, dir);
         Normalization normalization = Normalization.fit(splits.train());
@@ -28,12 +28,12 @@ public final class DataBenchmark {
         BatchOptions augmented = plain.withAugmentation(
                 Augmentation.standard(DatasetKind.parse(kind)));
         for (int prefetch : new int[] {0, BatchOptions.DEFAULT_PREFETCH}) {
-            epoch("normalized", LabeledImages.copyOf(splits.train()), plain.withPrefetch(prefetch));
-            epoch("augmented+normalized", LabeledImages.copyOf(splits.train()), augmented.withPrefetch(prefetch));
+            epoch("normalized", splits.train(), plain.withPrefetch(prefetch));
+            epoch("augmented+normalized", splits.train(), augmented.withPrefetch(prefetch));
         }
     }
 
-    private static void epoch(String what, LabeledImages data, BatchOptions options) {
+    private static void epoch(String what, ExampleSet data, BatchOptions options) {
         long start = System.nanoTime();
         long images = 0;
         try (BatchStream stream = BatchStream.open(data, options, 0)) {

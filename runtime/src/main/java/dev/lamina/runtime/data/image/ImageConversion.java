@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -145,18 +146,8 @@ public final class ImageConversion {
             throw new DatasetException(Problem.IO, file, Files.exists(file) ? "is not a regular file"
                     : "does not exist");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new DatasetException(Problem.IO, file, "cannot be opened for reading;"
-                        + " check its permissions");
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new DatasetException(Problem.NOT_AN_IMAGE, file, "is not an image (no PNG,"
-                        + " JPEG or other ImageIO decoder recognizes its bytes); remove it from the"
-                        + " image folder");
-            }
-            ImageReader reader = readers.next();
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            ImageReader reader = readerFor(in, file);
             try {
                 reader.setInput(in, true, true);
                 List<String> warnings = new ArrayList<>();
@@ -172,11 +163,47 @@ public final class ImageConversion {
                 }
                 throw corrupt(file, reader, String.valueOf(e.getMessage()), e);
             } finally {
-                reader.dispose();
+                if (reader == PNG.get() || reader == JPEG.get()) {
+                    reader.removeAllIIOReadWarningListeners();
+                    reader.reset();
+                } else {
+                    reader.dispose();
+                }
             }
         } catch (IOException e) {
             throw new DatasetException(Problem.IO, file, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static final ThreadLocal<ImageReader> PNG = ThreadLocal.withInitial(() -> reader("png"));
+    private static final ThreadLocal<ImageReader> JPEG = ThreadLocal.withInitial(() -> reader("jpeg"));
+
+    private static ImageReader reader(String format) {
+        return ImageIO.getImageReadersByFormatName(format).next();
+    }
+
+    /**
+     * This thread's PNG or JPEG reader when the file starts like one (reused: looking a reader up
+     * costs more than decoding a small PNG), else a fresh one from ImageIO's registry.
+     */
+    private static ImageReader readerFor(ImageInputStream in, Path file) throws IOException {
+        byte[] magic = new byte[8];
+        in.mark();
+        int n = in.read(magic);
+        in.reset();
+        if (n == 8 && (magic[0] & 0xff) == 0x89 && magic[1] == 'P' && magic[2] == 'N' && magic[3] == 'G') {
+            return PNG.get();
+        }
+        if (n >= 3 && (magic[0] & 0xff) == 0xff && (magic[1] & 0xff) == 0xd8 && (magic[2] & 0xff) == 0xff) {
+            return JPEG.get();
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new DatasetException(Problem.NOT_AN_IMAGE, file, "is not an image (no PNG,"
+                    + " JPEG or other ImageIO decoder recognizes its bytes); remove it from the"
+                    + " image folder");
+        }
+        return readers.next();
     }
 
     private static DatasetException corrupt(Path file, ImageReader reader, String detail, Throwable cause) {
@@ -191,7 +218,7 @@ public final class ImageConversion {
                 cause);
     }
 
-    private static void checkShape(int c, int h, int w) {
+    static void checkShape(int c, int h, int w) {
         if (c != 1 && c != 3) {
             throw new InvalidInputException("the model's input has " + c + " channels, but images convert"
                     + " to 1 (grayscale) or 3 (RGB) channels; give the model input (1, H, W) or (3, H, W)");
