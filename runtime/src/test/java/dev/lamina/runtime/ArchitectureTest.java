@@ -50,6 +50,7 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
             .layer("Annotations").definedBy("dev.lamina")
             .layer("Model").definedBy("dev.lamina.runtime.model..")
             .layer("Train").definedBy("dev.lamina.runtime.train..")
