@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.lamina.processor.diag.BackPointingImportFixture;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SourceLocator;
+import dev.lamina.processor.shape.Projection;
 import dev.lamina.processor.shape.ShapeInference;
 import javax.lang.model.element.Modifier;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule SHAPES_INFERRED_ONCE = noClasses()
             .that().resideOutsideOfPackages("dev.lamina.processor", "dev.lamina.processor.shape..")
-            .should().dependOnClassesThat().belongToAnyOf(ShapeInference.class)
-            .because("the shaped model is computed once and code generation, summary and lints read it");
+            .should().dependOnClassesThat().belongToAnyOf(ShapeInference.class, Projection.class)
+            .because("the shaped model (with each residual projection's stride) is computed once and"
+                    + " code generation, summary and lints read it");
 
     /**
      * javac's API is read only by the entry point, by ModelReader and SourceLocator (which turn

@@ -22,7 +22,7 @@ import java.util.Locale;
  * PNGs into OUT, then trains FashionCnn on the IDX arrays and on the folder. Not a test: the
  * measurement in docs/data.md. From the repository root after {@code mvn -o -q test-compile}:
  * {@code java -cp "examples/target/classes:examples/target/test-classes:runtime/target/classes:$(cat runtime/target/cp.txt):PICOCLI_JAR"
- * dev.lamina.examples.djl.FolderVsIdx N M OUT}.
+ * dev.lamina.examples.djl.FolderVsIdx N M OUT [idx-in-folder-order]}.
  */
 public final class FolderVsIdx {
 
@@ -37,12 +37,25 @@ public final class FolderVsIdx {
         LabeledImages test = LabeledImages.copyOf(m > 0 ? idx.test().subset(m, 1) : idx.test());
         ImageFolderExport.write(train, DatasetKind.FASHION_MNIST.classNames(), out.resolve("png/train"));
         ImageFolderExport.write(test, DatasetKind.FASHION_MNIST.classNames(), out.resolve("png/test"));
+        if (args.length > 3 && args[3].equals("idx-in-folder-order")) {
+            // The IDX arrays put in the folder's order (class by class, by index): the batches are
+            // then the same as the folder's, so only the conversion could make the runs differ.
+            fit("idx in folder order", inFolderOrder(train), inFolderOrder(test));
+            return;
+        }
         DataSplits folder = ImageFolders.load(out.resolve("png"), 1, 28, 28).splits();
         double viaFolder = fit("folder", folder.train(), folder.test());
         double viaIdx = fit("idx", train, test);
         System.out.printf(Locale.ROOT, "FashionCnn, %d training + %d test images, 2 epochs, seed 42: test accuracy"
                 + " IDX %.4f, PNG folder %.4f, difference %.4f%n", train.size(), test.size(), viaIdx, viaFolder,
                 viaFolder - viaIdx);
+    }
+
+    private static LabeledImages inFolderOrder(LabeledImages set) {
+        int[] order = java.util.stream.IntStream.range(0, set.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer i) -> set.labels()[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+        return set.select(set.name(), order);
     }
 
     private static double fit(String name, ExampleSet train, ExampleSet test) {

@@ -14,7 +14,6 @@ import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
-import dev.lamina.processor.shape.Projection;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.Window;
@@ -112,7 +111,7 @@ final class BlockCode {
         if (!sub.projection()) {
             return CodeBlock.of("new $T($L, null)", DjlTypes.RESIDUAL, main);
         }
-        int stride = Projection.stride(shaped.in(), shaped.out()).orElseThrow();
+        int stride = shaped.projectionStride().orElseThrow();
         CodeBlock projection = CodeBlock.builder()
                 .add("new $T()", DjlTypes.NAMED_SEQUENTIAL)
                 .add("\n.add($S, $T.builder().setKernelShape($L).optStride($L).setFilters($L).optBias(false).build())",

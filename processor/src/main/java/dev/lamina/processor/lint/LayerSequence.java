@@ -239,6 +239,25 @@ public final class LayerSequence {
     }
 
     /**
+     * The layers a tensor passes inside the plain (not {@code @Residual}) sub-model at {@code index}
+     * before its first weighted layer (or nested sub-model), in order: what the output of the layers
+     * before the field meets first. Empty for anything else (a residual's skip path bypasses them).
+     */
+    public List<Inner> headOfPlainSubModel(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual()) {
+            return List.of();
+        }
+        List<Inner> head = new java.util.ArrayList<>();
+        for (LayerSpec spec : sub.model().layers()) {
+            if (isWeighted(spec)) {
+                break;
+            }
+            head.add(new Inner(spec, sub.model()));
+        }
+        return List.copyOf(head);
+    }
+
+    /**
      * The last {@code @Conv}/{@code @Dense} inside the plain (not {@code @Residual}) sub-model at
      * {@code index} when the sub-model's output is that layer's output unchanged (its tail is
      * empty), with the model declaring it; null otherwise.

@@ -103,10 +103,13 @@ public abstract class Rule {
         return found;
     }
 
-    /** {@code first} followed by {@code second}. */
-    protected static List<Finding> concat(List<Finding> first, List<Finding> second) {
-        List<Finding> all = new ArrayList<>(first);
-        all.addAll(second);
+    /** The findings of every list, in order. */
+    @SafeVarargs
+    protected static List<Finding> concat(List<Finding>... lists) {
+        List<Finding> all = new ArrayList<>();
+        for (List<Finding> list : lists) {
+            all.addAll(list);
+        }
         return List.copyOf(all);
     }
 

@@ -320,9 +320,10 @@ public final class ShapeInference {
         TensorShape out = inner.model().output();
         long trainable = inner.model().trainableParams();
         long nonTrainable = inner.model().nonTrainableParams();
+        OptionalInt stride = OptionalInt.empty();
         if (sub.residual()) {
             if (sub.projection()) {
-                OptionalInt stride = Projection.stride(in, out);
+                stride = Projection.stride(in, out);
                 if (stride.isEmpty()) {
                     String why = in.rank() != out.rank() || !in.isFeatureMap()
                             ? "The skip path's 1x1 convolution needs (C, H, W) in and out"
@@ -339,6 +340,6 @@ public final class ShapeInference {
                 return null;
             }
         }
-        return new ShapedLayer(sub, in, out, trainable, nonTrainable);
+        return new ShapedLayer(sub, in, out, trainable, nonTrainable, stride);
     }
 }

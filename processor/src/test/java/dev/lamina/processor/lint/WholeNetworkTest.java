@@ -142,6 +142,40 @@ class WholeNetworkTest {
         assertEquals(List.of(), where(residual, "BatchNormAfterActivation"));
     }
 
+    /** The start of a plain block meets the layer before its field; a residual's skip path bypasses it. */
+    @Test
+    void theStartOfAPlainBlockMeetsTheLayerBeforeIt() {
+        var startsWithBn = model("Pre", 8, 8, 8).field("pre").bn().relu().field("c").conv(8, 3).relu().build();
+        var plain = model("Net", 1, 8, 8).field("stem").conv(8, 3)
+                .field("block").subModel(startsWithBn, false).gapHead().build();
+        assertEquals(List.of("stem <- Pre.pre"), where(plain, "RedundantBias"));
+        assertMessage(plain, "RedundantBias", "feeds sub-model 'block' (@Pre), which starts with batch norm 'pre' (@BatchNorm) of Pre",
+                "Fix: @Conv(..., bias = false)");
+        var residual = model("Net", 1, 8, 8).field("stem").conv(8, 3)
+                .field("block").subModel(startsWithBn, true).gapHead().build();
+        assertEquals(List.of(), where(residual, "RedundantBias"), "the skip path carries the bias past the batch norm");
+
+        var startsWithRelu = model("Act", 8, 8, 8).field("act").relu().field("c").conv(8, 3).relu().build();
+        var twice = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
+                .field("block").subModel(startsWithRelu, false).gapHead().build();
+        assertEquals(List.of("stem <- Act.act"), where(twice, "DuplicateActivation"));
+        assertMessage(twice, "DuplicateActivation", "or the one at the start of Act");
+
+        var startsWithDropout = model("Drop", 64).field("drop").dropout(0.5).field("fc").dense(64).relu().build();
+        var drops = model("Net", 64).field("fc").dense(64).relu().field("drop").dropout(0.5)
+                .field("block").subModel(startsWithDropout, false).field("logits").dense(10).build();
+        assertEquals(List.of("drop <- Drop.drop"), where(drops, "ConsecutiveDropout"));
+        assertMessage(drops, "ConsecutiveDropout", "0.75 of the units are dropped", "remove the one in Drop");
+
+        var startsWithPool = model("Pool", 8, 8, 8).field("pool").maxPool(2).field("c").conv(8, 3).relu().build();
+        var pooled = model("Net", 1, 8, 8).field("stem").conv(8, 3)
+                .field("block").subModel(startsWithPool, false).gapHead().build();
+        assertEquals(List.of("stem <- Pool.pool"), where(pooled, "LinearConvBeforePool"));
+        var activated = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
+                .field("block").subModel(startsWithPool, false).gapHead().build();
+        assertEquals(List.of(), where(activated, "LinearConvBeforePool"));
+    }
+
     @Test
     void aDropoutAfterABlockEndingInADropoutCompounds() {
         var block = model("Mlp", 64).field("fc").dense(64).relu().field("drop").dropout(0.5).build();

@@ -29,7 +29,24 @@ public final class DuplicateActivation extends Rule {
                 i -> message(layers, i)),
                 findAt(layers, i -> i > 0 && layers.spec(i) instanceof ActivationSpec
                         && layers.endingActivationOfPlainSubModel(i - 1) != null,
-                i -> acrossMessage(layers, i, layers.endingActivationOfPlainSubModel(i - 1))));
+                i -> acrossMessage(layers, i, layers.endingActivationOfPlainSubModel(i - 1))),
+                startingActivation(layers));
+    }
+
+    /** An activation right before a plain sub-model that starts with an activation. */
+    private List<Finding> startingActivation(LayerSequence layers) {
+        List<Finding> found = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            List<LayerSequence.Inner> head = layers.headOfPlainSubModel(i + 1);
+            if (layers.spec(i) instanceof ActivationSpec && !head.isEmpty() && head.get(0).spec() instanceof ActivationSpec) {
+                found.add(findingAcross(layers, i, head.get(0), "layer " + layers.describe(i) + " comes right"
+                        + " before activation " + head.get(0).describe() + ", which starts sub-model "
+                        + layers.describe(i + 1) + ": two activations in a row add no capacity. Fix: keep one"
+                        + " activation (remove this annotation, or the one at the start of "
+                        + head.get(0).declaredIn().simpleName() + ")."));
+            }
+        }
+        return found;
     }
 
     /** An activation right after a plain sub-model that ends in an activation. */

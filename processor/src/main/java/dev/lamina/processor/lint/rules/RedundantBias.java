@@ -37,6 +37,16 @@ public final class RedundantBias extends Rule {
                         + "(..., bias = false) in " + exit.declaredIn().simpleName() + "."));
             }
         }
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            List<LayerSequence.Inner> head = layers.headOfPlainSubModel(i + 1);
+            if (biasCount(layers.spec(i)) > 0 && !head.isEmpty() && head.get(0).spec() instanceof BatchNormSpec) {
+                across.add(findingAcross(layers, i, head.get(0), "layer " + layers.describe(i) + " has a bias ("
+                        + LintText.count(biasCount(layers.spec(i))) + " parameters) and feeds sub-model "
+                        + layers.describe(i + 1) + ", which starts with batch norm " + head.get(0).describe()
+                        + ", whose mean subtraction cancels it: the bias is never used (Ioffe & Szegedy 2015,"
+                        + " section 3.2). Fix: @" + layers.spec(i).kind() + "(..., bias = false)."));
+            }
+        }
         return concat(findAt(layers, i -> i + 1 < layers.size() && biasCount(layers.spec(i)) > 0
                         && layers.spec(i + 1) instanceof BatchNormSpec,
                 i -> message(layers, i)), across);
