@@ -121,6 +121,24 @@ class LaminaModelTest {
     }
 
     @Test
+    void loadsTheParameterFileItCheckedNotANewerOneLeftInTheDirectory() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block trained = trainedTiny(manager, 7);
+            Path dir = tmp.resolve("model");
+            LaminaModel.save(dir, TinyNet.class, trained, CLASSES, null, Map.of("epoch", 3));
+            // e.g. a save that crashed before its JSON (the commit point), or a file copied in
+            Path other = tmp.resolve("other");
+            LaminaModel.save(other, TinyNet.class, trainedTiny(manager, 8), CLASSES, null, Map.of("epoch", 9));
+            Files.copy(other.resolve("Tiny-0009.params"), dir.resolve("Tiny-0009.params"));
+            Shape shape = new Shape(1, 1, 8, 8);
+            float[] x = randomInput(64, 2);
+            try (LaminaModel loaded = LaminaModel.load(dir)) {
+                assertArrayEquals(forward(trained, manager, x, shape), forward(loaded.block(), manager, x, shape), 0f);
+            }
+        }
+    }
+
+    @Test
     void refusesAnotherModelClassNamingBoth() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             Path dir = saveTiny(manager);

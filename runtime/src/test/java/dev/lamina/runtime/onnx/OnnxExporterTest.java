@@ -170,6 +170,21 @@ class OnnxExporterTest {
     }
 
     @Test
+    void averagePoolInCeilModeOnAnOddSideDividesByTheWindowInsideTheInput() throws Exception {
+        // what @AvgPool(2, SAME) becomes on a 7x7 map: ceil mode, no padding; the last row and
+        // column average one or two values, not four (ONNX Runtime would count the overhang)
+        for (boolean countIncludePad : new boolean[] {false, true}) {
+            Block block = new NamedSequentialBlock()
+                    .add("conv", conv(2, 3, 1, 1, 1, true))
+                    .add("pool", Pool.avgPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true,
+                            countIncludePad))
+                    .add("flat", Blocks.batchFlattenBlock())
+                    .add("logits", Linear.builder().setUnits(3).build());
+            assertOrtMatchesDjl(block, new Shape(1, 1, 7, 7), 21);
+        }
+    }
+
+    @Test
     void initializersCarryDjlParameterNames() throws Exception {
         Block block = everyKind();
         ModelProto model = assertOrtMatchesDjl(block, new Shape(1, 3, 15, 15), 5);
