@@ -3,16 +3,18 @@ package dev.lamina.processor;
 import com.google.auto.service.AutoService;
 import dev.lamina.processor.codegen.NetWriter;
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LintConfig;
 import dev.lamina.processor.lint.Linter;
 import dev.lamina.processor.lint.rules.ChannelsLastInput;
+import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelReader;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.SourceLocator;
 import dev.lamina.processor.model.SpecValidator;
+import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.model.UnresolvedSourceException;
 import dev.lamina.processor.report.OptionCheck;
 import dev.lamina.processor.report.Reporter;
@@ -26,8 +28,10 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -59,8 +63,14 @@ public final class LaminaProcessor extends AbstractProcessor {
     private LintConfig lintConfig;
     private boolean printSummary;
     private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
+    /** Models whose Net this processor has written, in any round. */
+    private final Set<String> generated = new HashSet<>();
+    /** Models this processor has processed (generated or not), in any round. */
+    private final Set<String> processedModels = new HashSet<>();
     /** Models whose annotation values javac had not resolved yet, retried in the next round. */
     private final Set<String> deferred = new java.util.LinkedHashSet<>();
+    /** Whole-network findings already reported on the declaration of their layer. */
+    private final Set<String> reportedDeclarations = new HashSet<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -109,6 +119,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             writeSarif();
             return true;
         }
+        reportLayersOutsideModels(annotations, round);
         List<TypeElement> models = new ArrayList<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -136,11 +147,44 @@ public final class LaminaProcessor extends AbstractProcessor {
         // A model another model of this round uses as @Residual is a residual block's main path.
         Set<String> residualBodies = new HashSet<>();
         readouts.forEach(r -> residualBodies.addAll(r.read().spec().residualBodyNames()));
+        Map<String, SourceLocator> locators = new HashMap<>();
+        readouts.forEach(r -> locators.put(r.read().spec().qualifiedName(), r.read().locator()));
+        // sub-models first: a model's Net is generated only once those of its sub-models are
+        // (a model has more sub-models, at any depth, than each of its sub-models has)
+        readouts.sort(Comparator.comparingInt(r -> r.read().spec().subModelNames().size()));
+        readouts.forEach(r -> processedModels.add(r.read().spec().qualifiedName()));
         for (Readout r : readouts) {
             String name = r.read().spec().qualifiedName();
-            processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name));
+            processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name), locators);
         }
         return true;
+    }
+
+    /**
+     * Layer annotations on fields of classes without {@code @Model} would be lost without a word:
+     * each is an error on its annotation. (Local and anonymous classes are never handed to
+     * processors, so what they declare cannot be diagnosed here; see docs/dsl.md.)
+     */
+    private void reportLayersOutsideModels(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<Element> fields = new java.util.LinkedHashSet<>();
+        for (TypeElement annotation : annotations) {
+            String name = annotation.getQualifiedName().toString();
+            if (name.startsWith("dev.lamina.") && !name.equals(MODEL)) {
+                fields.addAll(round.getElementsAnnotatedWith(annotation));
+            }
+        }
+        for (Element field : fields) {
+            if (!(field.getEnclosingElement() instanceof TypeElement type) || ModelReader.isModel(type)) {
+                continue;
+            }
+            javax.lang.model.element.AnnotationMirror first = field.getAnnotationMirrors().stream()
+                    .filter(m -> m.getAnnotationType().toString().startsWith("dev.lamina."))
+                    .findFirst().orElseThrow();
+            Finding finding = Problem.LAYER_OUTSIDE_MODEL.at(Origin.ofModel(null), field.getSimpleName(),
+                    first.getAnnotationType().asElement().getSimpleName(), type.getQualifiedName(),
+                    type.getSimpleName());
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, finding.render(), field, first);
+        }
     }
 
     /** A model class and what {@link ModelReader} read from it. */
@@ -159,12 +203,12 @@ public final class LaminaProcessor extends AbstractProcessor {
     }
 
     private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel,
-                              boolean residualBody) {
+                              boolean residualBody, Map<String, SourceLocator> locators) {
         SourceLocator locator = read.locator();
         try {
             ModelSpec spec = read.spec();
             List<Finding> findings = new ArrayList<>(read.problems());
-            List<Finding> attributeErrors = SpecValidator.validate(spec);
+            List<Finding> attributeErrors = SpecValidator.validate(spec, this::shadowsAType);
             findings.addAll(attributeErrors);
             ShapedModel shaped = null;
             List<Finding> shapeFindings = List.of();
@@ -190,6 +234,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             for (Finding lint : lints) {
                 reporter.report(lint, locator);
                 positions.locate(lint, locator).ifPresent(sarifResults::add);
+                reportWhereDeclared(lint, locators);
             }
             if (shaped == null || hasError(findings) || hasError(lints)) {
                 return;
@@ -198,10 +243,47 @@ public final class LaminaProcessor extends AbstractProcessor {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
                         "[lamina:Summary] " + spec.netName() + "\n" + SummaryTable.render(shaped), type);
             }
-            generate(shaped, type, locator);
+            Finding missing = missingSubModelNet(spec);
+            if (missing != null) {
+                reporter.report(missing, locator);
+                return;
+            }
+            if (generate(shaped, type, locator)) {
+                generated.add(spec.qualifiedName());
+            }
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reportInternalError(type, locator, e);
         }
+    }
+
+    /**
+     * A whole-network finding is reported on the annotation that declares its layer too, once per
+     * round, when that sub-model is compiled in this round (else only its use site has it).
+     */
+    private void reportWhereDeclared(Finding lint, Map<String, SourceLocator> locators) {
+        Finding.Declaration declared = lint.declaredIn();
+        if (declared == null) {
+            return;
+        }
+        SourceLocator where = locators.get(declared.model());
+        Finding there = new Finding(lint.id(), lint.severity(), declared.origin(), lint.message());
+        if (where != null && reportedDeclarations.add(lint.id() + " " + declared.model() + " " + declared.origin())) {
+            reporter.report(there, where);
+            positions.locate(there, where).ifPresent(sarifResults::add);
+        }
+    }
+
+    /**
+     * Whether a generated class of this simple name, in a model's package, would shadow a type
+     * that code there refers to by its simple name: one of {@code java.lang} (implicitly imported
+     * everywhere), one of {@code dev.lamina} (what {@code import dev.lamina.*} brings into model
+     * files) or one the generated Net imports.
+     */
+    private boolean shadowsAType(String simpleName) {
+        javax.lang.model.util.Elements elements = processingEnv.getElementUtils();
+        return NetWriter.importedSimpleNames().contains(simpleName)
+                || elements.getTypeElement("java.lang." + simpleName) != null
+                || elements.getTypeElement("dev.lamina." + simpleName) != null;
     }
 
     /** An unexpected exception on one model: an ERROR on its class (on its source when known). */
@@ -214,7 +296,36 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
     }
 
-    private void generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
+    /**
+     * The first sub-model whose Net the generated code would call but that does not exist: one of
+     * this round whose own errors stopped its generation, or one compiled elsewhere without the
+     * processor. Null when every sub-model has its Net.
+     */
+    private Finding missingSubModelNet(ModelSpec spec) {
+        for (LayerSpec layer : spec.layers()) {
+            if (!(layer instanceof SubModelSpec sub)) {
+                continue;
+            }
+            ModelSpec inner = sub.model();
+            String name = inner.qualifiedName();
+            boolean inRound = processedModels.contains(name);
+            if (generated.contains(name)
+                    || (!inRound && processingEnv.getElementUtils().getTypeElement(inner.qualifiedNetName()) != null)) {
+                continue;
+            }
+            return Problem.SUB_MODEL_WITHOUT_NET.at(sub.origin(), sub.name(),
+                    sub.residual() ? "@Residual" : "field of type " + inner.simpleName(), inner.simpleName(),
+                    inner.qualifiedNetName(),
+                    inRound ? "its own errors (reported on it) stopped its generation"
+                            : "it was compiled without the Lamina processor",
+                    inRound ? "correct the errors of " + inner.simpleName()
+                            : "compile " + inner.simpleName() + " with lamina-processor on the annotation processor path");
+        }
+        return null;
+    }
+
+    /** Writes the Net; false when it could not be written (reported). */
+    private boolean generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
         String netName = shaped.spec().qualifiedNetName();
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
@@ -222,9 +333,11 @@ public final class LaminaProcessor extends AbstractProcessor {
             try (Writer writer = file.openWriter()) {
                 writer.write(source);
             }
+            return true;
         } catch (IOException e) {
             reporter.report(Problem.NET_NOT_WRITTEN.at(Origin.ofModel("name"), type.getSimpleName(), netName,
                     e.getMessage()), locator);
+            return false;
         }
     }
 

@@ -1,17 +1,20 @@
 package dev.lamina.examples.catalog;
 
+import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.DatasetKind;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves a model name given on the command line to its generated Net class.
+ * Resolves a model name given on the command line to its generated Net.
  *
  * <p>Accepted forms: a {@code @Model} class's simple name ({@code FashionCnn}), its Net's simple
  * name ({@code FashionCnnNet}), or either as a fully qualified class name. Simple names are looked
- * up in the example model packages, 28x28x1 first.
+ * up in the typed lists of example Nets ({@code ExampleNets}, a compile-time list of
+ * {@code <Name>Net.NET} handles); a qualified name is loaded and its {@code NET} constant read
+ * ({@link LaminaNet#of}), so a model outside the lists, e.g. a user's own, can be named too.
  */
 public final class ModelCatalog {
     /** Package of the 28x28x1 example models (Fashion-MNIST, MNIST). */
@@ -21,12 +24,11 @@ public final class ModelCatalog {
     /** Package of the CIFAR-100 family (3x32x32, 100 classes). */
     public static final String MODELS_CIFAR100 = "dev.lamina.examples.models.cifar100";
 
-    /** The example models, by simple name, as listed in {@code --help} and error messages. */
-    private static final List<String> EXAMPLES = List.of(
-            "FashionCnn", "FashionCnnFlatHead", "Plain", "DropoutBetweenConvs10", "DropoutBetweenConvs20",
-            "DropoutBetweenConvs30", "DropoutBetweenConvs40", "DropoutBetweenConvs50",
-            "SpatialDropoutConvs", "BatchNormConvs", "BatchNormFcDropout",
-            "Seed001MnistCnn", "Seed001MnistCnnBn");
+    /** The typed handles of the example models, by package. */
+    private static final Map<String, List<LaminaNet>> NETS = Map.of(
+            MODELS_28X28, ExampleNets.MODELS_28X28,
+            MODELS_CIFAR10, ExampleNets.CIFAR10,
+            MODELS_CIFAR100, ExampleNets.CIFAR100);
 
     private ModelCatalog() {
     }
@@ -58,53 +60,36 @@ public final class ModelCatalog {
         };
     }
 
-    /** Simple names of the example models whose Net class exists on the class path. */
+    /** The example models of {@code modelPackage} (one of the {@code MODELS_*}), in table order. */
+    public static List<LaminaNet> nets(String modelPackage) {
+        return NETS.getOrDefault(modelPackage, List.of());
+    }
+
+    /** Simple names of the 28x28x1 example models, as listed in {@code --help} and error messages. */
     public static List<String> available() {
-        List<String> found = new ArrayList<>();
-        for (String name : EXAMPLES) {
-            if (find(name, List.of(MODELS_28X28)).isPresent()) {
-                found.add(name);
-            }
-        }
-        return found;
+        return nets(MODELS_28X28).stream().map(LaminaNet::name).toList();
     }
 
     private static Optional<GeneratedNet> find(String name, List<String> packages) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        List<String> candidates = new ArrayList<>();
         if (name.contains(".")) {
-            candidates.add(name);
-            candidates.add(name + "Net");
-        } else {
-            for (String pkg : packages) {
-                candidates.add(pkg + "." + name);
-                candidates.add(pkg + "." + name + "Net");
-            }
+            return load(name).or(() -> load(name + "Net"));
         }
-        for (String candidate : candidates) {
-            Optional<Class<?>> net = load(candidate).filter(ModelCatalog::isGeneratedNet);
-            if (net.isPresent()) {
-                return Optional.of(GeneratedNet.of(net.get()));
-            }
-        }
-        return Optional.empty();
+        return packages.stream()
+                .flatMap(pkg -> nets(pkg).stream())
+                .filter(net -> net.name().equals(name) || net.netClass().getSimpleName().equals(name))
+                .findFirst()
+                .map(GeneratedNet::of);
     }
 
-    private static boolean isGeneratedNet(Class<?> type) {
+    /** The generated Net of a qualified class name, when the class exists and is one. */
+    private static Optional<GeneratedNet> load(String className) {
         try {
-            type.getMethod("newBlock");
-            return type.getSimpleName().endsWith("Net");
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
-    private static Optional<Class<?>> load(String className) {
-        try {
-            return Optional.of(Class.forName(className, false, ModelCatalog.class.getClassLoader()));
-        } catch (ClassNotFoundException | LinkageError e) {
+            Class<?> type = Class.forName(className, false, ModelCatalog.class.getClassLoader());
+            return Optional.of(GeneratedNet.of(type));
+        } catch (ClassNotFoundException | LinkageError | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -150,6 +150,7 @@ final class TrainCommand implements Callable<Integer> {
                 .outputDir(dir).resumeFrom(resume)
                 .augmentation(augment ? augmentation() : Augmentation.NONE)
                 .patience(patience)
+                .modelName(net.name())
                 .progress(stdout)
                 .build();
         TrainingResult result = new Trainer(config).fit(net.newBlock(), net.inputShape(),

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The reproduction: CIFAR-shaped data for a (1, 28, 28) model is a usage error, not a run. */
 class DataShapeCommandTest {
@@ -40,19 +37,13 @@ class DataShapeCommandTest {
         Path data = dir.resolve("cifar");
         writeCifar10(data, 10);
         Path out = dir.resolve("run");
-        StringWriter stdout = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LaminaCli.newCommandLine();
-        cli.setOut(new PrintWriter(stdout, true));
-        cli.setErr(new PrintWriter(err, true));
-
-        int code = cli.execute("train", "Plain", "--dataset", "cifar10", "--data", data.toString(),
+        CliRun run = CliRun.of("train", "Plain", "--dataset", "cifar10", "--data", data.toString(),
                 "--epochs", "1", "--device", "cpu", "--out", out.toString());
 
-        assertEquals(LaminaCli.USAGE, code, stdout + "\n" + err);
-        assertTrue(err.toString().contains("holds examples of shape (3, 32, 32), but the model takes (1, 28, 28)"),
-                err.toString());
-        assertFalse(stdout.toString().contains("epoch 1"), "no epoch ran:\n" + stdout);
+        assertEquals(LaminaCli.USAGE, run.code(), run.both());
+        assertTrue(run.err().contains("holds examples of shape (3, 32, 32), but the model takes (1, 28, 28)"),
+                run.err());
+        assertFalse(run.out().contains("epoch 1"), "no epoch ran:\n" + run.out());
         assertFalse(Files.exists(out.resolve("last.json")), "no checkpoint was written");
     }
 }

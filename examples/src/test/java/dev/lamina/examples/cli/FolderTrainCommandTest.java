@@ -6,30 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code lamina train MODEL --dataset folder --data DIR}, then {@code lamina eval} on the same folder. */
 class FolderTrainCommandTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter err = new StringWriter();
-
-    private int run(StringWriter stdout, String... args) {
-        CommandLine cli = LaminaCli.newCommandLine();
-        cli.setOut(new PrintWriter(stdout, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     /** Bright top half ("up") or bright bottom half ("down"), 32x32 RGB JPEGs and PNGs with noise. */
     private Path folder() throws IOException {
@@ -57,22 +45,22 @@ class FolderTrainCommandTest {
     void trainsOnAFolderSavesTheClassNamesAndEvalReadsTheSameTestSplit() throws IOException {
         Path data = folder();
         Path out = dir.resolve("run");
-        StringWriter trainOut = new StringWriter();
-        assertEquals(LaminaCli.OK, run(trainOut, "train", "Plain", "--dataset", "folder", "--data", data.toString(),
+        CliRun train = CliRun.of("train", "Plain", "--dataset", "folder", "--data", data.toString(),
                 "--resize", "stretch", "--epochs", "2", "--batch-size", "16", "--device", "cpu",
-                "--out", out.toString()), err.toString());
-        String printed = trainOut.toString();
+                "--out", out.toString());
+        assertEquals(LaminaCli.OK, train.code(), train.both());
+        String printed = train.out();
         assertTrue(printed.contains("2 classes: down, up"), printed);
         assertTrue(printed.contains("(58 training, 6 validation, 16 test images)"), printed);
         assertEquals("down\nup\n", Files.readString(out.resolve("classes.txt")));
         double accuracy = Double.parseDouble(printed.replaceAll("(?s).*Final test accuracy: ([0-9.]+).*", "$1"));
         assertTrue(accuracy >= 0.9, "top/bottom brightness is learned from 28x28 grey conversions: " + printed);
 
-        StringWriter evalOut = new StringWriter();
-        assertEquals(LaminaCli.OK, run(evalOut, "eval", "Plain", "--dataset", "folder", "--data", data.toString(),
-                "--resize", "stretch", "--checkpoint", out.toString(), "--device", "cpu"), err.toString());
-        assertTrue(evalOut.toString().contains("16 images"), evalOut.toString());
-        assertTrue(evalOut.toString().lines().anyMatch(l -> l.startsWith("down ")), evalOut.toString());
+        CliRun eval = CliRun.of("eval", "Plain", "--dataset", "folder", "--data", data.toString(),
+                "--resize", "stretch", "--checkpoint", out.toString(), "--device", "cpu");
+        assertEquals(LaminaCli.OK, eval.code(), eval.both());
+        assertTrue(eval.out().contains("16 images"), eval.out());
+        assertTrue(eval.out().lines().anyMatch(l -> l.startsWith("down ")), eval.out());
     }
 
     @Test
@@ -80,27 +68,26 @@ class FolderTrainCommandTest {
         Path data = folder();
         Path broken = Files.writeString(data.resolve("up/readme.txt"), "taken with my phone");
         Path out = dir.resolve("run");
-        StringWriter stopped = new StringWriter();
-        assertEquals(LaminaCli.USAGE, run(stopped, "train", "Plain", "--dataset", "folder", "--data",
-                data.toString(), "--resize", "stretch", "--epochs", "1", "--device", "cpu", "--out", out.toString()));
-        assertTrue(err.toString().contains(broken + ": is not an image"), err.toString());
-        assertFalse(stopped.toString().contains("epoch 1"), stopped.toString());
+        CliRun stopped = CliRun.of("train", "Plain", "--dataset", "folder", "--data",
+                data.toString(), "--resize", "stretch", "--epochs", "1", "--device", "cpu", "--out", out.toString());
+        assertEquals(LaminaCli.USAGE, stopped.code(), stopped.both());
+        assertTrue(stopped.err().contains(broken + ": is not an image"), stopped.err());
+        assertFalse(stopped.out().contains("epoch 1"), stopped.out());
 
-        StringWriter skipped = new StringWriter();
-        assertEquals(LaminaCli.OK, run(skipped, "train", "Plain", "--dataset", "folder", "--data",
+        CliRun skipped = CliRun.of("train", "Plain", "--dataset", "folder", "--data",
                 data.toString(), "--resize", "stretch", "--skip-bad-images", "--epochs", "1", "--device", "cpu",
-                "--out", out.toString()), err.toString());
-        assertTrue(skipped.toString().contains("Skipped 1 bad file(s) or folder(s)"), skipped.toString());
+                "--out", out.toString());
+        assertEquals(LaminaCli.OK, skipped.code(), skipped.both());
+        assertTrue(skipped.out().contains("Skipped 1 bad file(s) or folder(s)"), skipped.out());
         assertTrue(Files.readString(out.resolve("skipped-images.txt")).startsWith(broken + "\t"));
     }
 
     @Test
     void withoutAResizePolicyOtherSizesAreRefusedNamingBoth() throws IOException {
         Path data = folder();
-        StringWriter stdout = new StringWriter();
-        assertEquals(LaminaCli.USAGE, run(stdout, "train", "Plain", "--dataset", "folder", "--data",
-                data.toString(), "--epochs", "1", "--device", "cpu", "--out", dir.resolve("run").toString()));
-        assertTrue(err.toString().contains("the image is 32x32 (height x width) but the model takes 28x28"),
-                err.toString());
+        CliRun run = CliRun.of("train", "Plain", "--dataset", "folder", "--data",
+                data.toString(), "--epochs", "1", "--device", "cpu", "--out", dir.resolve("run").toString());
+        assertEquals(LaminaCli.USAGE, run.code(), run.both());
+        assertTrue(run.err().contains("the image is 32x32 (height x width) but the model takes 28x28"), run.err());
     }
 }

@@ -58,6 +58,7 @@ class ExperimentSmokeTest {
 
         BufferedImage png = ImageIO.read(out.resolve(Experiment.ACCURACY_PNG).toFile());
         assertNotNull(png, "accuracy.png is not a readable PNG");
+        assertTrue(Files.readString(out.resolve(Experiment.ACCURACY_SVG)).contains("<svg "), "accuracy.svg beside it");
         assertEquals(2 * AccuracyChart.PANEL_WIDTH, png.getWidth());
         assertEquals(AccuracyChart.PANEL_HEIGHT, png.getHeight());
 

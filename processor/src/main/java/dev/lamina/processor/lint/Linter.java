@@ -75,6 +75,7 @@ public final class Linter {
             return List.of();
         }
         Suppressions suppressions = new Suppressions(model);
+        Map<String, ModelSpec> subModels = model.subModels();
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : Rules.all()) {
             Severity severity = config.severityOf(rule);
@@ -82,7 +83,7 @@ public final class Linter {
                 continue;
             }
             for (Finding finding : check.apply(rule)) {
-                if (!suppressions.suppresses(finding)) {
+                if (!suppressions.suppresses(finding) && !suppressedWhereDeclared(finding, subModels)) {
                     findings.add(finding.withSeverity(severity));
                 }
             }
@@ -91,6 +92,13 @@ public final class Linter {
         List<Finding> result = new ArrayList<>(suppressions.unknownIds());
         result.addAll(findings);
         return List.copyOf(result);
+    }
+
+    /** Whether the sub-model that declares a whole-network finding's layer suppresses it there. */
+    private static boolean suppressedWhereDeclared(Finding finding, Map<String, ModelSpec> subModels) {
+        Finding.Declaration declared = finding.declaredIn();
+        return declared != null && new Suppressions(subModels.get(declared.model())).suppresses(
+                new Finding(finding.id(), finding.severity(), declared.origin(), finding.message()));
     }
 
     private static FieldPositions fieldPositions(ModelSpec model) {

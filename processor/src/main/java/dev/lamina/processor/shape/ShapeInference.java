@@ -1,6 +1,7 @@
 package dev.lamina.processor.shape;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ActivationSpec;
@@ -12,13 +13,14 @@ import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -52,8 +54,15 @@ public final class ShapeInference {
     }
 
     private final List<Finding> findings = new ArrayList<>();
+    /**
+     * Sub-models already shaped in this inference, by qualified name and input: a sub-model used
+     * by many fields is shaped once, so nesting does not multiply the work.
+     */
+    private final Map<String, Result> subModels;
 
-    private ShapeInference() {}
+    private ShapeInference(Map<String, Result> subModels) {
+        this.subModels = subModels;
+    }
 
     /** Shapes of the model fed its declared {@code @Model(input)}. */
     public static Result infer(ModelSpec model) {
@@ -72,11 +81,16 @@ public final class ShapeInference {
 
     /** Shapes of the model's layers fed {@code input} (sub-models receive their field's input). */
     public static Result infer(ModelSpec model, TensorShape input) {
-        return infer(model, input, List.of());
+        return infer(model, input, List.of(), new HashMap<>());
     }
 
     private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors) {
-        ShapeInference inference = new ShapeInference();
+        return infer(model, input, attributeErrors, new HashMap<>());
+    }
+
+    private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors,
+                                Map<String, Result> subModels) {
+        ShapeInference inference = new ShapeInference(subModels);
         if (!input.fitsInt()) {
             inference.findings.add(Problem.SHAPE_TOO_LARGE.at(Origin.ofModel("input"),
                     "model '" + model.simpleName() + "' (@Model)", "the input " + input + " with "
@@ -290,7 +304,12 @@ public final class ShapeInference {
                     sub.name(), declared));
             return null;
         }
-        Result inner = infer(sub.model(), in);
+        String key = sub.model().qualifiedName() + " " + in;
+        Result inner = subModels.get(key);
+        if (inner == null) {
+            inner = infer(sub.model(), in, List.of(), subModels);
+            subModels.put(key, inner);
+        }
         for (Finding f : inner.findings()) {
             if (f.severity() == Severity.ERROR) {
                 findings.add(Problem.SUB_MODEL_INVALID.at(sub.origin(), sub.name(), annotation, innerName,
@@ -301,9 +320,10 @@ public final class ShapeInference {
         TensorShape out = inner.model().output();
         long trainable = inner.model().trainableParams();
         long nonTrainable = inner.model().nonTrainableParams();
+        OptionalInt stride = OptionalInt.empty();
         if (sub.residual()) {
             if (sub.projection()) {
-                OptionalInt stride = Projection.stride(in, out);
+                stride = Projection.stride(in, out);
                 if (stride.isEmpty()) {
                     String why = in.rank() != out.rank() || !in.isFeatureMap()
                             ? "The skip path's 1x1 convolution needs (C, H, W) in and out"
@@ -320,6 +340,6 @@ public final class ShapeInference {
                 return null;
             }
         }
-        return new ShapedLayer(sub, in, out, trainable, nonTrainable);
+        return new ShapedLayer(sub, in, out, trainable, nonTrainable, stride);
     }
 }

@@ -60,6 +60,15 @@ class SingleUnitSoftmaxOutputTest {
                 softmax.get(0)::render);
     }
 
+    /** Across a boundary: the classifier's last weighted layer is a head sub-model with one output. */
+    @Test
+    void aClassifierEndingInAOneUnitHeadSubModelIsReportedOnTheField() {
+        var head = model("Head", 64).field("fc").dense(16).relu().field("out").dense(1).build();
+        var model = model("Net", 64).field("head").subModel(head, false).build();
+        assertFires(model, ID, Severity.ERROR, "head", null, "'head' (@Head), whose last weighted layer is 'out' (@Dense)",
+                "make 'head' (@Head) end in @Dense(units = 2) with no activation");
+    }
+
     @Test
     void twoOrMoreOutputsAreFine() {
         assertSilent(model(784).field("fc1").dense(64).relu().field("out").dense(2).build(), ID);

@@ -69,7 +69,8 @@ public final class LaminaModel implements AutoCloseable {
      * @param dir the directory (created when missing)
      * @param netClass the generated {@code <Name>Net} class the block was built by
      * @param block the trained, initialized block
-     * @param classes the output classes' names, in output order
+     * @param classes the output classes' names, in output order; fewer than the outputs when the data
+     *     has fewer classes than the model (the rest are named {@code unused-output-<i>})
      * @param normalization the standardization applied in training, or {@code null}
      * @param training a summary of the training (dataset, epochs, metrics...), written as JSON
      * @return what was written
@@ -82,10 +83,12 @@ public final class LaminaModel implements AutoCloseable {
         long[] chw = input.slice(1).getShape();
         ModelSignature signature = ModelSignature.of(block);
         Shape output = block.getOutputShapes(new Shape[] {input})[0];
-        if (output.get(output.dimension() - 1) != classes.size()) {
+        long outputs = output.get(output.dimension() - 1);
+        if (outputs < classes.size()) {
             throw new IllegalArgumentException(name + " outputs " + output + " but " + classes.size()
                     + " class names were given");
         }
+        classes = namedOutputs(classes, outputs);
         Files.createDirectories(dir);
         Path staging = dir.resolve(".save-" + UUID.randomUUID());
         String fileName;
@@ -348,5 +351,18 @@ public final class LaminaModel implements AutoCloseable {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * The names of all {@code outputs}: the data's classes, then, when the model has more outputs
+     * than the data has classes (allowed in training: those outputs are never a target), {@code
+     * "unused-output-<i>"} for the rest, so predictions can always be named.
+     */
+    static List<String> namedOutputs(List<String> classes, long outputs) {
+        List<String> names = new java.util.ArrayList<>(classes);
+        for (long i = classes.size(); i < outputs; i++) {
+            names.add("unused-output-" + i);
+        }
+        return List.copyOf(names);
     }
 }

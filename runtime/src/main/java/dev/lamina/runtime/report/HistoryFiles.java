@@ -9,26 +9,52 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes the per-epoch history into a directory as {@code history.csv}, {@code history.json} and
- * {@code history.png}. The files are rewritten after every epoch, each atomically, so they always
+ * Writes the per-epoch history into a directory as {@code history.csv}, {@code history.json} and,
+ * when the optional chart libraries are on the classpath, {@code history.png} and {@code
+ * history.svg}. The files are rewritten after every epoch, each atomically, so they always
  * describe the run so far and an interrupted run never leaves a half-written one.
  */
 public final class HistoryFiles {
 
     /** File names inside the output directory. */
-    public static final String CSV = "history.csv", JSON = "history.json", PNG = "history.png";
+    public static final String CSV = "history.csv", JSON = "history.json", PNG = "history.png",
+            SVG = "history.svg";
+
+    /** The optional libraries the charts need (JFreeChart, JFreeSVG). */
+    private static final List<String> CHART_CLASSES = List.of("org.jfree.chart.JFreeChart", "org.jfree.svg.SVGGraphics2D");
 
     private HistoryFiles() {}
 
     /**
-     * Writes all three files.
+     * Writes the CSV and the JSON, and the PNG and SVG chart when {@link #chartsAvailable()}.
      *
      * @param evalName what the evaluation columns measured ({@code "test"} or {@code "validation"})
+     * @param caption the chart's title (model and run) and subtitles
      */
-    public static void writeAll(Path dir, List<EpochStats> history, String evalName) throws IOException {
+    public static void writeAll(Path dir, List<EpochStats> history, String evalName, RunCaption caption)
+            throws IOException {
         AtomicFiles.writeString(dir.resolve(CSV), csv(history, evalName));
         AtomicFiles.writeString(dir.resolve(JSON), json(history, evalName));
-        HistoryChart.writePng(dir.resolve(PNG), history, evalName);
+        if (chartsAvailable()) {
+            HistoryChart.write(dir.resolve(PNG), history, evalName, caption);
+        }
+    }
+
+    /**
+     * Whether JFreeChart and JFreeSVG are on the classpath. They are optional dependencies of
+     * lamina-runtime (an application that only compiles models, or does not want charts, does not
+     * get them); without them the history has no PNG or SVG, and nothing else changes.
+     */
+    public static boolean chartsAvailable() {
+        ClassLoader loader = HistoryFiles.class.getClassLoader();
+        for (String name : CHART_CLASSES) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The history as CSV: a header, then one row per epoch. */

@@ -152,6 +152,7 @@ public final class Trainer {
         DataIdentity data = DataIdentity.of(train, evalSet, evalName,
                 String.valueOf(config.describe().get("normalization")));
 
+        recoverInterruptedSaves(out);
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
@@ -209,6 +210,22 @@ public final class Trainer {
                         null, placementCheck)
                         .evaluate(data);
             }
+        }
+    }
+
+    /** Removes what a process that died while saving into {@code out} left there (see {@link CheckpointStore#recover}). */
+    private void recoverInterruptedSaves(Path out) {
+        if (out == null) {
+            return;
+        }
+        try {
+            List<String> changed = new CheckpointStore(out).recover();
+            if (!changed.isEmpty()) {
+                progress.info("note: cleaned up after an interrupted save in " + out + ": " + String.join(", ", changed));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean up the output directory " + out + ": "
+                    + e.getMessage(), e);
         }
     }
 

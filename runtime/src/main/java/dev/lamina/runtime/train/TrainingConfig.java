@@ -31,17 +31,19 @@ import java.util.Objects;
  * @param normalization applied to every batch (training and evaluation), or {@code null} for none
  * @param patience stop after this many epochs in a row without a new best validation accuracy
  *     (early stopping; needs a validation set); 0, the default, never stops early
+ * @param modelName the model's name, for the title of {@code history.png}; default {@code "model"}
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
                              float weightDecay, long seed, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
                              int logEvery, Augmentation augmentation, Normalization normalization,
-                             int patience) {
+                             int patience, String modelName) {
 
     public TrainingConfig {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(schedule, "schedule (use LearningRateSchedule.constant())");
         Objects.requireNonNull(augmentation, "augmentation (use Augmentation.NONE)");
+        Objects.requireNonNull(modelName, "modelName");
         require(epochs >= 1, "epochs must be at least 1, got " + epochs);
         require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
         require(learningRate > 0 && Float.isFinite(learningRate),
@@ -86,6 +88,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         private float learningRate = 1e-3f;
         private LearningRateSchedule schedule = LearningRateSchedule.constant();
         private float weightDecay;
+        private String modelName = "model";
         private long seed = 42;
         private DeviceChoice device = DeviceChoice.auto();
         private Path outputDir;
@@ -183,9 +186,15 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
             return this;
         }
 
+        /** The model's name, shown in the title of {@code history.png} (e.g. {@code FashionCnn}). */
+        public Builder modelName(String modelName) {
+            this.modelName = modelName;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, schedule, weightDecay, seed, device, outputDir, resumeFrom,
-                    progress, terminal, logEvery, augmentation, normalization, patience);
+                    progress, terminal, logEvery, augmentation, normalization, patience, modelName);
         }
     }
 }

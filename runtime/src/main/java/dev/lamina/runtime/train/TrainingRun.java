@@ -16,6 +16,7 @@ import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EpochStats;
 import dev.lamina.runtime.report.HistoryFiles;
+import dev.lamina.runtime.report.RunCaption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ final class TrainingRun {
     /** Whether this run (not the checkpoint it resumed from) has checked where the parameters live. */
     private boolean placementChecked;
     private boolean stoppedEarly;
+    /** Title and subtitles of history.png, set when the epochs start. */
+    private RunCaption caption;
 
     /**
      * @param store where checkpoints and history go, or {@code null}
@@ -86,6 +89,7 @@ final class TrainingRun {
      * patience} is set) sees no new best for that many epochs.
      */
     void trainRemainingEpochs(ExampleSet train, ExampleSet evalSet) {
+        caption = caption(train, evalSet);
         while (epoch < config.epochs()) {
             if (patienceRunOut()) {
                 stoppedEarly = true;
@@ -139,7 +143,25 @@ final class TrainingRun {
         return bestAccuracy;
     }
 
+    /**
+     * A training batch whose mean loss is more than this many times the loss of a uniform guess
+     * over the classes ({@code ln(classes)}, e.g. 2.30 for 10) has exploded: no model that is
+     * learning gets there (a model that predicts nothing useful sits at 1 times), and a run with
+     * too high a learning rate does within a few steps (docs/training.md).
+     */
+    static final double EXPLOSION_FACTOR = 100;
+
+    /** The loss above which a run has exploded, for {@code classes} classes. */
+    static double explosionLimit(int classes) {
+        return EXPLOSION_FACTOR * chanceLoss(classes);
+    }
+
+    private static double chanceLoss(int classes) {
+        return Math.log(Math.max(classes, 2));
+    }
+
     private EpochStats runEpoch(int epoch, ExampleSet train, ExampleSet evalSet) {
+        double limit = explosionLimit(train.classes());
         // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run;
         // the data order and augmentation depend only on (seed, epoch) too.
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed() * 31 + epoch));
@@ -157,7 +179,7 @@ final class TrainingRun {
             for (Batch batch : batches) {
                 index++;
                 rate = config.schedule().rate(config.learningRate(), step, totalSteps);
-                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate);
+                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate, train.classes());
                 lossSum += outcome.lossSum();
                 correct += outcome.correct();
                 images += outcome.size();
@@ -171,18 +193,26 @@ final class TrainingRun {
             throw new TrainingDivergedException(epoch, index, "the " + evalName
                     + " loss (measured after the last batch)", eval.loss(), config.learningRate(), lastGood());
         }
+        if (eval.examples() > 0 && eval.loss() > limit) {
+            throw new TrainingDivergedException(epoch, index, "the " + evalName + " loss (measured after the last"
+                    + " batch), " + exploded(train.classes()) + ",", eval.loss(), config.learningRate(), lastGood());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         steps.epochDone();
         return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
                 seconds, images / trainSeconds, rate);
     }
 
-    /** One optimizer step, refusing a non-finite loss before it touches the parameters. */
-    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, int count, float rate) {
+    /** One optimizer step, refusing a non-finite or exploded loss before it touches the parameters. */
+    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, int count, float rate, int classes) {
         DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch, index, count));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
                     config.learningRate(), lastGood());
+        }
+        if (outcome.meanLoss() > explosionLimit(classes)) {
+            throw new TrainingDivergedException(epoch, index, "the training loss, " + exploded(classes) + ",",
+                    outcome.meanLoss(), config.learningRate(), lastGood());
         }
         steps.learningRate(rate);
         memory.run(steps::step);
@@ -196,6 +226,22 @@ final class TrainingRun {
         return outcome;
     }
 
+    /** The chart's title (model, run directory) and subtitles (data, settings) for this run. */
+    private RunCaption caption(ExampleSet train, ExampleSet evalSet) {
+        String run = store == null ? "(not saved)" : String.valueOf(store.dir().toAbsolutePath().normalize().getFileName());
+        String data = String.format(java.util.Locale.ROOT, "training: %s (%,d images); %s: %s (%,d images)",
+                train.name(), train.size(), evalName, evalSet.name(), evalSet.size());
+        String settings = String.format(java.util.Locale.ROOT, "%d epoch(s), batch %d, Adam lr %s (%s)%s, seed %d",
+                config.epochs(), config.batchSize(), Float.toString(config.learningRate()), config.schedule().format(),
+                config.weightDecay() > 0 ? ", weight decay " + config.weightDecay() : "", config.seed());
+        return new RunCaption(config.modelName(), run, List.of(data, settings));
+    }
+
+    private static String exploded(int classes) {
+        return String.format(java.util.Locale.ROOT, "more than %.0f times the %.2f of a uniform guess over %d classes",
+                EXPLOSION_FACTOR, chanceLoss(classes), classes);
+    }
+
     private void save() {
         if (store == null) {
             return;
@@ -204,11 +250,8 @@ final class TrainingRun {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
                     config.describe(), evalName, ModelSignature.of(block), data, history);
             OptimizerState optimizer = steps.optimizerState(block);
-            store.save(CheckpointStore.LAST, block, state, optimizer);
-            if (selectsBest() && bestEpoch == epoch) {
-                store.save(CheckpointStore.BEST, block, state, optimizer);
-            }
-            HistoryFiles.writeAll(store.dir(), history, evalName);
+            store.saveEpoch(block, state, optimizer, selectsBest() && bestEpoch == epoch);
+            HistoryFiles.writeAll(store.dir(), history, evalName, caption);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
                     + ": " + e.getMessage() + ". The previous checkpoint there is intact.", e);

@@ -1,11 +1,11 @@
 package dev.lamina.processor.lint.rules;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,17 +69,22 @@ public final class ChannelsLastInput extends Rule {
     }
 
     /**
-     * A shape error of a model whose input looks channels-last, with its likely cause added: the
-     * error usually follows from the transposed input, not from the layer it names.
+     * A shape error of a model whose input looks channels-last, with its likely cause before its
+     * Fix: the error usually follows from the transposed input, not from the layer it names, so the
+     * Fix starts with the input and keeps the layer's own advice for an error that remains.
      */
     public static Finding explain(Finding shapeError, ModelSpec model) {
-        return channelsFirst(model.input())
-                .map(fixed -> new Finding(shapeError.id(), shapeError.severity(), shapeError.origin(),
-                        shapeError.message() + " Likely cause: @Model(input = "
-                                + ModelSpec.inputLiteral(model.input()) + ") is channels-last"
-                                + " ([lamina:ChannelsLastInput]); with input = " + ModelSpec.inputLiteral(fixed)
-                                + " this layer gets the image the right way round, so fix the input"
-                                + " first."))
-                .orElse(shapeError);
+        return channelsFirst(model.input()).map(fixed -> {
+            String message = shapeError.message();
+            int fix = message.indexOf(" Fix: ");
+            String what = fix < 0 ? message : message.substring(0, fix);
+            String layerFix = fix < 0 ? "" : message.substring(fix + " Fix: ".length());
+            String input = ModelSpec.inputLiteral(fixed);
+            return new Finding(shapeError.id(), shapeError.severity(), shapeError.origin(), what
+                    + " Likely cause: @Model(input = " + ModelSpec.inputLiteral(model.input()) + ") is"
+                    + " channels-last ([lamina:ChannelsLastInput]), so this layer sees the image the wrong"
+                    + " way round. Fix: input = " + input + (layerFix.isEmpty() ? "." : "; if the error"
+                    + " remains, " + Character.toLowerCase(layerFix.charAt(0)) + layerFix.substring(1)));
+        }).orElse(shapeError);
     }
 }

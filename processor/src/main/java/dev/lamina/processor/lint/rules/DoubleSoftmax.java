@@ -30,9 +30,17 @@ public final class DoubleSoftmax extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX
+        return concat(findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX
                         && layers.actsOnLogits(i),
-                i -> message(layers, i));
+                i -> message(layers, i)),
+                findInTails(layers, i -> layers.isClassifier() && i == layers.lastWeighted(),
+                        spec -> spec instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX,
+                        (i, inner) -> "layer " + inner.describe() + " ends sub-model " + layers.describe(i)
+                                + ", the last weighted layer of this classifier, so it applies softmax to the"
+                                + " output logits " + layers.model().output() + ". Training already applies"
+                                + " softmax cross-entropy to the last layer's outputs as logits, so softmax is"
+                                + " applied twice. Fix: remove the softmax from "
+                                + inner.declaredIn().simpleName() + "."));
     }
 
     private static String message(LayerSequence layers, int i) {
