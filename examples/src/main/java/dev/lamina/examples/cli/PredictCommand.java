@@ -119,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
                     stdout.println(line);
                 }
             }
-            if (labelled == images.size()) {
+            if (labelled == images.size() && labelled > 1) {
                 stdout.printf(Locale.ROOT, "accuracy %.4f (%d of %d images right; the label of each is the"
                         + " class its folder is named after)%n", (double) right / labelled, right, labelled);
             }

@@ -53,9 +53,10 @@ public final class InferenceBenchmark {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions())) {
                 Ort ort = new Ort(env, session, model.info().inputShape(), model.info().normalization());
-                System.out.printf(Locale.ROOT, "%s from %s; %d CPU cores; DJL %s (PyTorch), ONNX Runtime %s%n",
+                System.out.printf(Locale.ROOT, "%s from %s; %d CPU cores; DJL %s (PyTorch %s), ONNX Runtime %s%n",
                         model.info().modelName(), modelDir, Runtime.getRuntime().availableProcessors(),
-                        ai.djl.engine.Engine.getInstance().getVersion(), env.getVersion());
+                        ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getInstance().getVersion(),
+                        env.getVersion());
                 System.out.println("| batch | DJL predictor images/s | ONNX Runtime images/s | ratio (ORT / DJL) |");
                 System.out.println("|---:|---:|---:|---:|");
                 for (int batch : new int[] {1, 64}) {
