@@ -2,7 +2,6 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
@@ -172,8 +171,25 @@ final class TrainCommand implements Callable<Integer> {
                     + " is kept.");
         }
         stdout.println("Checkpoints and history: " + dir);
-        saveModel(net, input, dir, stdout);
+        saveModel(net, dir, input, stdout);
         return LaminaCli.OK;
+    }
+
+    /**
+     * Writes the run's chosen model (best on validation, else last) as a saved model directory,
+     * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
+     */
+    private static void saveModel(GeneratedNet net, Path dir, DataOptions.Loaded input, PrintStream stdout)
+            throws IOException {
+        CheckpointStore store = new CheckpointStore(dir);
+        String chosen = store.exists(CheckpointStore.BEST)
+                && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())
+                ? CheckpointStore.BEST : CheckpointStore.LAST;
+        Path modelDir = dir.resolve(MODEL_DIR);
+        SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen, net.netClass(),
+                input.classNames(), input.label(), modelDir);
+        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
+                + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
     }
 
     /**
@@ -182,21 +198,5 @@ final class TrainCommand implements Callable<Integer> {
      */
     private Augmentation augmentation() {
         return data.isFolder() ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
-    }
-
-    /**
-     * Writes the run's chosen model (best on validation, else last) as a saved model directory,
-     * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
-     */
-    private void saveModel(GeneratedNet net, DataOptions.Loaded input, Path dir, PrintStream stdout) throws IOException {
-        CheckpointStore store = new CheckpointStore(dir);
-        String chosen = store.exists(CheckpointStore.BEST)
-                && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())
-                ? CheckpointStore.BEST : CheckpointStore.LAST;
-        Path modelDir = dir.resolve(MODEL_DIR);
-        SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen, net.netClass(),
-                input.classNames(), input.folder() != null ? "folder" : data.dataset().id(), modelDir);
-        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
-                + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
     }
 }

@@ -7,6 +7,7 @@ import dev.lamina.examples.experiment.Fixture;
 import dev.lamina.examples.inference.PngFolders;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.Datasets;
+import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.model.LaminaModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,7 +52,7 @@ class PredictExportCommandTest {
         assertTrue(out.toString().contains("Saved model (checkpoint 'best', epoch 1): " + run.resolve("model")),
                 out.toString());
         pngs = tmp.resolve("pngs");
-        PngFolders.write(Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).test(),
+        PngFolders.write(LabeledImages.copyOf(Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).test()),
                 DatasetKind.FASHION_MNIST.classNames(), pngs);
     }
 

@@ -8,7 +8,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.lamina.runtime.data.Datasets;
-import dev.lamina.runtime.data.ExampleSet;
+import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.model.LaminaModel;
@@ -41,7 +41,7 @@ public final class InferenceBenchmark {
         Path modelDir = Path.of(args[0]);
         int calls1 = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int calls64 = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        ExampleSet test = Datasets.load("fashion-mnist", null).test();
+        LabeledImages test = LabeledImages.copyOf(Datasets.load("fashion-mnist", null).test());
         List<Image> images = new ArrayList<>();
         for (int i = 0; i < 1024; i++) {
             images.add(ImageFactory.getInstance().fromImage(PngFolders.toImage(test, i)));

@@ -26,6 +26,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.lamina.runtime.blocks.NamedSequentialBlock;
+import dev.lamina.runtime.blocks.RandomParameters;
 import dev.lamina.runtime.blocks.ResidualBlock;
 import dev.lamina.runtime.blocks.SpatialDropoutBlock;
 import dev.lamina.runtime.onnx.proto.OnnxProto.ModelProto;
@@ -92,15 +93,7 @@ class OnnxExporterTest {
     }
 
     static void randomize(Block block, long seed) {
-        Random random = new Random(seed);
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            float[] values = new float[(int) p.getValue().getArray().size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = p.getKey().endsWith("runningVar") ? 0.5f + random.nextFloat()
-                        : (float) random.nextGaussian() * 0.4f;
-            }
-            p.getValue().getArray().set(FloatBuffer.wrap(values));
-        }
+        RandomParameters.set(block, seed, 0.4f);
     }
 
     /**
