@@ -88,7 +88,7 @@ class ValueAndNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Model", "Layer", "Conv", "String", "Object", "Override", "Shape", "Block",
-        "NamedSequentialBlock", "Generated"})
+        "NamedSequentialBlock", "LaminaNet", "Generated"})
     void aNameThatShadowsATypeIsAnError(String name) {
         assertOneError(named(name), 1, "[lamina:InvalidNetName]", "would shadow the type " + name);
     }
