@@ -3,6 +3,7 @@ package dev.lamina.examples.catalog;
 import dev.lamina.runtime.data.DatasetKind;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +11,9 @@ import java.util.Optional;
  * Resolves a model name given on the command line to its generated Net class.
  *
  * <p>Accepted forms: a {@code @Model} class's simple name ({@code FashionCnn}), its Net's simple
- * name ({@code FashionCnnNet}), or either as a fully qualified class name. Simple names are looked
- * up in the example model packages, 28x28x1 first.
+ * name ({@code FashionCnnNet}), a name relative to the example models' package ({@code
+ * cifar.Plain}), or a fully qualified class name. Every generated Net in the jar is nameable: the
+ * catalogue is read from the jar itself, not from a list kept by hand.
  */
 public final class ModelCatalog {
     /** Package of the 28x28x1 example models (Fashion-MNIST, MNIST). */
@@ -21,25 +23,42 @@ public final class ModelCatalog {
     /** Package of the CIFAR-100 family (3x32x32, 100 classes). */
     public static final String MODELS_CIFAR100 = "dev.lamina.examples.models.cifar100";
 
-    /** The example models, by simple name, as listed in {@code --help} and error messages. */
-    private static final List<String> EXAMPLES = List.of(
-            "FashionCnn", "FashionCnnFlatHead", "Plain", "DropoutBetweenConvs10", "DropoutBetweenConvs20",
-            "DropoutBetweenConvs30", "DropoutBetweenConvs40", "DropoutBetweenConvs50",
-            "SpatialDropoutConvs", "BatchNormConvs", "BatchNormFcDropout",
-            "Seed001MnistCnn", "Seed001MnistCnnBn");
+    /** The root package of the example models; names in messages are relative to it. */
+    static final String MODELS_ROOT = MODELS_28X28;
 
     private ModelCatalog() {
     }
 
     /**
-     * The generated Net for {@code name}.
+     * The generated Net for {@code name}, looked up for the 28x28 models first (see {@link
+     * #resolve(String, DatasetKind)}).
      *
      * @throws UnknownModelException when no generated class matches; its message lists
      *         {@link #available()}
      */
     public static GeneratedNet resolve(String name) {
-        return find(name, List.of(MODELS_28X28))
-                .orElseThrow(() -> new UnknownModelException(name, available()));
+        return resolve(name, DatasetKind.FASHION_MNIST);
+    }
+
+    /**
+     * The generated Net for {@code name}: a simple name ({@code Plain}) is looked up in the package
+     * of {@code dataset}'s models first ({@link #packageFor}), then among the 28x28 models, then in
+     * any model package where it is unique; a dotted name is relative to {@value #MODELS_ROOT}
+     * ({@code cifar.Plain}) or fully qualified. A {@code Net} suffix is optional.
+     *
+     * @throws UnknownModelException when no generated class matches; its message lists
+     *         {@link #available()}
+     */
+    public static GeneratedNet resolve(String name, DatasetKind dataset) {
+        List<String> packages = new ArrayList<>(List.of(packageFor(dataset), MODELS_28X28));
+        if (name != null && !name.contains(".")) {
+            List<String> holding = available().stream().filter(n -> n.endsWith("." + name))
+                    .map(n -> MODELS_ROOT + "." + n.substring(0, n.lastIndexOf('.'))).toList();
+            if (holding.size() == 1) {
+                packages.add(holding.get(0));
+            }
+        }
+        return find(name, packages).orElseThrow(() -> new UnknownModelException(name, available()));
     }
 
     /** The generated Net for the simple model name {@code name} in {@code modelPackage}. */
@@ -58,14 +77,21 @@ public final class ModelCatalog {
         };
     }
 
-    /** Simple names of the example models whose Net class exists on the class path. */
+    /**
+     * Every model whose generated Net is in this jar (or classes directory), by the name the CLI
+     * takes: simple for the 28x28 models ({@code FashionCnn}), relative to {@value #MODELS_ROOT}
+     * for the others ({@code cifar.Plain}); sorted, 28x28 models first.
+     */
     public static List<String> available() {
         List<String> found = new ArrayList<>();
-        for (String name : EXAMPLES) {
-            if (find(name, List.of(MODELS_28X28)).isPresent()) {
-                found.add(name);
+        for (String className : ClassScan.classesUnder(ModelCatalog.class, MODELS_ROOT)) {
+            if (!className.endsWith("Net") || load(className).filter(ModelCatalog::isGeneratedNet).isEmpty()) {
+                continue;
             }
+            String model = className.substring(MODELS_ROOT.length() + 1, className.length() - "Net".length());
+            found.add(model);
         }
+        found.sort(Comparator.comparing((String n) -> n.contains(".")).thenComparing(Comparator.naturalOrder()));
         return found;
     }
 
@@ -75,6 +101,8 @@ public final class ModelCatalog {
         }
         List<String> candidates = new ArrayList<>();
         if (name.contains(".")) {
+            candidates.add(MODELS_ROOT + "." + name);
+            candidates.add(MODELS_ROOT + "." + name + "Net");
             candidates.add(name);
             candidates.add(name + "Net");
         } else {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /** {@code --dataset} and {@code --data}, shared by the commands that read data. */
 final class DataOptions {
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-            description = "fashion-mnist, mnist, cifar10 or cifar100 (default: ${DEFAULT-VALUE}).")
+            description = "fashion-mnist, mnist, cifar10 or cifar100.")
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR",

@@ -30,10 +30,10 @@ import java.util.Map;
  */
 public final class CheckpointStore {
 
-    /** The checkpoint of the most recent epoch. */
-    public static final String LAST = "last";
-    /** The checkpoint of the epoch with the best evaluation accuracy. */
-    public static final String BEST = "best";
+    /** The checkpoint of the most recent epoch ({@link CheckpointTag#LAST}). */
+    public static final CheckpointTag LAST = CheckpointTag.LAST;
+    /** The checkpoint of the epoch with the best validation accuracy ({@link CheckpointTag#BEST}). */
+    public static final CheckpointTag BEST = CheckpointTag.BEST;
 
     /** Writes a block's parameters; a seam so tests can make a save fail halfway. */
     @FunctionalInterface
@@ -78,12 +78,12 @@ public final class CheckpointStore {
     }
 
     /** Whether a checkpoint with this tag has been committed. */
-    public boolean exists(String tag) {
+    public boolean exists(CheckpointTag tag) {
         return Files.isRegularFile(stateFile(tag));
     }
 
     /** Saves the block's parameters and the state under {@code tag}, atomically. */
-    public void save(String tag, Block block, TrainingState state) throws IOException {
+    public void save(CheckpointTag tag, Block block, TrainingState state) throws IOException {
         save(tag, block, state, null);
     }
 
@@ -91,8 +91,8 @@ public final class CheckpointStore {
      * Saves the block's parameters, the optimizer's state (when not {@code null}) and the training
      * state under {@code tag}, atomically: the state file, written last, names the other two.
      */
-    public void save(String tag, Block block, TrainingState state, OptimizerState optimizer) throws IOException {
-        String paramsName = tag + "-step" + state.step() + PARAMS;
+    public void save(CheckpointTag tag, Block block, TrainingState state, OptimizerState optimizer) throws IOException {
+        String paramsName = tag.id() + "-step" + state.step() + PARAMS;
         AtomicFiles.write(dir.resolve(paramsName), out -> {
             DataOutputStream data = new DataOutputStream(out);
             writer.write(block, data);
@@ -102,7 +102,7 @@ public final class CheckpointStore {
         json.put("parameters_file", paramsName);
         String optimizerName = null;
         if (optimizer != null) {
-            optimizerName = tag + "-step" + state.step() + OPTIMIZER;
+            optimizerName = tag.id() + "-step" + state.step() + OPTIMIZER;
             json.put("optimizer", OptimizerFile.write(dir.resolve(optimizerName), optimizer));
         }
         AtomicFiles.writeString(stateFile(tag), Json.write(json));
@@ -115,7 +115,7 @@ public final class CheckpointStore {
      *
      * @throws CheckpointException naming the file when it is missing or unreadable
      */
-    public TrainingState loadState(String tag) {
+    public TrainingState loadState(CheckpointTag tag) {
         Path file = stateFile(tag);
         return parseState(readStateJson(tag), file);
     }
@@ -131,7 +131,7 @@ public final class CheckpointStore {
      * @throws CheckpointException when the checkpoint belongs to another model (listing the first
      *     differing parameter names and shapes), or cannot be read
      */
-    public TrainingState restore(String tag, Block block, NDManager manager) {
+    public TrainingState restore(CheckpointTag tag, Block block, NDManager manager) {
         return load(tag, block, manager, false).state();
     }
 
@@ -141,14 +141,14 @@ public final class CheckpointStore {
      * @return the training state and the optimizer state ({@code null} when the checkpoint holds
      *     none, e.g. one written before optimizer state was saved)
      */
-    public Restored restoreForTraining(String tag, Block block, NDManager manager) {
+    public Restored restoreForTraining(CheckpointTag tag, Block block, NDManager manager) {
         return load(tag, block, manager, true);
     }
 
     /** A checkpoint read back: the training state and, when saved and asked for, the optimizer's. */
     public record Restored(TrainingState state, OptimizerState optimizer) {}
 
-    private Restored load(String tag, Block block, NDManager manager, boolean withOptimizer) {
+    private Restored load(CheckpointTag tag, Block block, NDManager manager, boolean withOptimizer) {
         Path file = stateFile(tag);
         for (int attempt = 1; ; attempt++) {
             Map<String, Object> json = readStateJson(tag);
@@ -202,7 +202,7 @@ public final class CheckpointStore {
         }
     }
 
-    private Map<String, Object> readStateJson(String tag) {
+    private Map<String, Object> readStateJson(CheckpointTag tag) {
         Path file = stateFile(tag);
         try {
             return Json.asObject(Json.parse(stateReader.read(file)), file.toString());
@@ -222,13 +222,13 @@ public final class CheckpointStore {
         }
     }
 
-    private Path stateFile(String tag) {
-        return dir.resolve(tag + ".json");
+    private Path stateFile(CheckpointTag tag) {
+        return dir.resolve(tag.id() + ".json");
     }
 
     /** Deletes this tag's files with {@code suffix} except {@code keep} (all of them when null). */
-    private void deleteStaleFiles(String tag, String suffix, String keep) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*" + suffix)) {
+    private void deleteStaleFiles(CheckpointTag tag, String suffix, String keep) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag.id() + "-step*" + suffix)) {
             for (Path f : files) {
                 if (!f.getFileName().toString().equals(keep)) {
                     Files.deleteIfExists(f);

@@ -23,16 +23,17 @@ public final class HistoryFiles {
     /**
      * Writes all three files.
      *
-     * @param evalName what the evaluation columns measured ({@code "test"} or {@code "validation"})
+     * @param target what the evaluation columns measured
      */
-    public static void writeAll(Path dir, List<EpochStats> history, String evalName) throws IOException {
-        AtomicFiles.writeString(dir.resolve(CSV), csv(history, evalName));
-        AtomicFiles.writeString(dir.resolve(JSON), json(history, evalName));
-        HistoryChart.writePng(dir.resolve(PNG), history, evalName);
+    public static void writeAll(Path dir, List<EpochStats> history, EvalTarget target) throws IOException {
+        AtomicFiles.writeString(dir.resolve(CSV), csv(history, target));
+        AtomicFiles.writeString(dir.resolve(JSON), json(history, target));
+        HistoryChart.writePng(dir.resolve(PNG), history, target.id());
     }
 
     /** The history as CSV: a header, then one row per epoch. */
-    public static String csv(List<EpochStats> history, String evalName) {
+    public static String csv(List<EpochStats> history, EvalTarget target) {
+        String evalName = target.id();
         StringBuilder out = new StringBuilder("epoch,train_loss,train_accuracy," + evalName + "_loss,"
                 + evalName + "_accuracy,seconds,images_per_second,learning_rate\n");
         for (EpochStats s : history) {
@@ -44,10 +45,10 @@ public final class HistoryFiles {
         return out.toString();
     }
 
-    /** The history as JSON: {@code {"eval": evalName, "epochs": [...]}}. */
-    public static String json(List<EpochStats> history, String evalName) {
+    /** The history as JSON: {@code {"eval": "validation" or "test", "epochs": [...]}}. */
+    public static String json(List<EpochStats> history, EvalTarget target) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("eval", evalName);
+        root.put("eval", target.id());
         root.put("epochs", history.stream().map(EpochStats::toJson).toList());
         return Json.write(root);
     }

@@ -25,7 +25,7 @@ class HistoryFilesTest {
 
     @Test
     void writesCsvJsonAndPngWithOneRowPerEpoch() throws IOException {
-        HistoryFiles.writeAll(dir, HISTORY, "validation");
+        HistoryFiles.writeAll(dir, HISTORY, EvalTarget.VALIDATION);
 
         List<String> csv = Files.readAllLines(dir.resolve("history.csv"));
         assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,images_per_second,"
@@ -57,7 +57,7 @@ class HistoryFilesTest {
             Files.createLink(out.resolve(name), snapshots.resolve(name));
         }
 
-        HistoryFiles.writeAll(out, HISTORY, "test");
+        HistoryFiles.writeAll(out, HISTORY, EvalTarget.TEST);
 
         for (String name : List.of(HistoryFiles.CSV, HistoryFiles.JSON, HistoryFiles.PNG)) {
             assertEquals("previous " + name, Files.readString(snapshots.resolve(name)), name);
