@@ -8,6 +8,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.blocks.NamedSequentialBlock;
 import javax.annotation.processing.Generated;
 
@@ -45,6 +46,56 @@ import javax.annotation.processing.Generated;
         comments = "from test.FashionCnn"
 )
 public final class FashionCnnNet {
+    /**
+     * This model as a value, for code that handles several models (the static methods, as a {@code LaminaNet}).
+     */
+    public static final LaminaNet NET = new LaminaNet() {
+        @Override
+        public String name() {
+            return FashionCnnNet.modelName();
+        }
+
+        @Override
+        public Class<?> netClass() {
+            return FashionCnnNet.class;
+        }
+
+        @Override
+        public Block newBlock() {
+            return FashionCnnNet.newBlock();
+        }
+
+        @Override
+        public Shape inputShape() {
+            return FashionCnnNet.inputShape();
+        }
+
+        @Override
+        public Shape outputShape() {
+            return FashionCnnNet.outputShape();
+        }
+
+        @Override
+        public long parameterCount() {
+            return FashionCnnNet.parameterCount();
+        }
+
+        @Override
+        public long totalParameterCount() {
+            return FashionCnnNet.totalParameterCount();
+        }
+
+        @Override
+        public String summary() {
+            return FashionCnnNet.summary();
+        }
+
+        @Override
+        public String toString() {
+            return FashionCnnNet.modelName();
+        }
+    };
+
     private FashionCnnNet() {
     }
 
@@ -52,22 +103,23 @@ public final class FashionCnnNet {
      * A new, uninitialized block of the model (initialize it with {@link #inputShape()}).
      */
     public static Block newBlock() {
-        return new NamedSequentialBlock()
-                .add("conv1", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1)).optPadding(new Shape(1, 1)).optDilation(new Shape(1, 1)).setFilters(32).optBias(true).build())
-                .add("conv1_bn", BatchNorm.builder().optMomentum(0.9f).optEpsilon(1.0E-5f).build())
-                .add("conv1_relu", Activation.reluBlock())
-                .add("conv2", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1)).optPadding(new Shape(1, 1)).optDilation(new Shape(1, 1)).setFilters(32).optBias(true).build())
-                .add("conv2_bn", BatchNorm.builder().optMomentum(0.9f).optEpsilon(1.0E-5f).build())
-                .add("conv2_relu", Activation.reluBlock())
-                .add("pool1", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false))
-                .add("conv3", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1)).optPadding(new Shape(1, 1)).optDilation(new Shape(1, 1)).setFilters(64).optBias(true).build())
-                .add("conv3_bn", BatchNorm.builder().optMomentum(0.9f).optEpsilon(1.0E-5f).build())
-                .add("conv3_relu", Activation.reluBlock())
-                .add("gap", Pool.globalAvgPool2dBlock())
-                .add("fc1", Linear.builder().setUnits(128).optBias(true).build())
-                .add("fc1_relu", Activation.reluBlock())
-                .add("drop1", Dropout.builder().optRate(0.5f).build())
-                .add("logits", Linear.builder().setUnits(10).optBias(true).build());
+        NamedSequentialBlock block = new NamedSequentialBlock();
+        block.add("conv1", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1)).optPadding(new Shape(1, 1)).optDilation(new Shape(1, 1)).setFilters(32).optBias(true).build());
+        block.add("conv1_bn", BatchNorm.builder().optMomentum(0.9f).optEpsilon(1.0E-5f).build());
+        block.add("conv1_relu", Activation.reluBlock());
+        block.add("conv2", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1)).optPadding(new Shape(1, 1)).optDilation(new Shape(1, 1)).setFilters(32).optBias(true).build());
+        block.add("conv2_bn", BatchNorm.builder().optMomentum(0.9f).optEpsilon(1.0E-5f).build());
+        block.add("conv2_relu", Activation.reluBlock());
+        block.add("pool1", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false));
+        block.add("conv3", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1)).optPadding(new Shape(1, 1)).optDilation(new Shape(1, 1)).setFilters(64).optBias(true).build());
+        block.add("conv3_bn", BatchNorm.builder().optMomentum(0.9f).optEpsilon(1.0E-5f).build());
+        block.add("conv3_relu", Activation.reluBlock());
+        block.add("gap", Pool.globalAvgPool2dBlock());
+        block.add("fc1", Linear.builder().setUnits(128).optBias(true).build());
+        block.add("fc1_relu", Activation.reluBlock());
+        block.add("drop1", Dropout.builder().optRate(0.5f).build());
+        block.add("logits", Linear.builder().setUnits(10).optBias(true).build());
+        return block;
     }
 
     /**

@@ -3,13 +3,14 @@ package dev.lamina.processor;
 import com.google.auto.service.AutoService;
 import dev.lamina.processor.codegen.NetWriter;
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LintConfig;
 import dev.lamina.processor.lint.Linter;
+import dev.lamina.processor.lint.rules.ChannelsLastInput;
 import dev.lamina.processor.model.ModelReader;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.SourceLocator;
 import dev.lamina.processor.model.SpecValidator;
 import dev.lamina.processor.model.UnresolvedSourceException;
@@ -24,8 +25,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -59,6 +63,8 @@ public final class LaminaProcessor extends AbstractProcessor {
     private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
     /** Models whose annotation values javac had not resolved yet, retried in the next round. */
     private final Set<String> deferred = new java.util.LinkedHashSet<>();
+    /** Whole-network findings already reported on the declaration of their layer. */
+    private final Set<String> reportedDeclarations = new HashSet<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -107,6 +113,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             writeSarif();
             return true;
         }
+        reportLayersOutsideModels(annotations, round);
         List<TypeElement> models = new ArrayList<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -131,10 +138,43 @@ public final class LaminaProcessor extends AbstractProcessor {
         // A model another model of this round inlines is a building block, not a classifier.
         Set<String> subModels = new HashSet<>();
         readouts.forEach(r -> subModels.addAll(r.read().spec().subModelNames()));
+        // A model another model of this round uses as @Residual is a residual block's main path.
+        Set<String> residualBodies = new HashSet<>();
+        readouts.forEach(r -> residualBodies.addAll(r.read().spec().residualBodyNames()));
+        Map<String, SourceLocator> locators = new HashMap<>();
+        readouts.forEach(r -> locators.put(r.read().spec().qualifiedName(), r.read().locator()));
         for (Readout r : readouts) {
-            processModel(r.type(), r.read(), subModels.contains(r.read().spec().qualifiedName()));
+            String name = r.read().spec().qualifiedName();
+            processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name), locators);
         }
         return true;
+    }
+
+    /**
+     * Layer annotations on fields of classes without {@code @Model} would be lost without a word:
+     * each is an error on its annotation. (Local and anonymous classes are never handed to
+     * processors, so what they declare cannot be diagnosed here; see docs/dsl.md.)
+     */
+    private void reportLayersOutsideModels(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<Element> fields = new java.util.LinkedHashSet<>();
+        for (TypeElement annotation : annotations) {
+            String name = annotation.getQualifiedName().toString();
+            if (name.startsWith("dev.lamina.") && !name.equals(MODEL)) {
+                fields.addAll(round.getElementsAnnotatedWith(annotation));
+            }
+        }
+        for (Element field : fields) {
+            if (!(field.getEnclosingElement() instanceof TypeElement type) || ModelReader.isModel(type)) {
+                continue;
+            }
+            javax.lang.model.element.AnnotationMirror first = field.getAnnotationMirrors().stream()
+                    .filter(m -> m.getAnnotationType().toString().startsWith("dev.lamina."))
+                    .findFirst().orElseThrow();
+            Finding finding = Problem.LAYER_OUTSIDE_MODEL.at(Origin.ofModel(null), field.getSimpleName(),
+                    first.getAnnotationType().asElement().getSimpleName(), type.getQualifiedName(),
+                    type.getSimpleName());
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, finding.render(), field, first);
+        }
     }
 
     /** A model class and what {@link ModelReader} read from it. */
@@ -152,25 +192,39 @@ public final class LaminaProcessor extends AbstractProcessor {
         return Optional.empty();
     }
 
-    private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel) {
+    private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel,
+                              boolean residualBody, Map<String, SourceLocator> locators) {
         SourceLocator locator = read.locator();
         try {
             ModelSpec spec = read.spec();
             List<Finding> findings = new ArrayList<>(read.problems());
-            findings.addAll(SpecValidator.validate(spec));
+            List<Finding> attributeErrors = SpecValidator.validate(spec, this::shadowsAType);
+            findings.addAll(attributeErrors);
             ShapedModel shaped = null;
-            if (!hasError(findings)) {
-                ShapeInference.Result shapes = ShapeInference.infer(spec);
-                findings.addAll(shapes.findings());
-                shaped = shapes.model();
+            List<Finding> shapeFindings = List.of();
+            // Every independent error in one compile: shapes are inferred around layers with
+            // attribute errors; only a broken model structure or input stops them.
+            if (!hasError(read.problems()) && attributeErrors.stream().noneMatch(LaminaProcessor::isInputError)) {
+                ShapeInference.Result shapes = ShapeInference.infer(spec, attributeErrors);
+                shapeFindings = shapes.findings();
+                shaped = hasError(attributeErrors) ? null : shapes.model();
             }
-            List<Finding> lints = shaped == null ? List.of() : new Linter(lintConfig).lint(shaped, usedAsSubModel);
+            Linter linter = new Linter(lintConfig);
+            List<Finding> lints = shaped == null ? linter.lintDeclaration(spec)
+                    : linter.lint(shaped, usedAsSubModel, residualBody);
+            boolean channelsLast = lints.stream().anyMatch(f -> f.id().equals("ChannelsLastInput"));
+            for (Finding finding : shapeFindings) {
+                findings.add(channelsLast && finding.severity() == Severity.ERROR
+                        ? ChannelsLastInput.explain(finding, spec) : finding);
+            }
+            findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
             for (Finding finding : findings) {
                 reporter.report(finding, locator);
             }
             for (Finding lint : lints) {
                 reporter.report(lint, locator);
                 positions.locate(lint, locator).ifPresent(sarifResults::add);
+                reportWhereDeclared(lint, locators);
             }
             if (shaped == null || hasError(findings) || hasError(lints)) {
                 return;
@@ -183,6 +237,36 @@ public final class LaminaProcessor extends AbstractProcessor {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reportInternalError(type, locator, e);
         }
+    }
+
+    /**
+     * A whole-network finding is reported on the annotation that declares its layer too, once per
+     * round, when that sub-model is compiled in this round (else only its use site has it).
+     */
+    private void reportWhereDeclared(Finding lint, Map<String, SourceLocator> locators) {
+        Finding.Declaration declared = lint.declaredIn();
+        if (declared == null) {
+            return;
+        }
+        SourceLocator where = locators.get(declared.model());
+        Finding there = new Finding(lint.id(), lint.severity(), declared.origin(), lint.message());
+        if (where != null && reportedDeclarations.add(lint.id() + " " + declared.model() + " " + declared.origin())) {
+            reporter.report(there, where);
+            positions.locate(there, where).ifPresent(sarifResults::add);
+        }
+    }
+
+    /**
+     * Whether a generated class of this simple name, in a model's package, would shadow a type
+     * that code there refers to by its simple name: one of {@code java.lang} (implicitly imported
+     * everywhere), one of {@code dev.lamina} (what {@code import dev.lamina.*} brings into model
+     * files) or one the generated Net imports.
+     */
+    private boolean shadowsAType(String simpleName) {
+        javax.lang.model.util.Elements elements = processingEnv.getElementUtils();
+        return NetWriter.importedSimpleNames().contains(simpleName)
+                || elements.getTypeElement("java.lang." + simpleName) != null
+                || elements.getTypeElement("dev.lamina." + simpleName) != null;
     }
 
     /** An unexpected exception on one model: an ERROR on its class (on its source when known). */
@@ -221,6 +305,22 @@ public final class LaminaProcessor extends AbstractProcessor {
                     + path + ": " + e + ". Lint findings were still printed. Fix: pass a writable path in "
                     + "-A" + OptionCheck.SARIF + ".");
         }
+    }
+
+    private static boolean isInputError(Finding finding) {
+        return finding.severity() == Severity.ERROR && finding.origin().isModel()
+                && "input".equals(finding.origin().attribute());
+    }
+
+    /** Position of the finding's field among the model's layers; the model itself first. */
+    private static int layerPosition(ModelSpec spec, Finding finding) {
+        String field = finding.origin().field();
+        for (int i = 0; field != null && i < spec.layers().size(); i++) {
+            if (field.equals(spec.layers().get(i).field())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasError(List<Finding> findings) {

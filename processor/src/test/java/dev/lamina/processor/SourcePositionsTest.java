@@ -3,9 +3,9 @@ package dev.lamina.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.model.ModelReader;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.report.SarifWriter;
 import dev.lamina.processor.report.SourcePositions;
 import java.util.ArrayList;

@@ -17,7 +17,7 @@ import ai.djl.training.tracker.Tracker;
 import dev.lamina.runtime.data.Batch;
 import dev.lamina.runtime.data.BatchOptions;
 import dev.lamina.runtime.data.BatchStream;
-import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DeviceChoice;
 
 import java.io.PrintStream;
@@ -95,7 +95,7 @@ public final class SpeedBenchmark {
 
     /** Runs the benchmark, printing a progress line every 10 timed steps. */
     public static Report run(Supplier<Block> generated, Supplier<Block> handWritten,
-                             LabeledImages data, Settings settings, PrintStream out) {
+                             ExampleSet data, Settings settings, PrintStream out) {
         if (settings.timedBatches() < 2) {
             throw new IllegalArgumentException("the benchmark times at least 2 steps per network (one per"
                     + " round), got " + settings.timedBatches());
@@ -183,11 +183,11 @@ public final class SpeedBenchmark {
 
     /** One network with its own model and trainer. */
     private static final class Network implements AutoCloseable {
-        private final LabeledImages data;
+        private final ExampleSet data;
         private final Model model;
         private final Trainer trainer;
 
-        Network(Supplier<Block> block, LabeledImages data, Settings settings, Device device) {
+        Network(Supplier<Block> block, ExampleSet data, Settings settings, Device device) {
             this.data = data;
             Engine.getInstance().setRandomSeed((int) settings.seed());
             model = Model.newInstance("benchmark", device);

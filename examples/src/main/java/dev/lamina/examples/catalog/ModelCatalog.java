@@ -1,19 +1,21 @@
 package dev.lamina.examples.catalog;
 
+import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.DatasetKind;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves a model name given on the command line to its generated Net class.
+ * Resolves a model name given on the command line to its generated Net.
  *
  * <p>Accepted forms: a {@code @Model} class's simple name ({@code FashionCnn}), its Net's simple
- * name ({@code FashionCnnNet}), a name relative to the example models' package ({@code
- * cifar.Plain}), or a fully qualified class name. Every generated Net in the jar is nameable: the
- * catalogue is read from the jar itself, not from a list kept by hand.
+ * name ({@code FashionCnnNet}), or either as a fully qualified class name. Simple names are looked
+ * up in the typed lists of example Nets ({@code ExampleNets}, a compile-time list of
+ * {@code <Name>Net.NET} handles); a qualified name is loaded and its {@code NET} constant read
+ * ({@link LaminaNet#of}), so a model outside the lists, e.g. a user's own, can be named too.
  */
 public final class ModelCatalog {
     /** Package of the 28x28x1 example models (Fashion-MNIST, MNIST). */
@@ -23,15 +25,17 @@ public final class ModelCatalog {
     /** Package of the CIFAR-100 family (3x32x32, 100 classes). */
     public static final String MODELS_CIFAR100 = "dev.lamina.examples.models.cifar100";
 
-    /** The root package of the example models; names in messages are relative to it. */
-    static final String MODELS_ROOT = MODELS_28X28;
+    /** The typed handles of the example models, by package. */
+    private static final Map<String, List<LaminaNet>> NETS = Map.of(
+            MODELS_28X28, ExampleNets.MODELS_28X28,
+            MODELS_CIFAR10, ExampleNets.CIFAR10,
+            MODELS_CIFAR100, ExampleNets.CIFAR100);
 
     private ModelCatalog() {
     }
 
     /**
-     * The generated Net for {@code name}, looked up for the 28x28 models first (see {@link
-     * #resolve(String, DatasetKind)}).
+     * The generated Net for {@code name}.
      *
      * @throws UnknownModelException when no generated class matches; its message lists
      *         {@link #available()}
@@ -41,23 +45,21 @@ public final class ModelCatalog {
     }
 
     /**
-     * The generated Net for {@code name}: a simple name ({@code Plain}) is looked up in the package
-     * of {@code dataset}'s models first ({@link #packageFor}), then among the 28x28 models, then in
-     * any model package where it is unique; a dotted name is relative to {@value #MODELS_ROOT}
-     * ({@code cifar.Plain}) or fully qualified. A {@code Net} suffix is optional.
+     * The generated Net for {@code name}: a simple name ({@code Plain}) is looked up among the
+     * models of {@code dataset}'s family first ({@link #packageFor}), then among the 28x28 models,
+     * then in any family where it is unique; a dotted name is relative to {@value #MODELS_28X28}
+     * ({@code cifar.Plain}) or fully qualified.
      *
      * @throws UnknownModelException when no generated class matches; its message lists
      *         {@link #available()}
      */
     public static GeneratedNet resolve(String name, DatasetKind dataset) {
         List<String> packages = new ArrayList<>(List.of(packageFor(dataset), MODELS_28X28));
-        if (name != null && !name.contains(".")) {
-            List<String> holding = available().stream().filter(n -> n.endsWith("." + name))
-                    .map(n -> MODELS_ROOT + "." + n.substring(0, n.lastIndexOf('.'))).toList();
-            if (holding.size() == 1) {
-                packages.add(holding.get(0));
+        NETS.forEach((pkg, nets) -> {
+            if (!packages.contains(pkg) && nets.stream().anyMatch(n -> n.name().equals(name))) {
+                packages.add(pkg);
             }
-        }
+        });
         return find(name, packages).orElseThrow(() -> new UnknownModelException(name, available()));
     }
 
@@ -77,62 +79,46 @@ public final class ModelCatalog {
         };
     }
 
+    /** The example models of {@code modelPackage} (one of the {@code MODELS_*}), in table order. */
+    public static List<LaminaNet> nets(String modelPackage) {
+        return NETS.getOrDefault(modelPackage, List.of());
+    }
+
     /**
-     * Every model whose generated Net is in this jar (or classes directory), by the name the CLI
-     * takes: simple for the 28x28 models ({@code FashionCnn}), relative to {@value #MODELS_ROOT}
-     * for the others ({@code cifar.Plain}); sorted, 28x28 models first.
+     * Every example model by the name the commands take: simple for the 28x28x1 models ({@code
+     * FashionCnn}), with the family's package for the others ({@code cifar.Plain}, {@code
+     * cifar100.Plain}); listed by {@code lamina summary} and in error messages.
      */
     public static List<String> available() {
-        List<String> found = new ArrayList<>();
-        for (String className : ClassScan.classesUnder(ModelCatalog.class, MODELS_ROOT)) {
-            if (!className.endsWith("Net") || load(className).filter(ModelCatalog::isGeneratedNet).isEmpty()) {
-                continue;
-            }
-            String model = className.substring(MODELS_ROOT.length() + 1, className.length() - "Net".length());
-            found.add(model);
+        List<String> names = new ArrayList<>();
+        for (String pkg : List.of(MODELS_28X28, MODELS_CIFAR10, MODELS_CIFAR100)) {
+            String prefix = pkg.equals(MODELS_28X28) ? "" : pkg.substring(MODELS_28X28.length() + 1) + ".";
+            nets(pkg).forEach(net -> names.add(prefix + net.name()));
         }
-        found.sort(Comparator.comparing((String n) -> n.contains(".")).thenComparing(Comparator.naturalOrder()));
-        return found;
+        return names;
     }
 
     private static Optional<GeneratedNet> find(String name, List<String> packages) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        List<String> candidates = new ArrayList<>();
         if (name.contains(".")) {
-            candidates.add(MODELS_ROOT + "." + name);
-            candidates.add(MODELS_ROOT + "." + name + "Net");
-            candidates.add(name);
-            candidates.add(name + "Net");
-        } else {
-            for (String pkg : packages) {
-                candidates.add(pkg + "." + name);
-                candidates.add(pkg + "." + name + "Net");
-            }
+            String relative = MODELS_28X28 + "." + name;
+            return load(relative).or(() -> load(relative + "Net")).or(() -> load(name)).or(() -> load(name + "Net"));
         }
-        for (String candidate : candidates) {
-            Optional<Class<?>> net = load(candidate).filter(ModelCatalog::isGeneratedNet);
-            if (net.isPresent()) {
-                return Optional.of(GeneratedNet.of(net.get()));
-            }
-        }
-        return Optional.empty();
+        return packages.stream()
+                .flatMap(pkg -> nets(pkg).stream())
+                .filter(net -> net.name().equals(name) || net.netClass().getSimpleName().equals(name))
+                .findFirst()
+                .map(GeneratedNet::of);
     }
 
-    private static boolean isGeneratedNet(Class<?> type) {
+    /** The generated Net of a qualified class name, when the class exists and is one. */
+    private static Optional<GeneratedNet> load(String className) {
         try {
-            type.getMethod("newBlock");
-            return type.getSimpleName().endsWith("Net");
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
-    private static Optional<Class<?>> load(String className) {
-        try {
-            return Optional.of(Class.forName(className, false, ModelCatalog.class.getClassLoader()));
-        } catch (ClassNotFoundException | LinkageError e) {
+            Class<?> type = Class.forName(className, false, ModelCatalog.class.getClassLoader());
+            return Optional.of(GeneratedNet.of(type));
+        } catch (ClassNotFoundException | LinkageError | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

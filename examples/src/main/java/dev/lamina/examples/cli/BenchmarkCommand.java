@@ -8,6 +8,8 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.data.image.ImageFolders;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -54,6 +56,16 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Fashion-MNIST directory. Default: /usr/share/datasets/fashion-mnist.")
     java.nio.file.Path dir;
 
+    @Option(names = "--image-folder", paramLabel = "DIR",
+            description = "Read the batches from this image folder instead, decoded from disk while"
+                    + " training (docs/data.md), at --image-shape.")
+    java.nio.file.Path imageFolder;
+
+    @Option(names = "--image-shape", paramLabel = "C,H,W", defaultValue = "1,28,28", split = ",",
+            description = "With --image-folder: the input the folder's images are converted to;"
+                    + " FashionCnn's layers adapt to it.")
+    int[] imageShape;
+
     @Mixin
     DeviceOption device;
 
@@ -66,7 +78,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         device.choice();
         GeneratedNet net = ModelCatalog.resolve("FashionCnn");
-        DataSplits data = TrainingBackend.load(DatasetKind.FASHION_MNIST, dir, 0);
+        DataSplits data = imageFolder == null ? TrainingBackend.load(DatasetKind.FASHION_MNIST, dir, 0)
+                : folder();
         SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(batchSize, warmup, batches,
                 device.device(), seed);
         out.printf(Locale.ROOT, "Benchmark: %s vs hand-written DJL blocks, batch %d, %d warm-up steps"
@@ -84,5 +97,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "ratio generated / hand-written: %.3f (target >= 0.98): %s%n",
                 report.ratio(), report.ratio() >= 0.98 ? "PASS" : "BELOW TARGET");
         return LaminaCli.OK;
+    }
+
+    private DataSplits folder() {
+        if (imageShape.length != 3) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--image-shape takes C,H,W, e.g. 3,64,64");
+        }
+        return ImageFolders.load(imageFolder, imageShape[0], imageShape[1], imageShape[2]).splits();
     }
 }

@@ -2,7 +2,6 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.CheckpointTag;
@@ -65,23 +64,24 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         // every option is checked before the data loads
         PrintStream stdout = CliOutput.stdout(spec);
-        GeneratedNet net = ModelCatalog.resolve(model, data.dataset());
+        GeneratedNet net = data.model(model);
         TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
                 .device(device.choice()).limitBatches(limit.limitBatches()).progress(stdout).build();
         if (!Files.isDirectory(checkpoint)) {
             throw new InvalidInputException("--checkpoint " + checkpoint + " is not a directory; pass the"
                     + " --out directory of a `lamina train` run.");
         }
-        CheckpointTag chosen = tag != null ? tag : defaultTag(stdout);
+        CheckpointTag chosen = tag != null ? tag : defaultTag(checkpoint, stdout, "evaluating");
         new CheckpointStore(checkpoint).loadState(chosen); // a missing or unreadable checkpoint, named
-        DataSplits splits = TrainingBackend.load(data.dataset(), data.dir(), 0);
+        DataOptions.Loaded input = data.load(net);
+        DataSplits splits = input.splits();
         Evaluation result = new Trainer(config).evaluate(net.newBlock(), net.inputShape(),
                 checkpoint, chosen, splits.test());
         stdout.printf(Locale.ROOT, "%s (%s checkpoint in %s) on %s test set: accuracy %.4f,"
                         + " loss %.4f, %d images%n", net.name(), chosen, checkpoint,
-                data.dataset().id(), result.accuracy(), result.loss(), result.examples());
+                input.label(), result.accuracy(), result.loss(), result.examples());
         stdout.println();
-        stdout.print(result.confusion().format(data.dataset().classNames()));
+        stdout.print(result.confusion().format(input.classNames()));
         return LaminaCli.OK;
     }
 
@@ -89,14 +89,14 @@ final class EvalCommand implements Callable<Integer> {
      * {@code best} when the run kept one chosen on a validation set; {@code last} otherwise (a run
      * without validation keeps no best; an older run's best may have been chosen on the test set).
      */
-    private CheckpointTag defaultTag(PrintStream stdout) {
+    static CheckpointTag defaultTag(Path checkpoint, PrintStream stdout, String doing) {
         CheckpointStore store = new CheckpointStore(checkpoint);
         if (store.exists(CheckpointTag.BEST)
                 && store.loadState(CheckpointTag.BEST).evalTarget().selectsBest()) {
             return CheckpointTag.BEST;
         }
         stdout.println("No validation-chosen 'best' checkpoint in " + checkpoint
-                + ": evaluating 'last'.");
+                + ": " + doing + " 'last'.");
         return CheckpointTag.LAST;
     }
 

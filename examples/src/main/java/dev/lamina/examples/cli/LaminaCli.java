@@ -4,6 +4,8 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.device.DeviceUnavailableException;
+import dev.lamina.runtime.model.LaminaModelException;
+import dev.lamina.runtime.onnx.OnnxExportException;
 import dev.lamina.runtime.train.DeviceOutOfMemoryException;
 import dev.lamina.runtime.train.TrainingDivergedException;
 import org.slf4j.Logger;
@@ -49,11 +51,14 @@ import java.util.concurrent.Callable;
             "  lamina train Plain --epochs 1 --limit-batches 20   a quick smoke run",
             "  lamina summary             list the models; lamina summary Plain: one",
             "  lamina help train          a command's options and defaults",
+            "  lamina predict runs/train-FashionCnn/version_0/model shoe.png",
+            "  lamina export runs/train-FashionCnn/version_0 --format onnx --to fashion.onnx",
             "",
             "Exit codes: 0 ok, 1 training failed, 2 usage error."
         },
         subcommands = {
-            TrainCommand.class, EvalCommand.class, SummaryCommand.class, ExperimentCommand.class,
+            TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
+            SummaryCommand.class, ExperimentCommand.class,
             BenchmarkCommand.class, CommandLine.HelpCommand.class
         })
 public final class LaminaCli implements Callable<Integer> {
@@ -182,7 +187,8 @@ public final class LaminaCli implements Callable<Integer> {
     static int exitCode(Throwable e) {
         if (e instanceof InvalidInputException || e instanceof DatasetException
                 || e instanceof DeviceUnavailableException || e instanceof CheckpointException
-                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException) {
+                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException
+                || e instanceof LaminaModelException || e instanceof OnnxExportException) {
             return USAGE;
         }
         return TRAINING_FAILED;

@@ -7,8 +7,11 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
-import dev.lamina.runtime.data.DatasetKind;
+import dev.lamina.runtime.checkpoint.CheckpointTag;
+import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
+import dev.lamina.runtime.model.LaminaModel;
+import dev.lamina.runtime.model.SavedModelInfo;
 import dev.lamina.runtime.report.HistoryFiles;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,17 +39,22 @@ import java.util.concurrent.Callable;
                 + " and keeps the best epoch on it; the test set is measured once, at the end."
                 + " Prints the model's summary, per-epoch progress and the final test accuracy,"
                 + " and writes checkpoints (last, and best with a validation set) and the history"
-                + " (CSV, JSON, PNG) to --out. Every option is checked before the data loads.")
+                + " (CSV, JSON, PNG) to --out, and the chosen model (best, else last) as a saved"
+                + " model directory in <out>/model for `lamina predict`. Every option is checked"
+                + " before the data loads.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** The saved model directory inside --out. */
+    static final String MODEL_DIR = "model";
 
     /** The model {@code lamina train} trains when none is named. */
     static final String DEFAULT_MODEL = "FashionCnn";
 
     /** The files a training run writes; a directory holding one of them holds a run. */
     static final List<String> RUN_FILES = List.of(CheckpointStore.LAST.id() + ".json",
-            CheckpointStore.BEST.id() + ".json", HistoryFiles.JSON, HistoryFiles.CSV);
+            CheckpointStore.BEST.id() + ".json", HistoryFiles.JSON, HistoryFiles.CSV, MODEL_DIR);
 
     @Parameters(index = "0", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL,
             description = "@Model class or generated Net class, e.g. FashionCnn, PlainNet,"
@@ -91,10 +100,9 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         // every option is checked before the data loads or anything is written
-        DatasetKind dataset = data.dataset();
-        GeneratedNet net = ModelCatalog.resolve(model, dataset);
+        GeneratedNet net = data.model(model);
         TrainingSettings given = training.over(TrainingSettings.DEFAULTS);
         TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
                 given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),
@@ -110,11 +118,23 @@ final class TrainCommand implements Callable<Integer> {
 
         PrintStream stdout = CliOutput.stdout(spec);
         stdout.println(net.summary());
-        DataSplits loaded = TrainingBackend.load(dataset, data.dir(), 0);
-        DataSplits splits = validation > 0 ? loaded.withValidation(validation, settings.seed()) : loaded;
+        DataOptions.Loaded input = data.load(net);
+        DataSplits loaded = input.splits();
+        DataSplits splits = validation > 0 && !loaded.hasValidation()
+                ? loaded.withValidation(validation, settings.seed()) : loaded;
+        if (input.folder() != null) {
+            ImageFolders.Loaded folder = input.folder();
+            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", data.dir(), folder.layout(),
+                    folder.classNames().size(), String.join(", ", folder.classNames()));
+            folder.writeRunFiles(dir);
+            if (!folder.skipped().isEmpty()) {
+                stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (--skip-bad-images), listed in"
+                        + " %s%n", folder.skipped().size(), dir.resolve(ImageFolders.SKIPPED_FILE));
+            }
+        }
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
                         + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s%s -> %s%n", net.name(),
-                dataset.id(), splits.train().size(),
+                input.label(), splits.train().size(),
                 splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(),
                 settings.epochs(), settings.batchSize(), settings.weightDecay() > 0
                         ? "W (weight decay " + settings.weightDecay() + ")" : "",
@@ -124,8 +144,9 @@ final class TrainCommand implements Callable<Integer> {
                 .settings(settings)
                 .device(deviceChoice)
                 .outputDir(dir).resumeFrom(resume)
-                .augmentation(augment ? Augmentation.standard(dataset) : Augmentation.NONE)
+                .augmentation(augment ? augmentation() : Augmentation.NONE)
                 .limitBatches(limitBatches)
+                .modelName(net.name())
                 .progress(stdout)
                 .build();
         TrainingResult result = new Trainer(config).fit(net.newBlock(), net.inputShape(),
@@ -146,6 +167,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " is kept.");
         }
         stdout.println("Checkpoints and history: " + dir);
+        saveModel(net, dir, input, stdout);
         return LaminaCli.OK;
     }
 
@@ -167,5 +189,30 @@ final class TrainCommand implements Callable<Integer> {
         }
         return RunDirectory.forNewRun(out,
                 () -> RunDirectory.nextVersion(Path.of("runs", "train-" + net.name())), RUN_FILES, "--out");
+    }
+
+    /**
+     * The dataset's standard augmentation; for a folder, a random crop with padding 2 and no flip
+     * (a mirrored image may be another class).
+     */
+    private Augmentation augmentation() {
+        return data.isFolder() ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
+    }
+
+    /**
+     * Writes the run's chosen model (best on validation, else last) as a saved model directory,
+     * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
+     */
+    private static void saveModel(GeneratedNet net, Path dir, DataOptions.Loaded input, PrintStream stdout)
+            throws IOException {
+        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointTag chosen = store.exists(CheckpointTag.BEST)
+                && store.loadState(CheckpointTag.BEST).evalTarget().selectsBest()
+                ? CheckpointTag.BEST : CheckpointTag.LAST;
+        Path modelDir = dir.resolve(MODEL_DIR);
+        SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen.id(), net.netClass(),
+                input.classNames(), input.label(), modelDir);
+        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
+                + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
     }
 }

@@ -22,6 +22,8 @@ public final class Experiment {
     /** Files written into the output directory. */
     public static final String RESULTS_MD = "results.md";
     public static final String ACCURACY_PNG = "accuracy.png";
+    /** The same figure as SVG, written beside the PNG. */
+    public static final String ACCURACY_SVG = "accuracy.svg";
     public static final String RUNS_CSV = "runs.csv";
     public static final String RUNS_JSON = "runs.json";
 
@@ -72,8 +74,8 @@ public final class Experiment {
         writeOutputs(runs, results, wall);
         out.println();
         out.print(ResultsTable.markdown(plan, results, wall));
-        out.printf(Locale.ROOT, "%nWrote %s, %s, %s and %s to %s (%.0f s in all)%n", RESULTS_MD,
-                ACCURACY_PNG, RUNS_CSV, RUNS_JSON, plan.out(), wall);
+        out.printf(Locale.ROOT, "%nWrote %s, %s, %s, %s and %s to %s (%.0f s in all)%n", RESULTS_MD,
+                ACCURACY_PNG, ACCURACY_SVG, RUNS_CSV, RUNS_JSON, plan.out(), wall);
         return results;
     }
 
@@ -83,7 +85,6 @@ public final class Experiment {
         AtomicFiles.writeString(dir.resolve(RESULTS_MD), ResultsTable.markdown(plan, results, wall));
         RunsFiles.writeCsv(runs, dir.resolve(RUNS_CSV));
         RunsFiles.writeJson(plan, runs, dir.resolve(RUNS_JSON));
-        AccuracyChart.write(results, plan.dataset().id() + ", " + plan.budget().epochs()
-                + " epoch(s), " + plan.seeds().size() + " seed(s)", dir.resolve(ACCURACY_PNG));
+        AccuracyChart.write(results, ExperimentCaption.of(plan.describe(), runs), dir.resolve(ACCURACY_PNG));
     }
 }

@@ -30,9 +30,11 @@ public final class ExperimentFamily {
     private static Map<String, Double> defaultRates() {
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("Plain", 0.0);
-        for (int r = 1; r <= 5; r++) {
-            rates.put("DropoutBetweenConvs" + r + "0", r / 10.0);
-        }
+        rates.put("DropoutBetweenConvs10", 0.1);
+        rates.put("DropoutBetweenConvs20", 0.2);
+        rates.put("DropoutBetweenConvs30", 0.3);
+        rates.put("DropoutBetweenConvs40", 0.4);
+        rates.put("DropoutBetweenConvs50", 0.5);
         rates.put("SpatialDropoutConvs", Double.NaN);
         rates.put("BatchNormConvs", Double.NaN);
         rates.put("BatchNormFcDropout", Double.NaN);

@@ -1,10 +1,16 @@
 package dev.lamina.examples.experiment;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.report.Json;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +57,38 @@ public final class RunsFiles {
         root.put("plan", plan);
         root.put("runs", runs.stream().map(RunsFiles::run).toList());
         return Json.write(root);
+    }
+
+    /** What {@code runs.json} holds: the plan's description and the runs. */
+    public record Contents(String plan, List<RunRecord> runs) {}
+
+    /**
+     * Reads a {@code runs.json} written by {@link #writeJson}.
+     *
+     * @throws IOException when the file cannot be read or is not such a file (the message names it
+     *     and what is wrong)
+     */
+    public static Contents readJson(Path file) throws IOException {
+        try {
+            JsonObject root = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            List<RunRecord> runs = new ArrayList<>();
+            for (JsonElement element : root.getAsJsonArray("runs")) {
+                JsonObject run = element.getAsJsonObject();
+                List<EpochRecord> epochs = new ArrayList<>();
+                for (JsonElement e : run.getAsJsonArray("epochs")) {
+                    JsonObject epoch = e.getAsJsonObject();
+                    epochs.add(new EpochRecord(epoch.get("epoch").getAsInt(), epoch.get("trainLoss").getAsDouble(),
+                            epoch.get("trainAccuracy").getAsDouble(), epoch.get("testAccuracy").getAsDouble(),
+                            epoch.get("seconds").getAsDouble()));
+                }
+                runs.add(new RunRecord(run.get("model").getAsString(), run.get("parameters").getAsLong(),
+                        run.get("seed").getAsLong(), epochs));
+            }
+            return new Contents(root.get("plan").getAsString(), runs);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
+                 | NullPointerException | NumberFormatException e) {
+            throw new IOException(file + " is not a runs.json written by lamina experiment: " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, Object> run(RunRecord run) {

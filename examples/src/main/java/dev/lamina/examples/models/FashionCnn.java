@@ -11,7 +11,7 @@ import dev.lamina.Model;
 import dev.lamina.ReLU;
 
 /**
- * The Fashion-MNIST CNN of the DSL guide (docs: DSL.md), the CLI's default model: conv with batch
+ * The Fashion-MNIST CNN of the DSL guide (docs/dsl.md), the CLI's default model: conv with batch
  * norm before each ReLU, global average pooling, and dropout only between the dense layers.
  */
 @Model(input = {1, 28, 28})

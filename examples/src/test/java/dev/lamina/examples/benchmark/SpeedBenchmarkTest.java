@@ -8,7 +8,7 @@ import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.examples.experiment.Fixture;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.data.Datasets;
-import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.ExampleSet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The benchmark's protocol on the small real fixture (timings themselves are not asserted). */
 class SpeedBenchmarkTest {
 
-    private static final LabeledImages TRAIN = Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).train();
+    private static final ExampleSet TRAIN = Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).train();
 
     @Test
     void eachNetworkIsBuiltFirstInOneRoundAndEveryTimedStepCounts() {

@@ -1,11 +1,15 @@
 package dev.lamina.examples.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;
 import dev.lamina.examples.experiment.ExperimentFamily;
+import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.DatasetKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,40 @@ class ModelCatalogTest {
     void listsEveryExampleModel() {
         assertTrue(ModelCatalog.available().containsAll(ExperimentFamily.DEFAULT.models()));
         assertTrue(ModelCatalog.available().contains("Seed001MnistCnn"));
+    }
+
+    @Test
+    void everyExampleHandleIsItsNetsConstantAndAgreesWithTheStaticMethods() throws ReflectiveOperationException {
+        for (String pkg : List.of(ModelCatalog.MODELS_28X28, ModelCatalog.MODELS_CIFAR10, ModelCatalog.MODELS_CIFAR100)) {
+            assertFalse(ModelCatalog.nets(pkg).isEmpty(), pkg);
+            for (LaminaNet net : ModelCatalog.nets(pkg)) {
+                Class<?> type = net.netClass();
+                assertEquals(pkg, type.getPackageName());
+                assertSame(net, type.getField(LaminaNet.FIELD).get(null), type.getName());
+                assertSame(net, LaminaNet.of(type));
+                assertEquals(type.getMethod("modelName").invoke(null), net.name());
+                assertEquals(type.getMethod("inputShape").invoke(null), net.inputShape());
+                assertEquals(type.getMethod("outputShape").invoke(null), net.outputShape());
+                assertEquals(type.getMethod("summary").invoke(null), net.summary());
+                assertEquals(type.getMethod("parameterCount").invoke(null), net.parameterCount());
+                assertEquals(type.getMethod("totalParameterCount").invoke(null), net.totalParameterCount());
+                assertNotSame(net.newBlock(), net.newBlock(), "a new block per call");
+            }
+        }
+    }
+
+    @Test
+    void aModelOutsideTheListsIsNamedByItsQualifiedClass() {
+        GeneratedNet wrn = ModelCatalog.resolve("dev.lamina.examples.models.cifar.wrn.WideResNet16x4");
+        assertEquals("WideResNet16x4", wrn.name());
+        assertEquals(new Shape(1, 3, 32, 32), wrn.inputShape());
+    }
+
+    @Test
+    void aClassThatIsNotAGeneratedNetIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaminaNet.of(String.class));
+        assertTrue(e.getMessage().startsWith("java.lang.String is not a generated Lamina Net"), e.getMessage());
+        assertThrows(UnknownModelException.class, () -> ModelCatalog.resolve("java.lang.String"));
     }
 
     @Test

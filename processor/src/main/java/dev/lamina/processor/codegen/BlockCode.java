@@ -1,5 +1,6 @@
 package dev.lamina.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -9,11 +10,10 @@ import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
-import dev.lamina.processor.shape.Projection;
-import dev.lamina.processor.shape.ShapeInference;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.Window;
@@ -27,13 +27,19 @@ final class BlockCode {
 
     private BlockCode() {}
 
-    /** {@code new NamedSequentialBlock().add("conv1", ...)...} for the layers of a shaped model. */
-    static CodeBlock sequence(ShapedModel model) {
-        CodeBlock.Builder code = CodeBlock.builder().add("new $T()", DjlTypes.NAMED_SEQUENTIAL);
+    /**
+     * The body of {@code newBlock()}: one statement per layer ({@code block.add("conv1", ...);}),
+     * so the generated code stays flat whatever the model's length (a single chained expression of
+     * ~760 calls overflows javac's stack). A sub-model is built by its own Net's {@code newBlock()},
+     * so nesting never multiplies the generated code either.
+     */
+    static CodeBlock newBlockBody(ShapedModel model) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("$T block = new $T()", DjlTypes.NAMED_SEQUENTIAL, DjlTypes.NAMED_SEQUENTIAL);
         for (ShapedLayer layer : model.layers()) {
-            code.add("\n.add($S, $L)", layer.spec().name(), layer(layer));
+            code.addStatement("block.add($S, $L)", layer.spec().name(), layer(layer));
         }
-        return code.build();
+        return code.addStatement("return block").build();
     }
 
     private static CodeBlock layer(ShapedLayer shaped) {
@@ -97,15 +103,15 @@ final class BlockCode {
     }
 
     private static CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {
-        ShapedModel inner = ShapeInference.infer(sub.model(), shaped.in()).model();
-        CodeBlock main = sequence(inner);
+        ModelSpec inner = sub.model();
+        CodeBlock main = CodeBlock.of("$T.newBlock()", netClass(inner));
         if (!sub.residual()) {
             return main;
         }
         if (!sub.projection()) {
-            return CodeBlock.of("new $T($L,\n$L)", DjlTypes.RESIDUAL, main, "null");
+            return CodeBlock.of("new $T($L, null)", DjlTypes.RESIDUAL, main);
         }
-        int stride = Projection.stride(shaped.in(), shaped.out()).orElseThrow();
+        int stride = shaped.projectionStride().orElseThrow();
         CodeBlock projection = CodeBlock.builder()
                 .add("new $T()", DjlTypes.NAMED_SEQUENTIAL)
                 .add("\n.add($S, $T.builder().setKernelShape($L).optStride($L).setFilters($L).optBias(false).build())",
@@ -113,6 +119,11 @@ final class BlockCode {
                 .add("\n.add($S, $T.builder().build())", "bn", DjlTypes.BATCH_NORM)
                 .build();
         return CodeBlock.of("new $T($L,\n$L)", DjlTypes.RESIDUAL, main, projection);
+    }
+
+    /** The generated Net class of a (sub-)model. */
+    static ClassName netClass(ModelSpec model) {
+        return ClassName.get(model.packageName(), model.netName());
     }
 
     private static CodeBlock square(int side) {

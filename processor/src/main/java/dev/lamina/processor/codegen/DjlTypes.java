@@ -24,6 +24,16 @@ final class DjlTypes {
     static final ClassName NAMED_SEQUENTIAL = ClassName.get("dev.lamina.runtime.blocks", "NamedSequentialBlock");
     static final ClassName SPATIAL_DROPOUT = ClassName.get("dev.lamina.runtime.blocks", "SpatialDropoutBlock");
     static final ClassName RESIDUAL = ClassName.get("dev.lamina.runtime.blocks", "ResidualBlock");
+    /** The runtime interface of every generated Net's {@code NET} handle. */
+    static final ClassName LAMINA_NET = ClassName.get("dev.lamina.runtime", "LaminaNet");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+    /** Simple names of all the types above. */
+    static java.util.Set<String> simpleNames() {
+        return java.util.stream.Stream.of(BLOCK, SHAPE, CONV2D, LINEAR, BATCH_NORM, DROPOUT, POOL, BLOCKS, ACTIVATION,
+                        LAMBDA_BLOCK, NAMED_SEQUENTIAL, SPATIAL_DROPOUT, RESIDUAL, LAMINA_NET, GENERATED)
+                .map(ClassName::simpleName)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 }

@@ -1,7 +1,5 @@
 package dev.lamina.processor.diag;
 
-import dev.lamina.processor.model.Origin;
-
 /**
  * One diagnostic about a model, as plain data: produced by shape inference (errors) and by the
  * lint rules (warnings and notes), printed by the report layer.
@@ -11,8 +9,30 @@ import dev.lamina.processor.model.Origin;
  * @param origin the annotation (and attribute) it is about
  * @param message full text after the {@code [lamina:<id>]} tag: names the layer, says what is
  *     wrong with the computed shapes where they matter, why, and what to do instead
+ * @param declaredIn for a finding about a layer declared inside a sub-model and caused by how the
+ *     model at hand composes it (a whole-network finding): that sub-model and the layer's origin in
+ *     it, where the finding is reported as well; null otherwise
  */
-public record Finding(String id, Severity severity, Origin origin, String message) {
+public record Finding(String id, Severity severity, Origin origin, String message, Declaration declaredIn) {
+
+    /**
+     * Where a layer of a sub-model is declared.
+     *
+     * @param model qualified name of the {@code @Model} class whose field declares the layer
+     * @param origin the layer's origin in that class
+     */
+    public record Declaration(String model, Origin origin) {
+
+        /** The simple name of {@link #model()}, e.g. {@code ConvBlock}. */
+        public String modelSimpleName() {
+            return model.substring(model.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** A finding about the model at hand only. */
+    public Finding(String id, Severity severity, Origin origin, String message) {
+        this(id, severity, origin, message, null);
+    }
 
     /** The tag every Lamina diagnostic starts with, e.g. {@code [lamina:DropoutBetweenConvs]}. */
     public String tag() {
@@ -25,6 +45,6 @@ public record Finding(String id, Severity severity, Origin origin, String messag
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(id, newSeverity, origin, message);
+        return new Finding(id, newSeverity, origin, message, declaredIn);
     }
 }

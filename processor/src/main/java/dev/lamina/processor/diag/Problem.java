@@ -1,6 +1,5 @@
 package dev.lamina.processor.diag;
 
-import dev.lamina.processor.model.Origin;
 import java.util.Locale;
 
 /**
@@ -13,6 +12,10 @@ public enum Problem {
     /** An annotation attribute outside its valid range, e.g. {@code filters = 0}. */
     ATTRIBUTE_OUT_OF_RANGE("AttributeOutOfRange", Severity.ERROR,
             "layer '%s' (@%s): %s = %s is out of range, it must be %s. %s. Fix: %s."),
+    /** A {@code double} attribute that DJL's {@code float} turns into another value (1.0, 0, infinity). */
+    FLOAT_ROUNDING("FloatRounding", Severity.ERROR,
+            "layer '%s' (@%s): %s = %s becomes %s as a float, the type DJL computes in, %s. The model would "
+                    + "not compute what the annotation says. Fix: %s."),
     /** {@code @Model(input)} with a rank other than 1 or 3, or a size below 1. */
     INVALID_INPUT_SHAPE("InvalidInputShape", Severity.ERROR,
             "model '%s' (@Model): input = %s is not the shape of one example. %s. "
@@ -84,8 +87,13 @@ public enum Problem {
                     + "@Model class, or remove @Residual."),
     /** A Lamina layer annotation on a static field. */
     STATIC_LAYER_FIELD("StaticLayerField", Severity.ERROR,
-            "layer '%s' (@%s): the field is static, and a model's layers are its instance fields, so "
-                    + "this layer would be silently left out. Fix: remove the static modifier."),
+            "layer '%s' (@%s): %s, and a model's layers are its instance fields, so this layer would be "
+                    + "silently left out. Fix: %s."),
+    /** A Lamina layer annotation on a field of a class without {@code @Model}. */
+    LAYER_OUTSIDE_MODEL("LayerOutsideModel", Severity.ERROR,
+            "layer '%s' (@%s): the class %s that declares this field has no @Model, so no Net is generated "
+                    + "from it and this layer would be silently left out. Fix: annotate %s with "
+                    + "@Model(input = ...), or move the field into a @Model class."),
     /** A model that contains itself, directly or through other sub-models. */
     SUB_MODEL_CYCLE("SubModelCycle", Severity.ERROR,
             "layer '%s' (%s): sub-model %s contains itself (%s). A model cannot be inlined into "
@@ -96,9 +104,9 @@ public enum Problem {
                     + "identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
     /** The generated source could not be written (e.g. two models with the same Net name). */
     NET_NOT_WRITTEN("NetNotWritten", Severity.ERROR,
-            "model '%s' (@Model): the generated class %s could not be written (%s). Another model of "
-                    + "this compilation probably generates the same class. Fix: give one of them a "
-                    + "different @Model(name = ...)."),
+            "model '%s' (@Model): the generated class %s could not be written (%s). Another class of "
+                    + "this compilation, e.g. another model's Net, may already have this name. Fix: give the "
+                    + "model a different @Model(name = ...), or rename the other class."),
     /** An unexpected failure of the processor on one model. */
     INTERNAL_ERROR("InternalError", Severity.ERROR,
             "model '%s' (@Model): the Lamina processor failed on this model (%s). This is a bug in "

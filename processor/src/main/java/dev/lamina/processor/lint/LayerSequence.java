@@ -33,10 +33,11 @@ public final class LayerSequence {
     private final ShapedModel model;
     private final List<ShapedLayer> layers;
     private final boolean usedAsSubModel;
+    private final boolean residualBody;
 
     /** A model no other model inlines. */
     public LayerSequence(ShapedModel model) {
-        this(model, false);
+        this(model, false, false);
     }
 
     /**
@@ -44,9 +45,44 @@ public final class LayerSequence {
      *     building block, and its output is not a classifier's logits)
      */
     public LayerSequence(ShapedModel model, boolean usedAsSubModel) {
+        this(model, usedAsSubModel, false);
+    }
+
+    /**
+     * @param usedAsSubModel whether another model of the compilation inlines this one
+     * @param residualBody whether another model of the compilation uses this one as the main path of
+     *     a {@code @Residual} block (then its layers form a residual block, see
+     *     {@link #isInsideResidualBlockBetweenConvs})
+     */
+    public LayerSequence(ShapedModel model, boolean usedAsSubModel, boolean residualBody) {
         this.model = model;
         this.layers = model.layers();
-        this.usedAsSubModel = usedAsSubModel;
+        this.usedAsSubModel = usedAsSubModel || residualBody;
+        this.residualBody = residualBody;
+    }
+
+    /** Whether another model of the compilation uses this one as the main path of a {@code @Residual} block. */
+    public boolean isResidualBody() {
+        return residualBody;
+    }
+
+    /**
+     * Whether the spec at {@code index} lies between two {@code @Conv} layers of this model's own
+     * layers and this model is the main path of a {@code @Residual} block: the place where Wide
+     * ResNet puts its dropout (Zagoruyko &amp; Komodakis 2016), which the dropout rules accept (see
+     * docs/lints.md, "Dropout inside residual blocks").
+     */
+    public boolean isInsideResidualBlockBetweenConvs(int index) {
+        return residualBody && isConv(previousWeighted(index)) && isConv(nextWeighted(index));
+    }
+
+    /**
+     * Whether the model is a classifier: its output is a vector and no other model of the
+     * compilation inlines it (then the last weighted layer's outputs are the logits that training
+     * feeds to softmax cross-entropy).
+     */
+    public boolean isClassifier() {
+        return !usedAsSubModel && model.output().isVector();
     }
 
     public ShapedModel model() {
@@ -97,6 +133,11 @@ public final class LayerSequence {
     /** Whether the spec at {@code index} is element-wise {@code @Dropout} (not spatial). */
     public boolean isElementwiseDropout(int index) {
         return spec(index) instanceof DropoutSpec d && !d.spatial();
+    }
+
+    /** Whether the spec at {@code index} is a {@code @Residual} sub-model. */
+    public boolean isResidual(int index) {
+        return spec(index) instanceof SubModelSpec sub && sub.residual();
     }
 
     public boolean isConv(int index) {
@@ -171,6 +212,106 @@ public final class LayerSequence {
                 + inner.name() + "' (@" + inner.kind() + ")";
     }
 
+    /**
+     * A layer declared inside a sub-model, with the {@code @Model} that declares it.
+     *
+     * @param spec the layer
+     * @param declaredIn the model whose field declares it
+     */
+    public record Inner(LayerSpec spec, ModelSpec declaredIn) {
+
+        /** {@code 'drop' (@Dropout) of Block}. */
+        public String describe() {
+            return "'" + spec.name() + "' (@" + annotationName(spec) + ") of " + declaredIn.simpleName();
+        }
+    }
+
+    /**
+     * The layers a tensor passes after the last weighted layer inside the sub-model at
+     * {@code index} (looking into a sub-model that is the last weighted layer of a sub-model, at
+     * any depth), in order: what the sub-model's output goes through on its way out to the layers
+     * after the field. Empty for a spec that is not a sub-model, or whose last layer is weighted.
+     * For a {@code @Residual} block these are the end of its main path, before the skip path is
+     * added.
+     */
+    public List<Inner> tail(int index) {
+        return tailOf(spec(index));
+    }
+
+    /**
+     * The layers a tensor passes inside the plain (not {@code @Residual}) sub-model at {@code index}
+     * before its first weighted layer (or nested sub-model), in order: what the output of the layers
+     * before the field meets first. Empty for anything else (a residual's skip path bypasses them).
+     */
+    public List<Inner> headOfPlainSubModel(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual()) {
+            return List.of();
+        }
+        List<Inner> head = new java.util.ArrayList<>();
+        for (LayerSpec spec : sub.model().layers()) {
+            if (isWeighted(spec)) {
+                break;
+            }
+            head.add(new Inner(spec, sub.model()));
+        }
+        return List.copyOf(head);
+    }
+
+    /**
+     * The last {@code @Conv}/{@code @Dense} inside the plain (not {@code @Residual}) sub-model at
+     * {@code index} when the sub-model's output is that layer's output unchanged (its tail is
+     * empty), with the model declaring it; null otherwise.
+     */
+    public Inner exitOfPlainSubModel(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual() || !tail(index).isEmpty()) {
+            return null;
+        }
+        return lastWeightedInner(sub);
+    }
+
+    private static Inner lastWeightedInner(SubModelSpec sub) {
+        List<LayerSpec> inner = sub.model().layers();
+        for (int k = inner.size() - 1; k >= 0; k--) {
+            LayerSpec spec = inner.get(k);
+            if (spec.isWeighted()) {
+                return new Inner(spec, sub.model());
+            }
+            if (spec instanceof SubModelSpec nested) {
+                return nested.residual() ? null : lastWeightedInner(nested);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The last layer of the plain (not {@code @Residual}) sub-model at {@code index} when it is an
+     * activation after a weighted layer of that sub-model, with the model declaring it; else null.
+     */
+    public Inner endingActivationOfPlainSubModel(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual()) {
+            return null;
+        }
+        List<Inner> tail = tail(index);
+        Inner last = tail.isEmpty() ? null : tail.get(tail.size() - 1);
+        return last != null && last.spec() instanceof ActivationSpec ? last : null;
+    }
+
+    private static List<Inner> tailOf(LayerSpec spec) {
+        if (!(spec instanceof SubModelSpec sub)) {
+            return List.of();
+        }
+        List<LayerSpec> inner = sub.model().layers();
+        int last = inner.size() - 1;
+        while (last >= 0 && !isWeighted(inner.get(last))) {
+            last--;
+        }
+        List<Inner> tail = new java.util.ArrayList<>(last >= 0 ? tailOf(inner.get(last)) : List.of());
+        for (int k = last + 1; k < inner.size(); k++) {
+            tail.add(new Inner(inner.get(k), sub.model()));
+        }
+        return List.copyOf(tail);
+    }
+
     /** Index of the nearest weighted spec before {@code index}, or -1. */
     public int previousWeighted(int index) {
         for (int i = index - 1; i >= 0; i--) {
@@ -208,16 +349,28 @@ public final class LayerSequence {
      * uses as a sub-model, is a building block).
      */
     public boolean actsOnLogits(int index) {
-        return !usedAsSubModel && model.output().isVector() && previousWeighted(index) >= 0
-                && nextWeighted(index) < 0;
+        return isClassifier() && previousWeighted(index) >= 0 && nextWeighted(index) < 0;
     }
 
     /**
      * Index of the first spec after {@code index} that is {@code @BatchNorm} or a sub-model
-     * containing one (at any depth), or -1.
+     * containing one (at any depth, on its main path or in a projection shortcut), or -1.
      */
     public int nextBatchNorm(int index) {
         for (int i = index + 1; i < layers.size(); i++) {
+            if (containsBatchNorm(spec(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Index of the last spec that is {@code @BatchNorm} or a sub-model containing one (at any
+     * depth), or -1.
+     */
+    public int lastBatchNorm() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
             if (containsBatchNorm(spec(i))) {
                 return i;
             }
@@ -230,7 +383,8 @@ public final class LayerSequence {
             return true;
         }
         if (spec instanceof SubModelSpec sub) {
-            return containsBatchNorm(sub.model());
+            // @Residual(projection = true): the shortcut is a 1x1 conv and a batch norm
+            return sub.projection() || containsBatchNorm(sub.model());
         }
         return false;
     }

@@ -3,12 +3,14 @@ package dev.lamina.processor.lint;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.shape.ShapedModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs every registered placement rule on a shaped model, applies severity options and
@@ -43,19 +45,45 @@ public final class Linter {
      * apply to its output (see {@link LayerSequence#actsOnLogits}).
      */
     public List<Finding> lint(ShapedModel model, boolean usedAsSubModel) {
+        return lint(model, usedAsSubModel, false);
+    }
+
+    /**
+     * As {@link #lint(ShapedModel, boolean)}; {@code residualBody}: another model of the compilation
+     * uses this one as the main path of a {@code @Residual} block (see
+     * {@link LayerSequence#isInsideResidualBlockBetweenConvs}).
+     */
+    public List<Finding> lint(ShapedModel model, boolean usedAsSubModel, boolean residualBody) {
+        LayerSequence layers = new LayerSequence(model, usedAsSubModel, residualBody);
+        return run(model.spec(), rule -> {
+            List<Finding> found = new ArrayList<>(rule.checkDeclaration(model.spec()));
+            found.addAll(rule.check(layers));
+            return found;
+        });
+    }
+
+    /**
+     * The findings about the declaration alone ({@link Rule#checkDeclaration}) of a model whose
+     * shapes could not be inferred, with options and suppressions applied as in {@link #lint}.
+     */
+    public List<Finding> lintDeclaration(ModelSpec model) {
+        return run(model, rule -> rule.checkDeclaration(model));
+    }
+
+    private List<Finding> run(ModelSpec model, Function<Rule, List<Finding>> check) {
         if (!config.anyEnabled()) {
             return List.of();
         }
-        LayerSequence layers = new LayerSequence(model, usedAsSubModel);
-        Suppressions suppressions = new Suppressions(model.spec());
+        Suppressions suppressions = new Suppressions(model);
+        Map<String, ModelSpec> subModels = model.subModels();
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : Rules.all()) {
             Severity severity = config.severityOf(rule);
             if (severity == Severity.OFF) {
                 continue;
             }
-            for (Finding finding : rule.check(layers)) {
-                if (!suppressions.suppresses(finding)) {
+            for (Finding finding : check.apply(rule)) {
+                if (!suppressions.suppresses(finding) && !suppressedWhereDeclared(finding, subModels)) {
                     findings.add(finding.withSeverity(severity));
                 }
             }
@@ -66,9 +94,16 @@ public final class Linter {
         return List.copyOf(result);
     }
 
-    private static FieldPositions fieldPositions(ShapedModel model) {
+    /** Whether the sub-model that declares a whole-network finding's layer suppresses it there. */
+    private static boolean suppressedWhereDeclared(Finding finding, Map<String, ModelSpec> subModels) {
+        Finding.Declaration declared = finding.declaredIn();
+        return declared != null && new Suppressions(subModels.get(declared.model())).suppresses(
+                new Finding(finding.id(), finding.severity(), declared.origin(), finding.message()));
+    }
+
+    private static FieldPositions fieldPositions(ModelSpec model) {
         Map<String, Integer> positions = new HashMap<>();
-        List<LayerSpec> specs = model.spec().layers();
+        List<LayerSpec> specs = model.layers();
         for (int i = 0; i < specs.size(); i++) {
             positions.putIfAbsent(specs.get(i).field(), i);
         }

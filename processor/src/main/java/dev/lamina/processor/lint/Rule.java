@@ -2,7 +2,13 @@ package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.SubModelSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
@@ -23,7 +29,7 @@ public abstract class Rule {
 
     /**
      * @param id stable id without the {@code lamina:} prefix (by convention the class's simple name)
-     * @param defaultSeverity WARNING or NOTE
+     * @param defaultSeverity WARNING or NOTE; ERROR for a model that cannot train at all
      * @param summary one line: what the rule detects
      * @param help a paragraph: what, why (with the source) and the fix
      */
@@ -58,6 +64,15 @@ public abstract class Rule {
     public abstract List<Finding> check(LayerSequence layers);
 
     /**
+     * Findings about the model's declaration alone (e.g. its {@code @Model(input)}), which need no
+     * shapes: the {@link Linter} runs this also for a model whose shapes could not be inferred, so
+     * such a finding can explain the shape error it causes. None by default.
+     */
+    public List<Finding> checkDeclaration(ModelSpec model) {
+        return List.of();
+    }
+
+    /**
      * One finding per index that {@code matches}, with {@code message} of that index: the shape
      * of most checks.
      */
@@ -66,6 +81,45 @@ public abstract class Rule {
                 .filter(matches)
                 .mapToObj(i -> finding(layers, i, message.apply(i)))
                 .toList();
+    }
+
+    /**
+     * Whole-network findings: for every sub-model field at an index that {@code where} accepts,
+     * one finding per layer at the end of the sub-model ({@link LayerSequence#tail}) that
+     * {@code matches}, placed on the field and on the layer's declaration.
+     */
+    protected final List<Finding> findInTails(LayerSequence layers, IntPredicate where, Predicate<LayerSpec> matches,
+                                              BiFunction<Integer, LayerSequence.Inner, String> message) {
+        List<Finding> found = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.spec(i) instanceof SubModelSpec && where.test(i)) {
+                for (LayerSequence.Inner inner : layers.tail(i)) {
+                    if (matches.test(inner.spec())) {
+                        found.add(findingAcross(layers, i, inner, message.apply(i, inner)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The findings of every list, in order. */
+    @SafeVarargs
+    protected static List<Finding> concat(List<Finding>... lists) {
+        List<Finding> all = new ArrayList<>();
+        for (List<Finding> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * A whole-network finding: placed on the sub-model field at {@code index} (the use site whose
+     * composition causes it) and reported on {@code inner}'s declaration too.
+     */
+    protected final Finding findingAcross(LayerSequence layers, int index, LayerSequence.Inner inner, String message) {
+        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
+                new Finding.Declaration(inner.declaredIn().qualifiedName(), inner.spec().origin()));
     }
 
     /** A finding of this rule on the spec at {@code index}, placed on that spec's origin. */

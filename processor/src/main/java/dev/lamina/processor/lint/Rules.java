@@ -2,6 +2,7 @@ package dev.lamina.processor.lint;
 
 import dev.lamina.processor.lint.rules.ActivationOnLogits;
 import dev.lamina.processor.lint.rules.BatchNormAfterActivation;
+import dev.lamina.processor.lint.rules.ChannelsLastInput;
 import dev.lamina.processor.lint.rules.ConsecutiveDropout;
 import dev.lamina.processor.lint.rules.DoubleSoftmax;
 import dev.lamina.processor.lint.rules.DropoutBeforeBatchNorm;
@@ -12,8 +13,10 @@ import dev.lamina.processor.lint.rules.DropoutRateHigh;
 import dev.lamina.processor.lint.rules.DuplicateActivation;
 import dev.lamina.processor.lint.rules.InputDropoutHigh;
 import dev.lamina.processor.lint.rules.LargeDenseHead;
+import dev.lamina.processor.lint.rules.LinearConvBeforePool;
 import dev.lamina.processor.lint.rules.MissingActivation;
 import dev.lamina.processor.lint.rules.RedundantBias;
+import dev.lamina.processor.lint.rules.SingleUnitSoftmaxOutput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +44,10 @@ public final class Rules {
             new DuplicateActivation(),
             new BatchNormAfterActivation(),
             new RedundantBias(),
-            new LargeDenseHead());
+            new LargeDenseHead(),
+            new SingleUnitSoftmaxOutput(),
+            new ChannelsLastInput(),
+            new LinearConvBeforePool());
 
     private static final Map<String, Rule> BY_ID = index(ALL);
 

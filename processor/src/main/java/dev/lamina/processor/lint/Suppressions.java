@@ -1,10 +1,9 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
-import dev.lamina.processor.model.SourceLocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,10 @@ import java.util.TreeSet;
  * other tools and are ignored. A value starting with {@code "lamina"} that names no rule is itself
  * reported as {@value #UNKNOWN_SUPPRESSION_ID}.
  *
- * <p>Origin convention for that warning: {@code new Origin(field, "SuppressWarnings", -1,
- * "value")} ({@code field == null} for the class). {@code annotationIndex == -1}
- * ({@link SourceLocator#NOT_A_LAMINA_ANNOTATION}) means "not a Lamina annotation": the
- * {@link SourceLocator} finds the {@code @SuppressWarnings} mirror by name on the field (or on the
- * class when {@code field} is null) and the diagnostic lands on its {@code value}.
+ * <p>That warning is placed on {@code Origin.ofOtherAnnotation(field, "SuppressWarnings",
+ * "value")} ({@code field == null} for the class): the report layer finds the
+ * {@code @SuppressWarnings} mirror by name on the field (or on the class) and the diagnostic lands
+ * on its {@code value}.
  */
 public final class Suppressions {
 
@@ -67,7 +65,7 @@ public final class Suppressions {
 
     /** Where the warning about an unknown value on {@code field} (null: the class) is placed. */
     public static Origin originOf(String field) {
-        return new Origin(field, ANNOTATION, SourceLocator.NOT_A_LAMINA_ANNOTATION, "value");
+        return Origin.ofOtherAnnotation(field, ANNOTATION, "value");
     }
 
     private void check(String field, Set<String> values, List<Finding> findings) {

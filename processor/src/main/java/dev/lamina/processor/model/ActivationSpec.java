@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.diag.Origin;
+
 /**
  * An activation: from {@code @ReLU}, {@code @LeakyReLU}, ... or from a weighted layer's
  * {@code activation =} attribute (then {@code origin().attribute()} is {@code "activation"}).

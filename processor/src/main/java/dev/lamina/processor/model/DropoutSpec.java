@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.diag.Origin;
+
 /**
  * {@code @Dropout} (element-wise, {@code spatial == false}) or {@code @SpatialDropout}
  * (whole channels, {@code spatial == true}).

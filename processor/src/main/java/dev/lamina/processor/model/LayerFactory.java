@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.diag.Origin;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.diag.Origin;
+
 /**
  * One operation of a model, as plain data. A field with several layer annotations yields several
  * specs, left to right ({@code @Conv @BatchNorm @ReLU} = conv, batch norm, ReLU); so does an

@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,6 +45,12 @@ public final class ModelReader {
 
     private final Elements elements;
     private final Deque<String> reading = new ArrayDeque<>();
+    /**
+     * Sub-models already read during this {@link #read}: a model used by many fields (or at many
+     * depths) is read once, so a chain where each level holds two copies of the next is read in
+     * linear, not exponential, time.
+     */
+    private final Map<String, Read> done = new java.util.HashMap<>();
 
     public ModelReader(Elements elements) {
         this.elements = elements;
@@ -57,6 +64,7 @@ public final class ModelReader {
      */
     public Read read(TypeElement type) {
         reading.clear();
+        done.clear();
         return readModel(type);
     }
 
@@ -72,10 +80,11 @@ public final class ModelReader {
             Set<String> usedNames = new HashSet<>();
             Map<String, Set<String>> fieldSuppressions = new LinkedHashMap<>();
             for (Element member : type.getEnclosedElements()) {
-                if (member.getKind() != ElementKind.FIELD) {
+                if (member.getKind() != ElementKind.FIELD && member.getKind() != ElementKind.ENUM_CONSTANT) {
                     continue;
                 }
-                if (member.getModifiers().contains(Modifier.STATIC)) {
+                // enum constants are static fields too (of a @Model enum): never layers
+                if (member.getKind() == ElementKind.ENUM_CONSTANT || member.getModifiers().contains(Modifier.STATIC)) {
                     rejectStaticLayer((VariableElement) member, locator, problems);
                     continue;
                 }
@@ -108,8 +117,12 @@ public final class ModelReader {
         }
         String fieldName = field.getSimpleName().toString();
         locator.addField(fieldName, field, lamina);
+        boolean constant = field.getKind() == ElementKind.ENUM_CONSTANT;
         problems.add(Problem.STATIC_LAYER_FIELD.at(new Origin(fieldName, simpleName(lamina.get(0)), 0, null),
-                fieldName, simpleName(lamina.get(0))));
+                fieldName, simpleName(lamina.get(0)),
+                constant ? "it is an enum constant, which is a static field" : "the field is static",
+                constant ? "declare the layers as instance fields of a @Model class, not as enum constants"
+                        : "remove the static modifier"));
     }
 
     private static List<AnnotationMirror> laminaAnnotations(Element field) {
@@ -170,11 +183,20 @@ public final class ModelReader {
                     String.join(" -> ", path)));
             return;
         }
-        Read inner = readModel(type);
+        Read inner = done.get(qualified);
+        if (inner == null) {
+            inner = readModel(type);
+            done.put(qualified, inner);
+        }
         problems.addAll(inner.problems().stream()
                 .map(f -> new Finding(f.id(), f.severity(), origin, f.message()))
                 .toList());
         out.add(new SubModelSpec(names.first(), origin, inner.spec(), residual, projection));
+    }
+
+    /** Whether the class carries {@code @Model}. */
+    public static boolean isModel(TypeElement type) {
+        return mirror(type, MODEL).isPresent();
     }
 
     private Optional<TypeElement> modelType(TypeMirror type) {

@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,37 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
 
     /** Qualified names of the models this one inlines as sub-models, at any depth. */
     public Set<String> subModelNames() {
+        return subModels().keySet();
+    }
+
+    /** The models this one inlines as sub-models, at any depth, by qualified name. */
+    public Map<String, ModelSpec> subModels() {
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        collectSubModels(models);
+        return models;
+    }
+
+    private void collectSubModels(Map<String, ModelSpec> models) {
+        for (LayerSpec layer : layers) {
+            // a model already listed has had its own sub-models listed too: visited once each
+            if (layer instanceof SubModelSpec sub && models.putIfAbsent(sub.model().qualifiedName(), sub.model()) == null) {
+                sub.model().collectSubModels(models);
+            }
+        }
+    }
+
+    /**
+     * Qualified names of the models this one uses, at any depth, as the main path of a
+     * {@code @Residual} block.
+     */
+    public Set<String> residualBodyNames() {
         Set<String> names = new LinkedHashSet<>();
         for (LayerSpec layer : layers) {
             if (layer instanceof SubModelSpec sub) {
-                names.add(sub.model().qualifiedName());
-                names.addAll(sub.model().subModelNames());
+                if (sub.residual()) {
+                    names.add(sub.model().qualifiedName());
+                }
+                names.addAll(sub.model().residualBodyNames());
             }
         }
         return names;

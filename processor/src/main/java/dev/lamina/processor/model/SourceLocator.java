@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.diag.Origin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,6 @@ import javax.lang.model.element.TypeElement;
  * the rest of the processor treats the returned {@link Place} as opaque.
  */
 public final class SourceLocator {
-
-    /**
-     * {@link Origin#annotationIndex()} of an origin that is not one of the field's Lamina
-     * annotations (e.g. {@code @SuppressWarnings}); {@link Origin#annotation()} then names the
-     * annotation type.
-     */
-    public static final int NOT_A_LAMINA_ANNOTATION = -1;
 
     /** Where a diagnostic goes: element, optional annotation, optional attribute value. */
     public record Place(Element element, AnnotationMirror annotation, AnnotationValue value) {}
@@ -49,7 +43,7 @@ public final class SourceLocator {
 
     /** The place of an origin; falls back to the field, then the class, never fails. */
     public Place locate(Origin origin) {
-        if (origin != null && origin.annotationIndex() == NOT_A_LAMINA_ANNOTATION) {
+        if (origin != null && origin.isOtherAnnotation()) {
             return locateOther(origin);
         }
         if (origin == null || origin.isModel() || !fields.containsKey(origin.field())) {
@@ -67,7 +61,7 @@ public final class SourceLocator {
     }
 
     /**
-     * An origin on a non-Lamina annotation (index {@value #NOT_A_LAMINA_ANNOTATION}), e.g. the
+     * An origin on a non-Lamina annotation ({@link Origin#ofOtherAnnotation}), e.g. the
      * {@code @SuppressWarnings} of a field ({@code field == null}: of the class): found by the
      * annotation type's simple or qualified name; falls back to the field or class itself.
      */

@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.diag.Origin;
+
 /**
  * A field whose type is another {@code @Model} class: that model inlined as a named sub-block,
  * optionally as a residual ({@code @Residual}): output = input + block(input).

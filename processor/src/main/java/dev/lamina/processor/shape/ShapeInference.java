@@ -1,6 +1,7 @@
 package dev.lamina.processor.shape;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ActivationSpec;
@@ -12,20 +13,25 @@ import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * Compile-time shape inference and parameter counting, in pure Java: one method per layer kind.
  * Walks the layers from {@code @Model(input)}; a layer that cannot take its input yields an
- * ERROR finding and stops the walk (later shapes would be meaningless). Expects specs that
- * passed {@link dev.lamina.processor.model.SpecValidator}.
+ * ERROR finding and the shape after it becomes unknown, so the layers after it are not reported
+ * as its consequences. The walk goes on: a layer whose output does not depend on its input's
+ * shape ({@code @Dense}: (units); a sub-model: its own output) makes the shape known again, and
+ * the layers after it are checked, so every independent error of a model is reported in one
+ * compile. Layers with attribute errors (from {@link dev.lamina.processor.model.SpecValidator})
+ * are skipped the same way.
  */
 public final class ShapeInference {
 
@@ -48,17 +54,43 @@ public final class ShapeInference {
     }
 
     private final List<Finding> findings = new ArrayList<>();
+    /**
+     * Sub-models already shaped in this inference, by qualified name and input: a sub-model used
+     * by many fields is shaped once, so nesting does not multiply the work.
+     */
+    private final Map<String, Result> subModels;
 
-    private ShapeInference() {}
+    private ShapeInference(Map<String, Result> subModels) {
+        this.subModels = subModels;
+    }
 
     /** Shapes of the model fed its declared {@code @Model(input)}. */
     public static Result infer(ModelSpec model) {
         return infer(model, new TensorShape(model.input()));
     }
 
+    /**
+     * Shapes of the model fed its declared {@code @Model(input)}, skipping the layers that
+     * {@code attributeErrors} (findings of {@link dev.lamina.processor.model.SpecValidator}) are
+     * about: such a layer passes its input on when it keeps the shape (dropout, batch norm,
+     * activations) and otherwise leaves the shape unknown. The model is null when there is any error.
+     */
+    public static Result infer(ModelSpec model, List<Finding> attributeErrors) {
+        return infer(model, new TensorShape(model.input()), attributeErrors);
+    }
+
     /** Shapes of the model's layers fed {@code input} (sub-models receive their field's input). */
     public static Result infer(ModelSpec model, TensorShape input) {
-        ShapeInference inference = new ShapeInference();
+        return infer(model, input, List.of(), new HashMap<>());
+    }
+
+    private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors) {
+        return infer(model, input, attributeErrors, new HashMap<>());
+    }
+
+    private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors,
+                                Map<String, Result> subModels) {
+        ShapeInference inference = new ShapeInference(subModels);
         if (!input.fitsInt()) {
             inference.findings.add(Problem.SHAPE_TOO_LARGE.at(Origin.ofModel("input"),
                     "model '" + model.simpleName() + "' (@Model)", "the input " + input + " with "
@@ -67,12 +99,20 @@ public final class ShapeInference {
             return new Result(null, inference.findings);
         }
         List<ShapedLayer> layers = new ArrayList<>();
-        TensorShape current = input;
+        TensorShape current = input; // null: unknown after an error
+        boolean complete = true;
         long total = 0;
         for (LayerSpec layer : model.layers()) {
-            ShapedLayer shaped = inference.shapeChecked(layer, current);
+            if (hasAttributeError(layer, attributeErrors)) {
+                complete = false;
+                current = keepsShape(layer) ? current : null;
+                continue;
+            }
+            ShapedLayer shaped = current == null ? null : inference.shapeChecked(layer, current);
             if (shaped == null) {
-                return new Result(null, inference.findings);
+                complete = false;
+                current = outputWhateverTheInput(layer);
+                continue;
             }
             try {
                 total = Math.addExact(total, shaped.params());
@@ -85,7 +125,34 @@ public final class ShapeInference {
             layers.add(shaped);
             current = shaped.out();
         }
-        return new Result(new ShapedModel(model, input, layers), inference.findings);
+        boolean failed = !complete || inference.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return new Result(failed ? null : new ShapedModel(model, input, layers), inference.findings);
+    }
+
+    private static boolean hasAttributeError(LayerSpec layer, List<Finding> attributeErrors) {
+        return attributeErrors.stream().anyMatch(f -> f.severity() == Severity.ERROR
+                && layer.field() != null && layer.field().equals(f.origin().field())
+                && layer.origin().annotationIndex() == f.origin().annotationIndex());
+    }
+
+    /** Whether a layer's output has its input's shape whatever its attributes are. */
+    private static boolean keepsShape(LayerSpec layer) {
+        return layer instanceof DropoutSpec || layer instanceof BatchNormSpec || layer instanceof ActivationSpec;
+    }
+
+    /**
+     * The output shape of a layer whose input shape is unknown or wrong, when it does not depend on
+     * that input: (units) for a dense layer, the declared output for a valid sub-model. Else null.
+     */
+    private static TensorShape outputWhateverTheInput(LayerSpec layer) {
+        if (layer instanceof DenseSpec dense) {
+            return TensorShape.of(dense.units());
+        }
+        if (layer instanceof SubModelSpec sub) {
+            Result inner = infer(sub.model());
+            return inner.ok() ? inner.model().output() : null;
+        }
+        return null;
     }
 
     /** {@link #shape}, plus the size limits: a count overflowing a long, an example beyond an int. */
@@ -237,7 +304,12 @@ public final class ShapeInference {
                     sub.name(), declared));
             return null;
         }
-        Result inner = infer(sub.model(), in);
+        String key = sub.model().qualifiedName() + " " + in;
+        Result inner = subModels.get(key);
+        if (inner == null) {
+            inner = infer(sub.model(), in, List.of(), subModels);
+            subModels.put(key, inner);
+        }
         for (Finding f : inner.findings()) {
             if (f.severity() == Severity.ERROR) {
                 findings.add(Problem.SUB_MODEL_INVALID.at(sub.origin(), sub.name(), annotation, innerName,
@@ -248,9 +320,10 @@ public final class ShapeInference {
         TensorShape out = inner.model().output();
         long trainable = inner.model().trainableParams();
         long nonTrainable = inner.model().nonTrainableParams();
+        OptionalInt stride = OptionalInt.empty();
         if (sub.residual()) {
             if (sub.projection()) {
-                OptionalInt stride = Projection.stride(in, out);
+                stride = Projection.stride(in, out);
                 if (stride.isEmpty()) {
                     String why = in.rank() != out.rank() || !in.isFeatureMap()
                             ? "The skip path's 1x1 convolution needs (C, H, W) in and out"
@@ -267,6 +340,6 @@ public final class ShapeInference {
                 return null;
             }
         }
-        return new ShapedLayer(sub, in, out, trainable, nonTrainable);
+        return new ShapedLayer(sub, in, out, trainable, nonTrainable, stride);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.processor.shape;
 
 import dev.lamina.processor.model.LayerSpec;
+import java.util.OptionalInt;
 
 /**
  * A layer with its compile-time shapes and parameter counts.
@@ -10,9 +11,17 @@ import dev.lamina.processor.model.LayerSpec;
  * @param out shape it produces
  * @param trainableParams weights and biases (batch norm: gamma and beta)
  * @param nonTrainableParams batch norm running mean and variance
+ * @param projectionStride for {@code @Residual(projection = true)}: the stride of the skip path's
+ *     1x1 convolution ({@link Projection#stride}), inferred here once so code generation only
+ *     reads it; empty for every other layer
  */
 public record ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long trainableParams,
-                          long nonTrainableParams) {
+                          long nonTrainableParams, OptionalInt projectionStride) {
+
+    /** A layer without a projection. */
+    public ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long trainableParams, long nonTrainableParams) {
+        this(spec, in, out, trainableParams, nonTrainableParams, OptionalInt.empty());
+    }
 
     public long params() {
         return Math.addExact(trainableParams, nonTrainableParams);

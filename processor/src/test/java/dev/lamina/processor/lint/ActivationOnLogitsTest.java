@@ -22,7 +22,10 @@ class ActivationOnLogitsTest {
                             "    @Dense(units = 10) @ReLU Layer logits;"),
                     Diagnostic.Kind.WARNING, 4, 24,
                     "[lamina:ActivationOnLogits]", "layer 'logits_relu' (@ReLU on 'logits') is applied to the output logits (10)",
-                    "ReLU sets every negative logit to 0"));
+                    "ReLU sets every negative logit to 0")
+                    .fixedBy("remove it", JavacCase.vector("ReluLogits",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")));
 
     private static TestModels.Builder classifier(ActivationFn last) {
         return model(784)

@@ -23,7 +23,11 @@ class BatchNormAfterActivationTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.NOTE, 3, 30,
                     "[lamina:BatchNormAfterActivation]", "layer 'conv_bn' (@BatchNorm on 'conv') normalizes the output of activation 'conv_relu'",
-                    "Ioffe & Szegedy (2015)", "(batch norm first)"));
+                    "Ioffe & Szegedy (2015)", "(batch norm first)")
+                    .fixedBy("@Conv(..., bias = false) @BatchNorm @ReLU", JavacCase.image("ReluBn",
+                            "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void batchNormAfterReluIsANote() {

@@ -26,7 +26,11 @@ class ConsecutiveDropoutTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 5, 5,
                     "[lamina:ConsecutiveDropout] layer 'drop2' (@Dropout) follows dropout 'drop1' (@Dropout)",
-                    "0.75 of the units are dropped", "keep 0.5 x 0.5 = 0.25"),
+                    "0.75 of the units are dropped", "keep 0.5 x 0.5 = 0.25")
+                    .fixedBy("@Dropout(rate = 0.5), and remove the other", JavacCase.vector("TwoDrops",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dropout(rate = 0.5) Layer drop1;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.vector("SeparateDrops",
                     "    @Dense(units = 32) @ReLU Layer fc1;",
                     "    @Dropout(rate = 0.5) Layer drop1;",

@@ -23,11 +23,17 @@ class DoubleSoftmaxTest {
                             "    @Dense(units = 10, activation = Act.SOFTMAX) Layer logits;"),
                     Diagnostic.Kind.WARNING, 4, 40,
                     "[lamina:DoubleSoftmax] layer 'logits_softmax' (activation = SOFTMAX on 'logits')", "applies softmax to the output (10)",
-                    "remove the softmax"),
+                    "remove the softmax")
+                    .fixedBy("remove the softmax", JavacCase.vector("Softmaxed",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.fires(JavacCase.vector("Softmaxed2",
                             "    @Dense(units = 32) @ReLU Layer fc;",
                             "    @Dense(units = 10) @Softmax Layer logits;"),
-                    Diagnostic.Kind.WARNING, 4, 24, "[lamina:DoubleSoftmax] layer 'logits_softmax' (@Softmax on 'logits')"),
+                    Diagnostic.Kind.WARNING, 4, 24, "[lamina:DoubleSoftmax] layer 'logits_softmax' (@Softmax on 'logits')")
+                    .fixedBy("remove the softmax", JavacCase.vector("Softmaxed2",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.CLEAN_MLP);
 
     @Test

@@ -22,7 +22,12 @@ class DropoutBeforeBatchNormTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 4, 5,
                     "[lamina:DropoutBeforeBatchNorm] layer 'drop' (@Dropout) comes before batch norm",
-                    "variance shift", "after the last @BatchNorm"),
+                    "variance shift", "after the last batch norm")
+                    .fixedBy("move it after the last batch norm, just before 'logits' (@Dense)", JavacCase.vector("BeforeBn",
+                            "    @Dense(units = 64) @ReLU Layer fc1;",
+                            "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc2;",
+                            "    @Dropout(rate = 0.3) Layer drop;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.vector("AfterBn",
                     "    @Dense(units = 64, bias = false) @BatchNorm @ReLU Layer fc1;",
                     "    @Dropout(rate = 0.3) Layer drop;",
@@ -38,7 +43,7 @@ class DropoutBeforeBatchNormTest {
                 .build();
         assertFires(model, ID, Severity.WARNING, "drop1", "SpatialDropout",
                 "comes before batch norm 'conv2_bn' (@BatchNorm on 'conv2')", "Li et al., CVPR 2019",
-                "variance", "after the last @BatchNorm");
+                "variance", "after the last batch norm");
     }
 
     @Test

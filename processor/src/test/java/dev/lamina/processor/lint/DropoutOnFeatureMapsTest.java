@@ -23,7 +23,13 @@ class DropoutOnFeatureMapsTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 5, 5,
                     "[lamina:DropoutOnFeatureMaps] layer 'drop' (@Dropout)", "(8, 14, 14) feature map",
-                    "after 'conv' (@Conv), before 'logits' (@Dense)", "@SpatialDropout"),
+                    "after 'conv' (@Conv), before 'logits' (@Dense)", "@SpatialDropout")
+                    .fixedBy("use @SpatialDropout(rate = 0.25) here", JavacCase.image("OnMaps",
+                            "    @Conv(filters = 8) @ReLU Layer conv;",
+                            "    @MaxPool(2) Layer pool;",
+                            "    @SpatialDropout(rate = 0.25) Layer drop;",
+                            "    @Flatten Layer flat;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.image("DenseDrop",
                     "    @Conv(filters = 8) @ReLU Layer conv;",
                     "    @GlobalAvgPool Layer gap;",
@@ -42,7 +48,7 @@ class DropoutOnFeatureMapsTest {
                 .build();
         assertFires(model, ID, Severity.WARNING, "drop1", "Dropout",
                 "(32, 13, 13) feature map", "after 'conv1' (@Conv)", "before 'logits' (@Dense)",
-                "@SpatialDropout", "after the first @Dense");
+                "@SpatialDropout", "@SpatialDropout(rate = 0.25) here");
     }
 
     @Test

@@ -21,7 +21,10 @@ class DropoutOnOutputTest {
                             "    @Dropout(rate = 0.3) Layer drop;"),
                     Diagnostic.Kind.WARNING, 5, 5,
                     "[lamina:DropoutOnOutput] layer 'drop' (@Dropout) comes after the last weighted layer 'logits'",
-                    "output logits (10)", "Fix: remove it"),
+                    "output logits (10)", "Fix: remove it")
+                    .fixedBy("remove it", JavacCase.vector("OnOutput",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.vector("BeforeOutput",
                     "    @Dense(units = 32) @ReLU Layer fc;",
                     "    @Dropout(rate = 0.3) Layer drop;",

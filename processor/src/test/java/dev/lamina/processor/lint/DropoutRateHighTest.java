@@ -21,7 +21,11 @@ class DropoutRateHighTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 4, 5,
                     "[lamina:DropoutRateHigh] layer 'drop' (@Dropout) has rate 0.7", "more units than it keeps",
-                    "@Dropout(rate = 0.5) or lower"),
+                    "@Dropout(rate = 0.5) or lower")
+                    .fixedBy("@Dropout(rate = 0.5)", JavacCase.vector("HighRate",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dropout(rate = 0.5) Layer drop;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.vector("HalfRate",
                     "    @Dense(units = 32) @ReLU Layer fc;",
                     "    @Dropout(rate = 0.5) Layer drop;",

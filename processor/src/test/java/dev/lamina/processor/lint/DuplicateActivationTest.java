@@ -21,7 +21,10 @@ class DuplicateActivationTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 3, 47,
                     "[lamina:DuplicateActivation]", "layer 'fc_relu_2' (@ReLU on 'fc') comes right after activation 'fc_relu' (activation = RELU on 'fc')",
-                    "ReLU(ReLU(x)) = ReLU(x)"),
+                    "ReLU(ReLU(x)) = ReLU(x)")
+                    .fixedBy("keep one activation", JavacCase.vector("TwoRelus",
+                            "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.vector("OneRelu",
                     "    @Dense(units = 32, activation = Act.RELU) Layer fc;",
                     "    @Dense(units = 10) Layer logits;")));

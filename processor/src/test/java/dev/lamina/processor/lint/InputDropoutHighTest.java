@@ -21,7 +21,11 @@ class InputDropoutHighTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 3, 5,
                     "[lamina:InputDropoutHigh] layer 'drop' (@Dropout) drops 0.5 of the model's input (16)",
-                    "@Dropout(rate = 0.2) or lower"),
+                    "@Dropout(rate = 0.2) or lower")
+                    .fixedBy("@Dropout(rate = 0.2)", JavacCase.vector("InputDrop",
+                            "    @Dropout(rate = 0.2) Layer drop;",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.vector("InputDropLow",
                     "    @Dropout(rate = 0.2) Layer drop;",
                     "    @Dense(units = 32) @ReLU Layer fc;",

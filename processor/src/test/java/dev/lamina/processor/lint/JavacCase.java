@@ -6,8 +6,11 @@ import static dev.lamina.processor.lint.Javac.assertLamina;
 import static dev.lamina.processor.lint.Javac.compile;
 import static dev.lamina.processor.lint.Javac.model;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.testing.compile.Compilation;
 import java.util.List;
+import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -23,8 +26,19 @@ import javax.tools.JavaFileObject;
  * @param bodyLine line of the finding in the model body (the {@code @Model} line is 1)
  * @param column 1-based column of the finding
  * @param words parts the message contains
+ * @param fix for a trigger: the model after following the message's Fix as written (null until
+ *     {@link #fixedBy} gives it)
  */
-record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int column, List<String> words) {
+record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int column, List<String> words,
+                 Fix fix) {
+
+    /**
+     * A trigger's Fix, applied as written.
+     *
+     * @param advice words of the message after {@code Fix:} that say what was done
+     * @param fixed the model with that done: it must compile without any Lamina diagnostic
+     */
+    record Fix(String advice, JavaFileObject fixed) {}
 
     /** Near-miss for rules about activations and logits: a ReLU hidden layer, then raw logits. */
     static final JavacCase CLEAN_MLP = clean(vector("Logits",
@@ -40,12 +54,20 @@ record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int 
 
     /** A model that triggers the rule once, as {@code kind} at {@code bodyLine}, {@code column}. */
     static JavacCase fires(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int column, String... words) {
-        return new JavacCase(source, kind, bodyLine, column, List.of(words));
+        return new JavacCase(source, kind, bodyLine, column, List.of(words), null);
     }
 
     /** A near-miss: compiles without any Lamina diagnostic. */
     static JavacCase clean(JavaFileObject source) {
-        return new JavacCase(source, null, 0, 0, List.of());
+        return new JavacCase(source, null, 0, 0, List.of(), null);
+    }
+
+    /**
+     * This trigger with its Fix applied: {@code advice} is what the message's text after
+     * {@code Fix:} says to do (checked), {@code fixed} the model after doing exactly that.
+     */
+    JavacCase fixedBy(String advice, JavaFileObject fixed) {
+        return new JavacCase(source, kind, bodyLine, column, words, new Fix(advice, fixed));
     }
 
     /** A model {@code test.<name>} with input (16) and these field lines (the first is body line 3). */
@@ -58,7 +80,8 @@ record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int 
         return withFields(name, "{1, 28, 28}", fields);
     }
 
-    private static JavaFileObject withFields(String name, String input, String... fields) {
+    /** A model {@code test.<name>} with {@code @Model(input = <input>)} and these field lines (the first is body line 3). */
+    static JavaFileObject withFields(String name, String input, String... fields) {
         String[] body = new String[fields.length + 3];
         body[0] = "@Model(input = " + input + ")";
         body[1] = "public class " + name + " {";
@@ -70,7 +93,11 @@ record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int 
     /** Compiles the source and asserts the case for rule {@code id}. */
     void check(String id) {
         Compilation compilation = compile(source);
-        assertThat(compilation).succeeded();
+        if (kind == Diagnostic.Kind.ERROR) {
+            assertThat(compilation).failed();
+        } else {
+            assertThat(compilation).succeeded();
+        }
         if (kind == null) {
             assertLamina(compilation);
             return;
@@ -78,10 +105,29 @@ record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int 
         int line = bodyLine + HEADER;
         assertLamina(compilation, kind + " " + line + ":" + column + " [lamina:" + id + "]");
         for (String word : words) {
-            (kind == Diagnostic.Kind.WARNING ? assertThat(compilation).hadWarningContaining(word)
-                    : assertThat(compilation).hadNoteContaining(word))
-                    .inFile(source).onLine(line).atColumn(column);
+            (switch (kind) {
+                case ERROR -> assertThat(compilation).hadErrorContaining(word);
+                case WARNING -> assertThat(compilation).hadWarningContaining(word);
+                default -> assertThat(compilation).hadNoteContaining(word);
+            }).inFile(source).onLine(line).atColumn(column);
         }
+    }
+
+    /**
+     * Fix closure: the message's text after {@code Fix:} says what {@link #fix} did, and the fixed
+     * model compiles without any Lamina diagnostic (no new warning, error or note).
+     */
+    void checkFix(String id) {
+        Compilation compilation = compile(source);
+        String message = compilation.diagnostics().stream()
+                .map(d -> d.getMessage(Locale.ROOT))
+                .filter(m -> m.contains("[lamina:" + id + "]"))
+                .findFirst().orElseThrow();
+        String fixText = message.substring(message.indexOf("Fix: "));
+        assertTrue(fixText.contains(fix.advice()), () -> "the Fix should say '" + fix.advice() + "': " + message);
+        Compilation fixed = compile(fix.fixed());
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
     }
 
     @Override

@@ -22,7 +22,12 @@ class LargeDenseHeadTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.NOTE, 5, 5,
                     "[lamina:LargeDenseHead] layer 'fc' (@Dense) takes the 25,088 features",
-                    "3,211,264 parameters (25,088 x 128)", "replace @Flatten with @GlobalAvgPool"),
+                    "3,211,264 parameters (25,088 x 128)", "replace @Flatten with @GlobalAvgPool")
+                    .fixedBy("replace @Flatten with @GlobalAvgPool", JavacCase.image("BigHead",
+                            "    @Conv(filters = 32) @ReLU Layer conv;",
+                            "    @GlobalAvgPool Layer flat;",
+                            "    @Dense(units = 128) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.clean(JavacCase.image("SmallHead",
                     "    @Conv(filters = 32) @ReLU Layer conv;",
                     "    @GlobalAvgPool Layer gap;",

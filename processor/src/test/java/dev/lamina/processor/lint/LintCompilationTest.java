@@ -1,5 +1,6 @@
 package dev.lamina.processor.lint;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -34,6 +35,21 @@ class LintCompilationTest {
                     })),
                     cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> c.check(rule.id())))));
         });
+    }
+
+    /**
+     * Fix closure: for every rule, each of its triggers with the Fix its message gives applied as
+     * written compiles without any Lamina diagnostic, so following a message never leads to another.
+     */
+    @TestFactory
+    Stream<DynamicNode> everyTriggersFixAsWrittenCompilesClean() {
+        return Rules.all().stream().map(rule -> DynamicContainer.dynamicContainer(rule.id(),
+                casesOf(rule.id()).stream().filter(c -> c.kind() != null).map(c ->
+                        DynamicTest.dynamicTest("fix of " + c.source().getName(), () -> {
+                            assertNotNull(c.fix(), rule.id() + "Test.JAVAC: the trigger " + c.source().getName()
+                                    + " needs .fixedBy(advice, the model with the Fix applied)");
+                            c.checkFix(rule.id());
+                        }))));
     }
 
     /** The {@code JAVAC} cases of {@code <id>Test}; fails with what to add when there are none. */

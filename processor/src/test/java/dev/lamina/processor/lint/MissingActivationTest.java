@@ -21,7 +21,10 @@ class MissingActivationTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 3, 5,
                     "[lamina:MissingActivation] layer 'fc' (@Dense) is followed by 'logits' (@Dense) directly",
-                    "no expressive power", "add an activation after 'fc'"));
+                    "no expressive power", "add an activation after 'fc'")
+                    .fixedBy("add an activation after 'fc', e.g. @Dense(...) @ReLU", JavacCase.vector("Linear",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void twoDenseLayersWithOnlyLinearOpsBetweenAreReportedOnTheFirst() {

@@ -23,7 +23,11 @@ class RedundantBiasTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.NOTE, 3, 5,
                     "[lamina:RedundantBias] layer 'conv' (@Conv) has a bias (8 parameters)",
-                    "mean subtraction cancels it", "@Conv(..., bias = false)"));
+                    "mean subtraction cancels it", "@Conv(..., bias = false)")
+                    .fixedBy("@Conv(..., bias = false)", JavacCase.image("Biased",
+                            "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void biasDirectlyBeforeBatchNormIsANoteWithTheParameterCount() {

@@ -27,6 +27,9 @@ class RulesTest {
         expected.put("BatchNormAfterActivation", Severity.NOTE);
         expected.put("RedundantBias", Severity.NOTE);
         expected.put("LargeDenseHead", Severity.NOTE);
+        expected.put("SingleUnitSoftmaxOutput", Severity.ERROR);
+        expected.put("ChannelsLastInput", Severity.WARNING);
+        expected.put("LinearConvBeforePool", Severity.NOTE);
         Map<String, Severity> actual = new LinkedHashMap<>();
         Rules.all().forEach(rule -> actual.put(rule.id(), rule.defaultSeverity()));
         assertEquals(expected, actual);

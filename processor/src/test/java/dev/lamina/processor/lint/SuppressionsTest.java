@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
-import dev.lamina.processor.model.Origin;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,7 @@ class SuppressionsTest {
         Finding unknown = findings.get(0);
         assertEquals("UnknownSuppression", unknown.id());
         assertEquals(Severity.WARNING, unknown.severity());
-        assertEquals(new Origin("drop1", "SuppressWarnings", -1, "value"), unknown.origin());
+        assertEquals(Origin.ofOtherAnnotation("drop1", "SuppressWarnings", "value"), unknown.origin());
         assertTrue(unknown.message().startsWith(
                 "@SuppressWarnings(\"lamina:DropoutBetweenConv\") on field 'drop1' names no Lamina lint"), unknown::render);
         assertTrue(unknown.message().contains("Did you mean 'DropoutBetweenConvs'?"), unknown::render);

@@ -1,5 +1,6 @@
 package dev.lamina.processor.lint;
 
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.model.ActivationFn;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -10,7 +11,6 @@ import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.Origin;
 import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
@@ -169,6 +169,12 @@ final class TestModels {
         Builder subModel(ShapedModel block, boolean residual) {
             String annotation = residual ? "Residual" : null;
             LayerSpec spec = new SubModelSpec(name("block"), origin(annotation), block.spec(), residual, false);
+            return add(spec, block.output(), block.totalParams(), 0);
+        }
+
+        /** A {@code @Residual(projection = true)} field: the shortcut is a 1x1 conv and a batch norm. */
+        Builder projectedResidual(ShapedModel block) {
+            LayerSpec spec = new SubModelSpec(name("block"), origin("Residual"), block.spec(), true, true);
             return add(spec, block.output(), block.totalParams(), 0);
         }
 

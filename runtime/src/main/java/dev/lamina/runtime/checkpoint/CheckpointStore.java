@@ -27,6 +27,13 @@ import java.util.Map;
  * <p>A save writes the parameter file, the optimizer file, then the JSON file, each atomically; the
  * JSON file is the commit point. A crash or an error at any moment leaves {@code <tag>.json} pointing at a complete
  * parameter file: the new checkpoint or the previous one.
+ *
+ * <p>A training run saves both tags with {@link #saveEpoch}, whose one commit point is {@code
+ * last.json}: it names the {@code best} checkpoint's own state file ({@code best-step<N>.json},
+ * written before it), so {@code best} and {@code last} never disagree, whenever the process dies.
+ * {@code best.json} is a copy of that file written after the commit, for people and tools that
+ * read it; {@link #recover} repairs it, and removes what interrupted saves left behind, when the
+ * next run starts.
  */
 public final class CheckpointStore {
 
@@ -47,6 +54,13 @@ public final class CheckpointStore {
         String read(Path file) throws IOException;
     }
 
+    /** Key of {@code last.json} naming the state file of the committed {@code best} checkpoint. */
+    static final String BEST_STATE = "best_state_file";
+
+    /** Temporary files of {@link AtomicFiles} ({@code .<name>.<uuid>.tmp}). */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+            "\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
     private static final String PARAMS = ".params";
     private static final String OPTIMIZER = ".optimizer";
 
@@ -56,6 +70,8 @@ public final class CheckpointStore {
     private final Path dir;
     private final ParameterWriter writer;
     private final StateReader stateReader;
+    /** Told the name of every file {@link #saveEpoch} has written; a seam so tests can stop a save there. */
+    private final java.util.function.Consumer<String> afterWrite;
 
     /** A store in {@code dir} (created on the first save). */
     public CheckpointStore(Path dir) {
@@ -67,9 +83,15 @@ public final class CheckpointStore {
     }
 
     CheckpointStore(Path dir, ParameterWriter writer, StateReader stateReader) {
+        this(dir, writer, stateReader, name -> { });
+    }
+
+    CheckpointStore(Path dir, ParameterWriter writer, StateReader stateReader,
+                    java.util.function.Consumer<String> afterWrite) {
         this.dir = dir;
         this.writer = writer;
         this.stateReader = stateReader;
+        this.afterWrite = afterWrite;
     }
 
     /** The directory. */
@@ -108,6 +130,136 @@ public final class CheckpointStore {
         AtomicFiles.writeString(stateFile(tag), Json.write(json));
         deleteStaleFiles(tag, PARAMS, paramsName);
         deleteStaleFiles(tag, OPTIMIZER, optimizerName);
+    }
+
+    /**
+     * Saves one epoch of a training run: the {@code last} checkpoint and, when {@code best}, the
+     * same model as the {@code best} checkpoint, with one commit point for both ({@code last.json},
+     * written after every other file of the two checkpoints). A crash at any moment leaves either
+     * the previous epoch's {@code last} and {@code best}, or this epoch's, never a mix.
+     */
+    public void saveEpoch(Block block, TrainingState state, OptimizerState optimizer, boolean best)
+            throws IOException {
+        Map<String, Object> lastJson = writeData(LAST, block, state, optimizer);
+        String bestState;
+        String bestText = null;
+        if (best) {
+            Map<String, Object> bestJson = writeData(BEST, block, state, optimizer);
+            bestState = BEST + "-step" + state.step() + ".json";
+            bestText = Json.write(bestJson);
+            AtomicFiles.writeString(dir.resolve(bestState), bestText);
+            afterWrite.accept(bestState);
+        } else {
+            bestState = committedBestState();
+        }
+        if (bestState != null) {
+            lastJson.put(BEST_STATE, bestState);
+        }
+        AtomicFiles.writeString(stateFile(LAST), Json.write(lastJson)); // the commit point of both
+        afterWrite.accept(LAST + ".json");
+        if (bestText != null) {
+            AtomicFiles.writeString(dir.resolve(BEST + ".json"), bestText);
+            afterWrite.accept(BEST + ".json");
+        }
+        deleteOtherSteps(LAST, "last-step" + state.step() + ".");
+        if (bestState != null) {
+            deleteOtherSteps(BEST, bestState.substring(0, bestState.length() - "json".length()));
+        }
+    }
+
+    /** Writes a checkpoint's parameter and optimizer files; returns its state JSON, not yet written. */
+    private Map<String, Object> writeData(CheckpointTag tag, Block block, TrainingState state, OptimizerState optimizer)
+            throws IOException {
+        String paramsName = tag + "-step" + state.step() + PARAMS;
+        AtomicFiles.write(dir.resolve(paramsName), out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            writer.write(block, data);
+            data.flush();
+        });
+        afterWrite.accept(paramsName);
+        Map<String, Object> json = state.toJson();
+        json.put("parameters_file", paramsName);
+        if (optimizer != null) {
+            String optimizerName = tag + "-step" + state.step() + OPTIMIZER;
+            json.put("optimizer", OptimizerFile.write(dir.resolve(optimizerName), optimizer));
+            afterWrite.accept(optimizerName);
+        }
+        return json;
+    }
+
+    /** The best state file the committed {@code last.json} names, or null (none, or not readable). */
+    private String committedBestState() {
+        try {
+            Object name = Json.asObject(Json.parse(Files.readString(dir.resolve(LAST + ".json"))), LAST.id()).get(BEST_STATE);
+            return name instanceof String text && isStepFile(text, BEST) ? text : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isStepFile(String name, CheckpointTag tag) {
+        return name.matches(tag + "-step[0-9]+\\.json");
+    }
+
+    /**
+     * Cleans up after a process that died while saving, before a run writes here again: deletes
+     * the temporary files of interrupted writes ({@code .<name>.<uuid>.tmp}), the files of
+     * checkpoints that were never committed, and rewrites {@code best.json} when it is not the copy
+     * of the committed {@code best}. Nothing committed is touched; a directory that does not exist
+     * is left alone.
+     *
+     * @return the names of the files it deleted or rewrote, for the run's log
+     */
+    public List<String> recover() throws IOException {
+        List<String> changed = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return changed;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.deleteIfExists(f)) {
+                    changed.add(f.getFileName().toString());
+                }
+            }
+        }
+        if (!Files.isRegularFile(stateFile(LAST))) {
+            return changed;
+        }
+        Map<String, Object> last;
+        try {
+            last = Json.asObject(Json.parse(Files.readString(stateFile(LAST))), LAST.id());
+        } catch (IOException | IllegalArgumentException e) {
+            return changed; // unreadable: the resume reports it; nothing is deleted on a guess
+        }
+        Object params = last.get("parameters_file");
+        if (params instanceof String name && name.matches("last-step[0-9]+\\.params")) {
+            changed.addAll(deleteOtherSteps(LAST, name.substring(0, name.length() - "params".length())));
+        }
+        String bestState = committedBestState();
+        if (bestState != null && Files.isRegularFile(dir.resolve(bestState))) {
+            changed.addAll(deleteOtherSteps(BEST, bestState.substring(0, bestState.length() - "json".length())));
+            String committed = Files.readString(dir.resolve(bestState));
+            Path copy = dir.resolve(BEST + ".json");
+            if (!Files.isRegularFile(copy) || !Files.readString(copy).equals(committed)) {
+                AtomicFiles.writeString(copy, committed);
+                changed.add(copy.getFileName().toString());
+            }
+        }
+        return changed;
+    }
+
+    /** Deletes the files of {@code tag}'s other steps: those not starting with {@code keepPrefix}. */
+    private List<String> deleteOtherSteps(CheckpointTag tag, String keepPrefix) throws IOException {
+        List<String> deleted = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith(keepPrefix) && Files.deleteIfExists(f)) {
+                    deleted.add(name);
+                }
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -205,7 +357,16 @@ public final class CheckpointStore {
     private Map<String, Object> readStateJson(CheckpointTag tag) {
         Path file = stateFile(tag);
         try {
-            return Json.asObject(Json.parse(stateReader.read(file)), file.toString());
+            try {
+                return Json.asObject(Json.parse(stateReader.read(file)), file.toString());
+            } catch (NoSuchFileException e) {
+                if (file.equals(dir.resolve(tag + ".json"))) {
+                    throw e;
+                }
+                // a best-step file a newer save has just replaced: read what last.json names now
+                file = stateFile(tag);
+                return Json.asObject(Json.parse(stateReader.read(file)), file.toString());
+            }
         } catch (NoSuchFileException e) {
             throw new CheckpointException("no checkpoint '" + tag + "' in " + dir + ": " + file
                     + " does not exist. Pass the --out directory of an earlier run.");
@@ -222,8 +383,18 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * The state file of {@code tag}: {@code <tag>.json}, except for {@code best} when the committed
+     * {@code last.json} names the best checkpoint's own state file (see {@link #saveEpoch}).
+     */
     private Path stateFile(CheckpointTag tag) {
-        return dir.resolve(tag.id() + ".json");
+        if (BEST.equals(tag)) {
+            String committed = committedBestState();
+            if (committed != null) {
+                return dir.resolve(committed);
+            }
+        }
+        return dir.resolve(tag + ".json");
     }
 
     /** Deletes this tag's files with {@code suffix} except {@code keep} (all of them when null). */

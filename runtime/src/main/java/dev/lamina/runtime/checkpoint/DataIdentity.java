@@ -1,13 +1,11 @@
 package dev.lamina.runtime.checkpoint;
 
-import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.report.Json;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,10 +32,10 @@ public record DataIdentity(Map<String, String> facts) {
      * @param normalization how batches are normalized, e.g. {@code Normalization.format()}, or
      *     {@code "none"}
      */
-    public static DataIdentity of(LabeledImages train, LabeledImages eval, String evalName, String normalization) {
+    public static DataIdentity of(ExampleSet train, ExampleSet eval, String evalName, String normalization) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("training set", describe(train));
-        facts.put(evalName + " set", describe(eval));
+        facts.put("training set", train.fingerprint());
+        facts.put(evalName + " set", eval.fingerprint());
         facts.put("normalization", normalization);
         return new DataIdentity(facts);
     }
@@ -67,12 +65,6 @@ public record DataIdentity(Map<String, String> facts) {
             }
         });
         return diffs;
-    }
-
-    private static String describe(LabeledImages set) {
-        int checksum = 31 * Arrays.hashCode(set.labels()) + Arrays.hashCode(set.images());
-        return String.format(Locale.ROOT, "'%s' (%d examples of %dx%dx%d, %d classes, checksum %08x)", set.name(),
-                set.size(), set.channels(), set.height(), set.width(), set.classes(), checksum);
     }
 
     /** As JSON: the facts object. */

@@ -41,19 +41,27 @@ public record ModelSignature(Map<String, String> parameters) {
      * phrase each; empty when they match.
      */
     public List<String> differencesFrom(ModelSignature model) {
+        return differencesFrom(model, "checkpoint");
+    }
+
+    /**
+     * Like {@link #differencesFrom(ModelSignature)}, calling the side of {@code this} {@code saved}
+     * (e.g. {@code "saved model"}) in the phrases.
+     */
+    public List<String> differencesFrom(ModelSignature model, String saved) {
         List<String> diffs = new ArrayList<>();
         for (Map.Entry<String, String> e : parameters.entrySet()) {
             String other = model.parameters.get(e.getKey());
             if (other == null) {
-                diffs.add("'" + e.getKey() + "' " + e.getValue() + " is in the checkpoint but not in the model");
+                diffs.add("'" + e.getKey() + "' " + e.getValue() + " is in the " + saved + " but not in the model");
             } else if (!other.equals(e.getValue())) {
-                diffs.add("'" + e.getKey() + "' has shape " + e.getValue() + " in the checkpoint but "
+                diffs.add("'" + e.getKey() + "' has shape " + e.getValue() + " in the " + saved + " but "
                         + other + " in the model");
             }
         }
         for (Map.Entry<String, String> e : model.parameters.entrySet()) {
             if (!parameters.containsKey(e.getKey())) {
-                diffs.add("'" + e.getKey() + "' " + e.getValue() + " is in the model but not in the checkpoint");
+                diffs.add("'" + e.getKey() + "' " + e.getValue() + " is in the model but not in the " + saved);
             }
         }
         return diffs;

@@ -1,20 +1,22 @@
 package dev.lamina.runtime.data;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
- * Builds batch {@code b} of one epoch: copies the examples the epoch's order puts there, then
+ * Builds batch {@code b} of one epoch: copies (or, for streamed sets, reads in parallel on the
+ * common fork-join pool) the examples the epoch's order puts there, then
  * augments (random stream from seed, epoch and b) and normalizes. Stateless after construction,
  * so any thread may build any batch and the result is the same.
  */
 final class BatchAssembler {
 
-    private final LabeledImages data;
+    private final ExampleSet data;
     private final BatchOptions options;
     private final int epoch;
     private final int[] order;
 
-    BatchAssembler(LabeledImages data, BatchOptions options, int epoch) {
+    BatchAssembler(ExampleSet data, BatchOptions options, int epoch) {
         if (options.normalization() != null) {
             options.normalization().checkChannels(data.channels(), data.name());
         }
@@ -34,10 +36,14 @@ final class BatchAssembler {
         int size = data.exampleSize();
         float[] images = new float[n * size];
         int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int example = order[start + i];
-            System.arraycopy(data.images(), example * size, images, i * size, size);
-            labels[i] = data.labels()[example];
+        if (data instanceof LabeledImages) {
+            for (int i = 0; i < n; i++) {
+                labels[i] = data.read(order[start + i], images, i * size);
+            }
+        } else {
+            // decoded from files or read through DJL: spread over the cores (disjoint slices, so
+            // the batch is the same whatever thread reads which example)
+            IntStream.range(0, n).parallel().forEach(i -> labels[i] = data.read(order[start + i], images, i * size));
         }
         if (options.augmentation().enabled()) {
             Random random = Seeds.random(options.seed(), Seeds.AUGMENT, epoch, b);

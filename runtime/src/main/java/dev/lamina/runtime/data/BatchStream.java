@@ -59,7 +59,7 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
      *
      * @throws IllegalArgumentException when the normalization does not match the set's channels
      */
-    public static BatchStream open(LabeledImages data, BatchOptions options, int epoch) {
+    public static BatchStream open(ExampleSet data, BatchOptions options, int epoch) {
         BatchAssembler assembler = new BatchAssembler(data, options, epoch);
         return new BatchStream(data.name(), assembler.batchCount(), assembler::build,
                 options.prefetch());

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param validation held out from the original training set, or {@code null} when there is none
  * @param test the dataset's own test set
  */
-public record DataSplits(LabeledImages train, LabeledImages validation, LabeledImages test) {
+public record DataSplits(ExampleSet train, ExampleSet validation, ExampleSet test) {
 
     public DataSplits {
         Objects.requireNonNull(train, "train");
@@ -19,7 +19,7 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
     }
 
     /** Train and test, no validation set. */
-    public DataSplits(LabeledImages train, LabeledImages test) {
+    public DataSplits(ExampleSet train, ExampleSet test) {
         this(train, null, test);
     }
 
@@ -29,7 +29,7 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
     }
 
     /** The set to select models on: the validation set when there is one, else the test set. */
-    public LabeledImages validationOrTest() {
+    public ExampleSet validationOrTest() {
         return hasValidation() ? validation : test;
     }
 
@@ -53,11 +53,34 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
             throw new InvalidInputException("validation fraction " + fraction + " of "
                     + train.size() + " training examples leaves one side empty");
         }
-        int[] held = Sampling.stratified(train.labels(), train.classes(), n,
+        int[] held = Sampling.stratified(ExampleSet.knownLabels(train, "a stratified validation set"),
+                train.classes(), n,
                 Seeds.random(seed, Seeds.VALIDATION));
         int[] kept = Sampling.complement(held, train.size());
         return new DataSplits(train.select(train.name() + " (minus validation)", kept),
                 train.select(train.name() + " (validation)", held), test);
+    }
+
+    /**
+     * Splits one labelled set into a training and a test set: a stratified random {@code
+     * testFraction} of every class is tested on, the same for the same seed; no example is in both.
+     *
+     * @param testFraction in (0, 1)
+     * @throws InvalidInputException when the fraction is out of range or leaves a side empty
+     */
+    public static DataSplits splitTest(ExampleSet all, double testFraction, long seed) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new InvalidInputException("test fraction must be in (0, 1), got " + testFraction);
+        }
+        int n = (int) Math.round(testFraction * all.size());
+        if (n == 0 || n == all.size()) {
+            throw new InvalidInputException("test fraction " + testFraction + " of " + all.size()
+                    + " examples leaves one side empty; add examples or give a test folder");
+        }
+        int[] held = Sampling.stratified(ExampleSet.knownLabels(all, "a stratified test set"),
+                all.classes(), n, Seeds.random(seed, Seeds.TEST_SPLIT));
+        int[] kept = Sampling.complement(held, all.size());
+        return new DataSplits(all.select(all.name() + " train", kept), all.select(all.name() + " test", held));
     }
 
     /**

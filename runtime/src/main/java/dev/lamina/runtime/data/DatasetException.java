@@ -31,7 +31,15 @@ public class DatasetException extends RuntimeException {
         /** A batch could not be built (the cause says why). */
         BATCH_FAILED,
         /** A set given to train or evaluate on holds no examples. */
-        EMPTY
+        EMPTY,
+        /** A file in an image folder is not an image any decoder recognizes. */
+        NOT_AN_IMAGE,
+        /** An image file is damaged or truncated: its decoder failed or warned. */
+        CORRUPT_IMAGE,
+        /** An image's height and width differ from the model's and no resize policy allows it. */
+        IMAGE_SIZE,
+        /** A class folder of an image folder holds no images. */
+        EMPTY_CLASS
     }
 
     private final Problem problem;

@@ -85,6 +85,63 @@ public final class DatasetFiles {
     }
 
     /**
+     * Like {@link #readAll(Path)}, but never reads more than the size the file's own header
+     * promises, so a small gzip file that expands to gigabytes (a decompression bomb) costs no more
+     * memory than the file it claims to be. Reads the first {@code headerBytes} (decompressed),
+     * asks {@code expectedSize} for the whole file's size (it checks the header and throws on a bad
+     * one), then reads up to that size.
+     *
+     * @return the bytes; fewer than promised when the file is short (the caller reports it), or
+     *     only the header's bytes when the file is shorter than its header
+     * @throws DatasetException when the file holds more than promised, or the promise is larger
+     *     than a Java array can hold
+     */
+    public static byte[] readAll(Path file, int headerBytes, java.util.function.ToLongFunction<byte[]> expectedSize) {
+        try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            InputStream in = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
+            byte[] head = in.readNBytes(headerBytes);
+            if (head.length < headerBytes) {
+                return head;
+            }
+            long expected = expectedSize.applyAsLong(head);
+            if (expected > MAX_ARRAY) {
+                throw new DatasetException(Problem.BAD_HEADER, file, "header promises " + expected
+                        + " bytes, more than the " + MAX_ARRAY + " one file can hold in memory; the header"
+                        + " is damaged or the file is not meant for this reader");
+            }
+            byte[] all = Arrays.copyOf(head, (int) Math.max(expected, headerBytes));
+            int n = in.readNBytes(all, headerBytes, all.length - headerBytes);
+            if (headerBytes + n < all.length) {
+                return Arrays.copyOf(all, headerBytes + n);
+            }
+            if (in.read() != -1) {
+                throw new DatasetException(Problem.TRUNCATED, file, "expected " + expected + " bytes, as its"
+                        + " header says, but it holds more (counted after decompression; reading stopped"
+                        + " there); the file has trailing bytes and is not a valid IDX file");
+            }
+            return all;
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(Problem.MISSING_FILE, file, "file not found", e);
+        } catch (ZipException | EOFException e) {
+            throw corruptGzip(file, e);
+        } catch (IOException e) {
+            throw new DatasetException(Problem.IO, file, "cannot be read: " + e, e);
+        }
+    }
+
+    private static DatasetException corruptGzip(Path file, IOException e) {
+        return new DatasetException(Problem.CORRUPT_GZIP, file, "starts like a gzip file but"
+                + " cannot be decompressed (" + e.getMessage() + "); download it again or"
+                + " check it with 'gzip -t " + file.getFileName() + "'", e);
+    }
+
+    /** The largest array length every JVM allows. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
      * Decompresses into an array sized from the gzip trailer (the uncompressed size modulo 2^32),
      * which is about twice as fast as growing one; the trailer is only a hint, so a wrong or huge
      * value costs speed, never correctness.
@@ -104,9 +161,7 @@ public final class DatasetFiles {
             System.arraycopy(rest, 0, all, out.length, rest.length);
             return all;
         } catch (ZipException | EOFException e) {
-            throw new DatasetException(Problem.CORRUPT_GZIP, file, "starts like a gzip file but"
-                    + " cannot be decompressed (" + e.getMessage() + "); download it again or"
-                    + " check it with 'gzip -t " + file.getFileName() + "'", e);
+            throw corruptGzip(file, e);
         } catch (IOException e) {
             throw new DatasetException(Problem.IO, file, "cannot be decompressed: " + e, e);
         }

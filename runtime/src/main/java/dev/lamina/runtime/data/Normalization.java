@@ -34,15 +34,16 @@ public record Normalization(double[] mean, double[] std) {
      * Per-channel mean and population standard deviation of a set (use the training set). A
      * channel whose values are all equal gets std 1, so it is only shifted.
      */
-    public static Normalization fit(LabeledImages train) {
+    public static Normalization fit(ExampleSet train) {
         int channels = train.channels();
         int plane = train.height() * train.width();
         double[] sum = new double[channels];
         double[] sumSquares = new double[channels];
-        float[] x = train.images();
+        float[] x = new float[train.exampleSize()];
         for (int example = 0; example < train.size(); example++) {
+            train.read(example, x, 0);
             for (int c = 0; c < channels; c++) {
-                int from = (example * channels + c) * plane;
+                int from = c * plane;
                 double s = 0;
                 double q = 0;
                 for (int i = from; i < from + plane; i++) {
@@ -78,10 +79,15 @@ public record Normalization(double[] mean, double[] std) {
                 set.classes(), copy, set.labels());
     }
 
-    /** Every split normalized with these statistics. */
+    /**
+     * Every split normalized with these statistics, copied into memory ({@link
+     * LabeledImages#copyOf}); streamed sets are better normalized batch by batch ({@link
+     * BatchOptions#withNormalization}).
+     */
     public DataSplits apply(DataSplits splits) {
-        return new DataSplits(apply(splits.train()),
-                splits.hasValidation() ? apply(splits.validation()) : null, apply(splits.test()));
+        return new DataSplits(apply(LabeledImages.copyOf(splits.train())),
+                splits.hasValidation() ? apply(LabeledImages.copyOf(splits.validation())) : null,
+                apply(LabeledImages.copyOf(splits.test())));
     }
 
     /**

@@ -13,6 +13,7 @@ final class Seeds {
     static final long VALIDATION = 0x7A11DL;
     static final long ORDER = 0x0D3E5L;
     static final long AUGMENT = 0xA06E7L;
+    static final long TEST_SPLIT = 0x7E57L;
 
     private Seeds() {}
 

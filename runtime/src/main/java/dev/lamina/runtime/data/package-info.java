@@ -1,6 +1,11 @@
 /**
  * Datasets for training, as plain Java arrays (no tensors here; the trainer turns {@link
- * dev.lamina.runtime.data.Batch}es into NDArrays).
+ * dev.lamina.runtime.data.Batch}es into NDArrays). Every set is an {@link
+ * dev.lamina.runtime.data.ExampleSet}: in memory ({@link dev.lamina.runtime.data.LabeledImages}),
+ * image files streamed from disk ({@code image/}: {@link
+ * dev.lamina.runtime.data.image.ImageFolders}, {@link
+ * dev.lamina.runtime.data.image.ImageConversion}), or a DJL dataset ({@link
+ * dev.lamina.runtime.data.DjlDatasetExamples}).
  *
  * <ul>
  *   <li>Loading: {@link dev.lamina.runtime.data.DatasetKind} (fashion-mnist, mnist, cifar10,

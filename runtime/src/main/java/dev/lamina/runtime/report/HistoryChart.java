@@ -2,23 +2,24 @@ package dev.lamina.runtime.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import dev.lamina.runtime.io.AtomicFiles;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Draws the history as a PNG: loss per epoch on top, accuracy per epoch below, training and
- * evaluation (test or validation) as two lines each. Runs headless (no display needed).
+ * Draws the history as a PNG and an SVG: loss per epoch on top, accuracy per epoch below, training
+ * and evaluation (test or validation) as two lines each; the title names the model and the run,
+ * the subtitles the data and the settings. Runs headless (no display needed).
  */
 public final class HistoryChart {
 
@@ -26,9 +27,17 @@ public final class HistoryChart {
 
     private HistoryChart() {}
 
-    /** Writes the chart to {@code file} (800 x 600 pixels). */
-    public static void writePng(Path file, List<EpochStats> history, String evalName) throws IOException {
-        System.setProperty("java.awt.headless", "true");
+    /** Size of the figure, in pixels (PNG) or points (SVG). */
+    static final int WIDTH = 800, HEIGHT = 600;
+
+    /** Writes the chart to {@code png} and the same chart as SVG beside it ({@link Figures#svgBeside}). */
+    public static void write(Path png, List<EpochStats> history, String evalName, RunCaption caption)
+            throws IOException {
+        JFreeChart chart = chart(history, evalName, caption);
+        Figures.write(png, WIDTH, HEIGHT, chart::draw);
+    }
+
+    static JFreeChart chart(List<EpochStats> history, String evalName, RunCaption caption) {
         NumberAxis epochAxis = new NumberAxis("epoch");
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         epochAxis.setAutoRangeIncludesZero(false);
@@ -37,9 +46,12 @@ public final class HistoryChart {
         plot.add(subplot("loss", history, EpochStats::trainLoss, EpochStats::evalLoss, evalName), 1);
         plot.add(subplot("accuracy", history, EpochStats::trainAccuracy, EpochStats::evalAccuracy,
                 evalName), 1);
-        JFreeChart chart = new JFreeChart("Training history", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(caption.title(), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        for (String line : caption.details()) {
+            chart.addSubtitle(new TextTitle(line, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        }
         chart.setBackgroundPaint(Color.WHITE);
-        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 600));
+        return chart;
     }
 
     private static XYPlot subplot(String metric, List<EpochStats> history, ToDoubleFunction<EpochStats> train,

@@ -10,12 +10,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
+import ai.djl.translate.Batchifier;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.OptimizerState;
 import dev.lamina.runtime.data.Batch;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The DJL side of training: turns {@link Batch}es into tensors, runs forward and backward (split
@@ -36,24 +41,51 @@ final class DjlSteps implements AutoCloseable {
     private final Device[] devices;
     private final Shape exampleShape;
     private final ResumableAdam optimizer;
+    private final Shape outputShape;
+    private final boolean listening;
 
     DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
         this(model, devices, learningRate, 0f, inputShapeWithBatch);
     }
 
     DjlSteps(Model model, Device[] devices, float learningRate, float weightDecay, Shape inputShapeWithBatch) {
+        this(model, devices, learningRate, weightDecay, inputShapeWithBatch, List.of());
+    }
+
+    /**
+     * @param listeners DJL listeners: told when training begins and ends (by DJL's trainer), after
+     *     every training and evaluation batch and after every epoch ({@link #epochDone()})
+     */
+    DjlSteps(Model model, Device[] devices, float learningRate, float weightDecay, Shape inputShapeWithBatch,
+             List<TrainingListener> listeners) {
         this.devices = devices;
+        this.listening = !listeners.isEmpty();
         this.exampleShape = inputShapeWithBatch.slice(1);
         this.optimizer = new ResumableAdam(learningRate, weightDecay);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optDevices(devices)
                 .optOptimizer(optimizer);
+        listeners.forEach(config::addTrainingListeners);
         trainer = model.newTrainer(config);
         trainer.initialize(inputShapeWithBatch);
+        outputShape = model.getBlock().getOutputShapes(new Shape[] {inputShapeWithBatch})[0].slice(1);
+    }
+
+    /** The model's output shape per example, e.g. {@code (10)}. */
+    Shape outputShape() {
+        return outputShape;
     }
 
     /** Forward and backward on one batch; the gradients wait for {@link #step()}. */
     Outcome forwardBackward(Batch batch) {
+        return forwardBackward(batch, 0, 0);
+    }
+
+    /**
+     * Forward and backward on batch {@code progress} of {@code total} (what the DJL listeners are
+     * told); the gradients wait for {@link #step()}.
+     */
+    Outcome forwardBackward(Batch batch, long progress, long total) {
         try (NDManager m = trainer.getManager().newSubManager();
              GradientCollector collector = trainer.newGradientCollector()) {
             NDArray x = images(m, batch);
@@ -61,6 +93,8 @@ final class DjlSteps implements AutoCloseable {
             int parts = Math.min(devices.length, batch.size());
             double lossSum = 0;
             long correct = 0;
+            Map<Device, NDList> labelsByDevice = new LinkedHashMap<>();
+            Map<Device, NDList> predictionsByDevice = new LinkedHashMap<>();
             for (int i = 0; i < parts; i++) {
                 long from = (long) batch.size() * i / parts;
                 long to = (long) batch.size() * (i + 1) / parts;
@@ -72,6 +106,13 @@ final class DjlSteps implements AutoCloseable {
                 collector.backward(l);
                 lossSum += l.getFloat() * (to - from);
                 correct += countCorrect(predictions.singletonOrThrow(), yi);
+                labelsByDevice.put(devices[i], labels);
+                predictionsByDevice.put(devices[i], predictions);
+            }
+            if (listening) {
+                TrainingListener.BatchData data = batchData(m, x, y, progress, total, labelsByDevice,
+                        predictionsByDevice);
+                trainer.notifyListeners(listener -> listener.onTrainingBatch(trainer, data));
             }
             return new Outcome(lossSum, correct, batch.size());
         }
@@ -108,8 +149,14 @@ final class DjlSteps implements AutoCloseable {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDArray y = labels(m, batch);
                 NDList labels = new NDList(y);
-                NDList predictions = trainer.evaluate(new NDList(images(m, batch)));
+                NDArray x = images(m, batch);
+                NDList predictions = trainer.evaluate(new NDList(x));
                 NDArray logits = predictions.singletonOrThrow();
+                if (listening) {
+                    TrainingListener.BatchData data = batchData(m, x, y, examples, 0,
+                            Map.of(devices[0], labels), Map.of(devices[0], predictions));
+                    trainer.notifyListeners(listener -> listener.onValidationBatch(trainer, data));
+                }
                 lossSum += loss.evaluate(labels, predictions).getFloat() * batch.size();
                 long[] predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
                 if (confusion == null) {
@@ -131,10 +178,24 @@ final class DjlSteps implements AutoCloseable {
                 : new Evaluation(lossSum / examples, (double) correct / examples, examples, confusion);
     }
 
+    /** Tells the DJL listeners that an epoch ended. */
+    void epochDone() {
+        if (listening) {
+            trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+        }
+    }
+
+    private static TrainingListener.BatchData batchData(NDManager m, NDArray x, NDArray y, long progress, long total,
+                                                        Map<Device, NDList> labels, Map<Device, NDList> predictions) {
+        ai.djl.training.dataset.Batch batch = new ai.djl.training.dataset.Batch(m, new NDList(x), new NDList(y),
+                Math.toIntExact(x.getShape().get(0)), Batchifier.STACK, Batchifier.STACK, progress, total);
+        return new TrainingListener.BatchData(batch, labels, predictions);
+    }
+
     private NDArray images(NDManager m, Batch batch) {
         int size = batch.size();
         int values = Math.toIntExact(exampleShape.size() * size);
-        if (batch.images().length < values) {
+        if (batch.images().length != values) {
             throw new InvalidInputException("a batch of " + size + " examples holds "
                     + batch.images().length + " values, but the model input " + exampleShape
                     + " needs " + values + "; the data does not match the model's input shape");
@@ -143,10 +204,16 @@ final class DjlSteps implements AutoCloseable {
         return m.create(FloatBuffer.wrap(batch.images(), 0, values), shape, DataType.FLOAT32);
     }
 
-    private static NDArray labels(NDManager m, Batch batch) {
+    private NDArray labels(NDManager m, Batch batch) {
         long[] labels = new long[batch.size()];
+        long classes = outputShape.dimension() == 1 ? outputShape.get(0) : Long.MAX_VALUE;
         for (int i = 0; i < labels.length; i++) {
             labels[i] = batch.labels()[i];
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new InvalidInputException("a batch holds label " + labels[i] + ", outside the model's "
+                        + classes + " outputs (labels 0 to " + (classes - 1) + "); the data does not match the"
+                        + " model: fix the labels, or give the last layer more units");
+            }
         }
         return m.create(labels);
     }

@@ -6,6 +6,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.listener.TrainingListener;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
@@ -13,7 +15,8 @@ import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.checkpoint.DataIdentity;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.DatasetException;
-import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.DjlDatasetExamples;
+import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EvalTarget;
@@ -57,22 +60,64 @@ public final class Trainer {
     private final TrainingConfig config;
     private final TrainingProgress progress;
     private final TrainingRun.PlacementCheck placementCheck;
+    private final List<TrainingListener> listeners;
 
     /** A trainer that runs with these settings. */
     public Trainer(TrainingConfig config) {
         this(config, DevicePlacement::verify);
     }
 
+    /**
+     * A trainer that also tells DJL {@link TrainingListener}s what happens: {@code
+     * onTrainingBegin}/{@code onTrainingEnd} once per {@link #fit}, {@code onTrainingBatch} after
+     * every training batch's forward and backward pass (before the optimizer step), {@code
+     * onValidationBatch} for every batch of the per-epoch evaluation, {@code onEpoch} after it.
+     * The DJL trainer they receive has no metrics unless a listener sets them in {@code
+     * onTrainingBegin}.
+     */
+    public Trainer(TrainingConfig config, TrainingListener... listeners) {
+        this(config, DevicePlacement::verify, listeners);
+    }
+
     /** A trainer with another device placement check (tests count its calls). */
-    Trainer(TrainingConfig config, TrainingRun.PlacementCheck placementCheck) {
+    Trainer(TrainingConfig config, TrainingRun.PlacementCheck placementCheck, TrainingListener... listeners) {
+        this.listeners = List.of(listeners);
         this.config = config;
         this.progress = new TrainingProgress(config.progress(), config.terminal(), config.logEvery());
         this.placementCheck = placementCheck;
     }
 
     /** Trains on {@code train}, evaluating on {@code test} after every epoch. */
-    public TrainingResult fit(Block block, Shape inputShapeWithBatch, LabeledImages train, LabeledImages test) {
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, ExampleSet train, ExampleSet test) {
         return fit(block, inputShapeWithBatch, train, null, test);
+    }
+
+    /**
+     * Trains on DJL datasets (e.g. DJL's {@code ImageFolder} or a user's own {@link
+     * RandomAccessDataset}), evaluating on {@code test} after every epoch, with this trainer's loop:
+     * shuffling by the seed, prefetch, checkpoints, progress. Each record is one example (see
+     * {@link DjlDatasetExamples}); the number of classes is the model's output size.
+     *
+     * @throws InvalidInputException when the model's output is not (classes), or the records do not
+     *     fit the model
+     */
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, RandomAccessDataset train,
+                              RandomAccessDataset test) {
+        Shape out;
+        try {
+            out = block.getOutputShapes(new Shape[] {inputShapeWithBatch})[0];
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("the model's output shape cannot be computed before training ("
+                    + e.getMessage() + "); wrap the datasets yourself with DjlDatasetExamples.of(name, dataset,"
+                    + " classes) and call fit with them");
+        }
+        if (out.dimension() != 2) {
+            throw new InvalidInputException("the model's output has shape " + out.slice(1) + " per example, but"
+                    + " training needs one logit per class, (classes)");
+        }
+        int classes = Math.toIntExact(out.get(1));
+        return fit(block, inputShapeWithBatch, DjlDatasetExamples.of("train", train, classes),
+                DjlDatasetExamples.of("test", test, classes));
     }
 
     /**
@@ -84,13 +129,19 @@ public final class Trainer {
      * @param inputShapeWithBatch the model's input shape with a leading batch dimension, e.g.
      *     {@code (1, 1, 28, 28)}
      */
-    public TrainingResult fit(Block block, Shape inputShapeWithBatch, LabeledImages train,
-                              LabeledImages validation, LabeledImages test) {
+    public TrainingResult fit(Block block, Shape inputShapeWithBatch, ExampleSet train,
+                              ExampleSet validation, ExampleSet test) {
         requireExamples(train, "training");
         if (validation != null) {
             requireExamples(validation, "validation");
         }
         requireExamples(test, "test");
+        Shape exampleShape = inputShapeWithBatch.slice(1);
+        DataFit.requireInputShape(train, "training", exampleShape);
+        if (validation != null) {
+            DataFit.requireInputShape(validation, "validation", exampleShape);
+        }
+        DataFit.requireInputShape(test, "test", exampleShape);
         if (config.patience() > 0 && validation == null) {
             throw new InvalidInputException("early stopping (patience " + config.patience() + ") needs a"
                     + " validation set to watch; give one, or set patience 0. Stopping on the test set would"
@@ -100,10 +151,11 @@ public final class Trainer {
         MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
         Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
         EvalTarget evalTarget = validation != null ? EvalTarget.VALIDATION : EvalTarget.TEST;
-        LabeledImages evalSet = validation != null ? validation : test;
+        ExampleSet evalSet = validation != null ? validation : test;
         DataIdentity data = DataIdentity.of(train, evalSet, evalTarget.id(),
                 String.valueOf(config.describe().get("normalization")));
 
+        recoverInterruptedSaves(out);
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
@@ -111,7 +163,13 @@ public final class Trainer {
                     : resume(block, inputShapeWithBatch, model, data);
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.learningRate(), config.weightDecay(),
-                            inputShapeWithBatch))) {
+                            inputShapeWithBatch, listeners))) {
+                Shape outputs = steps.outputShape();
+                DataFit.requireLabels(train, "training", outputs);
+                if (validation != null) {
+                    DataFit.requireLabels(validation, "validation", outputs);
+                }
+                DataFit.requireLabels(test, "test", outputs);
                 if (resumed != null && resumed.optimizer() != null) {
                     steps.restoreOptimizer(block, resumed.optimizer());
                 } else if (resumed != null) {
@@ -139,8 +197,9 @@ public final class Trainer {
      * into {@code block} and measures it on {@code data}, training off.
      */
     public Evaluation evaluate(Block block, Shape inputShapeWithBatch, Path checkpointDir, CheckpointTag tag,
-                               LabeledImages data) {
+                               ExampleSet data) {
         requireExamples(data, "evaluation");
+        DataFit.requireInputShape(data, "evaluation", inputShapeWithBatch.slice(1));
         DeviceSelection devices = selectDevices();
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
@@ -149,6 +208,7 @@ public final class Trainer {
             MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.batchSize());
             try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.learningRate(),
                     inputShapeWithBatch)) {
+                DataFit.requireLabels(data, "evaluation", steps.outputShape());
                 return new TrainingRun(config, progress, block, steps, devices, memory, null, EvalTarget.TEST, DataIdentity.UNKNOWN,
                         null, placementCheck)
                         .evaluate(data);
@@ -156,8 +216,24 @@ public final class Trainer {
         }
     }
 
+    /** Removes what a process that died while saving into {@code out} left there (see {@link CheckpointStore#recover}). */
+    private void recoverInterruptedSaves(Path out) {
+        if (out == null) {
+            return;
+        }
+        try {
+            List<String> changed = new CheckpointStore(out).recover();
+            if (!changed.isEmpty()) {
+                progress.info("note: cleaned up after an interrupted save in " + out + ": " + String.join(", ", changed));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean up the output directory " + out + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Refuses an empty set before any work: its loss and accuracy would be 0/0. */
-    private static void requireExamples(LabeledImages data, String role) {
+    private static void requireExamples(ExampleSet data, String role) {
         if (data.size() == 0) {
             throw new DatasetException(DatasetException.Problem.EMPTY, null, "the " + role + " set '"
                     + data.name() + "' holds no examples, so nothing can be " + (role.equals("training")

@@ -33,12 +33,13 @@ import java.util.Objects;
  *     (early stopping; needs a validation set); 0, the default, never stops early
  * @param limitBatches at most this many batches per epoch and per evaluation, for a quick smoke
  *     run; 0, the default, uses every batch
+ * @param modelName the model's name, for the title of {@code history.png}; default {@code "model"}
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
                              float weightDecay, long seed, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
                              int logEvery, Augmentation augmentation, Normalization normalization,
-                             int patience, int limitBatches) {
+                             int patience, int limitBatches, String modelName) {
 
     public TrainingConfig {
         Objects.requireNonNull(device, "device");
@@ -47,6 +48,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         // the settings' own range checks, one place for them
         new TrainingSettings(epochs, batchSize, learningRate, schedule, weightDecay, seed,
                 TrainingSettings.DEFAULTS.validation(), patience);
+        Objects.requireNonNull(modelName, "modelName");
         require(logEvery >= 1, "logEvery must be at least 1, got " + logEvery);
         require(limitBatches >= 0, "limit batches must be 0 (all batches) or more, got " + limitBatches);
     }
@@ -91,6 +93,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         private float learningRate;
         private LearningRateSchedule schedule;
         private float weightDecay;
+        private String modelName = "model";
         private long seed;
         private DeviceChoice device = DeviceChoice.auto();
         private Path outputDir;
@@ -212,9 +215,15 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
             return this;
         }
 
+        /** The model's name, shown in the title of {@code history.png} (e.g. {@code FashionCnn}). */
+        public Builder modelName(String modelName) {
+            this.modelName = modelName;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, schedule, weightDecay, seed, device, outputDir, resumeFrom,
-                    progress, terminal, logEvery, augmentation, normalization, patience, limitBatches);
+                    progress, terminal, logEvery, augmentation, normalization, patience, limitBatches, modelName);
         }
     }
 }

@@ -11,12 +11,13 @@ import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.Batch;
 import dev.lamina.runtime.data.BatchOptions;
 import dev.lamina.runtime.data.BatchStream;
-import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EpochStats;
 import dev.lamina.runtime.report.EvalTarget;
 import dev.lamina.runtime.report.HistoryFiles;
+import dev.lamina.runtime.report.RunCaption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ final class TrainingRun {
     /** Whether this run (not the checkpoint it resumed from) has checked where the parameters live. */
     private boolean placementChecked;
     private boolean stoppedEarly;
+    /** Title and subtitles of history.png, set when the epochs start. */
+    private RunCaption caption;
 
     /**
      * @param store where checkpoints and history go, or {@code null}
@@ -87,7 +90,8 @@ final class TrainingRun {
      * Runs the remaining epochs up to the configured total, or until early stopping (when {@code
      * patience} is set) sees no new best for that many epochs.
      */
-    void trainRemainingEpochs(LabeledImages train, LabeledImages evalSet) {
+    void trainRemainingEpochs(ExampleSet train, ExampleSet evalSet) {
+        caption = caption(train, evalSet);
         while (epoch < config.epochs()) {
             if (patienceRunOut()) {
                 stoppedEarly = true;
@@ -109,7 +113,7 @@ final class TrainingRun {
     }
 
     /** Loss and accuracy on {@code data}, in order, training off. */
-    Evaluation evaluate(LabeledImages data) {
+    Evaluation evaluate(ExampleSet data) {
         BatchOptions options = BatchOptions.evaluation(config.batchSize()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(data, options, 0)) {
             Iterator<Batch> all = batches.iterator();
@@ -156,7 +160,25 @@ final class TrainingRun {
         return bestAccuracy;
     }
 
-    private EpochStats runEpoch(int epoch, LabeledImages train, LabeledImages evalSet) {
+    /**
+     * A training batch whose mean loss is more than this many times the loss of a uniform guess
+     * over the classes ({@code ln(classes)}, e.g. 2.30 for 10) has exploded: no model that is
+     * learning gets there (a model that predicts nothing useful sits at 1 times), and a run with
+     * too high a learning rate does within a few steps (docs/training.md).
+     */
+    static final double EXPLOSION_FACTOR = 100;
+
+    /** The loss above which a run has exploded, for {@code classes} classes. */
+    static double explosionLimit(int classes) {
+        return EXPLOSION_FACTOR * chanceLoss(classes);
+    }
+
+    private static double chanceLoss(int classes) {
+        return Math.log(Math.max(classes, 2));
+    }
+
+    private EpochStats runEpoch(int epoch, ExampleSet train, ExampleSet evalSet) {
+        double limit = explosionLimit(train.classes());
         // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run;
         // the data order and augmentation depend only on (seed, epoch) too.
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed() * 31 + epoch));
@@ -179,7 +201,7 @@ final class TrainingRun {
                 }
                 index++;
                 rate = config.schedule().rate(config.learningRate(), step, totalSteps);
-                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, rate);
+                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate, train.classes());
                 lossSum += outcome.lossSum();
                 correct += outcome.correct();
                 images += outcome.size();
@@ -193,17 +215,26 @@ final class TrainingRun {
             throw new TrainingDivergedException(epoch, index, "the " + evalTarget
                     + " loss (measured after the last batch)", eval.loss(), config.learningRate(), lastGood());
         }
+        if (eval.examples() > 0 && eval.loss() > limit) {
+            throw new TrainingDivergedException(epoch, index, "the " + evalTarget + " loss (measured after the last"
+                    + " batch), " + exploded(train.classes()) + ",", eval.loss(), config.learningRate(), lastGood());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        steps.epochDone();
         return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
                 seconds, images / trainSeconds, rate);
     }
 
-    /** One optimizer step, refusing a non-finite loss before it touches the parameters. */
-    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, float rate) {
-        DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch));
+    /** One optimizer step, refusing a non-finite or exploded loss before it touches the parameters. */
+    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, int count, float rate, int classes) {
+        DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch, index, count));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
                     config.learningRate(), lastGood());
+        }
+        if (outcome.meanLoss() > explosionLimit(classes)) {
+            throw new TrainingDivergedException(epoch, index, "the training loss, " + exploded(classes) + ",",
+                    outcome.meanLoss(), config.learningRate(), lastGood());
         }
         steps.learningRate(rate);
         memory.run(steps::step);
@@ -217,6 +248,22 @@ final class TrainingRun {
         return outcome;
     }
 
+    /** The chart's title (model, run directory) and subtitles (data, settings) for this run. */
+    private RunCaption caption(ExampleSet train, ExampleSet evalSet) {
+        String run = store == null ? "(not saved)" : String.valueOf(store.dir().toAbsolutePath().normalize().getFileName());
+        String data = String.format(java.util.Locale.ROOT, "training: %s (%,d images); %s: %s (%,d images)",
+                train.name(), train.size(), evalTarget.id(), evalSet.name(), evalSet.size());
+        String settings = String.format(java.util.Locale.ROOT, "%d epoch(s), batch %d, Adam lr %s (%s)%s, seed %d",
+                config.epochs(), config.batchSize(), Float.toString(config.learningRate()), config.schedule().format(),
+                config.weightDecay() > 0 ? ", weight decay " + config.weightDecay() : "", config.seed());
+        return new RunCaption(config.modelName(), run, List.of(data, settings));
+    }
+
+    private static String exploded(int classes) {
+        return String.format(java.util.Locale.ROOT, "more than %.0f times the %.2f of a uniform guess over %d classes",
+                EXPLOSION_FACTOR, chanceLoss(classes), classes);
+    }
+
     private void save() {
         if (store == null) {
             return;
@@ -225,11 +272,8 @@ final class TrainingRun {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
                     config.describe(), evalTarget, ModelSignature.of(block), data, history);
             OptimizerState optimizer = steps.optimizerState(block);
-            store.save(CheckpointStore.LAST, block, state, optimizer);
-            if (evalTarget.selectsBest() && bestEpoch == epoch) {
-                store.save(CheckpointStore.BEST, block, state, optimizer);
-            }
-            HistoryFiles.writeAll(store.dir(), history, evalTarget);
+            store.saveEpoch(block, state, optimizer, evalTarget.selectsBest() && bestEpoch == epoch);
+            HistoryFiles.writeAll(store.dir(), history, evalTarget.id(), caption);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
                     + ": " + e.getMessage() + ". The previous checkpoint there is intact.", e);

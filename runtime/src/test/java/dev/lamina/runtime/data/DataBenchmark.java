@@ -33,7 +33,8 @@ public final class DataBenchmark {
         }
     }
 
-    private static void epoch(String what, LabeledImages data, BatchOptions options) {
+    /** Prints how long one epoch of batches takes when the consumer does nothing. */
+    public static void epoch(String what, ExampleSet data, BatchOptions options) {
         long start = System.nanoTime();
         long images = 0;
         try (BatchStream stream = BatchStream.open(data, options, 0)) {

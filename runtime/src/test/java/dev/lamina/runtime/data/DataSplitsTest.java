@@ -17,7 +17,8 @@ class DataSplitsTest {
     private static final LabeledImages TEST = TestSets.indexed(100, 10, 1, 2, 2);
 
     /** The example ids (their pixel value) held by a set. */
-    private static int[] ids(LabeledImages set) {
+    private static int[] ids(ExampleSet examples) {
+        LabeledImages set = LabeledImages.copyOf(examples);
         return IntStream.range(0, set.size())
                 .map(i -> (int) set.images()[i * set.exampleSize()]).toArray();
     }
@@ -57,8 +58,8 @@ class DataSplitsTest {
     void validationSplitIsDisjointCompleteAndDeterministic() {
         DataSplits splits = new DataSplits(TRAIN, TEST).withValidation(0.1, 42);
         assertTrue(splits.hasValidation());
-        assertEquals(900, splits.train().size());
-        assertEquals(100, splits.validation().size());
+        assertEquals(900, LabeledImages.copyOf(splits.train()).size());
+        assertEquals(100, LabeledImages.copyOf(splits.validation()).size());
         assertSame(TEST, splits.test());
         assertSame(splits.validation(), splits.validationOrTest());
         int[] all = IntStream.concat(Arrays.stream(ids(splits.train())),
@@ -66,7 +67,7 @@ class DataSplitsTest {
         assertArrayEquals(IntStream.range(0, 1000).toArray(), all, "every example exactly once");
         int[] tenEach = new int[10];
         Arrays.fill(tenEach, 10);
-        assertArrayEquals(tenEach, splits.validation().classCounts());
+        assertArrayEquals(tenEach, LabeledImages.copyOf(splits.validation()).classCounts());
 
         DataSplits again = new DataSplits(TRAIN, TEST).withValidation(0.1, 42);
         assertArrayEquals(ids(splits.validation()), ids(again.validation()));

@@ -30,8 +30,8 @@ class NormalizationTest {
         DataSplits normalized = n.apply(new DataSplits(TRAIN, test));
         float s = (float) Math.sqrt(5);
         assertArrayEquals(new float[] {-3 / s, -1 / s, 0, 0, 1 / s, 3 / s, 0, 0},
-                normalized.train().images(), 1e-6f);
-        assertArrayEquals(new float[] {0, 1, 1, -2}, normalized.test().images(), 1e-5f);
+                LabeledImages.copyOf(normalized.train()).images(), 1e-6f);
+        assertArrayEquals(new float[] {0, 1, 1, -2}, LabeledImages.copyOf(normalized.test()).images(), 1e-5f);
         assertArrayEquals(new float[] {1, 3, 2, 2, 5, 7, 2, 2}, TRAIN.images(), "input untouched");
     }
 

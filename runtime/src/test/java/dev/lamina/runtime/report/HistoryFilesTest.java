@@ -1,15 +1,21 @@
 package dev.lamina.runtime.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +26,15 @@ class HistoryFilesTest {
             new EpochStats(2, 0.38, 0.86, 0.36, 0.87, 12.1, 4950, 0.0015),
             new EpochStats(3, 0.32, 0.885, 0.33, 0.882, 12.0, 5000, 1.25e-7));
 
+    private static final RunCaption CAPTION = new RunCaption("FashionCnn", "train-FashionCnn",
+            List.of("training: fashion-mnist train (54,000 images)", "2 epoch(s), batch 64, seed 42"));
+
     @TempDir
     Path dir;
 
     @Test
     void writesCsvJsonAndPngWithOneRowPerEpoch() throws IOException {
-        HistoryFiles.writeAll(dir, HISTORY, EvalTarget.VALIDATION);
+        HistoryFiles.writeAll(dir, HISTORY, "validation", CAPTION);
 
         List<String> csv = Files.readAllLines(dir.resolve("history.csv"));
         assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,images_per_second,"
@@ -44,6 +53,44 @@ class HistoryFilesTest {
         assertNotNull(png, "history.png is a readable PNG");
         assertEquals(800, png.getWidth());
         assertEquals(600, png.getHeight());
+        String svg = Files.readString(dir.resolve("history.svg"));
+        assertTrue(svg.contains("<svg ") && svg.contains("width='800.0' height='600.0'"),
+                "history.svg is an SVG of the PNG's size: " + svg.substring(0, Math.min(300, svg.length())));
+        assertTrue(svg.contains("FashionCnn, run train-FashionCnn"), "the SVG has the chart's title as text");
+    }
+
+    @Test
+    void theChartNamesItsModelAndRunAndSaysWhatWasTrained() {
+        JFreeChart chart = HistoryChart.chart(HISTORY, "validation", CAPTION);
+        assertEquals("FashionCnn, run train-FashionCnn", chart.getTitle().getText());
+        List<String> subtitles = chart.getSubtitles().stream().filter(TextTitle.class::isInstance)
+                .map(t -> ((TextTitle) t).getText()).toList();
+        assertEquals(CAPTION.details(), subtitles);
+    }
+
+    @Test
+    void withoutTheOptionalChartLibrariesTheHistoryHasCsvAndJsonButNoChart() throws Exception {
+        // lamina-runtime's own classes, loaded where JFreeChart and JFreeSVG are not visible: what
+        // an application gets that depends on lamina-runtime without the optional chart jars
+        URL runtimeClasses = HistoryFiles.class.getProtectionDomain().getCodeSource().getLocation();
+        // (with Gson, a required dependency: the history's JSON is written through it)
+        URL gson = com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader withoutCharts = new URLClassLoader(new URL[] {runtimeClasses, gson},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> files = withoutCharts.loadClass(HistoryFiles.class.getName());
+            Class<?> caption = withoutCharts.loadClass(RunCaption.class.getName());
+            assertEquals(false, files.getMethod("chartsAvailable").invoke(null));
+            Object noDetails = caption.getConstructor(String.class, String.class, List.class)
+                    .newInstance("FashionCnn", "run", List.of());
+            files.getMethod("writeAll", Path.class, List.class, String.class, caption)
+                    .invoke(null, dir, List.of(), "test", noDetails);
+        }
+        assertEquals(List.of("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,images_per_second,"
+                + "learning_rate"), Files.readAllLines(dir.resolve(HistoryFiles.CSV)));
+        assertTrue(Files.exists(dir.resolve(HistoryFiles.JSON)));
+        assertFalse(Files.exists(dir.resolve(HistoryFiles.PNG)), "no chart without JFreeChart");
+        assertFalse(Files.exists(dir.resolve(HistoryFiles.SVG)));
+        assertTrue(HistoryFiles.chartsAvailable(), "this test's own classpath has them");
     }
 
     @Test
@@ -57,7 +104,7 @@ class HistoryFilesTest {
             Files.createLink(out.resolve(name), snapshots.resolve(name));
         }
 
-        HistoryFiles.writeAll(out, HISTORY, EvalTarget.TEST);
+        HistoryFiles.writeAll(out, HISTORY, "test", CAPTION);
 
         for (String name : List.of(HistoryFiles.CSV, HistoryFiles.JSON, HistoryFiles.PNG)) {
             assertEquals("previous " + name, Files.readString(snapshots.resolve(name)), name);

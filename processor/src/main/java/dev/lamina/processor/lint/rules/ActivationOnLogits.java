@@ -28,13 +28,28 @@ public final class ActivationOnLogits extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() != ActivationFn.SOFTMAX
+        return concat(findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() != ActivationFn.SOFTMAX
                         && layers.actsOnLogits(i),
-                i -> message(layers, i));
+                i -> message(layers, i)),
+                findInTails(layers, i -> layers.isClassifier() && i == layers.lastWeighted(),
+                        spec -> spec instanceof ActivationSpec a && a.fn() != ActivationFn.SOFTMAX,
+                        (i, inner) -> "layer " + inner.describe() + " ends sub-model " + layers.describe(i)
+                                + ", the last weighted layer of this classifier, so it is applied to the output"
+                                + " logits " + layers.model().output() + ". "
+                                + why(((ActivationSpec) inner.spec()).fn(), Math.max(2, layers.model().output().dim(0)))
+                                + " Fix: remove it from " + inner.declaredIn().simpleName()
+                                + "; the last weighted layer's outputs are the logits."));
     }
 
     private static String message(LayerSequence layers, int i) {
         ActivationSpec activation = (ActivationSpec) layers.spec(i);
+        if (layers.model().output().dim(0) == 1) {
+            return "layer " + layers.describe(i) + " is applied to the single output "
+                    + layers.in(i) + " of the last weighted layer " + layers.describe(layers.lastWeighted())
+                    + ", as in Keras's binary classifier Dense(1, activation='" + activation.fn().suffix()
+                    + "'). " + SingleUnitSoftmaxOutput.WHY + " Fix: remove it and "
+                    + SingleUnitSoftmaxOutput.FIX + ".";
+        }
         return "layer " + layers.describe(i) + " is applied to the output logits " + layers.in(i)
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted()) + ". "
                 + why(activation.fn(), layers.model().output().dim(0))

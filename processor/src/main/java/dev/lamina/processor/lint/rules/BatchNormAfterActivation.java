@@ -31,8 +31,22 @@ public final class BatchNormAfterActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof BatchNormSpec && activationBefore(layers, i) >= 0,
-                i -> message(layers, i));
+        return concat(findAt(layers, i -> layers.spec(i) instanceof BatchNormSpec && activationBefore(layers, i) >= 0,
+                i -> message(layers, i)),
+                findAt(layers, i -> layers.spec(i) instanceof BatchNormSpec && i > 0
+                                && layers.endingActivationOfPlainSubModel(i - 1) != null,
+                        i -> acrossMessage(layers, i, layers.endingActivationOfPlainSubModel(i - 1))));
+    }
+
+    /** A batch norm right after a plain sub-model that ends in an activation. */
+    private static String acrossMessage(LayerSequence layers, int i, LayerSequence.Inner activation) {
+        return "layer " + layers.describe(i) + " normalizes the output of activation " + activation.describe()
+                + ", which ends sub-model " + layers.describe(i - 1) + ", on "
+                + LayerSequence.shapeWords(layers.in(i)) + ". Ioffe & Szegedy (2015) place batch norm between"
+                + " the weighted layer and its activation, so the activation sees normalized inputs; seed"
+                + " article 000 reports both orders train similarly. Fix: move it into "
+                + activation.declaredIn().simpleName() + ", as @Conv(..., bias = false) @BatchNorm @"
+                + ((ActivationSpec) activation.spec()).fn().displayName() + " (batch norm first).";
     }
 
     /**

@@ -30,15 +30,29 @@ public final class DoubleSoftmax extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX
+        return concat(findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX
                         && layers.actsOnLogits(i),
-                i -> message(layers, i));
+                i -> message(layers, i)),
+                findInTails(layers, i -> layers.isClassifier() && i == layers.lastWeighted(),
+                        spec -> spec instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX,
+                        (i, inner) -> "layer " + inner.describe() + " ends sub-model " + layers.describe(i)
+                                + ", the last weighted layer of this classifier, so it applies softmax to the"
+                                + " output logits " + layers.model().output() + ". Training already applies"
+                                + " softmax cross-entropy to the last layer's outputs as logits, so softmax is"
+                                + " applied twice. Fix: remove the softmax from "
+                                + inner.declaredIn().simpleName() + "."));
     }
 
     private static String message(LayerSequence layers, int i) {
         int classes = layers.model().output().dim(0);
         String bound = "";
-        if (classes > 1) {
+        String fix = " Fix: remove the softmax; apply softmax to the logits only when you need"
+                + " probabilities at prediction time.";
+        if (classes == 1) {
+            bound = " Over a single output softmax is always 1, so the loss is identically 0 and the"
+                    + " model never learns, with or without this softmax.";
+            fix = " Fix: remove the softmax and " + SingleUnitSoftmaxOutput.FIX + ".";
+        } else {
             double maxProbability = Math.E / (Math.E + classes - 1);
             bound = " With " + classes + " classes no class can then get more than "
                     + LintText.percent(maxProbability) + " probability, so the loss never falls below "
@@ -48,7 +62,6 @@ public final class DoubleSoftmax extends Rule {
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted())
                 + ". Training already applies softmax cross-entropy to the last layer's outputs as"
                 + " logits, so softmax is applied twice and the loss sees softmax(p) with p in [0, 1]."
-                + bound + " Fix: remove the softmax; apply softmax to the logits only when you need"
-                + " probabilities at prediction time.";
+                + bound + fix;
     }
 }

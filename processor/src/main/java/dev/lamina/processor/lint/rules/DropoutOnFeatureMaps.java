@@ -42,7 +42,19 @@ public final class DropoutOnFeatureMaps extends Rule {
         return "layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") of " + LayerSequence.shapeWords(layers.in(i))
                 + " after " + layers.describe(layers.previousWeighted(i)) + ", " + before
-                + ". " + DropoutBetweenConvs.WHY + " Fix: use @SpatialDropout here, or move the @Dropout"
-                + " after the first @Dense, where it acts on a vector.";
+                + ". " + DropoutBetweenConvs.WHY + fix(layers, i);
+    }
+
+    private static String fix(LayerSequence layers, int i) {
+        String remove = DropoutBetweenConvs.removeBeforeBatchNorm(layers, i);
+        if (remove != null) {
+            return remove;
+        }
+        String rate = LintText.decimal(((DropoutSpec) layers.spec(i)).rate());
+        int next = layers.nextWeighted(i);
+        boolean hiddenDenseAfter = next >= 0 && layers.nextWeighted(next) >= 0 && layers.isDense(next);
+        return " Fix: use @SpatialDropout(rate = " + rate + ") here, which drops whole channels"
+                + (hiddenDenseAfter ? ", or move the @Dropout after " + layers.describe(next)
+                        + ", where it acts on a vector." : ".");
     }
 }

@@ -21,8 +21,16 @@ public final class DropoutOnOutput extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec && layers.actsOnLogits(i),
-                i -> message(layers, i));
+        return concat(findAt(layers, i -> layers.spec(i) instanceof DropoutSpec && layers.actsOnLogits(i),
+                i -> message(layers, i)),
+                findInTails(layers, i -> layers.isClassifier() && i == layers.lastWeighted(),
+                        spec -> spec instanceof DropoutSpec,
+                        (i, inner) -> "layer " + inner.describe() + " ends sub-model " + layers.describe(i)
+                                + ", the last weighted layer of this classifier, so it zeroes the output logits "
+                                + layers.model().output() + " at random during training and the loss sees"
+                                + " corrupted class scores. Dropout regularizes hidden units, not the output"
+                                + " layer (Srivastava et al. 2014; seed article 002). Fix: remove it from "
+                                + inner.declaredIn().simpleName() + ", or end this model with a @Dense of its own."));
     }
 
     private static String message(LayerSequence layers, int i) {

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ public final class MissingActivation extends Rule {
         }
         String what = between.isEmpty() ? "directly" : "with only " + String.join(", ", between) + " between";
         LayerSpec spec = layers.spec(first);
-        String example = spec.isWeighted() ? "@" + spec.kind() + "(...) @BatchNorm @ReLU"
+        boolean batchNorm = first + 1 < second && layers.spec(first + 1) instanceof BatchNormSpec;
+        String example = spec.isWeighted() ? "@" + spec.kind() + "(...)" + (batchNorm ? " @BatchNorm" : "") + " @ReLU"
                 : "@ReLU on '" + spec.field() + "' or at the end of " + ((SubModelSpec) spec).model().simpleName();
         return "layer " + layers.describeWeighted(first, false) + " is followed by "
                 + layers.describeWeighted(second, true) + " " + what + " and no activation: two linear"

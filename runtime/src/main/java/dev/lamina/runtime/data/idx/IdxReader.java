@@ -51,8 +51,22 @@ public final class IdxReader {
      * @throws DatasetException on a wrong magic number, an impossible header or a wrong size
      */
     public static Images readImages(Path file) {
-        byte[] bytes = DatasetFiles.readAll(file);
+        int headerBytes = 16;
+        byte[] bytes = DatasetFiles.readAll(file, headerBytes, head -> imagesSize(file, head));
         ByteBuffer header = header(file, bytes, IMAGES_MAGIC, 3);
+        int count = header.getInt(4);
+        int rows = header.getInt(8);
+        int cols = header.getInt(12);
+        long expected = imagesSize(file, bytes);
+        checkSize(file, bytes, expected, count + " images of " + rows + "x" + cols + " pixels");
+        float[] pixels = new float[count * rows * cols];
+        DatasetFiles.toUnitFloats(bytes, headerBytes, pixels, 0, pixels.length);
+        return new Images(count, rows, cols, pixels);
+    }
+
+    /** The size an images file's header promises (the header checked), in bytes. */
+    private static long imagesSize(Path file, byte[] head) {
+        ByteBuffer header = header(file, head, IMAGES_MAGIC, 3);
         int count = header.getInt(4);
         int rows = header.getInt(8);
         int cols = header.getInt(12);
@@ -60,12 +74,20 @@ public final class IdxReader {
             throw new DatasetException(Problem.BAD_HEADER, file, "header describes " + count
                     + " images of " + rows + "x" + cols + " pixels, which is impossible");
         }
-        int headerBytes = 16;
-        long expected = headerBytes + (long) count * rows * cols;
-        checkSize(file, bytes, expected, count + " images of " + rows + "x" + cols + " pixels");
-        float[] pixels = new float[count * rows * cols];
-        DatasetFiles.toUnitFloats(bytes, headerBytes, pixels, 0, pixels.length);
-        return new Images(count, rows, cols, pixels);
+        long pixels = (long) count * rows * cols;
+        // the bytes plus their floats (4 bytes each) must fit in this JVM's heap
+        long needed = pixels * 5;
+        long max = Runtime.getRuntime().maxMemory();
+        if (pixels > Integer.MAX_VALUE - 8 || needed > max) {
+            throw new DatasetException(Problem.BAD_HEADER, file, String.format(java.util.Locale.ROOT,
+                    "header describes %d images of %dx%d pixels, which need %.1f GiB of memory to read,"
+                            + " more than %s; if the file is genuine, give the JVM more memory (-Xmx) or use"
+                            + " a subset, else the header is damaged", count, rows, cols, needed / (double) (1L << 30),
+                    pixels > Integer.MAX_VALUE - 8 ? "one Java array can hold"
+                            : String.format(java.util.Locale.ROOT, "this JVM's maximum of %.1f GiB",
+                                    max / (double) (1L << 30))));
+        }
+        return 16 + pixels;
     }
 
     /**
@@ -75,14 +97,11 @@ public final class IdxReader {
      * @throws DatasetException on a wrong magic number, a wrong size or a label out of range
      */
     public static int[] readLabels(Path file, int classes) {
-        byte[] bytes = DatasetFiles.readAll(file);
+        int headerBytes = 8;
+        byte[] bytes = DatasetFiles.readAll(file, headerBytes, head -> labelsSize(file, head));
         ByteBuffer header = header(file, bytes, LABELS_MAGIC, 1);
         int count = header.getInt(4);
-        if (count < 0) {
-            throw new DatasetException(Problem.BAD_HEADER, file, "header describes " + count
-                    + " labels, which is impossible");
-        }
-        int headerBytes = 8;
+        labelsSize(file, bytes);
         checkSize(file, bytes, headerBytes + (long) count, count + " labels");
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
@@ -90,6 +109,16 @@ public final class IdxReader {
             DatasetFiles.checkLabel(file, i, labels[i], classes);
         }
         return labels;
+    }
+
+    /** The size a labels file's header promises (the header checked), in bytes. */
+    private static long labelsSize(Path file, byte[] head) {
+        int count = header(file, head, LABELS_MAGIC, 1).getInt(4);
+        if (count < 0) {
+            throw new DatasetException(Problem.BAD_HEADER, file, "header describes " + count
+                    + " labels, which is impossible");
+        }
+        return 8L + count;
     }
 
     private static ByteBuffer header(Path file, byte[] bytes, int magic, int dims) {

@@ -65,7 +65,7 @@ class CifarReaderTest {
     void cifar10PixelsLandInTheirChannelPlanes() {
         writeCifar10(dir.resolve(CifarFiles.CIFAR10_SUBDIR));
         DataSplits splits = DatasetKind.CIFAR10.at(dir).load();
-        LabeledImages train = splits.train();
+        LabeledImages train = LabeledImages.copyOf(splits.train());
         assertEquals(10, train.size());
         assertEquals(3, train.channels());
         assertEquals(32, train.height());
@@ -76,9 +76,9 @@ class CifarReaderTest {
         assertEquals((3 + 5) / 255f, x[second + 3 * 32 + 5]); // red (3, 5)
         assertEquals(102 / 255f, x[second + 1024 + 77]); // green
         assertEquals(202 / 255f, x[second + 2048 + 1023]); // blue
-        assertEquals(1, splits.test().size());
-        assertEquals(3, splits.test().labels()[0]);
-        assertEquals(207 / 255f, splits.test().images()[2048]);
+        assertEquals(1, LabeledImages.copyOf(splits.test()).size());
+        assertEquals(3, LabeledImages.copyOf(splits.test()).labels()[0]);
+        assertEquals(207 / 255f, LabeledImages.copyOf(splits.test()).images()[2048]);
     }
 
     @Test
@@ -87,10 +87,10 @@ class CifarReaderTest {
                 false);
         IdxWriter.write(dir.resolve("test.bin"), records(record(2, 0, 7)), false);
         DataSplits splits = DatasetKind.CIFAR100.at(dir).load();
-        assertEquals(100, splits.train().classes());
-        assertArrayEquals(new int[] {42, 99}, splits.train().labels());
-        assertEquals(101 / 255f, splits.train().images()[3072 + 1024]);
-        assertArrayEquals(new int[] {7}, splits.test().labels());
+        assertEquals(100, LabeledImages.copyOf(splits.train()).classes());
+        assertArrayEquals(new int[] {42, 99}, LabeledImages.copyOf(splits.train()).labels());
+        assertEquals(101 / 255f, LabeledImages.copyOf(splits.train()).images()[3072 + 1024]);
+        assertArrayEquals(new int[] {7}, LabeledImages.copyOf(splits.test()).labels());
     }
 
     @Test

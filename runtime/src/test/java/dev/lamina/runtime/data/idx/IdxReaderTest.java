@@ -90,9 +90,9 @@ class IdxReaderTest {
         images(MnistFiles.TEST_IMAGES, false);
         labels(MnistFiles.TEST_LABELS + ".gz", true);
         DataSplits splits = DatasetKind.MNIST.at(dir).load();
-        assertEquals(3, splits.train().size());
-        assertEquals(3, splits.test().size());
-        assertEquals("mnist train", splits.train().name());
+        assertEquals(3, LabeledImages.copyOf(splits.train()).size());
+        assertEquals(3, LabeledImages.copyOf(splits.test()).size());
+        assertEquals("mnist train", LabeledImages.copyOf(splits.train()).name());
     }
 
     @Test
@@ -194,9 +194,9 @@ class IdxReaderTest {
     @Test
     void smallRealFixtureHasItsDocumentedContents() {
         DataSplits splits = DatasetKind.FASHION_MNIST.at(Fixtures.fashionMnistSmall()).load();
-        LabeledImages train = splits.train();
+        LabeledImages train = LabeledImages.copyOf(splits.train());
         assertEquals(Fixtures.FASHION_SMALL_TRAIN, train.size());
-        assertEquals(Fixtures.FASHION_SMALL_TEST, splits.test().size());
+        assertEquals(Fixtures.FASHION_SMALL_TEST, LabeledImages.copyOf(splits.test()).size());
         assertEquals(28, train.height());
         assertEquals(28, train.width());
         int[] sixtyEach = new int[10];

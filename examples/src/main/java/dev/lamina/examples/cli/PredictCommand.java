@@ -1,0 +1,183 @@
+package dev.lamina.examples.cli;
+
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.translate.TranslateException;
+import dev.lamina.runtime.InvalidInputException;
+import dev.lamina.runtime.data.image.ImageConversion;
+import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.model.LaminaModel;
+import dev.lamina.runtime.model.SavedModelInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code lamina predict MODEL_DIR IMAGE|DIR...}: top-k classes of images with a saved model. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        showDefaultValues = true,
+        header = "Classify images with a saved model.",
+        description = "Loads a saved model directory (written by `lamina train` into <out>/model,"
+                + " or by `lamina export`), converts each PNG or JPEG as in training (grey or RGB"
+                + " from the model's input, pixel / 255, the saved normalization) and prints the"
+                + " top-k classes with their probabilities. A directory is searched for images"
+                + " (recursively, in name order) and run in batches. When every image lies in a"
+                + " folder named after a class ('/' in a class name written as '_'), the accuracy"
+                + " is printed too.")
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "A saved model directory.")
+    Path modelDir;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE|DIR",
+            description = "Image files (PNG, JPEG) or directories of them.")
+    List<Path> inputs;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3",
+            description = "Classes printed per image.")
+    int topK;
+
+    @Option(names = "--out", paramLabel = "CSV",
+            description = "Also write every image's top-k classes and probabilities to this CSV file.")
+    Path out;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+            description = "Images per forward pass.")
+    int batchSize;
+
+    @Option(names = "--resize", paramLabel = "POLICY", defaultValue = "none",
+            description = "Images of another size than the model's input: none (refuse them),"
+                    + " stretch, or crop (scale to cover, cut the centre).")
+    String resize;
+
+    @Override
+    public Integer call() throws IOException, TranslateException {
+        PrintStream stdout = CliOutput.stdout(spec);
+        if (topK < 1) {
+            throw new InvalidInputException("--top-k must be at least 1, got " + topK);
+        }
+        if (batchSize < 1) {
+            throw new InvalidInputException("--batch-size must be at least 1, got " + batchSize);
+        }
+        ImageConversion.Resize policy = ImageConversion.Resize.parse(resize);
+        List<Path> images = collect(inputs);
+        try (LaminaModel model = LaminaModel.load(modelDir);
+             Predictor<Image, Classifications> predictor = model.predictor(policy)) {
+            SavedModelInfo info = model.info();
+            List<String> classes = info.classes();
+            int k = Math.min(topK, classes.size());
+            stdout.printf(Locale.ROOT, "%s (%s): %d classes, input %s; %d image(s)%n", info.modelName(), modelDir,
+                    classes.size(), new ai.djl.ndarray.types.Shape(info.inputShape()), images.size());
+            StringBuilder csv = new StringBuilder("file,label");
+            for (int i = 1; i <= k; i++) {
+                csv.append(",class_").append(i).append(",probability_").append(i);
+            }
+            csv.append('\n');
+            int labelled = 0;
+            int right = 0;
+            for (int from = 0; from < images.size(); from += batchSize) {
+                List<Path> batch = images.subList(from, Math.min(images.size(), from + batchSize));
+                List<Image> decoded = new ArrayList<>();
+                for (Path file : batch) {
+                    decoded.add(ImageFactory.getInstance().fromImage(ImageConversion.decode(file)));
+                }
+                List<Classifications> results = predictor.batchPredict(decoded);
+                for (int i = 0; i < batch.size(); i++) {
+                    Path file = batch.get(i);
+                    List<Classifications.Classification> top = results.get(i).topK(k);
+                    String label = labelOf(file, classes);
+                    if (label != null) {
+                        labelled++;
+                        if (label.equals(top.get(0).getClassName())) {
+                            right++;
+                        }
+                    }
+                    StringBuilder line = new StringBuilder(file.toString()).append(':');
+                    csv.append(csvField(file.toString())).append(',').append(label == null ? "" : csvField(label));
+                    for (Classifications.Classification c : top) {
+                        line.append(String.format(Locale.ROOT, " %s %.4f", c.getClassName(), c.getProbability()));
+                        csv.append(',').append(csvField(c.getClassName()))
+                                .append(String.format(Locale.ROOT, ",%.6f", c.getProbability()));
+                    }
+                    csv.append('\n');
+                    stdout.println(line);
+                }
+            }
+            if (labelled == images.size()) {
+                stdout.printf(Locale.ROOT, "accuracy %.4f (%d of %d images right; the label of each is the"
+                        + " class its folder is named after)%n", (double) right / labelled, right, labelled);
+            }
+            if (out != null) {
+                AtomicFiles.writeString(out, csv.toString());
+                stdout.println("Predictions written to " + out);
+            }
+        }
+        return LaminaCli.OK;
+    }
+
+    /** The class named by the image's folder ('/' written as '_'), or null. */
+    static String labelOf(Path file, List<String> classes) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || parent.getFileName() == null) {
+            return null;
+        }
+        String folder = parent.getFileName().toString();
+        for (String c : classes) {
+            if (folderName(c).equals(folder)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The folder name standing for a class: its name with '/' written as '_'. */
+    static String folderName(String className) {
+        return className.replace('/', '_');
+    }
+
+    private static List<Path> collect(List<Path> inputs) throws IOException {
+        List<Path> images = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    List<Path> found = walk.filter(Files::isRegularFile).filter(PredictCommand::isImageName)
+                            .sorted().toList();
+                    if (found.isEmpty()) {
+                        throw new InvalidInputException("no PNG or JPEG files (*.png, *.jpg, *.jpeg) in " + input);
+                    }
+                    images.addAll(found);
+                }
+            } else if (Files.isRegularFile(input)) {
+                images.add(input);
+            } else {
+                throw new InvalidInputException("no such image file or directory: " + input);
+            }
+        }
+        return images;
+    }
+
+    private static boolean isImageName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+
+    private static String csvField(String text) {
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

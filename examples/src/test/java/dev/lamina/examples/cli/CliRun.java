@@ -1,0 +1,30 @@
+package dev.lamina.examples.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/**
+ * One run of the CLI as an embedder would run it, output captured through picocli's writers.
+ *
+ * @param code the exit code
+ * @param out what it printed on stdout
+ * @param err what it printed on stderr
+ */
+record CliRun(int code, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LaminaCli.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Both outputs, for assertion messages. */
+    String both() {
+        return out + "\n" + err;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.lamina.processor.lint.rules;
+
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.Rule;
+import dev.lamina.processor.model.ActivationSpec;
+import dev.lamina.processor.model.BatchNormSpec;
+import dev.lamina.processor.model.ConvSpec;
+import dev.lamina.processor.model.PoolSpec;
+import dev.lamina.processor.model.PoolType;
+import java.util.List;
+
+/**
+ * A {@code @Conv} with no activation before the next weighted layer whose only nonlinearity is a
+ * {@code @MaxPool}. {@code @Conv @MaxPool @ReLU} is fine (ReLU and max pooling commute); so is
+ * {@code @Conv @ReLU @MaxPool}. Without any nonlinearity at all it is MissingActivation's.
+ */
+public final class LinearConvBeforePool extends Rule {
+
+    public LinearConvBeforePool() {
+        super("LinearConvBeforePool", Severity.NOTE,
+                "A @Conv whose only nonlinearity before the next weighted layer is a @MaxPool.",
+                "A convolution followed by max pooling and no activation keeps its negative"
+                        + " responses: max pooling only selects the largest value of each window, so"
+                        + " the network loses the nonlinearity a ReLU gives. NeuraLint (Nikanjam et al."
+                        + " 2021) and UMLAUT (Schoop et al. 2021) flag a convolution without activation."
+                        + " Fix: add @ReLU to the conv (after its @BatchNorm, if any).");
+    }
+
+    @Override
+    public List<Finding> check(LayerSequence layers) {
+        List<Finding> across = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSequence.Inner exit = layers.exitOfPlainSubModel(i);
+            int pool = maxPoolWithoutActivation(layers, i);
+            if (exit != null && exit.spec() instanceof ConvSpec && pool >= 0) {
+                across.add(findingAcross(layers, i, exit, "layer " + exit.describe() + " ends sub-model "
+                        + layers.describe(i) + " with no activation, and this model's only nonlinearity after"
+                        + " it is max pooling " + layers.describe(pool) + ", so negative responses pass"
+                        + " through and the conv is nearly linear. NeuraLint and UMLAUT flag a convolution"
+                        + " without activation. Fix: add @ReLU after it in " + exit.declaredIn().simpleName()
+                        + ", or on '" + layers.spec(i).field() + "'."));
+            }
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSequence.Inner pool = layers.spec(i) instanceof ConvSpec ? poolAtStartOfNext(layers, i) : null;
+            if (pool != null) {
+                int next = layers.nextWeighted(i);
+                across.add(findingAcross(layers, i, pool, "layer " + layers.describe(i) + " has no activation:"
+                        + " its only nonlinearity is max pooling " + pool.describe() + " at the start of sub-model "
+                        + layers.describe(next) + ", so negative responses pass through and the conv is nearly"
+                        + " linear. NeuraLint and UMLAUT flag a convolution without activation. Fix: add @ReLU"
+                        + " on '" + layers.spec(i).field() + "', e.g. @Conv(...) @ReLU."));
+            }
+        }
+        return concat(findAt(layers, i -> layers.spec(i) instanceof ConvSpec && maxPoolWithoutActivation(layers, i) >= 0,
+                i -> message(layers, i)), across);
+    }
+
+    /**
+     * A max pool at the start of the plain sub-model that is the next weighted layer after the conv
+     * at {@code conv}, with no activation between them (in this model or in the sub-model); else null.
+     */
+    private static LayerSequence.Inner poolAtStartOfNext(LayerSequence layers, int conv) {
+        int next = layers.nextWeighted(conv);
+        if (next < 0 || maxPoolWithoutActivation(layers, conv) >= 0) {
+            return null;
+        }
+        for (int i = conv + 1; i < next; i++) {
+            if (layers.spec(i) instanceof ActivationSpec || layers.spec(i) instanceof PoolSpec p && p.type() == PoolType.MAX) {
+                return null;
+            }
+        }
+        for (LayerSequence.Inner inner : layers.headOfPlainSubModel(next)) {
+            if (inner.spec() instanceof ActivationSpec) {
+                return null;
+            }
+            if (inner.spec() instanceof PoolSpec p && p.type() == PoolType.MAX) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    /** Index of the first max pool between the conv and the next weighted layer when no activation is there, else -1. */
+    private static int maxPoolWithoutActivation(LayerSequence layers, int conv) {
+        int end = layers.nextWeighted(conv);
+        int pool = -1;
+        for (int i = conv + 1; i < (end < 0 ? layers.size() : end); i++) {
+            if (layers.spec(i) instanceof ActivationSpec) {
+                return -1;
+            }
+            if (pool < 0 && layers.spec(i) instanceof PoolSpec p && p.type() == PoolType.MAX) {
+                pool = i;
+            }
+        }
+        return pool;
+    }
+
+    private static String message(LayerSequence layers, int i) {
+        int pool = maxPoolWithoutActivation(layers, i);
+        int next = layers.nextWeighted(i);
+        String until = next < 0 ? "before the end of the model" : "before " + layers.describe(next);
+        boolean bn = i + 1 < layers.size() && layers.spec(i + 1) instanceof BatchNormSpec;
+        String example = bn ? "@Conv(...) @BatchNorm @ReLU" : "@Conv(...) @ReLU";
+        return "layer " + layers.describe(i) + " has no activation: its only nonlinearity " + until
+                + " is max pooling " + layers.describe(pool) + ", so negative responses pass through and"
+                + " the conv is nearly linear. NeuraLint and UMLAUT flag a convolution without"
+                + " activation. Fix: add @ReLU on '" + layers.spec(i).field() + "', e.g. " + example + ".";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.lamina.processor;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.lamina.processor.diag.BackPointingImportFixture;
+import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.SourceLocator;
+import dev.lamina.processor.shape.Projection;
+import dev.lamina.processor.shape.ShapeInference;
+import javax.lang.model.element.Modifier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import rules of docs/architecture.md ("The processor, package by package"), checked on the
+ * compiled processor: an import that points back up the pipeline fails the build.
+ */
+@AnalyzeClasses(packages = "dev.lamina.processor", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /**
+     * diag at the bottom, then model, shape, lint and codegen, report; the entry point on top. Each
+     * package reaches only down.
+     */
+    @ArchTest
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Processor").definedBy("dev.lamina.processor")
+            .layer("Report").definedBy("dev.lamina.processor.report..")
+            .layer("Codegen").definedBy("dev.lamina.processor.codegen..")
+            .layer("Lint").definedBy("dev.lamina.processor.lint..")
+            .layer("Shape").definedBy("dev.lamina.processor.shape..")
+            .layer("Model").definedBy("dev.lamina.processor.model..")
+            .layer("Diag").definedBy("dev.lamina.processor.diag..")
+            .whereLayer("Report").mayOnlyAccessLayers("Lint", "Model", "Diag")
+            .whereLayer("Codegen").mayOnlyAccessLayers("Shape", "Model", "Diag")
+            .whereLayer("Lint").mayOnlyAccessLayers("Shape", "Model", "Diag")
+            .whereLayer("Shape").mayOnlyAccessLayers("Model", "Diag")
+            .whereLayer("Model").mayOnlyAccessLayers("Diag")
+            .whereLayer("Diag").mayNotAccessAnyLayer()
+            .whereLayer("Processor").mayNotBeAccessedByAnyLayer();
+
+    /** Shapes are inferred once, by the entry point: code generation and the lints only read them. */
+    @ArchTest
+    static final ArchRule SHAPES_INFERRED_ONCE = noClasses()
+            .that().resideOutsideOfPackages("dev.lamina.processor", "dev.lamina.processor.shape..")
+            .should().dependOnClassesThat().belongToAnyOf(ShapeInference.class, Projection.class)
+            .because("the shaped model (with each residual projection's stride) is computed once and"
+                    + " code generation, summary and lints read it");
+
+    /**
+     * javac's API is read only by the entry point, by ModelReader and SourceLocator (which turn
+     * elements into plain specs and origins back into places) and by report/; specs, shapes,
+     * findings, lints and code generation are plain Java (codegen may name JavaPoet's Modifier).
+     */
+    @ArchTest
+    static final ArchRule JAVAC_API_AT_THE_EDGES = noClasses()
+            .that().resideOutsideOfPackages("dev.lamina.processor", "dev.lamina.processor.report..")
+            .and().haveNameNotMatching("dev\\.lamina\\.processor\\.model\\.(ModelReader|SourceLocator)(\\$.*)?")
+            .should().dependOnClassesThat(resideInAnyPackage("javax.lang.model..", "javax.annotation.processing..",
+                    "javax.tools..", "com.sun.source..", "com.sun.tools..")
+                    .and(not(equivalentTo(Modifier.class))));
+
+    /**
+     * Only the places that print a finding map its origin back to javac's elements; the lints
+     * build origins (e.g. {@code Origin.ofOtherAnnotation}) without knowing where they land.
+     */
+    @ArchTest
+    static final ArchRule SOURCE_LOCATOR_ONLY_WHERE_FINDINGS_ARE_PRINTED = noClasses()
+            .that().resideOutsideOfPackages("dev.lamina.processor", "dev.lamina.processor.report..",
+                    "dev.lamina.processor.model..")
+            .should().dependOnClassesThat().belongToAnyOf(SourceLocator.class);
+
+    /** The rules can fail: a diag class that imports a model type breaks {@link #LAYERS}. */
+    @Test
+    void aBackPointingImportIsAViolation() {
+        JavaClasses classes = new ClassFileImporter().importClasses(BackPointingImportFixture.class, ModelSpec.class);
+        assertTrue(LAYERS.evaluate(classes).hasViolation());
+    }
+}

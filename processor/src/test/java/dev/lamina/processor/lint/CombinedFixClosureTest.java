@@ -1,0 +1,118 @@
+package dev.lamina.processor.lint;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.lamina.processor.lint.Javac.HEADER;
+import static dev.lamina.processor.lint.Javac.assertLamina;
+import static dev.lamina.processor.lint.Javac.compile;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.util.Locale;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fix closure where one layer gets findings of several rules (the cases the issue names): every
+ * message's Fix, applied as written, gives a model with no Lamina diagnostic at all. The one-rule
+ * triggers are checked for every rule by {@link LintCompilationTest}.
+ */
+class CombinedFixClosureTest {
+
+    /** The Fix of the finding of rule {@code id} (the text after "Fix: "). */
+    private static String fixOf(Compilation compilation, String id) {
+        String message = compilation.diagnostics().stream().map(d -> d.getMessage(Locale.ROOT))
+                .filter(m -> m.contains("[lamina:" + id + "]")).findFirst().orElseThrow();
+        return message.substring(message.indexOf("Fix: "));
+    }
+
+    private static void assertClean(JavaFileObject fixed) {
+        Compilation compilation = compile(fixed);
+        assertThat(compilation).succeeded();
+        assertLamina(compilation);
+    }
+
+    /** Dropout between the convs of a batch-norm CNN: spatial dropout would trade one warning for another. */
+    @Test
+    void dropoutInABatchNormCnnIsToldToGoOrToMoveAfterTheLastBatchNorm() {
+        Compilation compilation = compile(JavacCase.image("BnCnn",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
+                "    @Dropout(rate = 0.2) Layer drop;",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv2;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dense(units = 10) Layer logits;"));
+        assertLamina(compilation, "WARNING " + (HEADER + 4) + ":5 [lamina:DropoutBetweenConvs]",
+                "WARNING " + (HEADER + 4) + ":5 [lamina:DropoutBeforeBatchNorm]");
+        String between = fixOf(compilation, "DropoutBetweenConvs");
+        assertTrue(between.startsWith("Fix: remove it. Batch norm 'conv2_bn'"), between);
+        assertTrue(!between.contains("@SpatialDropout"), between);
+        assertClean(JavacCase.image("BnCnn",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv2;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dense(units = 10) Layer logits;"));
+        String before = fixOf(compilation, "DropoutBeforeBatchNorm");
+        assertTrue(before.startsWith("Fix: move it after the last batch norm, just before 'logits' (@Dense)"), before);
+        assertClean(JavacCase.image("BnCnn",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv2;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dropout(rate = 0.2) Layer drop;",
+                "    @Dense(units = 10) Layer logits;"));
+    }
+
+    /** Keras's binary classifier, Dense(1, sigmoid): both messages lead to the same clean model. */
+    @Test
+    void aOneUnitSigmoidOutputIsToldToBecomeTwoLogits() {
+        Compilation compilation = compile(JavacCase.vector("Binary",
+                "    @Dense(units = 16) @ReLU Layer fc;",
+                "    @Dense(units = 1) @Sigmoid Layer out;"));
+        assertThat(compilation).failed();
+        for (String id : new String[] {"SingleUnitSoftmaxOutput", "ActivationOnLogits"}) {
+            assertTrue(fixOf(compilation, id).contains("@Dense(units = 2) with no activation"), id);
+        }
+        assertClean(JavacCase.vector("Binary",
+                "    @Dense(units = 16) @ReLU Layer fc;",
+                "    @Dense(units = 2) Layer out;"));
+    }
+
+    /** A one-unit softmax: removing the softmax alone would leave a model that cannot learn. */
+    @Test
+    void aOneUnitSoftmaxIsNotFixedByRemovingTheSoftmaxAlone() {
+        Compilation compilation = compile(JavacCase.vector("OneSoftmax",
+                "    @Dense(units = 16) @ReLU Layer fc;",
+                "    @Dense(units = 1) @Softmax Layer out;"));
+        assertTrue(fixOf(compilation, "DoubleSoftmax").startsWith("Fix: remove the softmax and give it two outputs"));
+        Compilation softmaxRemoved = compile(JavacCase.vector("OneSoftmax",
+                "    @Dense(units = 16) @ReLU Layer fc;",
+                "    @Dense(units = 1) Layer out;"));
+        assertThat(softmaxRemoved).hadErrorContaining("[lamina:SingleUnitSoftmaxOutput]");
+        assertClean(JavacCase.vector("OneSoftmax",
+                "    @Dense(units = 16) @ReLU Layer fc;",
+                "    @Dense(units = 2) Layer out;"));
+    }
+
+    /** A dropout at the end of a residual block before the next block's batch norm: removing it from the block. */
+    @Test
+    void theWholeNetworkFindingsFixIsClean() {
+        String[] clean = {
+            "@Model(input = {16, 8, 8})",
+            "public class Block {",
+            "    @Conv(filters = 16, bias = false) @BatchNorm @ReLU Layer c1;",
+            "}"};
+        JavaFileObject net = Javac.model("Net",
+                "@Model(input = {16, 8, 8})",
+                "public class Net {",
+                "    @Residual Block block1;",
+                "    @Residual Block block2;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dense(units = 10) Layer logits;",
+                "}");
+        Compilation compilation = compile(Javac.model("Block", "@Model(input = {16, 8, 8})", "public class Block {",
+                "    @Conv(filters = 16, bias = false) @BatchNorm @ReLU Layer c1;",
+                "    @SpatialDropout(rate = 0.1) Layer drop;", "}"), net);
+        assertTrue(fixOf(compilation, "DropoutBeforeBatchNorm").startsWith("Fix: remove it from Block"));
+        Compilation fixed = compile(Javac.model("Block", clean), net);
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.lamina.processor.reliability;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.lamina.processor.LaminaProcessor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated code stays within javac's limits whatever the model's length and nesting (issue 15,
+ * failure 1): an 800-layer model used to overflow javac's stack (one chained expression), and a
+ * chain of sub-models, each holding two copies of the next, used to give "code too large" at 12
+ * levels and to run for minutes at 16 (every sub-model inlined, and read and shaped once per copy).
+ */
+class LongModelTest {
+
+    private static Compilation compile(JavaFileObject... sources) {
+        // -Xss of the test JVM is the default; javac runs in this thread
+        return Compiler.javac().withProcessors(new LaminaProcessor()).compile(sources);
+    }
+
+    @Test
+    void anEightHundredLayerModelCompiles() {
+        List<String> lines = new ArrayList<>(List.of("package test;", "import dev.lamina.*;",
+                "@Model(input = {16})", "@SuppressWarnings(\"lamina\")", "public class Long800 {"));
+        for (int i = 0; i < 800; i++) {
+            lines.add("    @ReLU Layer r" + i + ";");
+        }
+        lines.add("}");
+        Compilation compilation = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> compile(JavaFileObjects.forSourceLines("test.Long800", lines)));
+        assertThat(compilation).succeeded();
+        String net = source(compilation, "test.Long800Net");
+        assertThat(net).contains("block.add(\"r799\", Activation.reluBlock());");
+    }
+
+    @Test
+    void aSixteenLevelSubModelChainCompilesQuicklyAndEachLevelBuildsTheNext() {
+        int levels = 16;
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (int i = 0; i < levels; i++) {
+            String body = i == levels - 1
+                    ? "    @Dense(units = 4) @ReLU Layer d;"
+                    : "    Level" + (i + 1) + " a;\n    Level" + (i + 1) + " b;";
+            sources.add(JavaFileObjects.forSourceString("test.Level" + i, "package test;\nimport dev.lamina.*;\n"
+                    + "@Model(input = {4})\n@SuppressWarnings(\"lamina\")\npublic class Level" + i + " {\n"
+                    + body + "\n}\n"));
+        }
+        long start = System.nanoTime();
+        Compilation compilation = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> compile(sources.toArray(JavaFileObject[]::new)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(compilation).succeeded();
+        String top = source(compilation, "test.Level0Net");
+        assertThat(top).contains("block.add(\"a\", Level1Net.newBlock());");
+        assertThat(top).contains("block.add(\"b\", Level1Net.newBlock());");
+        // 2^15 dense layers of 4x4 + 4 parameters, counted at compile time without expanding them
+        assertThat(top).contains("return " + (1L << 15) * 20 + "L;");
+        assertThat(seconds).isLessThan(30.0);
+    }
+
+    private static String source(Compilation compilation, String name) {
+        try {
+            return compilation.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

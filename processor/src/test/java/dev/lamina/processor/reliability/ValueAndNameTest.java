@@ -1,0 +1,128 @@
+package dev.lamina.processor.reliability;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.lamina.processor.LaminaProcessor;
+import dev.lamina.processor.Sources;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Values are validated in the type DJL uses (float) and every generated class name is checked
+ * against Java's reserved words and against shadowing (issue 15, failures 2 and 3): each case used
+ * to compile and then generate code javac rejects ({@code optEpsilon(Infinityf)}), a class named
+ * {@code var}, or a block that does something else than the annotation says ({@code
+ * optRate(1.0f)}). Each now gets exactly one error, on its own line, and no Net.
+ */
+class ValueAndNameTest {
+
+    private static final int HEADER = 4;
+
+    private static Compilation compile(JavaFileObject source) {
+        return Compiler.javac().withProcessors(new LaminaProcessor()).compile(source);
+    }
+
+    private static void assertOneError(JavaFileObject source, int bodyLine, String... words) {
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        for (String word : words) {
+            assertThat(compilation).hadErrorContaining(word).inFile(source).onLine(bodyLine + HEADER);
+        }
+        try {
+            assertThat(Sources.generatedFileNames(source)).isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JavaFileObject layer(String annotations) {
+        return Sources.model("Bad", "@Model(input = {4, 8, 8})", "@SuppressWarnings(\"lamina\")",
+                "public class Bad {", "    @Conv(filters = 4) " + annotations + " Layer x;", "}");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "@BatchNorm(epsilon = 1e300)              | FloatRounding | epsilon = 1.0E300 becomes Infinity",
+        "@BatchNorm(epsilon = 3.5e38)             | FloatRounding | becomes Infinity as a float",
+        "@BatchNorm(epsilon = Double.MAX_VALUE)   | FloatRounding | becomes Infinity as a float",
+        "@BatchNorm(epsilon = 1e-46)              | FloatRounding | epsilon = 1.0E-46 becomes 0.0",
+        "@BatchNorm(momentum = 0.99999999)        | FloatRounding | momentum = 0.99999999 becomes 1.0",
+        "@Dropout(rate = 0.99999999)              | FloatRounding | rate = 0.99999999 becomes 1.0",
+        "@SpatialDropout(rate = 0.99999999)       | FloatRounding | rate = 0.99999999 becomes 1.0",
+        "@LeakyReLU(alpha = 1e39)                 | FloatRounding | alpha = 1.0E39 becomes Infinity",
+        "@BatchNorm(epsilon = Double.POSITIVE_INFINITY) | AttributeOutOfRange | epsilon = Infinity is out of range",
+        "@BatchNorm(epsilon = Double.NaN)         | AttributeOutOfRange | epsilon = NaN is out of range",
+        "@Dropout(rate = Double.NaN)              | AttributeOutOfRange | rate = NaN is out of range",
+    })
+    void aValueDjlsFloatWouldChangeIsAnError(String annotation, String id, String words) {
+        assertOneError(layer(annotation), 4, "[lamina:" + id + "] layer 'x_", words, "Fix:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@BatchNorm(epsilon = 3.4e38)", "@BatchNorm(momentum = 0.9999999)",
+        "@Dropout(rate = 0.9999999)", "@SpatialDropout(rate = 0.9999999)", "@BatchNorm(epsilon = 1.5e-45)",
+        "@LeakyReLU(alpha = 3e38)"})
+    void theLastValuesAFloatHoldsStillCompile(String annotation) {
+        assertThat(compile(layer(annotation))).succeeded();
+    }
+
+    private static JavaFileObject named(String name) {
+        return Sources.model("Bad", "@Model(input = {4}, name = \"" + name + "\")", "public class Bad {",
+                "    @Dense(units = 2) Layer out;", "}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"var", "record", "yield", "sealed", "permits", "class", "_", "true", "goto"})
+    void aReservedWordCannotNameTheNet(String name) {
+        assertOneError(named(name), 1, "[lamina:InvalidNetName] model 'Bad' (@Model): name = \"" + name + "\"",
+                "keyword or a restricted identifier");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Model", "Layer", "Conv", "String", "Object", "Override", "Shape", "Block",
+        "NamedSequentialBlock", "Generated"})
+    void aNameThatShadowsATypeIsAnError(String name) {
+        assertOneError(named(name), 1, "[lamina:InvalidNetName]", "would shadow the type " + name);
+    }
+
+    @Test
+    void aTooLongNameIsItsOwnErrorNotNetNotWritten() {
+        String name = "N".repeat(201);
+        Compilation compilation = compile(named(name));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:InvalidNetName]");
+        assertThat(compilation).hadErrorContaining("201 bytes long");
+        String longest = "N".repeat(200);
+        assertThat(compile(named(longest))).succeeded();
+    }
+
+    @Test
+    void anIllegalNameIsItsOwnError() {
+        Compilation compilation = compile(named("9lives"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:InvalidNetName]");
+        assertThat(compilation).hadErrorContaining("not a Java identifier");
+    }
+
+    @Test
+    void aSubModelWithAnInvalidValueStopsTheOuterModelToo() throws java.io.IOException {
+        JavaFileObject inner = Sources.model("Inner", "@Model(input = {4})", "public class Inner {",
+                "    @Dense(units = 4) @BatchNorm(epsilon = 1e300) Layer d;", "}");
+        JavaFileObject outer = Sources.model("Outer", "@Model(input = {4})", "public class Outer {",
+                "    Inner inner;", "    @Dense(units = 2) Layer out;", "}");
+        Compilation compilation = Compiler.javac().withProcessors(new LaminaProcessor()).compile(inner, outer);
+        assertThat(compilation).hadErrorContaining("[lamina:FloatRounding]").inFile(inner).onLine(3 + HEADER);
+        assertThat(compilation).hadErrorContaining("[lamina:SubModelInvalid] layer 'inner'").inFile(outer)
+                .onLine(3 + HEADER);
+        // no OuterNet calling the InnerNet that was never generated
+        assertThat(Sources.generatedFileNames(inner, outer)).isEmpty();
+        assertThat(compilation).hadErrorCount(2);
+    }
+}

@@ -1,0 +1,369 @@
+package dev.lamina.runtime.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.CheckpointTag;
+import dev.lamina.runtime.checkpoint.ModelSignature;
+import dev.lamina.runtime.checkpoint.TrainingState;
+import dev.lamina.runtime.data.Normalization;
+import dev.lamina.runtime.data.image.ImageConversion;
+import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.onnx.OnnxExporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A trained model loaded from a saved model directory, ready to predict: the directory holds DJL's
+ * own parameter file ({@code <Name>-NNNN.params}, written by {@link Model#save}) and {@value
+ * SavedModelInfo#FILE} ({@link SavedModelInfo}: model class, Lamina version, input shape, class
+ * names, normalization, parameter signature, training summary).
+ *
+ * <pre>{@code
+ * try (LaminaModel model = LaminaModel.load(Path.of("runs/train-FashionCnn/model"));
+ *      Predictor<Image, Classifications> predictor = model.predictor()) {
+ *     Classifications c = predictor.predict(ImageFactory.getInstance().fromFile(Path.of("shoe.png")));
+ * }
+ * }</pre>
+ *
+ * <p>DJL alone reads the directory too: {@code Model.newInstance("FashionCnn")}, {@code
+ * setBlock(FashionCnnNet.newBlock())}, {@code load(dir)}; {@link #load} adds the checks.
+ */
+public final class LaminaModel implements AutoCloseable {
+
+    private final Model model;
+    private final SavedModelInfo info;
+    private final Path dir;
+
+    private LaminaModel(Model model, SavedModelInfo info, Path dir) {
+        this.model = model;
+        this.info = info;
+        this.dir = dir;
+    }
+
+    /**
+     * Writes a saved model directory: DJL's parameter file, then {@value SavedModelInfo#FILE}, each
+     * atomically; the JSON file, written last, is the commit point (a crash leaves the previous save
+     * usable). Parameter files of an earlier save in {@code dir} are removed after the commit.
+     *
+     * @param dir the directory (created when missing)
+     * @param netClass the generated {@code <Name>Net} class the block was built by
+     * @param block the trained, initialized block
+     * @param classes the output classes' names, in output order; fewer than the outputs when the data
+     *     has fewer classes than the model (the rest are named {@code unused-output-<i>})
+     * @param normalization the standardization applied in training, or {@code null}
+     * @param training a summary of the training (dataset, epochs, metrics...), written as JSON
+     * @return what was written
+     */
+    public static SavedModelInfo save(Path dir, Class<?> netClass, Block block, List<String> classes,
+                                      Normalization normalization, Map<String, Object> training) throws IOException {
+        NetClass net = new NetClass(netClass);
+        String name = net.modelName();
+        Shape input = net.inputShape();
+        long[] chw = input.slice(1).getShape();
+        ModelSignature signature = ModelSignature.of(block);
+        Shape output = block.getOutputShapes(new Shape[] {input})[0];
+        long outputs = output.get(output.dimension() - 1);
+        if (outputs < classes.size()) {
+            throw new IllegalArgumentException(name + " outputs " + output + " but " + classes.size()
+                    + " class names were given");
+        }
+        classes = namedOutputs(classes, outputs);
+        Files.createDirectories(dir);
+        Path staging = dir.resolve(".save-" + UUID.randomUUID());
+        String fileName;
+        try (Model model = Model.newInstance(name)) {
+            model.setBlock(block);
+            Object epoch = training.get("epoch");
+            model.setProperty("Epoch", String.valueOf(epoch instanceof Number n ? n.intValue() : 0));
+            model.save(staging, name);
+            try (Stream<Path> files = Files.list(staging)) {
+                List<Path> written = files.toList();
+                if (written.size() != 1) {
+                    throw new IOException("DJL wrote " + written + " into " + staging + "; expected one parameter file");
+                }
+                fileName = written.get(0).getFileName().toString();
+                AtomicFiles.write(dir.resolve(fileName), out -> Files.copy(written.get(0), out));
+            }
+        } finally {
+            deleteTree(staging);
+        }
+        Path params = dir.resolve(fileName);
+        SavedModelInfo info = new SavedModelInfo(name, netClass.getName(), SavedModelInfo.currentLaminaVersion(),
+                chw, classes, normalization, fileName, Files.size(params), sha256(params), signature, training);
+        AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson());
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "*.params")) {
+            for (Path p : stale) {
+                if (!p.getFileName().toString().equals(fileName)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return info;
+    }
+
+    /**
+     * Writes a saved model directory from a checkpoint of a training run ({@code lamina train
+     * --out RUN_DIR}): the parameters are loaded into {@code netClass}'s block (refused with what
+     * differs when the checkpoint is of another model), the normalization and a training summary
+     * come from the checkpoint's state.
+     *
+     * @param runDir the run's checkpoint directory
+     * @param tag {@code best} or {@code last}
+     * @param dataset the dataset's name, for the summary
+     */
+    public static SavedModelInfo saveFromCheckpoint(Path runDir, String tag, Class<?> netClass, List<String> classes,
+                                                    String dataset, Path dir) throws IOException {
+        NetClass net = new NetClass(netClass);
+        Block block = net.newBlock();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            block.initialize(manager, DataType.FLOAT32, net.inputShape());
+            TrainingState state = new CheckpointStore(runDir).restore(CheckpointTag.parse(tag), block, manager);
+            Object norm = state.config().get("normalization");
+            Normalization normalization = norm == null || "none".equals(norm) ? null
+                    : Normalization.parse(String.valueOf(norm));
+            Map<String, Object> training = new LinkedHashMap<>();
+            training.put("dataset", dataset);
+            training.put("run_directory", runDir.toAbsolutePath().normalize().toString());
+            training.put("checkpoint", tag);
+            training.put("epoch", state.epoch());
+            training.put("step", state.step());
+            training.put("evaluated_on", state.evalTarget().id());
+            state.history().stream().filter(h -> h.epoch() == state.epoch()).findFirst()
+                    .ifPresent(h -> training.put("metrics", h.toJson()));
+            if (state.bestEpoch() > 0) {
+                training.put("best_epoch", state.bestEpoch());
+                training.put("best_" + state.evalTarget().id() + "_accuracy", state.bestAccuracy());
+            }
+            training.put("settings", state.config());
+            return save(dir, netClass, block, classes, normalization, training);
+        }
+    }
+
+    /**
+     * Loads a saved model directory into the Net class it names (which must be on the class path).
+     *
+     * @throws LaminaModelException as {@link #load(Path, Class)}
+     */
+    public static LaminaModel load(Path dir) {
+        SavedModelInfo info = readInfo(dir);
+        return load(dir, info, NetClass.forName(info.netClass()));
+    }
+
+    /**
+     * Loads a saved model directory into {@code netClass}'s block, after checking that it fits.
+     *
+     * @throws LaminaModelException naming what differs: the directory is no saved model, it was
+     *     saved from another model class, the compiled model's input shape or parameter names or
+     *     shapes differ from the saved ones (the model class was edited after training), or the
+     *     parameter file is missing, truncated or damaged
+     */
+    public static LaminaModel load(Path dir, Class<?> netClass) {
+        return load(dir, readInfo(dir), new NetClass(netClass));
+    }
+
+    /** Reads and parses {@value SavedModelInfo#FILE} alone (no parameters are loaded). */
+    public static SavedModelInfo readInfo(Path dir) {
+        Path file = dir.resolve(SavedModelInfo.FILE);
+        try {
+            return SavedModelInfo.parse(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new LaminaModelException(dir + " is not a saved Lamina model: " + file + " does not exist."
+                    + " `lamina train` writes one into <out>/model; `lamina export RUN_DIR --to DIR` makes one"
+                    + " from a checkpoint.");
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            throw new LaminaModelException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static LaminaModel load(Path dir, SavedModelInfo info, NetClass net) {
+        if (!net.type().getName().equals(info.netClass())) {
+            throw new LaminaModelException(dir + " was saved from model " + info.modelName() + " ("
+                    + info.netClass() + "), not " + net.type().getName() + ". Load it with "
+                    + simpleName(info.netClass()) + ".class, or pass the directory saved from this model.");
+        }
+        Shape input = net.inputShape();
+        long[] chw = input.slice(1).getShape();
+        if (!java.util.Arrays.equals(chw, info.inputShape())) {
+            throw new LaminaModelException(dir + " was saved for input " + new Shape(info.inputShape())
+                    + " but " + net.type().getSimpleName() + " now takes " + new Shape(chw)
+                    + ": the model class was edited after training. Retrain it, or load with the class as it was.");
+        }
+        Path params = dir.resolve(info.parametersFile());
+        checkFile(dir, info, params);
+        Model model = Model.newInstance(info.modelName());
+        try {
+            Block block = net.newBlock();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, input);
+            List<String> diffs = info.signature().differencesFrom(ModelSignature.of(block), "saved model");
+            if (!diffs.isEmpty()) {
+                List<String> listed = diffs.subList(0, Math.min(diffs.size(), 5));
+                throw new LaminaModelException(dir + " does not fit " + net.type().getSimpleName() + " as compiled now ("
+                        + diffs.size() + " parameter difference(s)): "
+                        + String.join("; ", listed) + (diffs.size() > listed.size() ? "; ..." : "")
+                        + ". The model class was edited after training; retrain it, or load with the class as it was.");
+            }
+            model.load(dir, info.modelName());
+            return new LaminaModel(model, info, dir);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            if (e instanceof LaminaModelException lme) {
+                throw lme;
+            }
+            throw new LaminaModelException("the parameters in " + params + " cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkFile(Path dir, SavedModelInfo info, Path params) {
+        long size;
+        try {
+            size = Files.size(params);
+        } catch (IOException e) {
+            throw new LaminaModelException(dir + " is incomplete: its parameter file " + params
+                    + " (named in " + SavedModelInfo.FILE + ") does not exist or cannot be read", e);
+        }
+        if (size != info.parametersBytes()) {
+            throw new LaminaModelException("the parameter file " + params + " is " + size + " bytes but "
+                    + SavedModelInfo.FILE + " says " + info.parametersBytes() + (size < info.parametersBytes()
+                    ? ": it is truncated (an interrupted copy?)" : ": it was replaced or appended to")
+                    + ". Copy the directory again from where it was saved.");
+        }
+        String hash;
+        try {
+            hash = sha256(params);
+        } catch (IOException e) {
+            throw new LaminaModelException("the parameter file " + params + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!hash.equals(info.parametersSha256())) {
+            throw new LaminaModelException("the parameter file " + params + " is damaged: its SHA-256 is " + hash
+                    + " but " + SavedModelInfo.FILE + " says " + info.parametersSha256()
+                    + ". Copy the directory again from where it was saved.");
+        }
+    }
+
+    /** What {@value SavedModelInfo#FILE} says. */
+    public SavedModelInfo info() {
+        return info;
+    }
+
+    /** The directory it was loaded from. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The DJL model (its block holds the loaded parameters). */
+    public Model djlModel() {
+        return model;
+    }
+
+    /** The block with the loaded parameters. */
+    public Block block() {
+        return model.getBlock();
+    }
+
+    /** The input shape with a batch axis of 1, e.g. {@code (1, 1, 28, 28)}. */
+    public Shape inputShapeWithBatch() {
+        long[] chw = info.inputShape();
+        long[] shape = new long[chw.length + 1];
+        shape[0] = 1;
+        System.arraycopy(chw, 0, shape, 1, chw.length);
+        return new Shape(shape);
+    }
+
+    /**
+     * A DJL predictor: an image (of the model's size) in, the classes with their probabilities out,
+     * converted and normalized as in training. Close it after use; it is not thread-safe (make one per
+     * thread).
+     */
+    public Predictor<Image, Classifications> predictor() {
+        return predictor(ImageConversion.Resize.NONE);
+    }
+
+    /** {@link #predictor()} with a resize policy for images of another size. */
+    public Predictor<Image, Classifications> predictor(ImageConversion.Resize resize) {
+        return model.newPredictor(new ImageClassifierTranslator(info.inputShape(), info.normalization(),
+                info.classes(), resize));
+    }
+
+    /**
+     * Writes the model as ONNX ({@link OnnxExporter}), with the class names, normalization and model
+     * name as metadata.
+     */
+    public void exportOnnx(Path file) throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("lamina.model", info.modelName());
+        metadata.put("lamina.net_class", info.netClass());
+        metadata.put("lamina.classes", String.join("\n", info.classes()));
+        metadata.put("lamina.normalization", info.normalization() == null ? "none" : info.normalization().format());
+        metadata.put("lamina.input", "(C, H, W) = " + new Shape(info.inputShape())
+                + ", values in [0, 1] (pixel / 255), then the normalization");
+        OnnxExporter.write(file, block(), inputShapeWithBatch(), info.modelName(), metadata);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * The names of all {@code outputs}: the data's classes, then, when the model has more outputs
+     * than the data has classes (allowed in training: those outputs are never a target), {@code
+     * "unused-output-<i>"} for the rest, so predictions can always be named.
+     */
+    static List<String> namedOutputs(List<String> classes, long outputs) {
+        List<String> names = new java.util.ArrayList<>(classes);
+        for (long i = classes.size(); i < outputs; i++) {
+            names.add("unused-output-" + i);
+        }
+        return List.copyOf(names);
+    }
+}

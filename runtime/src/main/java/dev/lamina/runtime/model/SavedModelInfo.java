@@ -1,0 +1,140 @@
+package dev.lamina.runtime.model;
+
+import dev.lamina.runtime.checkpoint.ModelSignature;
+import dev.lamina.runtime.data.Normalization;
+import dev.lamina.runtime.report.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What {@code lamina-model.json} says about a saved model directory.
+ *
+ * @param modelName the model's name ({@code FashionCnn}); DJL's parameter file is named after it
+ * @param netClass the generated Net class the parameters belong to
+ * @param laminaVersion the Lamina version that wrote the directory
+ * @param inputShape the model's input without the batch axis, e.g. {@code [1, 28, 28]}
+ * @param classes the output classes' names, in output order
+ * @param normalization the per-channel standardization applied to inputs in training, or {@code null}
+ * @param parametersFile DJL's parameter file in the directory
+ * @param parametersBytes its size
+ * @param parametersSha256 its SHA-256, hex
+ * @param signature every parameter's name and shape
+ * @param training where the parameters came from (dataset, checkpoint, epoch, metrics, settings)
+ */
+public record SavedModelInfo(String modelName, String netClass, String laminaVersion, long[] inputShape,
+                             List<String> classes, Normalization normalization, String parametersFile,
+                             long parametersBytes, String parametersSha256, ModelSignature signature,
+                             Map<String, Object> training) {
+
+    /** The file name in a saved model directory. */
+    public static final String FILE = "lamina-model.json";
+    /** The format this Lamina writes and reads. */
+    public static final String FORMAT = "lamina-model-1";
+
+    public SavedModelInfo {
+        classes = List.copyOf(classes);
+        training = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(training));
+        inputShape = inputShape.clone();
+    }
+
+    @Override
+    public long[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** The JSON text. */
+    String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("model", modelName);
+        m.put("net_class", netClass);
+        m.put("lamina_version", laminaVersion);
+        List<Object> shape = new ArrayList<>();
+        for (long d : inputShape) {
+            shape.add(d);
+        }
+        m.put("input_shape", shape);
+        m.put("classes", new ArrayList<Object>(classes));
+        if (normalization == null) {
+            m.put("normalization", null);
+        } else {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("mean", doubles(normalization.mean()));
+            n.put("std", doubles(normalization.std()));
+            m.put("normalization", n);
+        }
+        m.put("parameters_file", parametersFile);
+        m.put("parameters_bytes", parametersBytes);
+        m.put("parameters_sha256", parametersSha256);
+        m.put("parameters", new LinkedHashMap<String, Object>(signature.parameters()));
+        m.put("training", training);
+        return Json.write(m);
+    }
+
+    /**
+     * Reads {@link #toJson()}'s text.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or malformed
+     */
+    static SavedModelInfo parse(String text) {
+        Map<String, Object> m = Json.asObject(Json.parse(text), "the file");
+        Object format = m.get("format");
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("unknown format " + format + " (this Lamina reads " + FORMAT + ")");
+        }
+        List<Object> shapeJson = Json.asArray(m.get("input_shape"), "\"input_shape\"");
+        long[] shape = new long[shapeJson.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = ((Number) shapeJson.get(i)).longValue();
+        }
+        List<String> classes = Json.asArray(m.get("classes"), "\"classes\"").stream().map(String::valueOf).toList();
+        Normalization normalization = null;
+        if (m.get("normalization") != null) {
+            Map<String, Object> n = Json.asObject(m.get("normalization"), "\"normalization\"");
+            normalization = new Normalization(toDoubles(n.get("mean"), "mean"), toDoubles(n.get("std"), "std"));
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        Json.asObject(m.get("parameters"), "\"parameters\"").forEach((k, v) -> params.put(k, String.valueOf(v)));
+        Map<String, Object> training = m.get("training") == null ? Map.of()
+                : Json.asObject(m.get("training"), "\"training\"");
+        return new SavedModelInfo(Json.string(m, "model"), Json.string(m, "net_class"),
+                Json.string(m, "lamina_version"), shape, classes, normalization, Json.string(m, "parameters_file"),
+                (long) Json.number(m, "parameters_bytes"), Json.string(m, "parameters_sha256"),
+                new ModelSignature(params), training);
+    }
+
+    /** This Lamina's version (from the runtime jar), e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String currentLaminaVersion() {
+        try (InputStream in = SavedModelInfo.class.getResourceAsStream("lamina.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static List<Object> doubles(double[] values) {
+        List<Object> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+
+    private static double[] toDoubles(Object json, String what) {
+        List<Object> list = Json.asArray(json, "normalization \"" + what + "\"");
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) list.get(i)).doubleValue();
+        }
+        return out;
+    }
+}

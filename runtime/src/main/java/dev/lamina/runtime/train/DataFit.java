@@ -1,0 +1,78 @@
+package dev.lamina.runtime.train;
+
+import ai.djl.ndarray.types.Shape;
+import dev.lamina.runtime.InvalidInputException;
+import dev.lamina.runtime.data.ExampleSet;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Checks, before the first step, that a set fits a model: its example shape is the model's input
+ * shape, and its classes (and every label known ahead) are within the model's outputs. Otherwise
+ * training would cut examples across boundaries or learn the wrong labels and still exit 0.
+ */
+public final class DataFit {
+
+    private DataFit() {}
+
+    /**
+     * Refuses a set whose examples are not of the model's input shape.
+     *
+     * @param role {@code "training"}, {@code "validation"}, {@code "test"} or {@code "evaluation"}
+     * @param exampleShape the model's input shape without the batch dimension, e.g. {@code (1, 28,
+     *     28)} or {@code (784)}
+     * @throws InvalidInputException naming both shapes and what to do
+     */
+    public static void requireInputShape(ExampleSet set, String role, Shape exampleShape) {
+        long[] data = {set.channels(), set.height(), set.width()};
+        long[] model = exampleShape.getShape();
+        boolean fits = model.length == 3 ? Arrays.equals(data, model)
+                : model.length == 1 && set.height() == 1 && set.width() == 1 && set.channels() == model[0];
+        if (!fits) {
+            String dataShape = model.length == 1 && set.height() == 1 && set.width() == 1
+                    ? "(" + set.channels() + ")" : format(data);
+            throw new InvalidInputException("the " + role + " set '" + set.name() + "' holds examples of shape "
+                    + dataShape + ", but the model takes " + format(model) + ", so nothing was trained;"
+                    + " use data of shape " + format(model) + " (an image folder is converted to the model's"
+                    + " shape) or a model whose input is " + dataShape);
+        }
+    }
+
+    /**
+     * Refuses a set with more classes than the model has outputs, or a known label outside them.
+     *
+     * @param outputs the model's output shape without the batch dimension; must be {@code (classes)}
+     * @throws InvalidInputException naming the classes, the outputs and what to do
+     */
+    public static void requireLabels(ExampleSet set, String role, Shape outputs) {
+        if (outputs.dimension() != 1) {
+            throw new InvalidInputException("the model's output has shape " + format(outputs.getShape())
+                    + " per example, but training needs one logit per class, (classes); end the model with a"
+                    + " dense layer whose units are the number of classes");
+        }
+        long logits = outputs.get(0);
+        String fix = "give the last layer " + set.classes() + " units, or use data with at most " + logits
+                + " classes";
+        if (set.classes() > logits) {
+            throw new InvalidInputException("the " + role + " set '" + set.name() + "' has " + set.classes()
+                    + " classes (labels 0 to " + (set.classes() - 1) + "), but the model has " + logits
+                    + " outputs " + format(outputs.getShape()) + ", so nothing was trained; " + fix);
+        }
+        int[] labels = set.labels();
+        if (labels == null) {
+            return; // checked batch by batch (DjlSteps) when the labels are only known on reading
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= logits) {
+                throw new InvalidInputException("example " + i + " of the " + role + " set '" + set.name()
+                        + "' has label " + labels[i] + ", outside the model's " + logits + " outputs (labels 0 to "
+                        + (logits - 1) + "), so nothing was trained; fix the labels, or give the last layer"
+                        + " more units");
+            }
+        }
+    }
+
+    static String format(long[] dims) {
+        return Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(", ", "(", ")"));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.lamina.runtime;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.lamina.runtime.data.BackPointingImportFixture;
+import dev.lamina.runtime.train.Trainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import rules of docs/architecture.md ("The runtime, package by package"), checked on the
+ * compiled runtime: an import that points back (data reaching into train, say) fails the build.
+ */
+@AnalyzeClasses(packages = "dev.lamina", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /**
+     * The annotations users write depend on nothing but the JDK: a model class compiles against
+     * them without DJL, and the processor reads them by name.
+     */
+    @ArchTest
+    static final ArchRule ANNOTATIONS_DEPEND_ON_NOTHING = classes()
+            .that().resideInAPackage("dev.lamina")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.lamina");
+
+    /**
+     * The runtime's packages, each reaching only down: the shared root, io and blocks at the
+     * bottom; data, device and report on them; checkpoint, onnx; then train and model, which do
+     * not know each other.
+     */
+    @ArchTest
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Annotations").definedBy("dev.lamina")
+            .layer("Model").definedBy("dev.lamina.runtime.model..")
+            .layer("Train").definedBy("dev.lamina.runtime.train..")
+            .layer("Onnx").definedBy("dev.lamina.runtime.onnx..")
+            .layer("Checkpoint").definedBy("dev.lamina.runtime.checkpoint..")
+            .layer("Report").definedBy("dev.lamina.runtime.report..")
+            .layer("Data").definedBy("dev.lamina.runtime.data..")
+            .layer("Device").definedBy("dev.lamina.runtime.device..")
+            .layer("Blocks").definedBy("dev.lamina.runtime.blocks..")
+            .layer("Io").definedBy("dev.lamina.runtime.io..")
+            .layer("Shared").definedBy("dev.lamina.runtime")
+            .whereLayer("Annotations").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Model").mayOnlyAccessLayers("Checkpoint", "Onnx", "Report", "Data", "Device", "Blocks", "Io", "Shared")
+            .whereLayer("Train").mayOnlyAccessLayers("Checkpoint", "Report", "Data", "Device", "Blocks", "Io", "Shared")
+            .whereLayer("Onnx").mayOnlyAccessLayers("Blocks", "Io", "Shared")
+            .whereLayer("Checkpoint").mayOnlyAccessLayers("Report", "Data", "Io", "Shared")
+            .whereLayer("Report").mayOnlyAccessLayers("Io", "Shared")
+            .whereLayer("Data").mayOnlyAccessLayers("Io", "Shared")
+            .whereLayer("Device").mayOnlyAccessLayers("Shared")
+            .whereLayer("Blocks").mayOnlyAccessLayers("Shared")
+            .whereLayer("Io").mayOnlyAccessLayers("Shared")
+            .whereLayer("Shared").mayNotAccessAnyLayer();
+
+    /** The rules can fail: a data class that calls the trainer breaks {@link #LAYERS}. */
+    @Test
+    void aBackPointingImportIsAViolation() {
+        JavaClasses classes = new ClassFileImporter().importClasses(BackPointingImportFixture.class, Trainer.class);
+        assertTrue(LAYERS.evaluate(classes).hasViolation());
+    }
+}
