@@ -10,8 +10,6 @@ import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,24 +23,25 @@ class CommandLineContractTest {
     /** A data directory that does not exist: a command that loaded data first would name it. */
     private static final String NO_DATA = "/nonexistent/lamina-data";
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private String out = "";
+    private String err = "";
 
+    /** Runs the CLI, keeping its output of this run in {@code out} and {@code err}. */
     private int run(String... args) {
-        CommandLine cli = LaminaCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        CliRun result = CliRun.of(args);
+        out = result.out();
+        err = result.err();
+        return result.code();
     }
 
     @Test
     void bareLaminaPrintsTheUsageWithTheMainCommandsAndRunsNothing() {
         assertEquals(LaminaCli.OK, run());
-        assertTrue(out.toString().startsWith("Usage: lamina"), out.toString());
+        assertTrue(out.startsWith("Usage: lamina"), out);
         for (String command : List.of("experiment", "train", "eval", "summary")) {
-            assertTrue(out.toString().contains("  " + command + " "), command + " in\n" + out);
+            assertTrue(out.contains("  " + command + " "), command + " in\n" + out);
         }
-        assertFalse(out.toString().contains("Training "), "nothing trains:\n" + out);
+        assertFalse(out.contains("Training "), "nothing trains:\n" + out);
     }
 
     @Test
@@ -60,11 +59,10 @@ class CommandLineContractTest {
                         + " '--tag': unknown checkpoint tag 'first'; use last or best",
                 List.of("experiment", "--seeds", "0"), "lamina experiment: --seeds must be at least 1, got 0");
         cases.forEach((args, expected) -> {
-            err.getBuffer().setLength(0);
             String[] withData = java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of("--data", NO_DATA))
                     .toArray(String[]::new);
             assertEquals(LaminaCli.USAGE, run(withData), args + ": " + err);
-            String message = err.toString().strip();
+            String message = err.strip();
             assertTrue(message.startsWith(expected), args + ": " + message);
             assertEquals(1, message.lines().count(), "one line, no usage dump: " + message);
             assertFalse(message.contains(NO_DATA), "refused before the data: " + message);
@@ -77,9 +75,9 @@ class CommandLineContractTest {
 
         assertEquals(LaminaCli.USAGE, run("train", "Plain", "--out", file.resolve("run").toString(), "--data", NO_DATA));
 
-        assertTrue(err.toString().contains("--out " + file.resolve("run") + " cannot be a directory: " + file
-                + " is a file"), err.toString());
-        assertFalse(err.toString().contains(NO_DATA), err.toString());
+        assertTrue(err.contains("--out " + file.resolve("run") + " cannot be a directory: " + file
+                + " is a file"), err);
+        assertFalse(err.contains(NO_DATA), err);
     }
 
     @Test
@@ -89,8 +87,8 @@ class CommandLineContractTest {
 
         assertEquals(LaminaCli.USAGE, run("train", "Plain", "--out", run.toString(), "--data", NO_DATA));
 
-        assertTrue(err.toString().contains("--out " + run + " already holds a run (last.json); it is not"
-                + " overwritten. Continue it with --resume " + run), err.toString());
+        assertTrue(err.contains("--out " + run + " already holds a run (last.json); it is not"
+                + " overwritten. Continue it with --resume " + run), err);
         assertEquals("{}", Files.readString(run.resolve("last.json")));
         assertEquals(LaminaCli.USAGE, run("experiment", "--out", run.toString(), "--data", NO_DATA,
                 "--models", "Plain"), "an experiment directory too: " + err);
@@ -111,10 +109,10 @@ class CommandLineContractTest {
     void limitBatchesMakesASmokeRun(@TempDir Path dir) {
         assertEquals(LaminaCli.OK, run("train", "Plain", "--epochs", "1", "--limit-batches", "2",
                 "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu", "--out", dir.toString()),
-                err.toString());
+                err);
 
-        assertTrue(out.toString().contains("at most 2 batches per epoch (smoke run)"), out.toString());
-        assertTrue(out.toString().contains("batch 2/2"), "the epoch has 2 batches:\n" + out);
+        assertTrue(out.contains("at most 2 batches per epoch (smoke run)"), out);
+        assertTrue(out.contains("batch 2/2"), "the epoch has 2 batches:\n" + out);
         assertTrue(Files.exists(dir.resolve("last.json")));
     }
 
@@ -176,6 +174,6 @@ class CommandLineContractTest {
         assertEquals(3, ModelCatalog.resolve("Plain", DatasetKind.CIFAR10).inputShape().get(1),
                 "a simple name means the dataset's model");
         assertEquals(LaminaCli.OK, run("summary"));
-        assertTrue(out.toString().contains("  cifar100.Plain"), out.toString());
+        assertTrue(out.contains("  cifar100.Plain"), out);
     }
 }
