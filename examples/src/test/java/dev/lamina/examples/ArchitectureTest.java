@@ -24,6 +24,7 @@ class ArchitectureTest {
     /** models at the bottom, catalog on them, experiment and benchmark on the catalog, cli on top. */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
             .layer("Cli").definedBy("dev.lamina.examples.cli..")
             .layer("Experiment").definedBy("dev.lamina.examples.experiment..")
             .layer("Benchmark").definedBy("dev.lamina.examples.benchmark..")

@@ -9,10 +9,12 @@ import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LintConfig;
 import dev.lamina.processor.lint.Linter;
 import dev.lamina.processor.lint.rules.ChannelsLastInput;
+import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelReader;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SourceLocator;
 import dev.lamina.processor.model.SpecValidator;
+import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.model.UnresolvedSourceException;
 import dev.lamina.processor.report.OptionCheck;
 import dev.lamina.processor.report.Reporter;
@@ -61,6 +63,10 @@ public final class LaminaProcessor extends AbstractProcessor {
     private LintConfig lintConfig;
     private boolean printSummary;
     private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
+    /** Models whose Net this processor has written, in any round. */
+    private final Set<String> generated = new HashSet<>();
+    /** Models this processor has processed (generated or not), in any round. */
+    private final Set<String> processedModels = new HashSet<>();
     /** Models whose annotation values javac had not resolved yet, retried in the next round. */
     private final Set<String> deferred = new java.util.LinkedHashSet<>();
     /** Whole-network findings already reported on the declaration of their layer. */
@@ -143,6 +149,10 @@ public final class LaminaProcessor extends AbstractProcessor {
         readouts.forEach(r -> residualBodies.addAll(r.read().spec().residualBodyNames()));
         Map<String, SourceLocator> locators = new HashMap<>();
         readouts.forEach(r -> locators.put(r.read().spec().qualifiedName(), r.read().locator()));
+        // sub-models first: a model's Net is generated only once those of its sub-models are
+        // (a model has more sub-models, at any depth, than each of its sub-models has)
+        readouts.sort(Comparator.comparingInt(r -> r.read().spec().subModelNames().size()));
+        readouts.forEach(r -> processedModels.add(r.read().spec().qualifiedName()));
         for (Readout r : readouts) {
             String name = r.read().spec().qualifiedName();
             processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name), locators);
@@ -233,7 +243,14 @@ public final class LaminaProcessor extends AbstractProcessor {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
                         "[lamina:Summary] " + spec.netName() + "\n" + SummaryTable.render(shaped), type);
             }
-            generate(shaped, type, locator);
+            Finding missing = missingSubModelNet(spec);
+            if (missing != null) {
+                reporter.report(missing, locator);
+                return;
+            }
+            if (generate(shaped, type, locator)) {
+                generated.add(spec.qualifiedName());
+            }
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reportInternalError(type, locator, e);
         }
@@ -279,7 +296,36 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
     }
 
-    private void generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
+    /**
+     * The first sub-model whose Net the generated code would call but that does not exist: one of
+     * this round whose own errors stopped its generation, or one compiled elsewhere without the
+     * processor. Null when every sub-model has its Net.
+     */
+    private Finding missingSubModelNet(ModelSpec spec) {
+        for (LayerSpec layer : spec.layers()) {
+            if (!(layer instanceof SubModelSpec sub)) {
+                continue;
+            }
+            ModelSpec inner = sub.model();
+            String name = inner.qualifiedName();
+            boolean inRound = processedModels.contains(name);
+            if (generated.contains(name)
+                    || (!inRound && processingEnv.getElementUtils().getTypeElement(inner.qualifiedNetName()) != null)) {
+                continue;
+            }
+            return Problem.SUB_MODEL_WITHOUT_NET.at(sub.origin(), sub.name(),
+                    sub.residual() ? "@Residual" : "field of type " + inner.simpleName(), inner.simpleName(),
+                    inner.qualifiedNetName(),
+                    inRound ? "its own errors (reported on it) stopped its generation"
+                            : "it was compiled without the Lamina processor",
+                    inRound ? "correct the errors of " + inner.simpleName()
+                            : "compile " + inner.simpleName() + " with lamina-processor on the annotation processor path");
+        }
+        return null;
+    }
+
+    /** Writes the Net; false when it could not be written (reported). */
+    private boolean generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
         String netName = shaped.spec().qualifiedNetName();
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
@@ -287,9 +333,11 @@ public final class LaminaProcessor extends AbstractProcessor {
             try (Writer writer = file.openWriter()) {
                 writer.write(source);
             }
+            return true;
         } catch (IOException e) {
             reporter.report(Problem.NET_NOT_WRITTEN.at(Origin.ofModel("name"), type.getSimpleName(), netName,
                     e.getMessage()), locator);
+            return false;
         }
     }
 

@@ -34,6 +34,7 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
             .layer("Processor").definedBy("dev.lamina.processor")
             .layer("Report").definedBy("dev.lamina.processor.report..")
             .layer("Codegen").definedBy("dev.lamina.processor.codegen..")

@@ -35,8 +35,9 @@ import java.util.stream.Stream;
                 + " from the model's input, pixel / 255, the saved normalization) and prints the"
                 + " top-k classes with their probabilities. A directory is searched for images"
                 + " (recursively, in name order) and run in batches. When every image lies in a"
-                + " folder named after a class ('/' in a class name written as '_'), the accuracy"
-                + " is printed too.")
+                + " folder named after a class (any case, other characters than letters and digits"
+                + " free, optionally after the class index: Sneaker, t-shirt_top, 0-t-shirt-top),"
+                + " the accuracy is printed too.")
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -118,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
                     stdout.println(line);
                 }
             }
-            if (labelled == images.size()) {
+            if (labelled == images.size() && labelled > 1) {
                 stdout.printf(Locale.ROOT, "accuracy %.4f (%d of %d images right; the label of each is the"
                         + " class its folder is named after)%n", (double) right / labelled, right, labelled);
             }
@@ -136,18 +137,19 @@ final class PredictCommand implements Callable<Integer> {
         if (parent == null || parent.getFileName() == null) {
             return null;
         }
-        String folder = parent.getFileName().toString();
-        for (String c : classes) {
-            if (folderName(c).equals(folder)) {
-                return c;
+        String folder = slug(parent.getFileName().toString());
+        for (int i = 0; i < classes.size(); i++) {
+            String name = slug(classes.get(i));
+            if (folder.equals(name) || folder.equals(i + "-" + name)) {
+                return classes.get(i);
             }
         }
         return null;
     }
 
-    /** The folder name standing for a class: its name with '/' written as '_'. */
-    static String folderName(String className) {
-        return className.replace('/', '_');
+    /** Lower case, every run of other characters than letters and digits one '-'. */
+    private static String slug(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
     }
 
     private static List<Path> collect(List<Path> inputs) throws IOException {

@@ -7,9 +7,8 @@ import dev.lamina.examples.experiment.Fixture;
 import dev.lamina.examples.inference.PngFolders;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.Datasets;
+import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.model.LaminaModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code lamina train} writes a saved model; {@code lamina predict} on the fixture's test images
@@ -31,27 +29,16 @@ class PredictExportCommandTest {
     static Path run;
     static Path pngs;
 
-    private final StringWriter err = new StringWriter();
-
-    private int run(StringWriter stdout, String... args) {
-        CommandLine cli = LaminaCli.newCommandLine();
-        cli.setOut(new PrintWriter(stdout, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
     @BeforeAll
     static void trainAndWritePngs() throws Exception {
         run = tmp.resolve("run");
-        StringWriter out = new StringWriter();
-        CommandLine cli = LaminaCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        assertEquals(LaminaCli.OK, cli.execute("train", "Plain", "--epochs", "1", "--batch-size", "32",
-                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu", "--out", run.toString()), out.toString());
-        assertTrue(out.toString().contains("Saved model (checkpoint 'best', epoch 1): " + run.resolve("model")),
-                out.toString());
+        CliRun train = CliRun.of("train", "Plain", "--epochs", "1", "--batch-size", "32",
+                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu", "--out", run.toString());
+        assertEquals(LaminaCli.OK, train.code(), train.both());
+        assertTrue(train.out().contains("Saved model (checkpoint 'best', epoch 1): " + run.resolve("model")),
+                train.out());
         pngs = tmp.resolve("pngs");
-        PngFolders.write(Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).test(),
+        PngFolders.write(LabeledImages.copyOf(Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).test()),
                 DatasetKind.FASHION_MNIST.classNames(), pngs);
     }
 
@@ -63,17 +50,16 @@ class PredictExportCommandTest {
 
     @Test
     void predictingThePngsGivesTheAccuracyEvalGivesOnTheIdxFiles() throws Exception {
-        StringWriter eval = new StringWriter();
-        assertEquals(LaminaCli.OK, run(eval, "eval", "Plain", "--checkpoint", run.toString(), "--tag", "best",
-                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu"), err.toString());
-        double evalAccuracy = number(eval.toString(), "accuracy (0\\.\\d+), loss");
+        CliRun eval = CliRun.of("eval", "Plain", "--checkpoint", run.toString(), "--tag", "best",
+                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu");
+        assertEquals(LaminaCli.OK, eval.code(), eval.both());
+        double evalAccuracy = number(eval.out(), "accuracy (0\\.\\d+), loss");
 
-        StringWriter predict = new StringWriter();
         Path csv = tmp.resolve("predictions.csv");
-        assertEquals(LaminaCli.OK, run(predict, "predict", run.resolve("model").toString(), pngs.toString(),
-                "--out", csv.toString()), err.toString());
-        double predictAccuracy = number(predict.toString(), "accuracy (0\\.\\d+) \\(\\d+ of 200 images right");
-        assertEquals(evalAccuracy, predictAccuracy, 1e-4, predict.toString());
+        CliRun predict = CliRun.of("predict", run.resolve("model").toString(), pngs.toString(), "--out", csv.toString());
+        assertEquals(LaminaCli.OK, predict.code(), predict.both());
+        double predictAccuracy = number(predict.out(), "accuracy (0\\.\\d+) \\(\\d+ of 200 images right");
+        assertEquals(evalAccuracy, predictAccuracy, 1e-4, predict.out());
         assertTrue(evalAccuracy > 0.3, "a trained model, not chance: " + evalAccuracy);
 
         List<String> rows = Files.readAllLines(csv);
@@ -87,39 +73,38 @@ class PredictExportCommandTest {
         try (var files = Files.list(pngs.resolve("Sneaker"))) {
             image = files.sorted().findFirst().orElseThrow();
         }
-        StringWriter out = new StringWriter();
-        assertEquals(LaminaCli.OK, run(out, "predict", run.resolve("model").toString(), image.toString(),
-                "--top-k", "2"), err.toString());
-        String line = out.toString().lines().filter(l -> l.startsWith(image.toString())).findFirst().orElseThrow();
+        CliRun predict = CliRun.of("predict", run.resolve("model").toString(), image.toString(), "--top-k", "2");
+        assertEquals(LaminaCli.OK, predict.code(), predict.both());
+        String line = predict.out().lines().filter(l -> l.startsWith(image.toString())).findFirst().orElseThrow();
         assertTrue(line.matches(Pattern.quote(image.toString()) + ": \\S.* 0\\.\\d{4} \\S.* 0\\.\\d{4}"), line);
     }
 
     @Test
     void exportWritesASavedModelAndAnOnnxFile() throws Exception {
         Path saved = tmp.resolve("exported-last");
-        StringWriter out = new StringWriter();
-        assertEquals(LaminaCli.OK, run(out, "export", run.toString(), "--tag", "last", "--to", saved.toString()),
-                err.toString());
+        CliRun export = CliRun.of("export", run.toString(), "--tag", "last", "--to", saved.toString());
+        assertEquals(LaminaCli.OK, export.code(), export.both());
         try (LaminaModel model = LaminaModel.load(saved)) {
             assertEquals("last", model.info().training().get("checkpoint"));
             assertEquals(DatasetKind.FASHION_MNIST.classNames(), model.info().classes());
         }
         Path onnx = tmp.resolve("plain.onnx");
-        assertEquals(LaminaCli.OK, run(out, "export", run.toString(), "--format", "onnx", "--to", onnx.toString()),
-                err.toString());
+        CliRun onnxExport = CliRun.of("export", run.toString(), "--format", "onnx", "--to", onnx.toString());
+        assertEquals(LaminaCli.OK, onnxExport.code(), onnxExport.both());
         assertTrue(Files.size(onnx) > 800_000, "218,490 float parameters: " + Files.size(onnx));
-        assertTrue(out.toString().contains("outputs 'logits' and 'probabilities' (batch, 10)"), out.toString());
+        assertTrue(onnxExport.out().contains("outputs 'logits' and 'probabilities' (batch, 10)"), onnxExport.out());
     }
 
     @Test
     void badInputIsAUsageErrorNamingIt() {
-        assertEquals(LaminaCli.USAGE, run(new StringWriter(), "predict", tmp.toString(), pngs.toString()));
-        assertTrue(err.toString().contains("is not a saved Lamina model"), err.toString());
-        assertEquals(LaminaCli.USAGE, run(new StringWriter(), "predict", run.resolve("model").toString(),
-                tmp.resolve("missing.png").toString()));
-        assertTrue(err.toString().contains("no such image file or directory: "), err.toString());
-        assertEquals(LaminaCli.USAGE, run(new StringWriter(), "export", pngs.toString(), "--to",
-                tmp.resolve("x").toString()));
-        assertTrue(err.toString().contains("does not say which model it trained"), err.toString());
+        CliRun notAModel = CliRun.of("predict", tmp.toString(), pngs.toString());
+        assertEquals(LaminaCli.USAGE, notAModel.code(), notAModel.both());
+        assertTrue(notAModel.err().contains("is not a saved Lamina model"), notAModel.err());
+        CliRun missing = CliRun.of("predict", run.resolve("model").toString(), tmp.resolve("missing.png").toString());
+        assertEquals(LaminaCli.USAGE, missing.code(), missing.both());
+        assertTrue(missing.err().contains("no such image file or directory: "), missing.err());
+        CliRun noModel = CliRun.of("export", pngs.toString(), "--to", tmp.resolve("x").toString());
+        assertEquals(LaminaCli.USAGE, noModel.code(), noModel.both());
+        assertTrue(noModel.err().contains("does not say which model it trained"), noModel.err());
     }
 }

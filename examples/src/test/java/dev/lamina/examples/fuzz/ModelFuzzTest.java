@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The quick run in {@code mvn verify} checks 200 cases of seed 15. The long run (docs/reliability.md):
  * {@code mvn -B -o test -pl examples -am -Dtest=ModelFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dlamina.fuzz.count=12000 -Dlamina.fuzz.seed=1}.
+ * -Dlamina.fuzz.count=1000 -Dlamina.fuzz.seed=1}.
  */
 class ModelFuzzTest {
 

@@ -8,7 +8,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.lamina.runtime.data.Datasets;
-import dev.lamina.runtime.data.ExampleSet;
+import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.model.LaminaModel;
@@ -41,7 +41,7 @@ public final class InferenceBenchmark {
         Path modelDir = Path.of(args[0]);
         int calls1 = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int calls64 = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        ExampleSet test = Datasets.load("fashion-mnist", null).test();
+        LabeledImages test = LabeledImages.copyOf(Datasets.load("fashion-mnist", null).test());
         List<Image> images = new ArrayList<>();
         for (int i = 0; i < 1024; i++) {
             images.add(ImageFactory.getInstance().fromImage(PngFolders.toImage(test, i)));
@@ -53,9 +53,10 @@ public final class InferenceBenchmark {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions())) {
                 Ort ort = new Ort(env, session, model.info().inputShape(), model.info().normalization());
-                System.out.printf(Locale.ROOT, "%s from %s; %d CPU cores; DJL %s (PyTorch), ONNX Runtime %s%n",
+                System.out.printf(Locale.ROOT, "%s from %s; %d CPU cores; DJL %s (PyTorch %s), ONNX Runtime %s%n",
                         model.info().modelName(), modelDir, Runtime.getRuntime().availableProcessors(),
-                        ai.djl.engine.Engine.getInstance().getVersion(), env.getVersion());
+                        ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getInstance().getVersion(),
+                        env.getVersion());
                 System.out.println("| batch | DJL predictor images/s | ONNX Runtime images/s | ratio (ORT / DJL) |");
                 System.out.println("|---:|---:|---:|---:|");
                 for (int batch : new int[] {1, 64}) {

@@ -29,11 +29,18 @@ final class DjlTypes {
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
-    /** Simple names of all the types above. */
+    /** Simple names of all the types above (read from the fields, so a new one cannot be forgotten). */
     static java.util.Set<String> simpleNames() {
-        return java.util.stream.Stream.of(BLOCK, SHAPE, CONV2D, LINEAR, BATCH_NORM, DROPOUT, POOL, BLOCKS, ACTIVATION,
-                        LAMBDA_BLOCK, NAMED_SEQUENTIAL, SPATIAL_DROPOUT, RESIDUAL, LAMINA_NET, GENERATED)
-                .map(ClassName::simpleName)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field field : DjlTypes.class.getDeclaredFields()) {
+            if (field.getType() == ClassName.class) {
+                try {
+                    names.add(((ClassName) field.get(null)).simpleName());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
     }
 }

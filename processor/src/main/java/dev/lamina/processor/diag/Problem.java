@@ -89,6 +89,10 @@ public enum Problem {
     STATIC_LAYER_FIELD("StaticLayerField", Severity.ERROR,
             "layer '%s' (@%s): %s, and a model's layers are its instance fields, so this layer would be "
                     + "silently left out. Fix: %s."),
+    /** A sub-model whose generated Net does not exist, so the enclosing Net could not build it. */
+    SUB_MODEL_WITHOUT_NET("SubModelWithoutNet", Severity.ERROR,
+            "layer '%s' (%s): sub-model %s has no generated class %s, which this model's Net calls to build it: "
+                    + "%s. Fix: %s."),
     /** A Lamina layer annotation on a field of a class without {@code @Model}. */
     LAYER_OUTSIDE_MODEL("LayerOutsideModel", Severity.ERROR,
             "layer '%s' (@%s): the class %s that declares this field has no @Model, so no Net is generated "

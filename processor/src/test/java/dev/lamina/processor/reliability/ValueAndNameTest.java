@@ -7,6 +7,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.lamina.processor.LaminaProcessor;
 import dev.lamina.processor.Sources;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +88,7 @@ class ValueAndNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Model", "Layer", "Conv", "String", "Object", "Override", "Shape", "Block",
-        "NamedSequentialBlock", "Generated"})
+        "NamedSequentialBlock", "LaminaNet", "Generated"})
     void aNameThatShadowsATypeIsAnError(String name) {
         assertOneError(named(name), 1, "[lamina:InvalidNetName]", "would shadow the type " + name);
     }
@@ -124,5 +125,22 @@ class ValueAndNameTest {
         // no OuterNet calling the InnerNet that was never generated
         assertThat(Sources.generatedFileNames(inner, outer)).isEmpty();
         assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aSubModelStoppedByALintErrorStopsTheOuterModelWithItsOwnError() throws java.io.IOException {
+        // the outer Net builds the sub-model through InnerNet, which the error keeps from existing:
+        // an error on the field, not javac's "cannot find symbol" in generated code
+        JavaFileObject inner = Sources.model("Inner", "@Model(input = {4})", "public class Inner {",
+                "    @Dense(units = 4) @ReLU Layer d;", "    @Dropout Layer a;", "    @Dropout Layer b;", "}");
+        JavaFileObject outer = Sources.model("Outer", "@Model(input = {4})", "public class Outer {",
+                "    Inner inner;", "    @Dense(units = 2) Layer out;", "}");
+        Compilation compilation = Compiler.javac().withProcessors(new LaminaProcessor())
+                .withOptions("-Alamina.lint.ConsecutiveDropout=error").compile(outer, inner);
+        assertThat(compilation).hadErrorContaining("[lamina:ConsecutiveDropout]").inFile(inner);
+        assertThat(compilation).hadErrorContaining("[lamina:SubModelWithoutNet] layer 'inner' (field of type Inner): "
+                + "sub-model Inner has no generated class test.InnerNet").inFile(outer).onLine(3 + HEADER);
+        assertThat(Sources.generatedFileNames(List.of("-Alamina.lint.ConsecutiveDropout=error"), inner, outer))
+                .isEmpty();
     }
 }

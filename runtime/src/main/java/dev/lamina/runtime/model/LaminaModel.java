@@ -225,7 +225,8 @@ public final class LaminaModel implements AutoCloseable {
                         + String.join("; ", listed) + (diffs.size() > listed.size() ? "; ..." : "")
                         + ". The model class was edited after training; retrain it, or load with the class as it was.");
             }
-            model.load(dir, info.modelName());
+            // exactly the file checked above (without an epoch DJL takes the newest <name>-NNNN.params)
+            model.load(dir, info.modelName(), Map.of("epoch", epochOf(info.parametersFile(), params)));
             return new LaminaModel(model, info, dir);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
@@ -303,6 +304,11 @@ public final class LaminaModel implements AutoCloseable {
 
     /** {@link #predictor()} with a resize policy for images of another size. */
     public Predictor<Image, Classifications> predictor(ImageConversion.Resize resize) {
+        if (info.inputShape().length != 3) {
+            throw new LaminaModelException(info.modelName() + " takes a vector of "
+                    + java.util.Arrays.toString(info.inputShape()) + " values, not an image, so it has no image"
+                    + " predictor; call djlModel().newPredictor(...) with a Translator of your own");
+        }
         return model.newPredictor(new ImageClassifierTranslator(info.inputShape(), info.normalization(),
                 info.classes(), resize));
     }
@@ -365,5 +371,14 @@ public final class LaminaModel implements AutoCloseable {
             names.add("unused-output-" + i);
         }
         return List.copyOf(names);
+    }
+
+    /** The epoch number DJL put in a parameter file's name ({@code <name>-NNNN.params}). */
+    private static int epochOf(String fileName, Path params) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d{4,})\\.params$").matcher(fileName);
+        if (!m.find()) {
+            throw new LaminaModelException(params + " is not named like a DJL parameter file (<name>-NNNN.params)");
+        }
+        return Integer.parseInt(m.group(1));
     }
 }

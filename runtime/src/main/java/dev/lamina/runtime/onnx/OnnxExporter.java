@@ -227,7 +227,10 @@ public final class OnnxExporter {
             case "avgPool2d": {
                 DjlInternals.PoolSettings p = DjlInternals.pool(block, layer, 2);
                 List<AttributeProto> attrs = new ArrayList<>(Arrays.asList(poolAttrs(p, p.flags().get(0))));
-                boolean countPad = p.flags().get(1) || engineCountsPadding();
+                // Only explicit padding may count: PyTorch never counts the overhang of ceil mode,
+                // which ONNX Runtime would with count_include_pad = 1 (so with no padding, 0).
+                boolean padded = Arrays.stream(p.padding().getShape()).anyMatch(v -> v != 0);
+                boolean countPad = padded && (p.flags().get(1) || engineCountsPadding());
                 attrs.add(intAttr("count_include_pad", countPad ? 1 : 0));
                 return node("AveragePool", layer, List.of(in.name()), attrs.toArray(AttributeProto[]::new));
             }

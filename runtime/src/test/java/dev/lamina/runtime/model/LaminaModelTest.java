@@ -15,13 +15,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
+import dev.lamina.runtime.blocks.RandomParameters;
 import dev.lamina.runtime.data.Normalization;
 import java.awt.image.BufferedImage;
 import java.io.RandomAccessFile;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,15 +49,7 @@ class LaminaModelTest {
     }
 
     static void randomize(Block block, long seed) {
-        Random random = new Random(seed);
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            float[] values = new float[(int) p.getValue().getArray().size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = p.getKey().endsWith("runningVar") ? 0.5f + random.nextFloat()
-                        : (float) random.nextGaussian() * 0.5f;
-            }
-            p.getValue().getArray().set(FloatBuffer.wrap(values));
-        }
+        RandomParameters.set(block, seed, 0.5f);
     }
 
     static float[] forward(Block block, NDManager manager, float[] input, Shape shape) {
@@ -126,6 +116,24 @@ class LaminaModelTest {
             }
             try (LaminaModel loaded = LaminaModel.load(dir)) {
                 assertEquals("Tiny-0002.params", loaded.info().parametersFile());
+            }
+        }
+    }
+
+    @Test
+    void loadsTheParameterFileItCheckedNotANewerOneLeftInTheDirectory() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block trained = trainedTiny(manager, 7);
+            Path dir = tmp.resolve("model");
+            LaminaModel.save(dir, TinyNet.class, trained, CLASSES, null, Map.of("epoch", 3));
+            // e.g. a save that crashed before its JSON (the commit point), or a file copied in
+            Path other = tmp.resolve("other");
+            LaminaModel.save(other, TinyNet.class, trainedTiny(manager, 8), CLASSES, null, Map.of("epoch", 9));
+            Files.copy(other.resolve("Tiny-0009.params"), dir.resolve("Tiny-0009.params"));
+            Shape shape = new Shape(1, 1, 8, 8);
+            float[] x = randomInput(64, 2);
+            try (LaminaModel loaded = LaminaModel.load(dir)) {
+                assertArrayEquals(forward(trained, manager, x, shape), forward(loaded.block(), manager, x, shape), 0f);
             }
         }
     }

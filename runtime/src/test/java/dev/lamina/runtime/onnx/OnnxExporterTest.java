@@ -26,6 +26,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.lamina.runtime.blocks.NamedSequentialBlock;
+import dev.lamina.runtime.blocks.RandomParameters;
 import dev.lamina.runtime.blocks.ResidualBlock;
 import dev.lamina.runtime.blocks.SpatialDropoutBlock;
 import dev.lamina.runtime.onnx.proto.OnnxProto.ModelProto;
@@ -92,15 +93,7 @@ class OnnxExporterTest {
     }
 
     static void randomize(Block block, long seed) {
-        Random random = new Random(seed);
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            float[] values = new float[(int) p.getValue().getArray().size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = p.getKey().endsWith("runningVar") ? 0.5f + random.nextFloat()
-                        : (float) random.nextGaussian() * 0.4f;
-            }
-            p.getValue().getArray().set(FloatBuffer.wrap(values));
-        }
+        RandomParameters.set(block, seed, 0.4f);
     }
 
     /**
@@ -174,6 +167,21 @@ class OnnxExporterTest {
     @Test
     void flattenHeadAndSoftmaxLayer() throws Exception {
         assertOrtMatchesDjl(flatHead(), new Shape(1, 1, 10, 10), 3);
+    }
+
+    @Test
+    void averagePoolInCeilModeOnAnOddSideDividesByTheWindowInsideTheInput() throws Exception {
+        // what @AvgPool(2, SAME) becomes on a 7x7 map: ceil mode, no padding; the last row and
+        // column average one or two values, not four (ONNX Runtime would count the overhang)
+        for (boolean countIncludePad : new boolean[] {false, true}) {
+            Block block = new NamedSequentialBlock()
+                    .add("conv", conv(2, 3, 1, 1, 1, true))
+                    .add("pool", Pool.avgPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true,
+                            countIncludePad))
+                    .add("flat", Blocks.batchFlattenBlock())
+                    .add("logits", Linear.builder().setUnits(3).build());
+            assertOrtMatchesDjl(block, new Shape(1, 1, 7, 7), 21);
+        }
     }
 
     @Test

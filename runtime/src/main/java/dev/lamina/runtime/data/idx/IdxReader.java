@@ -118,6 +118,16 @@ public final class IdxReader {
             throw new DatasetException(Problem.BAD_HEADER, file, "header describes " + count
                     + " labels, which is impossible");
         }
+        // the bytes plus an int each must fit in this JVM's heap (as for images)
+        long needed = count * 5L;
+        long max = Runtime.getRuntime().maxMemory();
+        if (needed > max) {
+            throw new DatasetException(Problem.BAD_HEADER, file, String.format(java.util.Locale.ROOT,
+                    "header describes %d labels, which need %.1f GiB of memory to read, more than this"
+                            + " JVM's maximum of %.1f GiB; if the file is genuine, give the JVM more memory"
+                            + " (-Xmx), else the header is damaged", count, needed / (double) (1L << 30),
+                    max / (double) (1L << 30)));
+        }
         return 8L + count;
     }
 

@@ -243,7 +243,7 @@ public final class ImageFolders {
                         + " remove it, or add the class to the training folder");
             }
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(classDir)) {
+            try (Stream<Path> walk = Files.walk(classDir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                 files = walk.filter(p -> !p.equals(classDir))
                         .filter(p -> !root.relativize(p).toString().contains("/."))
                         .filter(p -> !p.getFileName().toString().startsWith("."))

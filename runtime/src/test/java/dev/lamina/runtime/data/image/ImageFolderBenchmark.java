@@ -46,8 +46,12 @@ public final class ImageFolderBenchmark {
         System.out.printf(Locale.ROOT, "load + check every file: %d images in %.1f s (%.0f images/s, %d threads)%n",
                 total, load, total / load, Runtime.getRuntime().availableProcessors());
         for (int prefetch : new int[] {0, BatchOptions.DEFAULT_PREFETCH}) {
+            long cpu = cpuNanos();
             DataBenchmark.epoch("folder, batch 64", data.splits().train(),
                     BatchOptions.training(64, 1).withPrefetch(prefetch));
+            System.out.printf(Locale.ROOT, "  CPU time: %.1f us per image (%.0f images/s per core, whatever else runs)%n",
+                    (cpuNanos() - cpu) / 1e3 / data.splits().train().size(),
+                    data.splits().train().size() / ((cpuNanos() - cpu) / 1e9));
         }
         System.out.printf(Locale.ROOT, "peak heap used: %.1f MiB (max heap %.0f MiB); all %d images as floats"
                         + " would take %.1f MiB%n", peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
@@ -79,6 +83,12 @@ public final class ImageFolderBenchmark {
             }
             ImageIO.write(image, "png", dir.resolve("class-" + k).resolve(String.format("%06d.png", i)).toFile());
         }
+    }
+
+    /** CPU time of this process: unlike wall time, not inflated by other processes on the machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetPeaks() {
