@@ -3,6 +3,7 @@ package dev.lamina.examples.catalog;
 import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.DatasetKind;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +41,26 @@ public final class ModelCatalog {
      *         {@link #available()}
      */
     public static GeneratedNet resolve(String name) {
-        return find(name, List.of(MODELS_28X28))
-                .orElseThrow(() -> new UnknownModelException(name, available()));
+        return resolve(name, DatasetKind.FASHION_MNIST);
+    }
+
+    /**
+     * The generated Net for {@code name}: a simple name ({@code Plain}) is looked up among the
+     * models of {@code dataset}'s family first ({@link #packageFor}), then among the 28x28 models,
+     * then in any family where it is unique; a dotted name is relative to {@value #MODELS_28X28}
+     * ({@code cifar.Plain}) or fully qualified.
+     *
+     * @throws UnknownModelException when no generated class matches; its message lists
+     *         {@link #available()}
+     */
+    public static GeneratedNet resolve(String name, DatasetKind dataset) {
+        List<String> packages = new ArrayList<>(List.of(packageFor(dataset), MODELS_28X28));
+        NETS.forEach((pkg, nets) -> {
+            if (!packages.contains(pkg) && nets.stream().anyMatch(n -> n.name().equals(name))) {
+                packages.add(pkg);
+            }
+        });
+        return find(name, packages).orElseThrow(() -> new UnknownModelException(name, available()));
     }
 
     /** The generated Net for the simple model name {@code name} in {@code modelPackage}. */
@@ -65,9 +84,18 @@ public final class ModelCatalog {
         return NETS.getOrDefault(modelPackage, List.of());
     }
 
-    /** Simple names of the 28x28x1 example models, as listed in {@code --help} and error messages. */
+    /**
+     * Every example model by the name the commands take: simple for the 28x28x1 models ({@code
+     * FashionCnn}), with the family's package for the others ({@code cifar.Plain}, {@code
+     * cifar100.Plain}); listed by {@code lamina summary} and in error messages.
+     */
     public static List<String> available() {
-        return nets(MODELS_28X28).stream().map(LaminaNet::name).toList();
+        List<String> names = new ArrayList<>();
+        for (String pkg : List.of(MODELS_28X28, MODELS_CIFAR10, MODELS_CIFAR100)) {
+            String prefix = pkg.equals(MODELS_28X28) ? "" : pkg.substring(MODELS_28X28.length() + 1) + ".";
+            nets(pkg).forEach(net -> names.add(prefix + net.name()));
+        }
+        return names;
     }
 
     private static Optional<GeneratedNet> find(String name, List<String> packages) {
@@ -75,7 +103,8 @@ public final class ModelCatalog {
             return Optional.empty();
         }
         if (name.contains(".")) {
-            return load(name).or(() -> load(name + "Net"));
+            String relative = MODELS_28X28 + "." + name;
+            return load(relative).or(() -> load(relative + "Net")).or(() -> load(name)).or(() -> load(name + "Net"));
         }
         return packages.stream()
                 .flatMap(pkg -> nets(pkg).stream())

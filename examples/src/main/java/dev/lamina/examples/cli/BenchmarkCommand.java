@@ -4,6 +4,7 @@ import dev.lamina.examples.benchmark.HandWrittenFashionCnn;
 import dev.lamina.examples.benchmark.SpeedBenchmark;
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.data.DataSplits;
@@ -21,22 +22,21 @@ import java.util.concurrent.Callable;
 
 /** {@code lamina benchmark}: generated FashionCnnNet vs the same network written by hand. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        showDefaultValues = true,
-        header = "Speed: generated FashionCnnNet vs the same network written by hand.",
-        description = {
-            "Train the generated FashionCnnNet and the same network written by hand with DJL",
-            "blocks, in one process on the same batches, and print images/s for each, their",
-            "ratio (target: generated >= 0.98x hand-written) and the data pipeline's share of",
-            "step time. Each batch is trained by both networks back to back, alternating which",
-            "goes first; images/s comes from the median step time. Two rounds with fresh",
-            "networks, each network built first in one of them, cancel the slot bias."
-        })
+        showDefaultValues = true, defaultValueProvider = TrainingOptions.StandardDefaults.class,
+        header = "Speed of the generated FashionCnnNet vs the same by hand.",
+        description = "Train the generated FashionCnnNet and the same network written by hand"
+                + " with DJL blocks, in one process on the same batches, and print images/s for"
+                + " each, their ratio (target: generated >= 0.98x hand-written) and the data"
+                + " pipeline's share of step time. Each batch is trained by both networks back to"
+                + " back, alternating which goes first; images/s comes from the median step time."
+                + " Two rounds with fresh networks, each network built first in one of them, cancel"
+                + " the slot bias.")
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-            description = "Examples per step.")
+    // --batch-size and --seed take their defaults from TrainingSettings.DEFAULTS, as in `lamina train`
+    @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step.")
     int batchSize;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
@@ -48,12 +48,12 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + " on each batch.")
     int batches;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "N",
             description = "Initialization and batch order.")
     long seed;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Fashion-MNIST directory (default: /usr/share/datasets/fashion-mnist).")
+            description = "Fashion-MNIST directory. Default: /usr/share/datasets/fashion-mnist.")
     java.nio.file.Path dir;
 
     @Option(names = "--image-folder", paramLabel = "DIR",
@@ -72,6 +72,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = CliOutput.stdout(spec);
+        if (batchSize < 1 || warmup < 0 || batches < 2) {
+            throw new InvalidInputException("--batch-size must be at least 1, --warmup 0 or"
+                    + " more and --batches at least 2; got " + batchSize + ", " + warmup + ", " + batches);
+        }
+        device.choice();
         GeneratedNet net = ModelCatalog.resolve("FashionCnn");
         DataSplits data = imageFolder == null ? TrainingBackend.load(DatasetKind.FASHION_MNIST, dir, 0)
                 : folder();

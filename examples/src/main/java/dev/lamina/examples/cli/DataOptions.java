@@ -1,5 +1,7 @@
 package dev.lamina.examples.cli;
 
+import dev.lamina.examples.catalog.ModelCatalog;
+
 import ai.djl.ndarray.types.Shape;
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.experiment.TrainingBackend;
@@ -20,7 +22,7 @@ final class DataOptions {
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
             description = "fashion-mnist, mnist, cifar10, cifar100, or folder (your own images:"
-                    + " DIR/<class>/<image files>, docs/data.md) (default: ${DEFAULT-VALUE}).")
+                    + " DIR/<class>/<image files>, docs/data.md).")
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -60,6 +62,14 @@ final class DataOptions {
                     + "fashion-mnist, mnist, cifar10, cifar100); --dataset folder works with train and eval");
         }
         return DatasetKind.parse(dataset);
+    }
+
+    /**
+     * The model named {@code name}, a simple name looked up in the --dataset's family first
+     * (cifar10: the CIFAR-10 models); for an image folder as for Fashion-MNIST.
+     */
+    GeneratedNet model(String name) {
+        return ModelCatalog.resolve(name, isFolder() ? DatasetKind.FASHION_MNIST : dataset());
     }
 
     /** {@code --data}, or null for the dataset's default directory. */

@@ -2,12 +2,14 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.data.DataSplits;
-import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.train.Evaluation;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,14 +42,17 @@ final class EvalCommand implements Callable<Integer> {
             description = "Directory written by `lamina train --out DIR`.")
     Path checkpoint;
 
-    @Option(names = "--tag", paramLabel = "TAG",
-            description = "Which checkpoint: best or last (default: best when the run kept one,"
-                    + " i.e. chose it on a validation set; else last).")
-    String tag;
+    @Option(names = "--tag", paramLabel = "TAG", converter = TagConverter.class,
+            description = "Which checkpoint: best or last. Default: best when the run kept one,"
+                    + " i.e. chose it on a validation set; else last.")
+    CheckpointTag tag;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256",
             description = "Examples per evaluation step.")
     int batchSize;
+
+    @Mixin
+    LimitBatchesOption limit;
 
     @Mixin
     DataOptions data;
@@ -56,13 +62,19 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // every option is checked before the data loads
         PrintStream stdout = CliOutput.stdout(spec);
-        GeneratedNet net = ModelCatalog.resolve(model);
+        GeneratedNet net = data.model(model);
+        TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
+                .device(device.choice()).limitBatches(limit.limitBatches()).progress(stdout).build();
+        if (!Files.isDirectory(checkpoint)) {
+            throw new InvalidInputException("--checkpoint " + checkpoint + " is not a directory; pass the"
+                    + " --out directory of a `lamina train` run.");
+        }
+        CheckpointTag chosen = tag != null ? tag : defaultTag(checkpoint, stdout, "evaluating");
+        new CheckpointStore(checkpoint).loadState(chosen); // a missing or unreadable checkpoint, named
         DataOptions.Loaded input = data.load(net);
         DataSplits splits = input.splits();
-        TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
-                .device(DeviceChoice.parse(device.device())).progress(stdout).build();
-        String chosen = tag != null ? tag : defaultTag(checkpoint, stdout, "evaluating");
         Evaluation result = new Trainer(config).evaluate(net.newBlock(), net.inputShape(),
                 checkpoint, chosen, splits.test());
         stdout.printf(Locale.ROOT, "%s (%s checkpoint in %s) on %s test set: accuracy %.4f,"
@@ -77,14 +89,26 @@ final class EvalCommand implements Callable<Integer> {
      * {@code best} when the run kept one chosen on a validation set; {@code last} otherwise (a run
      * without validation keeps no best; an older run's best may have been chosen on the test set).
      */
-    static String defaultTag(Path checkpoint, PrintStream stdout, String doing) {
+    static CheckpointTag defaultTag(Path checkpoint, PrintStream stdout, String doing) {
         CheckpointStore store = new CheckpointStore(checkpoint);
-        if (store.exists(CheckpointStore.BEST)
-                && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())) {
-            return CheckpointStore.BEST;
+        if (store.exists(CheckpointTag.BEST)
+                && store.loadState(CheckpointTag.BEST).evalTarget().selectsBest()) {
+            return CheckpointTag.BEST;
         }
         stdout.println("No validation-chosen 'best' checkpoint in " + checkpoint
                 + ": " + doing + " 'last'.");
-        return CheckpointStore.LAST;
+        return CheckpointTag.LAST;
+    }
+
+    /** Reads {@code --tag}: {@code best} or {@code last}, else a usage error listing them. */
+    static final class TagConverter implements CommandLine.ITypeConverter<CheckpointTag> {
+        @Override
+        public CheckpointTag convert(String value) {
+            try {
+                return CheckpointTag.parse(value);
+            } catch (InvalidInputException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -69,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
             case "onnx" -> true;
             default -> throw new InvalidInputException("unknown --format '" + format + "'; use djl or onnx");
         };
-        if (tag != null && !tag.equals(CheckpointStore.BEST) && !tag.equals(CheckpointStore.LAST)) {
+        if (tag != null && !tag.equals(CheckpointStore.BEST.id()) && !tag.equals(CheckpointStore.LAST.id())) {
             throw new InvalidInputException("--tag must be best or last, got '" + tag + "'");
         }
         if (Files.isRegularFile(runDir.resolve(SavedModelInfo.FILE))) {
@@ -101,7 +101,7 @@ final class ExportCommand implements Callable<Integer> {
         List<String> classes = known != null && known.netClass().equals(net.netClass().getName())
                 ? known.classes() : data.dataset().classNames();
         String dataset = known != null ? String.valueOf(known.training().get("dataset")) : data.dataset().id();
-        String chosen = tag != null ? tag : EvalCommand.defaultTag(runDir, stdout, "exporting");
+        String chosen = tag != null ? tag : EvalCommand.defaultTag(runDir, stdout, "exporting").id();
         if (!onnx) {
             SavedModelInfo info = LaminaModel.saveFromCheckpoint(runDir, chosen, net.netClass(), classes, dataset, to);
             stdout.printf(Locale.ROOT, "Saved model %s (checkpoint '%s' of %s, epoch %s): %s%n", info.modelName(),

@@ -20,8 +20,12 @@ import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 
 /**
- * Entry point of {@code lamina.jar}. With no arguments it trains {@code FashionCnn} on
- * Fashion-MNIST (the newcomer's first run); {@code lamina --help} lists the commands.
+ * Entry point of {@code lamina.jar}. With no arguments it prints its usage (the commands and
+ * examples) and does nothing else; {@code lamina experiment} is the main job.
+ *
+ * <p>Every command checks all its options before any data loads or any file is written, and
+ * reports a bad one on one line, {@code lamina <command>: <what is wrong>}, with exit code
+ * {@value #USAGE} (the usage is not dumped; {@code lamina <command> --help} shows it).
  *
  * <p>Exit codes: {@value #OK} success, {@value #TRAINING_FAILED} training failed (NaN or infinite
  * loss, out of memory, I/O error, a failure inside DJL or PyTorch), {@value #USAGE} bad usage
@@ -36,20 +40,19 @@ import java.util.concurrent.Callable;
         usageHelpAutoWidth = true,
         description = {
             "Neural networks declared as annotated Java classes, checked at compile time and",
-            "trained on DJL (PyTorch engine).",
-            "",
-            "With no command, trains FashionCnn on Fashion-MNIST (same as `lamina train FashionCnn`)."
+            "trained on DJL (PyTorch engine)."
         },
         footer = {
             "",
             "Examples:",
-            "  lamina experiment          the dropout experiment (5 min measured on 2 CPU cores)",
+            "  lamina experiment          the dropout experiment (5 min on 2 CPU cores)",
             "  lamina experiment --full   the preset behind docs/results",
-            "  lamina train FashionCnn --epochs 2",
-            "  lamina predict runs/train-FashionCnn/model shoe.png",
-            "  lamina export runs/train-FashionCnn --format onnx --to fashion.onnx",
-            "  lamina summary Plain",
-            "  lamina help experiment",
+            "  lamina train               train FashionCnn on Fashion-MNIST",
+            "  lamina train Plain --epochs 1 --limit-batches 20   a quick smoke run",
+            "  lamina summary             list the models; lamina summary Plain: one",
+            "  lamina help train          a command's options and defaults",
+            "  lamina predict runs/train-FashionCnn/version_0/model shoe.png",
+            "  lamina export runs/train-FashionCnn/version_0 --format onnx --to fashion.onnx",
             "",
             "Exit codes: 0 ok, 1 training failed, 2 usage error."
         },
@@ -71,15 +74,13 @@ public final class LaminaCli implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** No command given: run the default one, {@code train FashionCnn}. */
+    /** No command given: print the usage (the commands and examples), do nothing else. */
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("No command given: training " + TrainCommand.DEFAULT_MODEL
-                + " on Fashion-MNIST. `lamina --help` lists the commands; `lamina experiment`"
-                + " runs the dropout experiment.");
+        spec.commandLine().usage(out);
         out.flush();
-        return spec.subcommands().get("train").execute(TrainCommand.DEFAULT_MODEL);
+        return OK;
     }
 
     /** Runs the CLI and exits with its code. */
@@ -111,6 +112,7 @@ public final class LaminaCli implements Callable<Integer> {
         configureEnvironment();
         CommandLine cli = new CommandLine(new LaminaCli());
         cli.setExitCodeExceptionMapper(LaminaCli::exitCode);
+        cli.setParameterExceptionHandler(LaminaCli::badArguments);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = rootOf(e);
             if (exitCode(cause) == TRAINING_FAILED) {
@@ -122,6 +124,26 @@ public final class LaminaCli implements Callable<Integer> {
             return exitCode(cause);
         });
         return cli;
+    }
+
+    /**
+     * A command line picocli cannot parse (an unknown option, a value of the wrong type, a missing
+     * parameter): one line naming the command and the problem, exit {@value #USAGE}, no usage dump.
+     */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName(" ");
+        String hint = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()
+                ? ". Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?" : "";
+        command.getErr().println(command.getColorScheme().errorText(name + ": " + oneLine(e.getMessage())
+                + hint + " (`" + name + " --help` lists the options)"));
+        command.getErr().flush();
+        return USAGE;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "(no message)" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static Throwable rootOf(Throwable e) {

@@ -2,18 +2,21 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.examples.experiment.TrainingBackend;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
-import dev.lamina.runtime.train.LearningRateSchedule;
+import dev.lamina.runtime.report.HistoryFiles;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
-import picocli.CommandLine;
+import dev.lamina.runtime.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -24,19 +27,21 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code lamina train MODEL}: trains one model and reports its test accuracy. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        showDefaultValues = true,
+        showDefaultValues = true, defaultValueProvider = TrainingOptions.StandardDefaults.class,
         header = "Train one model and report its test accuracy.",
         description = "Holds out --validation of the training set, measures it after every epoch"
                 + " and keeps the best epoch on it; the test set is measured once, at the end."
                 + " Prints the model's summary, per-epoch progress and the final test accuracy,"
                 + " and writes checkpoints (last, and best with a validation set) and the history"
                 + " (CSV, JSON, PNG) to --out, and the chosen model (best, else last) as a saved"
-                + " model directory in <out>/model for `lamina predict`.")
+                + " model directory in <out>/model for `lamina predict`. Every option is checked"
+                + " before the data loads.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,65 +49,28 @@ final class TrainCommand implements Callable<Integer> {
     /** The saved model directory inside --out. */
     static final String MODEL_DIR = "model";
 
-    /** The model trained when the jar runs with no arguments. */
+    /** The model {@code lamina train} trains when none is named. */
     static final String DEFAULT_MODEL = "FashionCnn";
 
+    /** The files a training run writes; a directory holding one of them holds a run. */
+    static final List<String> RUN_FILES = List.of(CheckpointStore.LAST.id() + ".json",
+            CheckpointStore.BEST.id() + ".json", HistoryFiles.JSON, HistoryFiles.CSV, MODEL_DIR);
+
     @Parameters(index = "0", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL,
-            description = "@Model class or generated Net class, e.g. FashionCnn or PlainNet.")
+            description = "@Model class or generated Net class, e.g. FashionCnn, PlainNet,"
+                    + " cifar.Plain or a fully qualified name (`lamina summary` lists them).")
     String model;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2",
-            description = "Passes over the training set (a resumed run ends at the same total).")
-    int epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-            description = "Examples per step.")
-    int batchSize;
-
-    // 0.003 with a 5% warm-up and a cosine decay: +4 points of test accuracy over a constant 0.001
-    // for FashionCnn in 2 epochs, and a small gain for the BN-free Seed001MnistCnn; 0.02 is better
-    // still for the batch-normalized FashionCnn but wrecks Seed001MnistCnn (docs/training.md)
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.003",
-            description = "Adam learning rate (the peak rate under a cosine schedule).")
-    float learningRate;
-
-    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "cosine:0.05",
-            description = "How the rate moves over the run: constant; cosine (half a cosine from"
-                    + " --lr down to 0 at the last step); cosine:W (the same after a linear warm-up"
-                    + " over the first fraction W of the steps, e.g. cosine:0.05).")
-    String schedule;
-
-    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "0",
-            description = "Decoupled weight decay (AdamW): each step also shrinks every weight by"
-                    + " rate * WD of itself. 0: plain Adam.")
-    float weightDecay;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Fixes initialization, data order and augmentation.")
-    long seed;
-
     @Mixin
-    DataOptions data;
+    TrainingOptions training;
 
-    @Mixin
-    DeviceOption device;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Where checkpoints and history go (default: runs/train-<MODEL>).")
-    Path out;
-
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run whose checkpoints are in DIR (writes there too unless"
-                    + " --out is given).")
-    Path resume;
-
-    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
+    @Option(names = "--validation", paramLabel = "FRACTION",
             description = "Fraction of the training set held out (stratified, by --seed) to choose"
                     + " the best epoch on. 0: none; then each epoch is measured on the test set for"
                     + " monitoring only and no best checkpoint is kept.")
     double validation;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--patience", paramLabel = "N",
             description = "Early stopping: end the run after N epochs in a row without a better"
                     + " validation accuracy (the best checkpoint is kept). 0: train all --epochs.")
     int patience;
@@ -112,21 +80,48 @@ final class TrainCommand implements Callable<Integer> {
                     + " during training.")
     boolean augment;
 
+    @Mixin
+    LimitBatchesOption limit;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    DeviceOption device;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where checkpoints and history go; must not hold a run already."
+                    + " Default: a new runs/train-<MODEL>/version_<N>.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run whose checkpoints are in DIR (writes there too unless"
+                    + " --out is given).")
+    Path resume;
+
     @Override
     public Integer call() throws IOException {
-        PrintStream stdout = CliOutput.stdout(spec);
-        GeneratedNet net = ModelCatalog.resolve(model);
-        Path dir = out != null ? out : resume != null ? resume : Path.of("runs", "train-" + net.name());
-        stdout.println(net.summary());
-        if (!(validation >= 0 && validation < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--validation must be at least 0"
-                    + " and below 1 (a fraction of the training set), got " + validation);
+        // every option is checked before the data loads or anything is written
+        GeneratedNet net = data.model(model);
+        TrainingSettings given = training.over(TrainingSettings.DEFAULTS);
+        TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
+                given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),
+                validation, patience));
+        if (patience > 0 && validation == 0) {
+            throw new InvalidInputException("early stopping (patience " + patience + ") needs a validation"
+                    + " set to watch; give --validation, or set --patience 0. Stopping on the test set would"
+                    + " make the test accuracy an optimistic estimate.");
         }
-        LearningRateSchedule lrSchedule = LearningRateSchedule.parse(schedule);
+        DeviceChoice deviceChoice = device.choice();
+        int limitBatches = limit.limitBatches();
+        Path dir = outputDirectory(net);
+
+        PrintStream stdout = CliOutput.stdout(spec);
+        stdout.println(net.summary());
         DataOptions.Loaded input = data.load(net);
         DataSplits loaded = input.splits();
-        DataSplits splits = validation > 0 && !loaded.hasValidation() ? loaded.withValidation(validation, seed)
-                : loaded;
+        DataSplits splits = validation > 0 && !loaded.hasValidation()
+                ? loaded.withValidation(validation, settings.seed()) : loaded;
         if (input.folder() != null) {
             ImageFolders.Loaded folder = input.folder();
             stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", data.dir(), folder.layout(),
@@ -138,18 +133,19 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
-                        + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s -> %s%n", net.name(),
+                        + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s%s -> %s%n", net.name(),
                 input.label(), splits.train().size(),
-                splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), epochs,
-                batchSize, weightDecay > 0 ? "W (weight decay " + weightDecay + ")" : "", learningRate,
-                lrSchedule, seed, augment ? ", augmented" : "", dir);
+                splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(),
+                settings.epochs(), settings.batchSize(), settings.weightDecay() > 0
+                        ? "W (weight decay " + settings.weightDecay() + ")" : "",
+                settings.learningRate(), settings.schedule(), settings.seed(), augment ? ", augmented" : "",
+                limitBatches > 0 ? ", at most " + limitBatches + " batches per epoch (smoke run)" : "", dir);
         TrainingConfig config = TrainingConfig.builder()
-                .epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(lrSchedule)
-                .weightDecay(weightDecay).seed(seed)
-                .device(DeviceChoice.parse(device.device()))
+                .settings(settings)
+                .device(deviceChoice)
                 .outputDir(dir).resumeFrom(resume)
                 .augmentation(augment ? augmentation() : Augmentation.NONE)
-                .patience(patience)
+                .limitBatches(limitBatches)
                 .modelName(net.name())
                 .progress(stdout)
                 .build();
@@ -157,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
                 splits.train(), splits.validation(), splits.test());
         if (result.stoppedEarly()) {
             stdout.printf(Locale.ROOT, "Stopped early after epoch %d of %d (--patience %d).%n",
-                    result.history().size(), epochs, patience);
+                    result.history().size(), settings.epochs(), patience);
         }
         stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n",
                 result.testAccuracy());
@@ -176,20 +172,23 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the run's chosen model (best on validation, else last) as a saved model directory,
-     * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
+     * A resumed run writes into its own directory (or into a fresh --out); a new run into --out,
+     * which must not hold a run, or into a new numbered directory.
      */
-    private static void saveModel(GeneratedNet net, Path dir, DataOptions.Loaded input, PrintStream stdout)
-            throws IOException {
-        CheckpointStore store = new CheckpointStore(dir);
-        String chosen = store.exists(CheckpointStore.BEST)
-                && "validation".equals(store.loadState(CheckpointStore.BEST).evalName())
-                ? CheckpointStore.BEST : CheckpointStore.LAST;
-        Path modelDir = dir.resolve(MODEL_DIR);
-        SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen, net.netClass(),
-                input.classNames(), input.label(), modelDir);
-        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
-                + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
+    private Path outputDirectory(GeneratedNet net) {
+        if (resume != null) {
+            if (!new CheckpointStore(resume).exists(CheckpointStore.LAST)) {
+                throw new InvalidInputException("--resume " + resume + " holds no checkpoint 'last' ("
+                        + resume.resolve(CheckpointStore.LAST.id() + ".json") + " does not exist); pass"
+                        + " the directory of an earlier `lamina train` run.");
+            }
+            if (out == null || out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
+                RunDirectory.requireWritable(resume, "--resume");
+                return resume;
+            }
+        }
+        return RunDirectory.forNewRun(out,
+                () -> RunDirectory.nextVersion(Path.of("runs", "train-" + net.name())), RUN_FILES, "--out");
     }
 
     /**
@@ -198,5 +197,22 @@ final class TrainCommand implements Callable<Integer> {
      */
     private Augmentation augmentation() {
         return data.isFolder() ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
+    }
+
+    /**
+     * Writes the run's chosen model (best on validation, else last) as a saved model directory,
+     * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
+     */
+    private static void saveModel(GeneratedNet net, Path dir, DataOptions.Loaded input, PrintStream stdout)
+            throws IOException {
+        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointTag chosen = store.exists(CheckpointTag.BEST)
+                && store.loadState(CheckpointTag.BEST).evalTarget().selectsBest()
+                ? CheckpointTag.BEST : CheckpointTag.LAST;
+        Path modelDir = dir.resolve(MODEL_DIR);
+        SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen.id(), net.netClass(),
+                input.classNames(), input.label(), modelDir);
+        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
+                + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
     }
 }

@@ -10,6 +10,7 @@ import dev.lamina.runtime.train.LearningRateSchedule;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
+import dev.lamina.runtime.train.TrainingSettings;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,14 +26,31 @@ public final class TrainingBackend {
     /**
      * The training budget shared by every run of an experiment.
      *
-     * @param epochs full passes over the training set
-     * @param batchSize examples per step
-     * @param learningRate Adam's learning rate (the peak rate under a schedule)
-     * @param schedule how the rate moves over each run
+     * @param settings epochs, batch size, learning rate, schedule and weight decay (each run's
+     *     seed is its own)
      * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
      */
-    public record Budget(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
-                         String device) {}
+    public record Budget(TrainingSettings settings, String device) {
+        /** Full passes over the training set. */
+        public int epochs() {
+            return settings.epochs();
+        }
+
+        /** Examples per step. */
+        public int batchSize() {
+            return settings.batchSize();
+        }
+
+        /** Adam's learning rate (the peak rate under a schedule). */
+        public float learningRate() {
+            return settings.learningRate();
+        }
+
+        /** How the rate moves over each run. */
+        public LearningRateSchedule schedule() {
+            return settings.schedule();
+        }
+    }
 
     /** Fixed seed of the training subset, so every model and seed sees the same examples. */
     static final long SUBSET_SEED = 20_241_124L;
@@ -62,10 +80,7 @@ public final class TrainingBackend {
     public static RunRecord train(GeneratedNet net, DataSplits data, Budget budget, long seed,
                                   PrintStream progress) {
         TrainingConfig config = TrainingConfig.builder()
-                .epochs(budget.epochs())
-                .batchSize(budget.batchSize())
-                .learningRate(budget.learningRate())
-                .schedule(budget.schedule())
+                .settings(budget.settings())
                 .seed(seed)
                 .device(DeviceChoice.parse(budget.device()))
                 .progress(progress)

@@ -37,7 +37,7 @@ class DataShapeCommandTest {
         Path data = dir.resolve("cifar");
         writeCifar10(data, 10);
         Path out = dir.resolve("run");
-        CliRun run = CliRun.of("train", "Plain", "--dataset", "cifar10", "--data", data.toString(),
+        CliRun run = CliRun.of("train", "FashionCnn", "--dataset", "cifar10", "--data", data.toString(),
                 "--epochs", "1", "--device", "cpu", "--out", out.toString());
 
         assertEquals(LaminaCli.USAGE, run.code(), run.both());

@@ -98,7 +98,7 @@ class LaminaCliTest {
         assertTrue(err.toString().contains("is not one of: auto, cpu, gpu"), err.toString());
         assertEquals(LaminaCli.USAGE, run("train", "Plain", "--epochs", "0", "--device", "cpu",
                 "--data", Fixture.fashionMnistSmall().toString()));
-        assertTrue(err.toString().contains("epochs must be at least 1"), err.toString());
+        assertTrue(err.toString().contains("lamina train: --epochs must be at least 1, got 0"), err.toString());
         assertEquals(LaminaCli.USAGE, run("train", "Plain", "--lr-schedule", "linear", "--device", "cpu",
                 "--data", Fixture.fashionMnistSmall().toString()));
         assertTrue(err.toString().contains("unknown learning rate schedule 'linear'; use constant, cosine,"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.examples.experiment.Fixture;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.report.EvalTarget;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class TrainEvalCommandTest {
         assertTrue(printed.contains("Final test accuracy: 0."), printed);
         assertTrue(printed.contains("Best validation accuracy 0."), printed);
         assertTrue(Files.exists(out.resolve("history.csv")), "history next to the checkpoints");
-        assertEquals("validation", new CheckpointStore(out).loadState(CheckpointStore.BEST).evalName());
+        assertEquals(EvalTarget.VALIDATION, new CheckpointStore(out).loadState(CheckpointStore.BEST).evalTarget());
 
         StringWriter evalOut = new StringWriter();
         assertEquals(LaminaCli.OK, run(evalOut, "eval", "Plain", "--checkpoint", out.toString(),

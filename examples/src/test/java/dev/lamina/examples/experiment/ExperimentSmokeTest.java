@@ -33,11 +33,19 @@ class ExperimentSmokeTest {
             Files.writeString(snapshots.resolve(name), "previous " + name);
             Files.createLink(out.resolve(name), snapshots.resolve(name));
         }
-        int code = LaminaCli.execute("experiment", "--models", String.join(",", MODELS),
-                "--seeds", "1", "--epochs", "1", "--subset", "0", "--batch-size", "32", "--lr-schedule", "cosine",
-                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu",
-                "--out", out.toString());
-        assertEquals(LaminaCli.OK, code);
+        String[] args = {"experiment", "--models", String.join(",", MODELS),
+            "--seeds", "1", "--epochs", "1", "--subset", "0", "--batch-size", "32", "--lr-schedule", "cosine",
+            "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu", "--out", out.toString()};
+        // an --out holding an earlier experiment's results is refused, nothing touched
+        assertEquals(LaminaCli.USAGE, LaminaCli.execute(args));
+        for (String name : outputs) {
+            assertEquals("previous " + name, Files.readString(out.resolve(name)), name + " was overwritten");
+        }
+        // without them (the chart alone does not make a run), the chart is replaced atomically
+        for (String name : List.of(Experiment.RESULTS_MD, Experiment.RUNS_CSV, Experiment.RUNS_JSON)) {
+            Files.delete(out.resolve(name));
+        }
+        assertEquals(LaminaCli.OK, LaminaCli.execute(args));
         for (String name : outputs) {
             assertEquals("previous " + name, Files.readString(snapshots.resolve(name)),
                     name + " was rewritten in place, not replaced atomically");

@@ -57,7 +57,8 @@ class FiguresTest {
     @Test
     void theCaptionReadsThePlanAsExperimentPlanDescribesItWithOrWithoutASchedule() {
         ExperimentPlan plan = new ExperimentPlan("default (customized by flags)", List.of("Plain"), List.of(4L, 5L),
-                new TrainingBackend.Budget(3, 32, 0.002f, LearningRateSchedule.cosine(0.05), "cpu"), 0,
+                new TrainingBackend.Budget(new dev.lamina.runtime.train.TrainingSettings(3, 32, 0.002f,
+                        LearningRateSchedule.cosine(0.05), 0f, 1, 0, 0), "cpu"), 0,
                 DatasetKind.FASHION_MNIST, null, Path.of("out"));
         ExperimentCaption fresh = ExperimentCaption.of(plan.describe(), List.of(run("Plain", 4, 0.8), run("Plain", 5, 0.8)));
         assertEquals(new ExperimentCaption("fashion-mnist", "all", 3, 32, "0.002", "cosine:0.05", List.of(4L, 5L)), fresh);

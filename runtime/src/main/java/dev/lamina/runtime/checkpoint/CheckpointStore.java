@@ -37,10 +37,10 @@ import java.util.Map;
  */
 public final class CheckpointStore {
 
-    /** The checkpoint of the most recent epoch. */
-    public static final String LAST = "last";
-    /** The checkpoint of the epoch with the best evaluation accuracy. */
-    public static final String BEST = "best";
+    /** The checkpoint of the most recent epoch ({@link CheckpointTag#LAST}). */
+    public static final CheckpointTag LAST = CheckpointTag.LAST;
+    /** The checkpoint of the epoch with the best validation accuracy ({@link CheckpointTag#BEST}). */
+    public static final CheckpointTag BEST = CheckpointTag.BEST;
 
     /** Writes a block's parameters; a seam so tests can make a save fail halfway. */
     @FunctionalInterface
@@ -100,12 +100,12 @@ public final class CheckpointStore {
     }
 
     /** Whether a checkpoint with this tag has been committed. */
-    public boolean exists(String tag) {
+    public boolean exists(CheckpointTag tag) {
         return Files.isRegularFile(stateFile(tag));
     }
 
     /** Saves the block's parameters and the state under {@code tag}, atomically. */
-    public void save(String tag, Block block, TrainingState state) throws IOException {
+    public void save(CheckpointTag tag, Block block, TrainingState state) throws IOException {
         save(tag, block, state, null);
     }
 
@@ -113,8 +113,8 @@ public final class CheckpointStore {
      * Saves the block's parameters, the optimizer's state (when not {@code null}) and the training
      * state under {@code tag}, atomically: the state file, written last, names the other two.
      */
-    public void save(String tag, Block block, TrainingState state, OptimizerState optimizer) throws IOException {
-        String paramsName = tag + "-step" + state.step() + PARAMS;
+    public void save(CheckpointTag tag, Block block, TrainingState state, OptimizerState optimizer) throws IOException {
+        String paramsName = tag.id() + "-step" + state.step() + PARAMS;
         AtomicFiles.write(dir.resolve(paramsName), out -> {
             DataOutputStream data = new DataOutputStream(out);
             writer.write(block, data);
@@ -124,7 +124,7 @@ public final class CheckpointStore {
         json.put("parameters_file", paramsName);
         String optimizerName = null;
         if (optimizer != null) {
-            optimizerName = tag + "-step" + state.step() + OPTIMIZER;
+            optimizerName = tag.id() + "-step" + state.step() + OPTIMIZER;
             json.put("optimizer", OptimizerFile.write(dir.resolve(optimizerName), optimizer));
         }
         AtomicFiles.writeString(stateFile(tag), Json.write(json));
@@ -168,7 +168,7 @@ public final class CheckpointStore {
     }
 
     /** Writes a checkpoint's parameter and optimizer files; returns its state JSON, not yet written. */
-    private Map<String, Object> writeData(String tag, Block block, TrainingState state, OptimizerState optimizer)
+    private Map<String, Object> writeData(CheckpointTag tag, Block block, TrainingState state, OptimizerState optimizer)
             throws IOException {
         String paramsName = tag + "-step" + state.step() + PARAMS;
         AtomicFiles.write(dir.resolve(paramsName), out -> {
@@ -190,14 +190,14 @@ public final class CheckpointStore {
     /** The best state file the committed {@code last.json} names, or null (none, or not readable). */
     private String committedBestState() {
         try {
-            Object name = Json.asObject(Json.parse(Files.readString(dir.resolve(LAST + ".json"))), LAST).get(BEST_STATE);
+            Object name = Json.asObject(Json.parse(Files.readString(dir.resolve(LAST + ".json"))), LAST.id()).get(BEST_STATE);
             return name instanceof String text && isStepFile(text, BEST) ? text : null;
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }
 
-    private static boolean isStepFile(String name, String tag) {
+    private static boolean isStepFile(String name, CheckpointTag tag) {
         return name.matches(tag + "-step[0-9]+\\.json");
     }
 
@@ -227,7 +227,7 @@ public final class CheckpointStore {
         }
         Map<String, Object> last;
         try {
-            last = Json.asObject(Json.parse(Files.readString(stateFile(LAST))), LAST);
+            last = Json.asObject(Json.parse(Files.readString(stateFile(LAST))), LAST.id());
         } catch (IOException | IllegalArgumentException e) {
             return changed; // unreadable: the resume reports it; nothing is deleted on a guess
         }
@@ -249,7 +249,7 @@ public final class CheckpointStore {
     }
 
     /** Deletes the files of {@code tag}'s other steps: those not starting with {@code keepPrefix}. */
-    private List<String> deleteOtherSteps(String tag, String keepPrefix) throws IOException {
+    private List<String> deleteOtherSteps(CheckpointTag tag, String keepPrefix) throws IOException {
         List<String> deleted = new java.util.ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*")) {
             for (Path f : files) {
@@ -267,7 +267,7 @@ public final class CheckpointStore {
      *
      * @throws CheckpointException naming the file when it is missing or unreadable
      */
-    public TrainingState loadState(String tag) {
+    public TrainingState loadState(CheckpointTag tag) {
         Path file = stateFile(tag);
         return parseState(readStateJson(tag), file);
     }
@@ -283,7 +283,7 @@ public final class CheckpointStore {
      * @throws CheckpointException when the checkpoint belongs to another model (listing the first
      *     differing parameter names and shapes), or cannot be read
      */
-    public TrainingState restore(String tag, Block block, NDManager manager) {
+    public TrainingState restore(CheckpointTag tag, Block block, NDManager manager) {
         return load(tag, block, manager, false).state();
     }
 
@@ -293,14 +293,14 @@ public final class CheckpointStore {
      * @return the training state and the optimizer state ({@code null} when the checkpoint holds
      *     none, e.g. one written before optimizer state was saved)
      */
-    public Restored restoreForTraining(String tag, Block block, NDManager manager) {
+    public Restored restoreForTraining(CheckpointTag tag, Block block, NDManager manager) {
         return load(tag, block, manager, true);
     }
 
     /** A checkpoint read back: the training state and, when saved and asked for, the optimizer's. */
     public record Restored(TrainingState state, OptimizerState optimizer) {}
 
-    private Restored load(String tag, Block block, NDManager manager, boolean withOptimizer) {
+    private Restored load(CheckpointTag tag, Block block, NDManager manager, boolean withOptimizer) {
         Path file = stateFile(tag);
         for (int attempt = 1; ; attempt++) {
             Map<String, Object> json = readStateJson(tag);
@@ -354,7 +354,7 @@ public final class CheckpointStore {
         }
     }
 
-    private Map<String, Object> readStateJson(String tag) {
+    private Map<String, Object> readStateJson(CheckpointTag tag) {
         Path file = stateFile(tag);
         try {
             try {
@@ -387,7 +387,7 @@ public final class CheckpointStore {
      * The state file of {@code tag}: {@code <tag>.json}, except for {@code best} when the committed
      * {@code last.json} names the best checkpoint's own state file (see {@link #saveEpoch}).
      */
-    private Path stateFile(String tag) {
+    private Path stateFile(CheckpointTag tag) {
         if (BEST.equals(tag)) {
             String committed = committedBestState();
             if (committed != null) {
@@ -398,8 +398,8 @@ public final class CheckpointStore {
     }
 
     /** Deletes this tag's files with {@code suffix} except {@code keep} (all of them when null). */
-    private void deleteStaleFiles(String tag, String suffix, String keep) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step*" + suffix)) {
+    private void deleteStaleFiles(CheckpointTag tag, String suffix, String keep) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag.id() + "-step*" + suffix)) {
             for (Path f : files) {
                 if (!f.getFileName().toString().equals(keep)) {
                     Files.deleteIfExists(f);

@@ -1,10 +1,13 @@
 package dev.lamina.runtime.checkpoint;
 
 import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.report.EvalTarget;
 import dev.lamina.runtime.report.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Everything besides the parameters and the optimizer's state ({@link OptimizerState}, saved next
@@ -16,13 +19,13 @@ import java.util.Map;
  * @param bestAccuracy that accuracy
  * @param seed the run's random seed
  * @param config the training settings (epochs, batch size, ...), for people and for resume
- * @param evalName what the history's evaluation columns measured ({@code test} or {@code validation})
+ * @param evalTarget what the history's evaluation columns measured
  * @param signature the model the parameters belong to
  * @param data what the run trained and evaluated on (a resume must use the same)
  * @param history one row per completed epoch
  */
 public record TrainingState(int epoch, long step, int bestEpoch, double bestAccuracy, long seed,
-                            Map<String, Object> config, String evalName, ModelSignature signature,
+                            Map<String, Object> config, EvalTarget evalTarget, ModelSignature signature,
                             DataIdentity data, List<EpochStats> history) {
 
     public TrainingState {
@@ -30,29 +33,43 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         history = List.copyOf(history);
     }
 
+    /** The format {@link #toJson()} writes: 2 stores the seed as a number and the augmentation as an object. */
+    public static final String FORMAT = "lamina-checkpoint-2";
+    /** The previous format (seed and augmentation as strings), still read and migrated. */
+    static final String FORMAT_1 = "lamina-checkpoint-1";
+
+    private static final Pattern AUGMENTATION_1 = Pattern.compile("Augmentation\\[padding=(\\d+), flip=(true|false)\\]");
+
     /** This state as a JSON object. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", "lamina-checkpoint-1");
+        m.put("format", FORMAT);
         m.put("epoch", epoch);
         m.put("step", step);
         m.put("best_epoch", bestEpoch);
         m.put("best_accuracy", bestAccuracy);
-        m.put("seed", Long.toString(seed));
+        m.put("seed", seed);
         m.put("config", config);
-        m.put("eval", evalName);
+        m.put("eval", evalTarget.id());
         m.put("parameters", new LinkedHashMap<String, Object>(signature.parameters()));
         m.put("data", data.toJson());
         m.put("history", history.stream().map(EpochStats::toJson).toList());
         return m;
     }
 
-    /** Reads what {@link #toJson()} wrote. */
+    /**
+     * Reads what {@link #toJson()} wrote, or a {@code lamina-checkpoint-1} state, whose string seed
+     * and {@code Augmentation[padding=P, flip=F]} setting it migrates to the typed values.
+     */
     public static TrainingState fromJson(Map<String, Object> m) {
         Object format = m.get("format");
-        if (!"lamina-checkpoint-1".equals(format)) {
+        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
             throw new IllegalArgumentException("unknown checkpoint format " + format
-                    + " (this Lamina reads lamina-checkpoint-1)");
+                    + " (this Lamina reads " + FORMAT + " and " + FORMAT_1 + ")");
+        }
+        Map<String, Object> config = new LinkedHashMap<>(Json.asObject(m.get("config"), "\"config\""));
+        if (FORMAT_1.equals(format)) {
+            migrateConfig1(config);
         }
         Map<String, String> params = new LinkedHashMap<>();
         Json.asObject(m.get("parameters"), "\"parameters\"").forEach((k, v) -> params.put(k, String.valueOf(v)));
@@ -60,8 +77,40 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
                 .map(row -> EpochStats.fromJson(Json.asObject(row, "a history row"))).toList();
         return new TrainingState((int) Json.number(m, "epoch"), (long) Json.number(m, "step"),
                 (int) Json.number(m, "best_epoch"), Json.number(m, "best_accuracy"),
-                Long.parseLong(Json.string(m, "seed")), Json.asObject(m.get("config"), "\"config\""),
-                Json.string(m, "eval"), new ModelSignature(params),
+                seed(m.get("seed")), config,
+                EvalTarget.fromId(Json.string(m, "eval")), new ModelSignature(params),
                 DataIdentity.fromJson(m.get("data")), history);
+    }
+
+    /** Format 1 wrote the seed as a string and the augmentation as a Java record's toString(). */
+    private static void migrateConfig1(Map<String, Object> config) {
+        if (config.get("seed") instanceof String text) {
+            config.put("seed", seed(text));
+        }
+        if (config.get("augmentation") instanceof String text) {
+            Matcher match = AUGMENTATION_1.matcher(text);
+            if (!match.matches()) {
+                throw new IllegalArgumentException("unknown augmentation setting " + text);
+            }
+            Map<String, Object> augmentation = new LinkedHashMap<>();
+            augmentation.put("padding", Integer.parseInt(match.group(1)));
+            augmentation.put("flip", Boolean.parseBoolean(match.group(2)));
+            config.put("augmentation", augmentation);
+        }
+    }
+
+    /** A seed as written by either format: a number, or (format 1) a decimal string. */
+    private static long seed(Object value) {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        if (value instanceof String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("\"seed\" is missing or not a whole number: " + value);
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.checkpoint.ModelSignature;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.Normalization;
@@ -138,7 +139,7 @@ public final class LaminaModel implements AutoCloseable {
         Block block = net.newBlock();
         try (NDManager manager = NDManager.newBaseManager()) {
             block.initialize(manager, DataType.FLOAT32, net.inputShape());
-            TrainingState state = new CheckpointStore(runDir).restore(tag, block, manager);
+            TrainingState state = new CheckpointStore(runDir).restore(CheckpointTag.parse(tag), block, manager);
             Object norm = state.config().get("normalization");
             Normalization normalization = norm == null || "none".equals(norm) ? null
                     : Normalization.parse(String.valueOf(norm));
@@ -148,12 +149,12 @@ public final class LaminaModel implements AutoCloseable {
             training.put("checkpoint", tag);
             training.put("epoch", state.epoch());
             training.put("step", state.step());
-            training.put("evaluated_on", state.evalName());
+            training.put("evaluated_on", state.evalTarget().id());
             state.history().stream().filter(h -> h.epoch() == state.epoch()).findFirst()
                     .ifPresent(h -> training.put("metrics", h.toJson()));
             if (state.bestEpoch() > 0) {
                 training.put("best_epoch", state.bestEpoch());
-                training.put("best_" + state.evalName() + "_accuracy", state.bestAccuracy());
+                training.put("best_" + state.evalTarget().id() + "_accuracy", state.bestAccuracy());
             }
             training.put("settings", state.config());
             return save(dir, netClass, block, classes, normalization, training);

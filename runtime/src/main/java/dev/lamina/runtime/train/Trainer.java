@@ -11,6 +11,7 @@ import ai.djl.training.listener.TrainingListener;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.checkpoint.DataIdentity;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.DatasetException;
@@ -18,6 +19,8 @@ import dev.lamina.runtime.data.DjlDatasetExamples;
 import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
+import dev.lamina.runtime.report.EvalTarget;
+import dev.lamina.runtime.report.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * history files after every epoch when an output directory is set.
  *
  * <p>The per-epoch evaluation runs on the validation set when one is given, else on the test set;
- * the progress lines, the history files and {@link TrainingResult#evalName()} name which. A {@code
+ * the progress lines, the history files and {@link TrainingResult#evalTarget()} name which. A {@code
  * best} checkpoint (the epoch with the highest validation accuracy) is kept only with a validation
  * set: without one, only {@code last} is saved, because an epoch picked by test accuracy would
  * turn the test set into a selection set.
@@ -147,9 +150,9 @@ public final class Trainer {
         DeviceSelection devices = selectDevices();
         MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
         Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
-        String evalName = validation != null ? "validation" : "test";
+        EvalTarget evalTarget = validation != null ? EvalTarget.VALIDATION : EvalTarget.TEST;
         ExampleSet evalSet = validation != null ? validation : test;
-        DataIdentity data = DataIdentity.of(train, evalSet, evalName,
+        DataIdentity data = DataIdentity.of(train, evalSet, evalTarget.id(),
                 String.valueOf(config.describe().get("normalization")));
 
         recoverInterruptedSaves(out);
@@ -174,7 +177,7 @@ public final class Trainer {
                             + " so Adam's moment estimates start again from zero");
                 }
                 TrainingRun run = new TrainingRun(config, progress, block, steps, devices, memory,
-                        out == null ? null : new CheckpointStore(out), evalName, data,
+                        out == null ? null : new CheckpointStore(out), evalTarget, data,
                         resumed == null ? null : resumed.state(), placementCheck);
                 run.trainRemainingEpochs(train, evalSet);
                 Evaluation last = run.evaluate(test);
@@ -183,17 +186,17 @@ public final class Trainer {
                         ? "; no validation set, so no best epoch was chosen"
                         : String.format(Locale.ROOT, "; best validation accuracy %.4f at epoch %d",
                                 run.bestAccuracy(), run.bestEpoch())));
-                return new TrainingResult(run.history(), evalName, run.bestEpoch(), run.bestAccuracy(), last.loss(),
+                return new TrainingResult(run.history(), evalTarget, run.bestEpoch(), run.bestAccuracy(), last.loss(),
                         last.accuracy(), devices.describe(), out, run.stoppedEarly());
             }
         }
     }
 
     /**
-     * Loads the checkpoint {@code tag} ({@code "last"} or {@code "best"}) from {@code checkpointDir}
+     * Loads the checkpoint {@code tag} from {@code checkpointDir}
      * into {@code block} and measures it on {@code data}, training off.
      */
-    public Evaluation evaluate(Block block, Shape inputShapeWithBatch, Path checkpointDir, String tag,
+    public Evaluation evaluate(Block block, Shape inputShapeWithBatch, Path checkpointDir, CheckpointTag tag,
                                ExampleSet data) {
         requireExamples(data, "evaluation");
         DataFit.requireInputShape(data, "evaluation", inputShapeWithBatch.slice(1));
@@ -206,7 +209,7 @@ public final class Trainer {
             try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.learningRate(),
                     inputShapeWithBatch)) {
                 DataFit.requireLabels(data, "evaluation", steps.outputShape());
-                return new TrainingRun(config, progress, block, steps, devices, memory, null, "test", DataIdentity.UNKNOWN,
+                return new TrainingRun(config, progress, block, steps, devices, memory, null, EvalTarget.TEST, DataIdentity.UNKNOWN,
                         null, placementCheck)
                         .evaluate(data);
             }
@@ -287,9 +290,6 @@ public final class Trainer {
 
     /** Whether a setting read back from a checkpoint (JSON numbers are doubles) equals today's. */
     private static boolean sameSetting(Object now, Object saved) {
-        if (now instanceof Number a && saved instanceof Number b) {
-            return a.doubleValue() == b.doubleValue();
-        }
-        return String.valueOf(now).equals(String.valueOf(saved));
+        return Json.sameJson(now, saved);
     }
 }

@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to train. Build one with {@link #builder()}; every setting has a default.
+ * How to train. Build one with {@link #builder()}; every setting has a default, the training
+ * settings those of {@link TrainingSettings#DEFAULTS}.
  *
- * @param epochs total epochs of the run (a resumed run ends at the same total), default 2
- * @param batchSize examples per step, default 64
- * @param learningRate Adam's learning rate (the peak rate under a schedule), default 0.001
- * @param schedule how the learning rate moves over the run's steps, default {@link
- *     LearningRateSchedule#constant()}
- * @param weightDecay decoupled weight decay (AdamW), default 0 (plain Adam)
- * @param seed fixes parameter initialization, data order and DJL's random numbers, default 42
+ * @param epochs total epochs of the run (a resumed run ends at the same total)
+ * @param batchSize examples per step
+ * @param learningRate Adam's learning rate (the peak rate under a schedule)
+ * @param schedule how the learning rate moves over the run's steps
+ * @param weightDecay decoupled weight decay (AdamW), 0 for plain Adam
+ * @param seed fixes parameter initialization, data order and DJL's random numbers
  * @param device where to train, default {@code auto}
  * @param outputDir where checkpoints and history files go; {@code null}: nothing is written
  * @param resumeFrom a directory holding a {@code last} checkpoint to continue from, or {@code null}
@@ -31,27 +31,26 @@ import java.util.Objects;
  * @param normalization applied to every batch (training and evaluation), or {@code null} for none
  * @param patience stop after this many epochs in a row without a new best validation accuracy
  *     (early stopping; needs a validation set); 0, the default, never stops early
+ * @param limitBatches at most this many batches per epoch and per evaluation, for a quick smoke
+ *     run; 0, the default, uses every batch
  * @param modelName the model's name, for the title of {@code history.png}; default {@code "model"}
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
                              float weightDecay, long seed, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
                              int logEvery, Augmentation augmentation, Normalization normalization,
-                             int patience, String modelName) {
+                             int patience, int limitBatches, String modelName) {
 
     public TrainingConfig {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(schedule, "schedule (use LearningRateSchedule.constant())");
         Objects.requireNonNull(augmentation, "augmentation (use Augmentation.NONE)");
+        // the settings' own range checks, one place for them
+        new TrainingSettings(epochs, batchSize, learningRate, schedule, weightDecay, seed,
+                TrainingSettings.DEFAULTS.validation(), patience);
         Objects.requireNonNull(modelName, "modelName");
-        require(epochs >= 1, "epochs must be at least 1, got " + epochs);
-        require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
-        require(learningRate > 0 && Float.isFinite(learningRate),
-                "learning rate must be a positive number, got " + learningRate);
-        require(weightDecay >= 0 && Float.isFinite(weightDecay),
-                "weight decay must be 0 or a positive number, got " + weightDecay);
         require(logEvery >= 1, "logEvery must be at least 1, got " + logEvery);
-        require(patience >= 0, "patience must be 0 (no early stopping) or more, got " + patience);
+        require(limitBatches >= 0, "limit batches must be 0 (all batches) or more, got " + limitBatches);
     }
 
     private static void require(boolean ok, String message) {
@@ -73,23 +72,29 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         m.put("learning_rate", Double.parseDouble(Float.toString(learningRate)));
         m.put("lr_schedule", schedule.format());
         m.put("weight_decay", Double.parseDouble(Float.toString(weightDecay)));
-        m.put("seed", Long.toString(seed));
+        m.put("seed", seed);
         m.put("device", device.toString());
-        m.put("augmentation", augmentation.toString());
+        Map<String, Object> augment = new LinkedHashMap<>();
+        augment.put("padding", augmentation.padding());
+        augment.put("flip", augmentation.flip());
+        m.put("augmentation", augment);
         m.put("normalization", normalization == null ? "none" : normalization.format());
         m.put("patience", patience);
+        if (limitBatches > 0) {
+            m.put("limit_batches", limitBatches);
+        }
         return m;
     }
 
     /** Builds a {@link TrainingConfig}. */
     public static final class Builder {
-        private int epochs = 2;
-        private int batchSize = 64;
-        private float learningRate = 1e-3f;
-        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private int epochs;
+        private int batchSize;
+        private float learningRate;
+        private LearningRateSchedule schedule;
         private float weightDecay;
         private String modelName = "model";
-        private long seed = 42;
+        private long seed;
         private DeviceChoice device = DeviceChoice.auto();
         private Path outputDir;
         private Path resumeFrom;
@@ -99,8 +104,26 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         private Augmentation augmentation = Augmentation.NONE;
         private Normalization normalization;
         private int patience;
+        private int limitBatches;
 
-        private Builder() {}
+        private Builder() {
+            settings(TrainingSettings.DEFAULTS);
+        }
+
+        /**
+         * Takes epochs, batch size, learning rate, schedule, weight decay, seed and patience from
+         * {@code settings} (its validation fraction is the caller's to apply to the data).
+         */
+        public Builder settings(TrainingSettings settings) {
+            this.epochs = settings.epochs();
+            this.batchSize = settings.batchSize();
+            this.learningRate = settings.learningRate();
+            this.schedule = settings.schedule();
+            this.weightDecay = settings.weightDecay();
+            this.seed = settings.seed();
+            this.patience = settings.patience();
+            return this;
+        }
 
         public Builder epochs(int epochs) {
             this.epochs = epochs;
@@ -186,6 +209,12 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
             return this;
         }
 
+        /** At most this many batches per epoch and per evaluation (0, the default: all). */
+        public Builder limitBatches(int limitBatches) {
+            this.limitBatches = limitBatches;
+            return this;
+        }
+
         /** The model's name, shown in the title of {@code history.png} (e.g. {@code FashionCnn}). */
         public Builder modelName(String modelName) {
             this.modelName = modelName;
@@ -194,7 +223,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
 
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, schedule, weightDecay, seed, device, outputDir, resumeFrom,
-                    progress, terminal, logEvery, augmentation, normalization, patience, modelName);
+                    progress, terminal, logEvery, augmentation, normalization, patience, limitBatches, modelName);
         }
     }
 }

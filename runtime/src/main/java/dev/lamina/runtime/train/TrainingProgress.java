@@ -1,6 +1,7 @@
 package dev.lamina.runtime.train;
 
 import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.report.EvalTarget;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -79,7 +80,7 @@ public final class TrainingProgress {
     }
 
     /** The epoch is done; prints its summary line. */
-    public void epochDone(EpochStats s, String evalName) {
+    public void epochDone(EpochStats s, EvalTarget evalTarget) {
         if (out == null) {
             return;
         }
@@ -88,7 +89,7 @@ public final class TrainingProgress {
         }
         out.println(String.format(Locale.ROOT,
                 "%s: train loss %.4f acc %.4f | %s loss %.4f acc %.4f | %.1f s, %.0f img/s",
-                prefix(), s.trainLoss(), s.trainAccuracy(), evalName, s.evalLoss(), s.evalAccuracy(),
+                prefix(), s.trainLoss(), s.trainAccuracy(), evalTarget, s.evalLoss(), s.evalAccuracy(),
                 s.seconds(), s.imagesPerSecond()));
     }
 

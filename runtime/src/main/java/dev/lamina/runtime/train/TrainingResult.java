@@ -1,6 +1,7 @@
 package dev.lamina.runtime.train;
 
 import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.report.EvalTarget;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,8 +9,8 @@ import java.util.List;
  * What a run produced.
  *
  * @param history one row per epoch of the whole run (a resumed run includes the earlier epochs)
- * @param evalName what the history's evaluation columns measured: {@code "validation"} when a
- *     validation set was given, else {@code "test"}
+ * @param evalTarget what the history's evaluation columns measured: the validation set when one
+ *     was given, else the test set
  * @param bestEpoch the epoch with the best evaluation accuracy
  * @param bestAccuracy that accuracy
  * @param testLoss the final model's loss on the test set
@@ -18,7 +19,7 @@ import java.util.List;
  * @param outputDir where checkpoints and history went, or {@code null}
  * @param stoppedEarly whether early stopping ended the run before its configured epochs
  */
-public record TrainingResult(List<EpochStats> history, String evalName, int bestEpoch, double bestAccuracy,
+public record TrainingResult(List<EpochStats> history, EvalTarget evalTarget, int bestEpoch, double bestAccuracy,
                              double testLoss, double testAccuracy, String devices, Path outputDir,
                              boolean stoppedEarly) {
 

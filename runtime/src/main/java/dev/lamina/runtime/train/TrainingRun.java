@@ -15,11 +15,13 @@ import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.report.EvalTarget;
 import dev.lamina.runtime.report.HistoryFiles;
 import dev.lamina.runtime.report.RunCaption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -42,7 +44,7 @@ final class TrainingRun {
     private final DeviceSelection devices;
     private final MemoryGuard memory;
     private final CheckpointStore store;
-    private final String evalName;
+    private final EvalTarget evalTarget;
     private final DataIdentity data;
     private final PlacementCheck placementCheck;
     private final List<EpochStats> history = new ArrayList<>();
@@ -63,7 +65,7 @@ final class TrainingRun {
      * @param placementCheck run after this run's first optimizer step
      */
     TrainingRun(TrainingConfig config, TrainingProgress progress, Block block, DjlSteps steps,
-                DeviceSelection devices, MemoryGuard memory, CheckpointStore store, String evalName,
+                DeviceSelection devices, MemoryGuard memory, CheckpointStore store, EvalTarget evalTarget,
                 DataIdentity data, TrainingState resumed, PlacementCheck placementCheck) {
         this.data = data;
         this.config = config;
@@ -74,7 +76,7 @@ final class TrainingRun {
         this.devices = devices;
         this.memory = memory;
         this.store = store;
-        this.evalName = evalName;
+        this.evalTarget = evalTarget;
         if (resumed != null) {
             history.addAll(resumed.history());
             epoch = resumed.epoch();
@@ -105,7 +107,7 @@ final class TrainingRun {
                 bestAccuracy = stats.evalAccuracy();
                 bestEpoch = epoch;
             }
-            progress.epochDone(stats, evalName);
+            progress.epochDone(stats, evalTarget);
             save();
         }
     }
@@ -114,7 +116,22 @@ final class TrainingRun {
     Evaluation evaluate(ExampleSet data) {
         BatchOptions options = BatchOptions.evaluation(config.batchSize()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(data, options, 0)) {
-            return memory.call(() -> steps.evaluate(batches.iterator()));
+            Iterator<Batch> all = batches.iterator();
+            Iterator<Batch> limited = config.limitBatches() == 0 ? all : new Iterator<>() {
+                private int taken;
+
+                @Override
+                public boolean hasNext() {
+                    return taken < config.limitBatches() && all.hasNext();
+                }
+
+                @Override
+                public Batch next() {
+                    taken++;
+                    return all.next();
+                }
+            };
+            return memory.call(() -> steps.evaluate(limited));
         }
     }
 
@@ -174,9 +191,14 @@ final class TrainingRun {
         BatchOptions options = BatchOptions.training(config.batchSize(), config.seed())
                 .withAugmentation(config.augmentation()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(train, options, epoch)) {
-            progress.epochStarted(epoch, config.epochs(), batches.batchCount());
-            long totalSteps = (long) batches.batchCount() * config.epochs();
+            int batchCount = config.limitBatches() == 0 ? batches.batchCount()
+                    : Math.min(config.limitBatches(), batches.batchCount());
+            progress.epochStarted(epoch, config.epochs(), batchCount);
+            long totalSteps = (long) batchCount * config.epochs();
             for (Batch batch : batches) {
+                if (index == batchCount) {
+                    break; // --limit-batches: a smoke run
+                }
                 index++;
                 rate = config.schedule().rate(config.learningRate(), step, totalSteps);
                 DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate, train.classes());
@@ -190,11 +212,11 @@ final class TrainingRun {
         Evaluation eval = evaluate(evalSet);
         if (eval.examples() > 0 && !Double.isFinite(eval.loss())) {
             // the last step made the parameters non-finite; they must not become a checkpoint
-            throw new TrainingDivergedException(epoch, index, "the " + evalName
+            throw new TrainingDivergedException(epoch, index, "the " + evalTarget
                     + " loss (measured after the last batch)", eval.loss(), config.learningRate(), lastGood());
         }
         if (eval.examples() > 0 && eval.loss() > limit) {
-            throw new TrainingDivergedException(epoch, index, "the " + evalName + " loss (measured after the last"
+            throw new TrainingDivergedException(epoch, index, "the " + evalTarget + " loss (measured after the last"
                     + " batch), " + exploded(train.classes()) + ",", eval.loss(), config.learningRate(), lastGood());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -230,7 +252,7 @@ final class TrainingRun {
     private RunCaption caption(ExampleSet train, ExampleSet evalSet) {
         String run = store == null ? "(not saved)" : String.valueOf(store.dir().toAbsolutePath().normalize().getFileName());
         String data = String.format(java.util.Locale.ROOT, "training: %s (%,d images); %s: %s (%,d images)",
-                train.name(), train.size(), evalName, evalSet.name(), evalSet.size());
+                train.name(), train.size(), evalTarget.id(), evalSet.name(), evalSet.size());
         String settings = String.format(java.util.Locale.ROOT, "%d epoch(s), batch %d, Adam lr %s (%s)%s, seed %d",
                 config.epochs(), config.batchSize(), Float.toString(config.learningRate()), config.schedule().format(),
                 config.weightDecay() > 0 ? ", weight decay " + config.weightDecay() : "", config.seed());
@@ -248,23 +270,14 @@ final class TrainingRun {
         }
         try {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
-                    config.describe(), evalName, ModelSignature.of(block), data, history);
+                    config.describe(), evalTarget, ModelSignature.of(block), data, history);
             OptimizerState optimizer = steps.optimizerState(block);
-            store.saveEpoch(block, state, optimizer, selectsBest() && bestEpoch == epoch);
-            HistoryFiles.writeAll(store.dir(), history, evalName, caption);
+            store.saveEpoch(block, state, optimizer, evalTarget.selectsBest() && bestEpoch == epoch);
+            HistoryFiles.writeAll(store.dir(), history, evalTarget.id(), caption);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
                     + ": " + e.getMessage() + ". The previous checkpoint there is intact.", e);
         }
-    }
-
-    /**
-     * Whether this run keeps a {@code best} checkpoint: only when it evaluates on a validation set.
-     * Choosing an epoch by its test accuracy would make the test accuracy of that checkpoint an
-     * optimistic, no longer independent, estimate.
-     */
-    private boolean selectsBest() {
-        return "validation".equals(evalName);
     }
 
     private String lastGood() {

@@ -73,7 +73,7 @@ class CommitPointTest {
         for (int e = 1; e <= epoch; e++) {
             history.add(new EpochStats(e, 1.0 / e, 0.5, 1.0 / e, e == bestEpoch ? 0.9 : 0.5, 1, 100));
         }
-        return new TrainingState(epoch, epoch * 10L, bestEpoch, 0.9, 7, Map.of("device", "cpu"), "validation",
+        return new TrainingState(epoch, epoch * 10L, bestEpoch, 0.9, 7, Map.of("device", "cpu"), dev.lamina.runtime.report.EvalTarget.VALIDATION,
                 ModelSignature.of(block), DataIdentity.UNKNOWN, history);
     }
 

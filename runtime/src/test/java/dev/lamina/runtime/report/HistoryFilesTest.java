@@ -73,7 +73,9 @@ class HistoryFilesTest {
         // lamina-runtime's own classes, loaded where JFreeChart and JFreeSVG are not visible: what
         // an application gets that depends on lamina-runtime without the optional chart jars
         URL runtimeClasses = HistoryFiles.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader withoutCharts = new URLClassLoader(new URL[] {runtimeClasses},
+        // (with Gson, a required dependency: the history's JSON is written through it)
+        URL gson = com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader withoutCharts = new URLClassLoader(new URL[] {runtimeClasses, gson},
                 ClassLoader.getPlatformClassLoader())) {
             Class<?> files = withoutCharts.loadClass(HistoryFiles.class.getName());
             Class<?> caption = withoutCharts.loadClass(RunCaption.class.getName());

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,9 +38,21 @@ class JsonTest {
     }
 
     @Test
-    void brokenTextIsRejectedWithItsOffset() {
+    void brokenTextIsRejectedWithItsPosition() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": [1, 2}"));
 
-        assertEquals("not valid JSON at offset 11: expected ']'", e.getMessage());
+        assertEquals("not valid JSON: Unterminated array at line 1 column 13 path $.a[2]", e.getMessage());
+    }
+
+    @Test
+    void trailingTextAndJavaScriptLiteralsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{} {}"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"loss\": NaN}"));
+    }
+
+    @Test
+    void numbersCompareByValueAcrossIntegerAndDouble() {
+        assertTrue(Json.sameJson(Map.of("padding", 4, "flip", true), Json.parse("{\"padding\": 4.0, \"flip\": true}")));
+        assertFalse(Json.sameJson(Map.of("padding", 4), Map.of("padding", 2)));
     }
 }

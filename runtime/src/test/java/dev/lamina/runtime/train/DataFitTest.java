@@ -111,7 +111,7 @@ class DataFitTest {
     @Test
     void evaluationChecksTheShapeToo() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> trainer().evaluate(
-                Fixtures.smallCnn(2), Fixtures.INPUT, dir, "last", zeros("colour", 3, 8, 8, 2, 4)));
+                Fixtures.smallCnn(2), Fixtures.INPUT, dir, dev.lamina.runtime.checkpoint.CheckpointTag.LAST, zeros("colour", 3, 8, 8, 2, 4)));
         assertTrue(e.getMessage().contains("evaluation set 'colour' holds examples of shape (3, 8, 8)"), e.getMessage());
     }
 }

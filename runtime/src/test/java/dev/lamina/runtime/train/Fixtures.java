@@ -59,6 +59,7 @@ public final class Fixtures {
     /** A config for fast CPU tests: silent, seed 7, batch 32. */
     public static TrainingConfig.Builder quick() {
         return TrainingConfig.builder().epochs(2).batchSize(32).learningRate(0.01f).seed(7)
+                .schedule(LearningRateSchedule.constant())
                 .device(dev.lamina.runtime.device.DeviceChoice.cpu()).terminal(false);
     }
 }

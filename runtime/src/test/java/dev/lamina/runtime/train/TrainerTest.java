@@ -1,12 +1,14 @@
 package dev.lamina.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDList;
+import dev.lamina.runtime.report.EvalTarget;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
@@ -15,12 +17,14 @@ import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.device.DeviceUnavailableException;
 import dev.lamina.runtime.report.EpochStats;
+import dev.lamina.runtime.report.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +46,7 @@ class TrainerTest {
         assertEquals(List.of(1, 2, 3), result.history().stream().map(EpochStats::epoch).toList());
         assertTrue(result.lastEpoch().trainLoss() < result.history().get(0).trainLoss(), result.history().toString());
         assertTrue(result.testAccuracy() > 0.8, "test accuracy " + result.testAccuracy());
-        assertEquals("test", result.evalName());
+        assertEquals(EvalTarget.TEST, result.evalTarget());
         assertEquals("cpu()", result.devices());
         assertTrue(result.lastEpoch().imagesPerSecond() > 0);
     }
@@ -52,7 +56,7 @@ class TrainerTest {
         TrainingResult result = new Trainer(Fixtures.quick().epochs(1).build())
                 .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, Fixtures.leftRight("val", 32, 3), TEST);
 
-        assertEquals("validation", result.evalName());
+        assertEquals(EvalTarget.VALIDATION, result.evalTarget());
         assertEquals(1, result.bestEpoch());
         assertTrue(result.testAccuracy() >= 0 && result.testAccuracy() <= 1);
     }
@@ -84,7 +88,7 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(dir);
         assertEquals(2, store.loadState(CheckpointStore.LAST).epoch());
         assertEquals(result.bestEpoch(), store.loadState(CheckpointStore.BEST).epoch());
-        assertEquals("validation", store.loadState(CheckpointStore.BEST).evalName());
+        assertEquals(EvalTarget.VALIDATION, store.loadState(CheckpointStore.BEST).evalTarget());
         assertTrue(Files.readString(dir.resolve("history.csv")).startsWith("epoch,train_loss,train_accuracy,"
                 + "validation_loss,validation_accuracy,"), "the history names the set it measured");
         assertEquals(result.history(), store.loadState(CheckpointStore.LAST).history());
@@ -109,7 +113,7 @@ class TrainerTest {
                 .progress(new PrintStream(log, true, StandardCharsets.UTF_8)).build())
                 .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
 
-        assertEquals("test", result.evalName());
+        assertEquals(EvalTarget.TEST, result.evalTarget());
         assertTrue(Files.isRegularFile(dir.resolve("last.json")));
         assertTrue(!Files.exists(dir.resolve("best.json")), "a best checkpoint picked by test accuracy");
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("| test loss"), log.toString(StandardCharsets.UTF_8));
@@ -175,6 +179,39 @@ class TrainerTest {
 
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: the checkpoint's run was planned for 1 epochs"
                 + " and this one for 2; the cosine schedule now spans 2 epochs"), log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFormatOneCheckpointStillResumesWithItsStringSettingsMigratedToTypedValues() throws Exception {
+        Augmentation crop = new Augmentation(2, false);
+        new Trainer(Fixtures.quick().epochs(1).augmentation(crop).outputDir(dir).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+        Path stateFile = dir.resolve("last.json");
+        String written = Files.readString(stateFile);
+        assertTrue(written.contains("\"seed\": 7,"), "the seed is a JSON number:\n" + written);
+        assertTrue(written.contains("\"augmentation\": {\n      \"padding\": 2,\n      \"flip\": false\n    }"),
+                "the augmentation is an object:\n" + written);
+        // the same checkpoint as format 1 wrote it: seed as a string, augmentation as the record's toString()
+        Map<String, Object> old = Json.asObject(Json.parse(written), "state");
+        old.put("format", "lamina-checkpoint-1");
+        old.put("seed", "7");
+        Map<String, Object> oldConfig = Json.asObject(old.get("config"), "config");
+        oldConfig.put("seed", "7");
+        oldConfig.put("augmentation", "Augmentation[padding=2, flip=false]");
+        Files.writeString(stateFile, Json.write(old));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        TrainingResult resumed = new Trainer(Fixtures.quick().epochs(2).augmentation(crop).resumeFrom(dir)
+                .progress(new PrintStream(log, true, StandardCharsets.UTF_8)).build())
+                .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
+
+        String printed = log.toString(StandardCharsets.UTF_8);
+        assertEquals(2, resumed.history().size(), printed);
+        assertTrue(printed.contains("resuming from " + dir + " after epoch 1 of 2"), printed);
+        assertFalse(printed.contains("note: seed") || printed.contains("note: augmentation"),
+                "the migrated settings equal today's:\n" + printed);
+        assertEquals("lamina-checkpoint-2", Json.asObject(Json.parse(Files.readString(stateFile)), "state").get("format"));
+        assertEquals(7, new CheckpointStore(dir).loadState(CheckpointStore.LAST).seed());
     }
 
     private static TrainingConfig.Builder threeCosineEpochs() {

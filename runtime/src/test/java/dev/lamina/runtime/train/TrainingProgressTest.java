@@ -3,6 +3,7 @@ package dev.lamina.runtime.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.runtime.report.EvalTarget;
 import dev.lamina.runtime.report.EpochStats;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ class TrainingProgressTest {
         for (int b = 1; b <= 4; b++) {
             progress.batchDone(b, 0.5, b * 100L, b * 1_000_000_000L, 0.003 / b);
         }
-        progress.epochDone(new EpochStats(1, 0.5, 0.8, 0.4, 0.85, 4.2, 100), "test");
+        progress.epochDone(new EpochStats(1, 0.5, 0.8, 0.4, 0.85, 4.2, 100), EvalTarget.TEST);
 
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.startsWith("\repoch 1/2 ["), out);
