@@ -5,12 +5,8 @@ import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
 import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.model.FlattenSpec;
-import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.PoolSpec;
-import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
@@ -123,11 +119,7 @@ public final class LayerSequence {
      * not.
      */
     public static boolean isLinear(LayerSpec spec) {
-        return spec instanceof BatchNormSpec
-                || spec instanceof DropoutSpec
-                || spec instanceof FlattenSpec
-                || spec instanceof GlobalAvgPoolSpec
-                || (spec instanceof PoolSpec pool && pool.type() == PoolType.AVG);
+        return spec.isLinear();
     }
 
     /** Whether the spec at {@code index} is element-wise {@code @Dropout} (not spatial). */
