@@ -9,6 +9,7 @@ import dev.lamina.processor.model.DenseSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.GlobalMaxPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.PoolSpec;
@@ -80,6 +81,11 @@ final class BlockCode {
         @Override
         public CodeBlock visitGlobalAvgPool(GlobalAvgPoolSpec pool, ShapedLayer shaped) {
             return CodeBlock.of("$T.globalAvgPool2dBlock()", DjlTypes.POOL);
+        }
+
+        @Override
+        public CodeBlock visitGlobalMaxPool(GlobalMaxPoolSpec pool, ShapedLayer shaped) {
+            return CodeBlock.of("$T.globalMaxPool2dBlock()", DjlTypes.POOL);
         }
 
         @Override

@@ -21,7 +21,8 @@ final class LayerKinds {
 
     static final List<LayerBinding> ALL = Stream.of(
                     ConvSpec.BINDINGS, DenseSpec.BINDINGS, BatchNormSpec.BINDINGS, DropoutSpec.BINDINGS,
-                    PoolSpec.BINDINGS, GlobalAvgPoolSpec.BINDINGS, FlattenSpec.BINDINGS, ActivationSpec.BINDINGS)
+                    PoolSpec.BINDINGS, GlobalAvgPoolSpec.BINDINGS, GlobalMaxPoolSpec.BINDINGS,
+                    FlattenSpec.BINDINGS, ActivationSpec.BINDINGS)
             .flatMap(List::stream)
             .toList();
 

@@ -22,7 +22,7 @@ import dev.lamina.processor.diag.Origin;
  */
 public sealed interface LayerSpec
         permits ConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,
-                GlobalAvgPoolSpec, FlattenSpec, ActivationSpec, SubModelSpec {
+                GlobalAvgPoolSpec, GlobalMaxPoolSpec, FlattenSpec, ActivationSpec, SubModelSpec {
 
     /** Unique block name within the model (see the class comment). */
     String name();
@@ -77,6 +77,8 @@ public sealed interface LayerSpec
         R visitPool(PoolSpec pool, P parameter);
 
         R visitGlobalAvgPool(GlobalAvgPoolSpec pool, P parameter);
+
+        R visitGlobalMaxPool(GlobalMaxPoolSpec pool, P parameter);
 
         R visitFlatten(FlattenSpec flatten, P parameter);
 

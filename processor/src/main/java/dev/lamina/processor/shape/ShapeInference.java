@@ -11,6 +11,7 @@ import dev.lamina.processor.model.DenseSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.GlobalMaxPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.PaddingMode;
@@ -176,6 +177,11 @@ public final class ShapeInference {
         }
 
         @Override
+        public TensorShape visitGlobalMaxPool(GlobalMaxPoolSpec pool, Void unused) {
+            return null;
+        }
+
+        @Override
         public TensorShape visitFlatten(FlattenSpec flatten, Void unused) {
             return null;
         }
@@ -262,6 +268,11 @@ public final class ShapeInference {
         @Override
         public ShapedLayer visitGlobalAvgPool(GlobalAvgPoolSpec pool, TensorShape in) {
             return globalPool(pool, in, "global average pooling");
+        }
+
+        @Override
+        public ShapedLayer visitGlobalMaxPool(GlobalMaxPoolSpec pool, TensorShape in) {
+            return globalPool(pool, in, "global max pooling");
         }
 
         @Override
