@@ -44,18 +44,8 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
     }
 
     @Override
-    public boolean isWeighted() {
-        return false;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return false;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return true;
+    public LayerRole role() {
+        return LayerRole.NONLINEAR_SAME_SHAPE;
     }
 
     @Override

@@ -16,18 +16,8 @@ public record BatchNormSpec(String name, Origin origin, double momentum, double 
     }
 
     @Override
-    public boolean isWeighted() {
-        return false;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return true;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return true;
+    public LayerRole role() {
+        return LayerRole.AFFINE_SAME_SHAPE;
     }
 
     @Override

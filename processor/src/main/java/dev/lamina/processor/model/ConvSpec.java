@@ -19,18 +19,8 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
     }
 
     @Override
-    public boolean isWeighted() {
-        return true;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return false;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return false;
+    public LayerRole role() {
+        return LayerRole.WEIGHTED;
     }
 
     @Override

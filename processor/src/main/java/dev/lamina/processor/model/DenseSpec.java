@@ -17,18 +17,8 @@ public record DenseSpec(String name, Origin origin, int units, boolean bias) imp
     }
 
     @Override
-    public boolean isWeighted() {
-        return true;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return false;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return false;
+    public LayerRole role() {
+        return LayerRole.WEIGHTED;
     }
 
     @Override

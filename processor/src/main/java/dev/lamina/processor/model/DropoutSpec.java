@@ -22,18 +22,8 @@ public record DropoutSpec(String name, Origin origin, double rate, boolean spati
     }
 
     @Override
-    public boolean isWeighted() {
-        return false;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return true;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return true;
+    public LayerRole role() {
+        return LayerRole.AFFINE_SAME_SHAPE;
     }
 
     @Override

@@ -15,18 +15,8 @@ public record FlattenSpec(String name, Origin origin) implements LayerSpec {
     }
 
     @Override
-    public boolean isWeighted() {
-        return false;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return true;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return false;
+    public LayerRole role() {
+        return LayerRole.AFFINE;
     }
 
     @Override

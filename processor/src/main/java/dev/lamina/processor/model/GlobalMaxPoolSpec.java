@@ -15,18 +15,8 @@ public record GlobalMaxPoolSpec(String name, Origin origin) implements LayerSpec
     }
 
     @Override
-    public boolean isWeighted() {
-        return false;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return false; // a maximum, like @MaxPool
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return false;
+    public LayerRole role() {
+        return LayerRole.NONLINEAR; // a maximum, like @MaxPool
     }
 
     @Override

@@ -38,18 +38,27 @@ public sealed interface LayerSpec
     /** Short kind for summaries and messages, e.g. {@code "Conv"}, {@code "Dropout"}. */
     String kind();
 
-    /** A layer with weights of its own ({@code @Conv}, {@code @Dense}). */
-    boolean isWeighted();
+    /** What the lints and shape inference's error recovery ask of this kind. */
+    LayerRole role();
+
+    /** A layer with weights of its own ({@code @Conv}, {@code @Dense}, ...): {@link LayerRole#weighted()}. */
+    default boolean isWeighted() {
+        return role().weighted();
+    }
 
     /**
      * Whether, not being weighted, it is affine in its input at inference, so two weighted layers
      * with only such layers between them compose into one linear map (batch norm, dropout,
      * flatten, average pooling). Activations, max pooling and sub-models are not.
      */
-    boolean isLinear();
+    default boolean isLinear() {
+        return role().linear();
+    }
 
     /** Whether its output has its input's shape whatever its attributes are (dropout, batch norm, activations). */
-    boolean keepsShape();
+    default boolean keepsShape() {
+        return role().keepsShape();
+    }
 
     /** Reports every attribute of this layer outside its valid range. */
     void checkAttributes(RangeCheck check);

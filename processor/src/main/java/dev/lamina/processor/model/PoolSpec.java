@@ -24,18 +24,8 @@ public record PoolSpec(String name, Origin origin, PoolType type, int size, int 
     }
 
     @Override
-    public boolean isWeighted() {
-        return false;
-    }
-
-    @Override
-    public boolean isLinear() {
-        return type == PoolType.AVG;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return false;
+    public LayerRole role() {
+        return type == PoolType.AVG ? LayerRole.AFFINE : LayerRole.NONLINEAR;
     }
 
     @Override

@@ -19,18 +19,8 @@ public record SubModelSpec(String name, Origin origin, ModelSpec model, boolean 
     }
 
     @Override
-    public boolean isWeighted() {
-        return false; // lints see through it to its own weighted layers
-    }
-
-    @Override
-    public boolean isLinear() {
-        return false;
-    }
-
-    @Override
-    public boolean keepsShape() {
-        return false;
+    public LayerRole role() {
+        return LayerRole.NONLINEAR; // lints see through it to its own layers
     }
 
     @Override
