@@ -55,8 +55,13 @@ class ShapeCrossCheckTest {
                         CcMlpNet.outputShape(), CcMlpNet.totalParameterCount()),
                 new Net(CcDownNet.modelName(), CcDownNet::newBlock, CcDownNet.inputShape(),
                         CcDownNet.outputShape(), CcDownNet.totalParameterCount()),
-                globalMax())
+                globalMax(), depthwise())
                 .map(Arguments::of);
+    }
+
+    private static Net depthwise() {
+        return new Net(CcDepthwiseNet.modelName(), CcDepthwiseNet::newBlock, CcDepthwiseNet.inputShape(),
+                CcDepthwiseNet.outputShape(), CcDepthwiseNet.totalParameterCount());
     }
 
     private static Net globalMax() {
@@ -66,7 +71,7 @@ class ShapeCrossCheckTest {
 
     /** The models of the newest layer kinds, which must also learn on DJL, not only forward. */
     static Stream<Arguments> newKinds() {
-        return Stream.of(globalMax()).map(Arguments::of);
+        return Stream.of(globalMax(), depthwise()).map(Arguments::of);
     }
 
     /**

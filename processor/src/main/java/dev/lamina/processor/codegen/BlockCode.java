@@ -6,6 +6,7 @@ import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DepthwiseConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
@@ -52,6 +53,12 @@ final class BlockCode {
         @Override
         public CodeBlock visitConv(ConvSpec conv, ShapedLayer shaped) {
             return conv(conv);
+        }
+
+        @Override
+        public CodeBlock visitDepthwiseConv(DepthwiseConvSpec conv, ShapedLayer shaped) {
+            return convolution(Window.convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding()),
+                    shaped.out().dim(0), shaped.in().dim(0), conv.bias());
         }
 
         @Override

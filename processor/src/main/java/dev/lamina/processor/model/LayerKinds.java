@@ -20,7 +20,7 @@ final class LayerKinds {
     private LayerKinds() {}
 
     static final List<LayerBinding> ALL = Stream.of(
-                    ConvSpec.BINDINGS, DenseSpec.BINDINGS, BatchNormSpec.BINDINGS, DropoutSpec.BINDINGS,
+                    ConvSpec.BINDINGS, DepthwiseConvSpec.BINDINGS, DenseSpec.BINDINGS, BatchNormSpec.BINDINGS, DropoutSpec.BINDINGS,
                     PoolSpec.BINDINGS, GlobalAvgPoolSpec.BINDINGS, GlobalMaxPoolSpec.BINDINGS,
                     FlattenSpec.BINDINGS, ActivationSpec.BINDINGS)
             .flatMap(List::stream)

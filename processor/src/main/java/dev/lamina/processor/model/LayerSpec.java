@@ -21,7 +21,7 @@ import dev.lamina.processor.diag.Origin;
  * a new kind adds its method here, and the compiler lists every visitor that must handle it.
  */
 public sealed interface LayerSpec
-        permits ConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,
+        permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,
                 GlobalAvgPoolSpec, GlobalMaxPoolSpec, FlattenSpec, ActivationSpec, SubModelSpec {
 
     /** Unique block name within the model (see the class comment). */
@@ -76,6 +76,8 @@ public sealed interface LayerSpec
      */
     interface Visitor<R, P> {
         R visitConv(ConvSpec conv, P parameter);
+
+        R visitDepthwiseConv(DepthwiseConvSpec conv, P parameter);
 
         R visitDense(DenseSpec dense, P parameter);
 

@@ -8,6 +8,7 @@ import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DepthwiseConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
@@ -152,6 +153,11 @@ public final class ShapeInference {
         }
 
         @Override
+        public TensorShape visitDepthwiseConv(DepthwiseConvSpec conv, Void unused) {
+            return null;
+        }
+
+        @Override
         public TensorShape visitDense(DenseSpec dense, Void unused) {
             return TensorShape.of(dense.units());
         }
@@ -239,6 +245,13 @@ public final class ShapeInference {
         @Override
         public ShapedLayer visitConv(ConvSpec conv, TensorShape in) {
             return conv(conv, in);
+        }
+
+        @Override
+        public ShapedLayer visitDepthwiseConv(DepthwiseConvSpec conv, TensorShape in) {
+            // groups = C: each output channel reads one input channel
+            return convolution(conv, Window.convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding()),
+                    in, "a depthwise convolution", Math.multiplyExact(in.dim(0), conv.multiplier()), 1, conv.bias());
         }
 
         @Override
