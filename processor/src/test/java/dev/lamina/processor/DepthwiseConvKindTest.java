@@ -76,24 +76,25 @@ class DepthwiseConvKindTest {
         assertThat(net).containsMatch("dw2 \\(DepthwiseConv\\) +\\(32, 4, 4\\) +832\\n");
     }
 
-    @Test
-    void aMultiplierBelowOneIsAnErrorOnTheValue() {
-        JavaFileObject source = Sources.model("Bad", "@Model(input = {4, 8, 8})", "public class Bad {",
-                "    @DepthwiseConv(multiplier = 0) Layer dw;", "}");
+    /** One field on the given input fails with the expected error on that field's line. */
+    private static void assertError(String input, String field, String expected) {
+        JavaFileObject source = Sources.model("Bad", "@Model(input = " + input + ")", "public class Bad {",
+                "    " + field, "}");
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("[lamina:AttributeOutOfRange] layer 'dw' (@DepthwiseConv): "
-                + "multiplier = 0 is out of range, it must be at least 1")
-                .inFile(source).onLineContaining("multiplier = 0");
+        assertThat(compilation).hadErrorContaining(expected).inFile(source).onLineContaining(field);
+    }
+
+    @Test
+    void aMultiplierBelowOneIsAnErrorOnTheValue() {
+        assertError("{4, 8, 8}", "@DepthwiseConv(multiplier = 0) Layer dw;",
+                "[lamina:AttributeOutOfRange] layer 'dw' (@DepthwiseConv): multiplier = 0 is out of range, "
+                        + "it must be at least 1");
     }
 
     @Test
     void onAVectorIsAnError() {
-        JavaFileObject source = Sources.model("Bad", "@Model(input = {16})", "public class Bad {",
-                "    @DepthwiseConv Layer dw;", "}");
-        Compilation compilation = Sources.compile(source);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("[lamina:SpatialLayerOnVector] layer 'dw' (@DepthwiseConv): "
+        assertError("{16}", "@DepthwiseConv Layer dw;", "[lamina:SpatialLayerOnVector] layer 'dw' (@DepthwiseConv): "
                 + "receives a vector (16) but a depthwise convolution needs a (C, H, W) feature map");
     }
 }

@@ -26,9 +26,7 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
     @Override
     public void checkAttributes(RangeCheck check) {
         check.atLeastOne("filters", filters, "there must be at least one output channel");
-        check.atLeastOne("kernel", kernel, "the kernel must cover at least one pixel");
-        check.atLeastOne("stride", stride, "the kernel must move forward");
-        check.atLeastOne("dilation", dilation, "taps must be at least one pixel apart");
+        check.kernel(kernel, stride, dilation);
     }
 
     @Override

@@ -29,9 +29,7 @@ public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stri
 
     @Override
     public void checkAttributes(RangeCheck check) {
-        check.atLeastOne("kernel", kernel, "the kernel must cover at least one pixel");
-        check.atLeastOne("stride", stride, "the kernel must move forward");
-        check.atLeastOne("dilation", dilation, "taps must be at least one pixel apart");
+        check.kernel(kernel, stride, dilation);
         check.atLeastOne("multiplier", multiplier, "each input channel must give at least one output channel");
     }
 

@@ -25,6 +25,13 @@ public final class RangeCheck {
         check(attribute, value, value >= 1, "at least 1", why, "set " + attribute + " to 1 or more");
     }
 
+    /** The {@code kernel}, {@code stride} and {@code dilation} of a convolution's square kernel. */
+    public void kernel(int kernel, int stride, int dilation) {
+        atLeastOne("kernel", kernel, "the kernel must cover at least one pixel");
+        atLeastOne("stride", stride, "the kernel must move forward");
+        atLeastOne("dilation", dilation, "taps must be at least one pixel apart");
+    }
+
     /**
      * A {@code double} attribute the generated code passes to DJL as a {@code float}: it must
      * be in range as written, and stay finite, in range and non-zero (when written non-zero)
