@@ -84,9 +84,10 @@ public abstract class Rule {
     }
 
     /**
-     * Whole-network findings: for every sub-model field at an index that {@code where} accepts,
-     * one finding per layer at the end of the sub-model ({@link LayerSequence#tail}) that
-     * {@code matches}, placed on the field and on the layer's declaration.
+     * Whole-network findings: for every {@code @Residual} block at an index that {@code where}
+     * accepts, one finding per layer at the end of its main path ({@link LayerSequence#tail}) that
+     * {@code matches}, placed on the block's use site and on the layer's declaration. (Plain
+     * sub-models need no such look: their layers are inlined.)
      */
     protected final List<Finding> findInTails(LayerSequence layers, IntPredicate where, Predicate<LayerSpec> matches,
                                               BiFunction<Integer, LayerSequence.Inner, String> message) {
@@ -94,6 +95,27 @@ public abstract class Rule {
         for (int i = 0; i < layers.size(); i++) {
             if (layers.spec(i) instanceof SubModelSpec && where.test(i)) {
                 for (LayerSequence.Inner inner : layers.tail(i)) {
+                    if (matches.test(inner.spec())) {
+                        found.add(findingAcross(layers, i, inner, message.apply(i, inner)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whole-network findings at the start of {@code @Residual} blocks: for every block at an index
+     * that {@code where} accepts, one finding per layer on its main path before the first weighted
+     * layer there ({@link LayerSequence#residualHead}) that {@code matches}, placed on the block's
+     * use site and on the layer's declaration.
+     */
+    protected final List<Finding> findInResidualHeads(LayerSequence layers, IntPredicate where, Predicate<LayerSpec> matches,
+                                                      BiFunction<Integer, LayerSequence.Inner, String> message) {
+        List<Finding> found = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.isResidual(i) && where.test(i)) {
+                for (LayerSequence.Inner inner : layers.residualHead(i)) {
                     if (matches.test(inner.spec())) {
                         found.add(findingAcross(layers, i, inner, message.apply(i, inner)));
                     }
@@ -114,17 +136,34 @@ public abstract class Rule {
     }
 
     /**
-     * A whole-network finding: placed on the sub-model field at {@code index} (the use site whose
-     * composition causes it) and reported on {@code inner}'s declaration too.
+     * A whole-network finding about {@code inner}, a layer inside the {@code @Residual} block at
+     * {@code index}: placed where that block's field is used in the model at hand (the use site
+     * whose composition causes it) and reported on {@code inner}'s declaration too.
      */
     protected final Finding findingAcross(LayerSequence layers, int index, LayerSequence.Inner inner, String message) {
-        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
+        return new Finding(id, defaultSeverity, placement(layers, index), message,
                 new Finding.Declaration(inner.declaredIn().qualifiedName(), inner.spec().origin()));
     }
 
-    /** A finding of this rule on the spec at {@code index}, placed on that spec's origin. */
+    /**
+     * A finding of this rule on the layer at {@code index}: on that layer's annotation, or, for a
+     * layer inlined from a sub-model, on the field that uses the sub-model (the use site) and
+     * reported on the layer's declaration too (a whole-network finding, see
+     * {@link LayerSequence}).
+     */
     protected final Finding finding(LayerSequence layers, int index, String message) {
-        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message);
+        LayerSequence.Entry entry = layers.entry(index);
+        if (!entry.inner()) {
+            return new Finding(id, defaultSeverity, layers.spec(index).origin(), message);
+        }
+        return new Finding(id, defaultSeverity, entry.useSite().origin(), message,
+                new Finding.Declaration(entry.declaredIn().qualifiedName(), layers.spec(index).origin()));
+    }
+
+    /** Where a finding about the entry at {@code index} is placed in the model at hand. */
+    private static dev.lamina.processor.diag.Origin placement(LayerSequence layers, int index) {
+        LayerSequence.Entry entry = layers.entry(index);
+        return entry.inner() ? entry.useSite().origin() : layers.spec(index).origin();
     }
 
     @Override

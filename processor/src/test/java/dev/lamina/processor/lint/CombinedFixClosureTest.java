@@ -4,9 +4,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.lamina.processor.lint.Javac.HEADER;
 import static dev.lamina.processor.lint.Javac.assertLamina;
 import static dev.lamina.processor.lint.Javac.compile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,63 @@ class CombinedFixClosureTest {
                 "    @SpatialDropout(rate = 0.1) Layer drop;", "}"), net);
         assertTrue(fixOf(compilation, "DropoutBeforeBatchNorm").startsWith("Fix: remove it from Block"));
         Compilation fixed = compile(Javac.model("Block", clean), net);
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
+    }
+
+    private static JavaFileObject dropoutFirst(double rate) {
+        return Javac.model("Block", "@Model(input = {64})", "public class Block {",
+                "    @Dropout(rate = " + rate + ") Layer drop;",
+                "    @Dense(units = 64) @ReLU Layer fc;", "}");
+    }
+
+    /**
+     * A block that starts with a dropout: input dropout only where a model uses it first, reported
+     * there and on the block's dropout; following the Fix in the block leaves no finding.
+     */
+    @Test
+    void aBlockStartingWithADropoutIsInputDropoutOnlyWhereItComesFirst() {
+        JavaFileObject middle = Javac.model("Net", "@Model(input = {64})", "public class Net {",
+                "    @Dense(units = 64) @ReLU Layer fc;",
+                "    Block block;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        Compilation used = compile(dropoutFirst(0.3), middle);
+        assertThat(used).succeeded();
+        assertLamina(used);
+        JavaFileObject first = Javac.model("Net", "@Model(input = {64})", "public class Net {",
+                "    Block block;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        JavaFileObject block = dropoutFirst(0.3);
+        Compilation compilation = compile(block, first);
+        assertThat(compilation).succeeded();
+        assertEquals(2, Javac.lamina(compilation).size(), () -> Javac.lamina(compilation).toString());
+        assertThat(compilation).hadWarningContaining("[lamina:InputDropoutHigh] layer 'drop' (@Dropout) of Block in sub-model 'block'")
+                .inFile(first).onLine(HEADER + 3);
+        assertThat(compilation).hadWarningContaining("[lamina:InputDropoutHigh]").inFile(block).onLine(HEADER + 3);
+        assertTrue(fixOf(compilation, "InputDropoutHigh").startsWith("Fix: @Dropout(rate = 0.2) or lower in Block."));
+        Compilation fixed = compile(dropoutFirst(0.2), first);
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
+    }
+
+    private static JavaFileObject features(String end) {
+        return Javac.model("Features", "@Model(input = {1, 28, 28})", "public class Features {",
+                "    @Conv(filters = 64) @ReLU Layer c;",
+                "    " + end + " Layer end;", "}");
+    }
+
+    /** A @Flatten that ends a block before the outer model's @Dense: the note, and its Fix in the block, clean. */
+    @Test
+    void aFlattenEndingABlockBeforeALargeDenseIsToldToBecomeGlobalAveragePooling() {
+        JavaFileObject net = Javac.model("Net", "@Model(input = {1, 28, 28})", "public class Net {",
+                "    Features features;",
+                "    @Dense(units = 32) @ReLU Layer fc;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = compile(features("@Flatten"), net);
+        assertThat(compilation).succeeded();
+        assertEquals(List.of("NOTE " + (HEADER + 4) + ":5 [lamina:LargeDenseHead]"), Javac.lamina(compilation));
+        assertTrue(fixOf(compilation, "LargeDenseHead").startsWith("Fix: replace @Flatten in Features with @GlobalAvgPool"));
+        Compilation fixed = compile(features("@GlobalAvgPool"), net);
         assertThat(fixed).succeeded();
         assertLamina(fixed);
     }

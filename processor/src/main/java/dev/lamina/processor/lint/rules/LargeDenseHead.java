@@ -64,7 +64,7 @@ public final class LargeDenseHead extends Rule {
                 + LintText.count(units) + "), " + LintText.percent(share) + " of the model's "
                 + LintText.count(layers.model().totalParams()) + ". He et al. (2016, ResNet) and seed"
                 + " article 000 end the conv stack with global average pooling instead. Fix: replace"
-                + " @Flatten with @GlobalAvgPool (this layer then has " + LintText.count(channels)
+                + " @Flatten" + layers.declaredWhere(flatten) + " with @GlobalAvgPool (this layer then has " + LintText.count(channels)
                 + " x " + LintText.count(units) + " = " + LintText.count((long) channels * units)
                 + " weights).";
     }
