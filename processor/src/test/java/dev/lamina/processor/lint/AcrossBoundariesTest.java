@@ -194,6 +194,20 @@ class AcrossBoundariesTest {
         assertEquals(List.of(), where(notLast, "DoubleSoftmax"));
     }
 
+    /** A residual block that ends a classifier: the end of its main path acts on the logits too. */
+    @Test
+    void theEndOfAResidualBlockEndingAClassifierActsOnTheLogits() {
+        var dropped = model("ResDrop", 10).field("fc").dense(10).field("drop").dropout(0.2).build();
+        var net = model("Net", 64).field("fc").dense(10).field("res").subModel(dropped, true).build();
+        assertEquals(List.of("res <- ResDrop.drop"), where(net, "DropoutOnOutput"));
+        var relu = model("ResRelu", 10).field("fc").dense(10).relu().build();
+        var reluNet = model("Net", 64).field("fc").dense(10).field("res").subModel(relu, true).build();
+        assertEquals(List.of("res <- ResRelu.fc"), where(reluNet, "ActivationOnLogits"));
+        var followed = model("Net", 64).field("fc").dense(10).field("res").subModel(relu, true)
+                .field("out").dense(10).build();
+        assertEquals(List.of(), where(followed, "ActivationOnLogits"), "not the output when a layer follows");
+    }
+
     // --- what a block finds in itself is reported once, where it is declared ----------------------
 
     @Test

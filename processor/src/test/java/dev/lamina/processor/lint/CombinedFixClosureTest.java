@@ -174,4 +174,30 @@ class CombinedFixClosureTest {
         assertThat(fixed).succeeded();
         assertLamina(fixed);
     }
+
+    /** A conv ending one block before a block that starts with batch norm: its bias goes, in its own class. */
+    @Test
+    void aBiasBeforeTheNextBlocksBatchNormIsRemovedInItsBlock() {
+        JavaFileObject pre = Javac.model("Pre", "@Model(input = {8, 28, 28})", "public class Pre {",
+                "    @BatchNorm @ReLU Layer pre;",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer c;", "}");
+        JavaFileObject net = Javac.model("Net", "@Model(input = {1, 28, 28})", "public class Net {",
+                "    Stem stem;",
+                "    Pre block;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = compile(stem("@Conv(filters = 8)"), pre, net);
+        assertThat(compilation).succeeded();
+        assertEquals(2, Javac.lamina(compilation).size(), () -> Javac.lamina(compilation).toString());
+        assertThat(compilation).hadNoteContaining("[lamina:RedundantBias] layer 'c' (@Conv) of Stem in sub-model 'stem'")
+                .inFile(net).onLine(HEADER + 3);
+        assertTrue(fixOf(compilation, "RedundantBias").startsWith("Fix: @Conv(..., bias = false) in Stem."));
+        Compilation fixed = compile(stem("@Conv(filters = 8, bias = false)"), pre, net);
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
+    }
+
+    private static JavaFileObject stem(String conv) {
+        return Javac.model("Stem", "@Model(input = {1, 28, 28})", "public class Stem {", "    " + conv + " Layer c;", "}");
+    }
 }
