@@ -7,7 +7,9 @@ import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import java.util.ArrayList;
 import java.util.List;
+import dev.lamina.processor.shape.TensorShape;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -123,6 +125,32 @@ public abstract class Rule {
             }
         }
         return found;
+    }
+
+    /**
+     * A layer a check reports, as its message needs it.
+     *
+     * @param words how the message names it, e.g. {@code 'drop' (@Dropout) of Block in sub-model 'block'}
+     * @param spec the layer
+     * @param in the shape it receives
+     * @param where where to edit it, for the Fix: {@code " in Block"}, or "" for the model at hand
+     */
+    protected record Subject(String words, LayerSpec spec, TensorShape in, String where) {}
+
+    /**
+     * One finding per layer that {@code matches} at an index {@code where} accepts, and per such
+     * layer at the start of the main path of a {@code @Residual} block at an index {@code where}
+     * accepts ({@link #findInResidualHeads}): for the rules about a layer that the context before
+     * it decides (what feeds it), which a residual block's start shares with the block's field.
+     */
+    protected final List<Finding> findWithResidualHeads(LayerSequence layers, IntPredicate where,
+                                                        Predicate<LayerSpec> matches, Function<Subject, String> message) {
+        return concat(findAt(layers, i -> matches.test(layers.spec(i)) && where.test(i),
+                        i -> message.apply(new Subject(layers.describe(i), layers.spec(i), layers.in(i),
+                                layers.declaredWhere(i)))),
+                findInResidualHeads(layers, where, matches, (i, inner) -> message.apply(new Subject(
+                        inner.describe() + " at the start of the main path of " + layers.describe(i),
+                        inner.spec(), inner.in(), " in " + inner.declaredIn().simpleName()))));
     }
 
     /** The findings of every list, in order. */

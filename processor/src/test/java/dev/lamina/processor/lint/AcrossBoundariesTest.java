@@ -53,6 +53,10 @@ class AcrossBoundariesTest {
         var residualFirst = model("Net", 64).field("block").subModel(block, true).field("logits").dense(10).build();
         assertEquals(List.of("block <- Drop3.drop"), where(residualFirst, "InputDropoutHigh"));
         assertSays(residualFirst, "InputDropoutHigh", "at the start of the main path of 'block' (@Residual)");
+        var suppressed = model("Drop3", 64).field("drop").dropout(0.3).field("fc").dense(64).relu()
+                .suppressField("drop", "lamina:InputDropoutHigh").build();
+        var firstSuppressed = model("Net", 64).field("block").subModel(suppressed, false).field("logits").dense(10).build();
+        assertEquals(List.of(), where(firstSuppressed, "InputDropoutHigh"), "suppressed where the dropout is declared");
     }
 
     @Test

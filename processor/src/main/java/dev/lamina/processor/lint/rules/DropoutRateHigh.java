@@ -6,7 +6,6 @@ import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.shape.TensorShape;
 import java.util.List;
 
 /**
@@ -29,21 +28,16 @@ public final class DropoutRateHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return concat(findAt(layers, i -> layers.spec(i) instanceof DropoutSpec d && d.rate() > MAX_RATE
-                        && !layers.actsOnInput(i),
-                i -> message(layers.describe(i), (DropoutSpec) layers.spec(i), layers.in(i), layers.declaredWhere(i))),
-                findInResidualHeads(layers, i -> !layers.actsOnInput(i),
-                        spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE,
-                        (i, inner) -> message(inner.describe() + " at the start of the main path of "
-                                + layers.describe(i), (DropoutSpec) inner.spec(), inner.in(),
-                                " in " + inner.declaredIn().simpleName())));
+        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i),
+                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, DropoutRateHigh::message);
     }
 
-    private static String message(String layer, DropoutSpec dropout, TensorShape in, String where) {
-        return "layer " + layer + " has rate " + LintText.decimal(dropout.rate())
-                + " on " + LayerSequence.shapeWords(in) + ": it drops more units than it"
+    private static String message(Subject layer) {
+        DropoutSpec dropout = (DropoutSpec) layer.spec();
+        return "layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
+                + " on " + LayerSequence.shapeWords(layer.in()) + ": it drops more units than it"
                 + " keeps. Srivastava et al. (2014) found 0.5 close to optimal for hidden units;"
                 + " higher rates slow training and underfit. Fix: @" + dropout.kind()
-                + "(rate = 0.5) or lower" + where + ".";
+                + "(rate = 0.5) or lower" + layer.where() + ".";
     }
 }

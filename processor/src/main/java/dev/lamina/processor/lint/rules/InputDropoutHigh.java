@@ -6,7 +6,6 @@ import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.shape.TensorShape;
 import java.util.List;
 
 /** A dropout on the model's input (no weighted layer before it) with rate &gt; 0.2. */
@@ -29,21 +28,16 @@ public final class InputDropoutHigh extends Rule {
         // a building block's input is the network's only where a model uses it first: that
         // model's whole-network lint decides
         boolean networkInput = !layers.isUsedAsSubModel();
-        return concat(findAt(layers, i -> layers.spec(i) instanceof DropoutSpec d && d.rate() > MAX_RATE
-                        && layers.actsOnInput(i) && networkInput,
-                i -> message(layers.describe(i), (DropoutSpec) layers.spec(i), layers.in(i), layers.declaredWhere(i))),
-                findInResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput,
-                        spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE,
-                        (i, inner) -> message(inner.describe() + " at the start of the main path of "
-                                + layers.describe(i), (DropoutSpec) inner.spec(), inner.in(),
-                                " in " + inner.declaredIn().simpleName())));
+        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput,
+                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, InputDropoutHigh::message);
     }
 
-    private static String message(String layer, DropoutSpec dropout, TensorShape in, String where) {
-        return "layer " + layer + " drops " + LintText.decimal(dropout.rate())
-                + " of the model's input " + in + " before any weighted layer."
+    private static String message(Subject layer) {
+        DropoutSpec dropout = (DropoutSpec) layer.spec();
+        return "layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
+                + " of the model's input " + layer.in() + " before any weighted layer."
                 + " Srivastava et al. (2014) keep 0.8 of the input units (rate 0.2): information"
                 + " dropped from the input cannot be recovered by later layers. Fix: @"
-                + dropout.kind() + "(rate = 0.2) or lower" + where + ".";
+                + dropout.kind() + "(rate = 0.2) or lower" + layer.where() + ".";
     }
 }
