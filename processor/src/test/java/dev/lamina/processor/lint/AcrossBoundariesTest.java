@@ -151,6 +151,7 @@ class AcrossBoundariesTest {
         var variance = model("Net", 64).field("block1").subModel(mlp, false)
                 .field("block2").subModel(bnMlp, false).field("logits").dense(10).build();
         assertEquals(List.of("block1 <- Mlp.drop"), where(variance, "DropoutBeforeBatchNorm"));
+        assertSays(variance, "DropoutBeforeBatchNorm", "Fix: move it out of Mlp after the last batch norm, just before 'logits' (@Dense)");
         var plainMlp = model("PlainMlp", 64).field("fc").dense(64).relu().build();
         var nearMiss = model("Net", 64).field("block1").subModel(mlp, false)
                 .field("block2").subModel(plainMlp, false).field("logits").dense(10).build();

@@ -47,7 +47,7 @@ public final class DropoutBetweenConvs extends Rule {
         if (bn < 0) {
             return null;
         }
-        return " Fix: remove it. Batch norm " + layers.describe(bn) + " comes after it and already"
+        return " Fix: remove it" + layers.declaredWhere(i) + ". Batch norm " + layers.describe(bn) + " comes after it and already"
                 + " regularizes (Ioffe & Szegedy 2015), and a dropout of any kind before a batch norm"
                 + " shifts its variance between training and inference (Li et al., CVPR 2019).";
     }
