@@ -197,6 +197,16 @@ class AcrossBoundariesTest {
         assertEquals(List.of("res <- Res.fc"), where(residualNet, "DoubleSoftmax"));
         var notLast = model("Net", 64).field("body").subModel(middle, false).field("out").dense(10).build();
         assertEquals(List.of(), where(notLast, "DoubleSoftmax"));
+        for (String id : new String[] {"DropoutOnOutput", "ActivationOnLogits", "SingleUnitSoftmaxOutput"}) {
+            var last = switch (id) {
+                case "DropoutOnOutput" -> model("Head", 64).field("logits").dense(10).field("drop").dropout(0.2).build();
+                case "ActivationOnLogits" -> model("Head", 64).field("logits").dense(10).relu().build();
+                default -> model("Head", 64).field("logits").dense(1).build();
+            };
+            var inMiddle = model("Middle", 64).field("fc").dense(64).relu().field("head").subModel(last, false).build();
+            var deep = model("Net", 64).field("body").subModel(inMiddle, false).build();
+            assertEquals(List.of("body <- Head." + (id.equals("DropoutOnOutput") ? "drop" : "logits")), where(deep, id), id);
+        }
     }
 
     /** A residual block that ends a classifier: the end of its main path acts on the logits too. */
