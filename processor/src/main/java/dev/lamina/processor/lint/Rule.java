@@ -188,6 +188,21 @@ public abstract class Rule {
                 new Finding.Declaration(entry.declaredIn().qualifiedName(), layers.spec(index).origin()));
     }
 
+    /**
+     * A finding on the layer at {@code index} whose Fix is carried out on the layer at
+     * {@code fixedAt}: as {@link #finding}, and when the layer at {@code index} is the model's own
+     * but the one at {@code fixedAt} is declared in a sub-model, reported on that declaration too
+     * (so whoever reads the sub-model's class sees what to change there).
+     */
+    protected final Finding finding(LayerSequence layers, int index, int fixedAt, String message) {
+        LayerSequence.Entry fixed = layers.entry(fixedAt);
+        if (layers.isInner(index) || !fixed.inner()) {
+            return finding(layers, index, message);
+        }
+        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
+                new Finding.Declaration(fixed.declaredIn().qualifiedName(), layers.spec(fixedAt).origin()));
+    }
+
     /** Where a finding about the entry at {@code index} is placed in the model at hand. */
     private static dev.lamina.processor.diag.Origin placement(LayerSequence layers, int index) {
         LayerSequence.Entry entry = layers.entry(index);

@@ -165,7 +165,7 @@ class AcrossBoundariesTest {
         var flat = model("Flat", 1, 28, 28).field("c").conv(64, 3).relu().field("flat").flatten().build();
         var net = model("Net", 1, 28, 28).field("features").subModel(flat, false)
                 .field("fc").dense(32).relu().field("logits").dense(10).build();
-        assertEquals(List.of("fc"), where(net, "LargeDenseHead"));
+        assertEquals(List.of("fc <- Flat.flat"), where(net, "LargeDenseHead"), "on the dense, and on the flatten to replace");
         assertSays(net, "LargeDenseHead", "'flat' (@Flatten) of Flat in sub-model 'features'",
                 "Fix: replace @Flatten in Flat with @GlobalAvgPool");
 

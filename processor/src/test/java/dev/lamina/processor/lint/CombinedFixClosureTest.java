@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import java.util.List;
 import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -159,16 +158,22 @@ class CombinedFixClosureTest {
                 "    " + end + " Layer end;", "}");
     }
 
-    /** A @Flatten that ends a block before the outer model's @Dense: the note, and its Fix in the block, clean. */
+    /**
+     * A @Flatten that ends a block before the outer model's @Dense: the note, on the dense and on
+     * the flatten its Fix replaces, and that Fix in the block, clean.
+     */
     @Test
     void aFlattenEndingABlockBeforeALargeDenseIsToldToBecomeGlobalAveragePooling() {
         JavaFileObject net = Javac.model("Net", "@Model(input = {1, 28, 28})", "public class Net {",
                 "    Features features;",
                 "    @Dense(units = 32) @ReLU Layer fc;",
                 "    @Dense(units = 10) Layer logits;", "}");
-        Compilation compilation = compile(features("@Flatten"), net);
+        JavaFileObject flatten = features("@Flatten");
+        Compilation compilation = compile(flatten, net);
         assertThat(compilation).succeeded();
-        assertEquals(List.of("NOTE " + (HEADER + 4) + ":5 [lamina:LargeDenseHead]"), Javac.lamina(compilation));
+        assertEquals(2, Javac.lamina(compilation).size(), () -> Javac.lamina(compilation).toString());
+        assertThat(compilation).hadNoteContaining("[lamina:LargeDenseHead] layer 'fc' (@Dense)").inFile(net).onLine(HEADER + 4);
+        assertThat(compilation).hadNoteContaining("[lamina:LargeDenseHead] layer 'fc' (@Dense)").inFile(flatten).onLine(HEADER + 4);
         assertTrue(fixOf(compilation, "LargeDenseHead").startsWith("Fix: replace @Flatten in Features with @GlobalAvgPool"));
         Compilation fixed = compile(features("@GlobalAvgPool"), net);
         assertThat(fixed).succeeded();

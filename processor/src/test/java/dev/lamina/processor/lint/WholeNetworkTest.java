@@ -113,7 +113,8 @@ class WholeNetworkTest {
                 "Fix: keep one activation (remove 'act' (@ReLU), or 'c_relu' (@ReLU on 'c') of Features");
         var bn = model("Net", 1, 8, 8).field("features").subModel(endsInRelu, false)
                 .field("norm").bn().gapHead().build();
-        assertEquals(List.of("norm"), where(bn, "BatchNormAfterActivation"));
+        assertEquals(List.of("norm <- Features.c"), where(bn, "BatchNormAfterActivation"),
+                "on the batch norm, and on the activation in Features where the Fix moves it");
         assertMessage(bn, "BatchNormAfterActivation", "(batch norm first, moved into Features)");
 
         var endsInConv = model("Linear", 1, 8, 8).field("c").conv(8, 3).build();

@@ -31,8 +31,9 @@ public final class BatchNormAfterActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof BatchNormSpec && activationBefore(layers, i) >= 0,
-                i -> message(layers, i));
+        return layers.indices().filter(i -> layers.spec(i) instanceof BatchNormSpec && activationBefore(layers, i) >= 0)
+                .mapToObj(i -> finding(layers, i, activationBefore(layers, i), message(layers, i)))
+                .toList();
     }
 
     /**

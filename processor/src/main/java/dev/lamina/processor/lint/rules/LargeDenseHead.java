@@ -30,10 +30,11 @@ public final class LargeDenseHead extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof DenseSpec && flattenBefore(layers, i) >= 0
+        return layers.indices().filter(i -> layers.spec(i) instanceof DenseSpec && flattenBefore(layers, i) >= 0
                         && layers.in(flattenBefore(layers, i)).isFeatureMap()
-                        && weights(layers, i) > MAX_WEIGHTS,
-                i -> message(layers, i));
+                        && weights(layers, i) > MAX_WEIGHTS)
+                .mapToObj(i -> finding(layers, i, flattenBefore(layers, i), message(layers, i)))
+                .toList();
     }
 
     /** Index of a {@code @Flatten} between the previous weighted layer and {@code dense}, or -1. */
