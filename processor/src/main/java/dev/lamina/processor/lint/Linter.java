@@ -94,8 +94,13 @@ public final class Linter {
             LayerSequence own = new LayerSequence(block.getValue(), true, residualBodies.contains(block.getKey()));
             for (Rule rule : Rules.all()) {
                 for (Finding finding : rule.check(own)) {
-                    keys.add(finding.declaredIn() != null ? key(finding)
-                            : key(finding.id(), block.getKey(), finding.origin()));
+                    // the layer it is about: the block's own (on its origin), or one inlined into the
+                    // block (its declaration); a finding on the block's own layer may name a declaration
+                    // too (where its Fix is carried out), so both keys are the block's
+                    keys.add(key(finding.id(), block.getKey(), finding.origin()));
+                    if (finding.declaredIn() != null) {
+                        keys.add(key(finding));
+                    }
                 }
             }
         }

@@ -234,5 +234,11 @@ class AcrossBoundariesTest {
         var net = model("Net", 64).field("block1").subModel(block, false)
                 .field("block2").subModel(block, false).field("logits").dense(10).build();
         assertEquals(List.of(), LintAssert.lint(net));
+        var features = model("Features", 1, 8, 8).field("c").conv(8, 3).relu().build();
+        var normed = model("Normed", 1, 8, 8).field("features").subModel(features, false).field("norm").bn().build();
+        assertEquals(List.of("norm <- Features.c"), ownLint(normed).stream()
+                .filter(f -> f.id().equals("BatchNormAfterActivation")).map(LintAssert::where).toList());
+        var outer = model("Net", 1, 8, 8).field("block").subModel(normed, false).gapHead().build();
+        assertEquals(List.of(), where(outer, "BatchNormAfterActivation"), "Normed's own finding, not the outer model's");
     }
 }
