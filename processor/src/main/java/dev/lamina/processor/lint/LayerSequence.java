@@ -16,7 +16,9 @@ import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.TensorShape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -105,8 +107,8 @@ public final class LayerSequence {
      * The plain sub-model fields of the model at hand (not nested ones) with their shaped insides,
      * each model once: the building blocks whose own lint this network's lint must not repeat.
      */
-    public java.util.Map<String, ShapedModel> plainSubModels() {
-        java.util.Map<String, ShapedModel> blocks = new java.util.LinkedHashMap<>();
+    public Map<String, ShapedModel> plainSubModels() {
+        Map<String, ShapedModel> blocks = new LinkedHashMap<>();
         for (ShapedLayer layer : model.layers()) {
             if (layer.spec() instanceof SubModelSpec sub && !sub.residual()
                     && !blocks.containsKey(sub.model().qualifiedName())) {

@@ -1,6 +1,7 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
@@ -112,7 +113,7 @@ public final class Linter {
         return key(finding.id(), finding.declaredIn().model(), finding.declaredIn().origin());
     }
 
-    private static String key(String id, String model, dev.lamina.processor.diag.Origin origin) {
+    private static String key(String id, String model, Origin origin) {
         return id + " " + model + " " + origin;
     }
 

@@ -1,13 +1,14 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.SubModelSpec;
+import dev.lamina.processor.shape.TensorShape;
 import java.util.ArrayList;
 import java.util.List;
-import dev.lamina.processor.shape.TensorShape;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -204,7 +205,7 @@ public abstract class Rule {
     }
 
     /** Where a finding about the entry at {@code index} is placed in the model at hand. */
-    private static dev.lamina.processor.diag.Origin placement(LayerSequence layers, int index) {
+    private static Origin placement(LayerSequence layers, int index) {
         LayerSequence.Entry entry = layers.entry(index);
         return entry.inner() ? entry.useSite().origin() : layers.spec(index).origin();
     }
