@@ -234,6 +234,9 @@ class AcrossBoundariesTest {
         var net = model("Net", 64).field("block1").subModel(block, false)
                 .field("block2").subModel(block, false).field("logits").dense(10).build();
         assertEquals(List.of(), LintAssert.lint(net));
+        var middle = model("Middle", 64).field("inner").subModel(block, false).build();
+        var deep = model("Net", 64).field("body").subModel(middle, false).field("logits").dense(10).build();
+        assertEquals(List.of(), LintAssert.lint(deep), "nor at the uses of a block that uses it");
         var features = model("Features", 1, 8, 8).field("c").conv(8, 3).relu().build();
         var normed = model("Normed", 1, 8, 8).field("features").subModel(features, false).field("norm").bn().build();
         assertEquals(List.of("norm <- Features.c"), ownLint(normed).stream()
