@@ -1,5 +1,6 @@
 package dev.lamina.processor.lint;
 
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
@@ -46,14 +47,24 @@ public final class LayerSequence {
      *
      * @param layer the layer with its shapes in this network
      * @param declaredIn the model whose field declares it
-     * @param useSite null for a layer of the model at hand; else the sub-model field of the model at
-     *     hand whose inlining brings it in
+     * @param path the sub-model fields through which it is inlined: empty for a layer of the model
+     *     at hand; else the field of the model at hand (the use site), then the field of that
+     *     sub-model, and so on down to {@code declaredIn}
      */
-    public record Entry(ShapedLayer layer, ModelSpec declaredIn, LayerSpec useSite) {
+    public record Entry(ShapedLayer layer, ModelSpec declaredIn, List<SubModelSpec> path) {
+
+        public Entry {
+            path = List.copyOf(path);
+        }
 
         /** Whether the layer is declared inside a sub-model. */
         public boolean inner() {
-            return useSite != null;
+            return !path.isEmpty();
+        }
+
+        /** The field of the model at hand that brings the layer in; null for the model's own layer. */
+        public SubModelSpec useSite() {
+            return path.isEmpty() ? null : path.get(0);
         }
     }
 
@@ -84,20 +95,21 @@ public final class LayerSequence {
      */
     public LayerSequence(ShapedModel model, boolean usedAsSubModel, boolean residualBody) {
         this.model = model;
-        this.layers = flatten(model, null);
+        this.layers = flatten(model, List.of());
         this.usedAsSubModel = usedAsSubModel || residualBody;
         this.residualBody = residualBody;
     }
 
-    /** The entries of {@code model}'s layers, plain sub-models inlined, all with {@code useSite} (null: own). */
-    private static List<Entry> flatten(ShapedModel model, LayerSpec useSite) {
+    /** The entries of {@code model}'s layers, plain sub-models inlined, all reached through {@code path}. */
+    private static List<Entry> flatten(ShapedModel model, List<SubModelSpec> path) {
         List<Entry> entries = new ArrayList<>();
         for (ShapedLayer layer : model.layers()) {
-            ShapedModel inner = layer.spec() instanceof SubModelSpec sub && !sub.residual() ? layer.inside() : null;
-            if (inner == null) {
-                entries.add(new Entry(layer, model.spec(), useSite));
+            if (layer.spec() instanceof SubModelSpec sub && !sub.residual() && layer.inside() != null) {
+                List<SubModelSpec> deeper = new ArrayList<>(path);
+                deeper.add(sub);
+                entries.addAll(flatten(layer.inside(), deeper));
             } else {
-                entries.addAll(flatten(inner, useSite == null ? layer.spec() : useSite));
+                entries.add(new Entry(layer, model.spec(), path));
             }
         }
         return List.copyOf(entries);
@@ -126,6 +138,22 @@ public final class LayerSequence {
         return layers.get(index);
     }
 
+    /**
+     * The sub-model fields through which the layer declared in {@code declaredIn} at {@code origin}
+     * is inlined when the model at hand uses it through its field at {@code useSite}; empty when no
+     * entry is that layer.
+     */
+    public List<SubModelSpec> pathTo(Origin useSite, String declaredIn, Origin origin) {
+        for (Entry entry : layers) {
+            if (entry.inner() && entry.useSite().origin().equals(useSite)
+                    && entry.declaredIn().qualifiedName().equals(declaredIn)
+                    && entry.layer().spec().origin().equals(origin)) {
+                return entry.path();
+            }
+        }
+        return List.of();
+    }
+
     /** Whether the layer at {@code index} is declared inside a (plain) sub-model of the model at hand. */
     public boolean isInner(int index) {
         return layers.get(index).inner();
@@ -146,7 +174,7 @@ public final class LayerSequence {
 
     /** Whether a use site of the model at hand brings in both entries, or neither (same place to edit). */
     public boolean sameDeclaration(int a, int b) {
-        return layers.get(a).useSite() == layers.get(b).useSite()
+        return layers.get(a).path().equals(layers.get(b).path())
                 && layers.get(a).declaredIn().qualifiedName().equals(layers.get(b).declaredIn().qualifiedName());
     }
 
@@ -348,7 +376,7 @@ public final class LayerSequence {
             return List.of();
         }
         List<Inner> head = new ArrayList<>();
-        for (Entry entry : flatten(inside, sub)) {
+        for (Entry entry : flatten(inside, List.of(sub))) {
             if (isWeighted(entry.layer().spec())) {
                 break;
             }

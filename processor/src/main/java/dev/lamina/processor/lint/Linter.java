@@ -5,6 +5,7 @@ import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,7 +76,8 @@ public final class Linter {
         return run(model.spec(), rule -> {
             List<Finding> found = new ArrayList<>(rule.checkDeclaration(model.spec()));
             for (Finding finding : rule.check(layers)) {
-                if (finding.declaredIn() == null || !ownLints.contains(key(finding))) {
+                if (finding.declaredIn() == null
+                        || !ownLints.contains(key(finding)) && !suppressedOnTheWay(finding, layers)) {
                     found.add(finding);
                 }
             }
@@ -106,6 +108,23 @@ public final class Linter {
             }
         }
         return keys;
+    }
+
+    /**
+     * Whether a sub-model between the model at hand and the one declaring a whole-network
+     * finding's layer suppresses it on the field through which it inlines the next one (e.g.
+     * {@code @SuppressWarnings("lamina:X") Inner inner;} in a block that the model at hand uses).
+     */
+    private static boolean suppressedOnTheWay(Finding finding, LayerSequence layers) {
+        List<SubModelSpec> path = layers.pathTo(finding.origin(), finding.declaredIn().model(),
+                finding.declaredIn().origin());
+        for (int k = 1; k < path.size(); k++) {
+            Finding there = new Finding(finding.id(), finding.severity(), path.get(k).origin(), finding.message());
+            if (new Suppressions(path.get(k - 1).model()).suppresses(there)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rule id, declaring model and origin of a whole-network finding's layer. */

@@ -57,6 +57,13 @@ class AcrossBoundariesTest {
                 .suppressField("drop", "lamina:InputDropoutHigh").build();
         var firstSuppressed = model("Net", 64).field("block").subModel(suppressed, false).field("logits").dense(10).build();
         assertEquals(List.of(), where(firstSuppressed, "InputDropoutHigh"), "suppressed where the dropout is declared");
+        var wrapper = model("Wrapper", 64).field("inner").subModel(block, false)
+                .suppressField("inner", "lamina:InputDropoutHigh").build();
+        var throughWrapper = model("Net", 64).field("body").subModel(wrapper, false).field("logits").dense(10).build();
+        assertEquals(List.of(), where(throughWrapper, "InputDropoutHigh"), "suppressed on the field of a block in between");
+        var unsuppressed = model("Wrapper", 64).field("inner").subModel(block, false).build();
+        assertEquals(List.of("body <- Drop3.drop"), where(model("Net", 64).field("body").subModel(unsuppressed, false)
+                .field("logits").dense(10).build(), "InputDropoutHigh"));
     }
 
     @Test
