@@ -447,6 +447,6 @@ public final class ShapeInference {
                 return null;
             }
         }
-        return new ShapedLayer(sub, in, out, trainable, nonTrainable, stride);
+        return new ShapedLayer(sub, in, out, trainable, nonTrainable, stride, inner.model());
     }
 }
