@@ -5,6 +5,7 @@ import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DepthwiseConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
@@ -33,8 +34,9 @@ import java.util.stream.IntStream;
  * rules look into it at its boundary ({@link #exitWeighted}, {@link #entryWeighted}, {@link #tail},
  * {@link #residualHead}).
  *
- * <p>"Weighted" means {@code @Conv}, {@code @Dense} or a {@code @Residual} block (a block holds
- * weights, so it ends a "between").
+ * <p>"Weighted" means {@code @Conv}, {@code @DepthwiseConv}, {@code @Dense} or a {@code @Residual}
+ * block (a block holds weights, so it ends a "between"). "A conv" means {@code @Conv} or
+ * {@code @DepthwiseConv} ({@link LayerSpec#isConvolution}).
  */
 public final class LayerSequence {
 
@@ -180,7 +182,7 @@ public final class LayerSequence {
     }
 
     /**
-     * Whether the spec at {@code index} lies between two {@code @Conv} layers of this model's
+     * Whether the spec at {@code index} lies between two convs ({@code @Conv}, {@code @DepthwiseConv}) of this model's
      * layers and this model is the main path of a {@code @Residual} block: the place where Wide
      * ResNet puts its dropout (Zagoruyko &amp; Komodakis 2016), which the dropout rules accept (see
      * docs/lints.md, "Dropout inside residual blocks").
@@ -224,7 +226,7 @@ public final class LayerSequence {
         return layers.get(index).layer().in();
     }
 
-    /** Whether a spec holds weights: {@code @Conv}, {@code @Dense} or a sub-model (after flattening, a {@code @Residual} one). */
+    /** Whether a spec holds weights: {@code @Conv}, {@code @DepthwiseConv}, {@code @Dense} or a sub-model (after flattening, a {@code @Residual} one). */
     public static boolean isWeighted(LayerSpec spec) {
         return spec.isWeighted() || spec instanceof SubModelSpec;
     }
@@ -249,8 +251,9 @@ public final class LayerSequence {
         return spec(index) instanceof SubModelSpec sub && sub.residual();
     }
 
+    /** Whether the spec at {@code index} is a conv: {@code @Conv} or {@code @DepthwiseConv}. */
     public boolean isConv(int index) {
-        return index >= 0 && spec(index) instanceof ConvSpec;
+        return index >= 0 && spec(index).isConvolution();
     }
 
     public boolean isDense(int index) {
@@ -258,7 +261,8 @@ public final class LayerSequence {
     }
 
     /**
-     * Whether the nearest weighted specs on both sides of {@code index} are {@code @Conv}, seeing
+     * Whether the nearest weighted specs on both sides of {@code index} are convs ({@code @Conv},
+     * {@code @DepthwiseConv}), seeing
      * through sub-models: a sub-model before counts by its last weighted layer, one after by its
      * first (see {@link #entryWeighted} and {@link #exitWeighted}).
      */
@@ -266,12 +270,35 @@ public final class LayerSequence {
         int previous = previousWeighted(index);
         int next = nextWeighted(index);
         return previous >= 0 && next >= 0
-                && exitWeighted(spec(previous)) instanceof ConvSpec
-                && entryWeighted(spec(next)) instanceof ConvSpec;
+                && isConvolution(exitWeighted(spec(previous)))
+                && isConvolution(entryWeighted(spec(next)));
+    }
+
+    private static boolean isConvolution(LayerSpec spec) {
+        return spec != null && spec.isConvolution();
     }
 
     /**
-     * The {@code @Conv}/{@code @Dense} a tensor fed into {@code spec} meets first: the spec itself,
+     * Whether two weighted specs, the first's output feeding the second with only linear layers
+     * between them, are the two halves of a depthwise separable convolution: a
+     * {@code @DepthwiseConv} and a 1x1 {@code @Conv}, in either order, seeing through sub-models
+     * as {@link #isBetweenConvs} does. Their composition is linear, but it is the point: the pair
+     * factors a full convolution into a spatial filter per channel and a channel mix, with far
+     * fewer weights, and Xception (Chollet 2017, section 4.7) trains best with no activation
+     * between the halves (Keras's SeparableConv2D has none).
+     */
+    public boolean isSeparablePair(int first, int second) {
+        LayerSpec a = exitWeighted(spec(first));
+        LayerSpec b = entryWeighted(spec(second));
+        return a instanceof DepthwiseConvSpec && isPointwise(b) || b instanceof DepthwiseConvSpec && isPointwise(a);
+    }
+
+    private static boolean isPointwise(LayerSpec spec) {
+        return spec instanceof ConvSpec conv && conv.kernel() == 1;
+    }
+
+    /**
+     * The {@code @Conv}/{@code @DepthwiseConv}/{@code @Dense} a tensor fed into {@code spec} meets first: the spec itself,
      * or for a sub-model the first weighted layer of its layers, looking into nested sub-models.
      * For a {@code @Residual} block that is the first weighted layer of the main path (the skip
      * path carries the tensor unchanged, or through a 1x1 projection). Null when there is none.
@@ -281,7 +308,7 @@ public final class LayerSequence {
     }
 
     /**
-     * The {@code @Conv}/{@code @Dense} whose output leaves {@code spec} last: the spec itself, or
+     * The {@code @Conv}/{@code @DepthwiseConv}/{@code @Dense} whose output leaves {@code spec} last: the spec itself, or
      * for a sub-model the last weighted layer of its layers, looking into nested sub-models (for a
      * {@code @Residual} block, the last weighted layer of the main path). Null when there is none.
      */

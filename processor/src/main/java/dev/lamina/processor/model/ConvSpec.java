@@ -20,7 +20,7 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
 
     @Override
     public LayerRole role() {
-        return LayerRole.WEIGHTED;
+        return LayerRole.CONVOLUTION;
     }
 
     @Override

@@ -24,7 +24,7 @@ public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stri
 
     @Override
     public LayerRole role() {
-        return LayerRole.WEIGHTED;
+        return LayerRole.CONVOLUTION;
     }
 
     @Override

@@ -6,25 +6,34 @@ package dev.lamina.processor.model;
  * with an attribute error (which ones keep their input's shape whatever their attributes).
  */
 public enum LayerRole {
-    /** Weights of its own: a convolution or a dense layer. */
-    WEIGHTED(true, false, false),
+    /** Weights of its own, slid over a feature map: a convolution (full or depthwise). */
+    CONVOLUTION(true, false, false, true),
+    /** Weights of its own, not a convolution: a dense layer. */
+    WEIGHTED(true, false, false, false),
     /** Affine in its input at inference, output shaped as its input: batch norm, dropout. */
-    AFFINE_SAME_SHAPE(false, true, true),
+    AFFINE_SAME_SHAPE(false, true, true, false),
     /** Affine in its input at inference, output shaped otherwise: flatten, average pooling. */
-    AFFINE(false, true, false),
+    AFFINE(false, true, false, false),
     /** Not affine, output shaped as its input: activations. */
-    NONLINEAR_SAME_SHAPE(false, false, true),
+    NONLINEAR_SAME_SHAPE(false, false, true, false),
     /** Not affine, output shaped otherwise: max pooling, a sub-model. */
-    NONLINEAR(false, false, false);
+    NONLINEAR(false, false, false, false);
 
     private final boolean weighted;
     private final boolean linear;
     private final boolean keepsShape;
+    private final boolean convolution;
 
-    LayerRole(boolean weighted, boolean linear, boolean keepsShape) {
+    LayerRole(boolean weighted, boolean linear, boolean keepsShape, boolean convolution) {
         this.weighted = weighted;
         this.linear = linear;
         this.keepsShape = keepsShape;
+        this.convolution = convolution;
+    }
+
+    /** Whether the layer is a convolution: weighted, and applied at every position of a (C, H, W) feature map. */
+    public boolean convolution() {
+        return convolution;
     }
 
     /** Whether the layer holds weights of its own. */

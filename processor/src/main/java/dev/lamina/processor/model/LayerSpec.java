@@ -14,7 +14,7 @@ import dev.lamina.processor.diag.Origin;
  * <p><b>A layer kind is one record.</b> Each record of the {@code permits} list is the definition
  * of its kind: its annotation binding and typed attributes (a static {@code BINDINGS} list, listed
  * in {@link LayerKinds}), its attribute ranges ({@link #checkAttributes}) and what the rest of the
- * processor asks of every kind ({@link #isWeighted}, {@link #isLinear}, {@link #keepsShape}), all
+ * processor asks of every kind ({@link #isWeighted}, {@link #isConvolution}, {@link #isLinear}, {@link #keepsShape}), all
  * abstract, so a new record does not compile until it answers them. What a later stage does per
  * kind (its shape rule in {@code shape/ShapeInference}, its DJL expression in
  * {@code codegen/BlockCode}) is a {@link Visitor} there, with one method per kind and no default:
@@ -44,6 +44,23 @@ public sealed interface LayerSpec
     /** A layer with weights of its own ({@code @Conv}, {@code @Dense}, ...): {@link LayerRole#weighted()}. */
     default boolean isWeighted() {
         return role().weighted();
+    }
+
+    /**
+     * A weighted layer slid over a feature map ({@code @Conv}, {@code @DepthwiseConv}): what lints
+     * about "a conv" look at. {@link LayerRole#convolution()}.
+     */
+    default boolean isConvolution() {
+        return role().convolution();
+    }
+
+    /**
+     * Whether it adds a learned bias: the {@code bias} attribute of a weighted kind that has one
+     * ({@code @Conv}, {@code @DepthwiseConv}, {@code @Dense}: their record component {@code bias}
+     * implements this), false for every other kind.
+     */
+    default boolean bias() {
+        return false;
     }
 
     /**

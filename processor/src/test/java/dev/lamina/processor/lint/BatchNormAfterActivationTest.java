@@ -17,6 +17,21 @@ class BatchNormAfterActivationTest {
     /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
     static final List<JavacCase> JAVAC = List.of(
             JavacCase.CLEAN_CNN,
+            JavacCase.CLEAN_MOBILENET,
+            JavacCase.fires(JavacCase.image("DepthwiseReluBn",
+                            "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                            "    @DepthwiseConv @ReLU @BatchNorm Layer dw;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.NOTE, 4, 26,
+                    "[lamina:BatchNormAfterActivation]",
+                    "layer 'dw_bn' (@BatchNorm on 'dw') normalizes the output of activation 'dw_relu'",
+                    "of 'dw' (@DepthwiseConv)")
+                    .fixedBy("@DepthwiseConv(..., bias = false) @BatchNorm @ReLU", JavacCase.image("DepthwiseReluBn",
+                            "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                            "    @DepthwiseConv(bias = false) @BatchNorm @ReLU Layer dw;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;")),
             JavacCase.fires(JavacCase.image("ReluBn",
                             "    @Conv(filters = 8) @ReLU @BatchNorm Layer conv;",
                             "    @GlobalAvgPool Layer gap;",

@@ -76,4 +76,23 @@ class ConsecutiveDropoutTest {
                 .build();
         assertSilent(model, ID);
     }
+
+    @Test
+    void aDepthwiseConvSeparatesDropoutsAndAnActivationDoesNot() {
+        var separated = model(8, 16, 16)
+                .field("drop0").spatialDropout(0.1)
+                .field("dw").depthwise(3, 1, true).relu()
+                .field("drop1").spatialDropout(0.1)
+                .gapHead()
+                .build();
+        assertSilent(separated, ID);
+        var together = model(8, 16, 16)
+                .field("dw").depthwise(3, 1, true)
+                .field("drop0").spatialDropout(0.1)
+                .field("act").relu()
+                .field("drop1").spatialDropout(0.1)
+                .gapHead()
+                .build();
+        assertFires(together, ID, Severity.WARNING, "drop1", "SpatialDropout");
+    }
 }

@@ -63,6 +63,31 @@ class DropoutOnFeatureMapsTest {
     }
 
     @Test
+    void dropoutBetweenADepthwiseAndAPointwiseConvIsLeftToDropoutBetweenConvs() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(8, 3).relu()
+                .field("dw").depthwise(3, 1, true).relu()
+                .field("drop1").dropout(0.3)
+                .field("pw").conv(16, 1).relu()
+                .gapHead()
+                .build();
+        assertSilent(model, ID);
+        assertFires(model, "DropoutBetweenConvs", Severity.WARNING, "drop1", "Dropout",
+                "between 'dw' (@DepthwiseConv) and 'pw' (@Conv)");
+    }
+
+    @Test
+    void dropoutAfterADepthwiseConvBeforeTheHeadIsReported() {
+        var model = model(1, 28, 28)
+                .field("conv1").conv(8, 3).relu()
+                .field("dw").depthwise(3, 1, true).relu()
+                .field("drop1").dropout(0.3)
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "drop1", "Dropout", "after 'dw' (@DepthwiseConv)");
+    }
+
+    @Test
     void spatialDropoutOnFeatureMapsAndDropoutOnVectorsAreFine() {
         var model = model(1, 28, 28)
                 .field("conv1").conv(32, 3).relu()

@@ -52,6 +52,17 @@ record JavacCase(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int 
             "    @Dense(units = 32, bias = false) @BatchNorm @ReLU Layer fc;",
             "    @Dense(units = 10) Layer logits;"));
 
+    /**
+     * Near-miss for rules about convs: a MobileNet block (Howard et al. 2017), a depthwise 3x3 conv
+     * and a pointwise 1x1 conv, each without bias and followed by batch norm and ReLU.
+     */
+    static final JavacCase CLEAN_MOBILENET = clean(image("MobileNetBlock",
+            "    @Conv(filters = 8, stride = 2, bias = false) @BatchNorm @ReLU Layer stem;",
+            "    @DepthwiseConv(bias = false) @BatchNorm @ReLU Layer dw;",
+            "    @Conv(filters = 16, kernel = 1, bias = false) @BatchNorm @ReLU Layer pw;",
+            "    @GlobalAvgPool Layer gap;",
+            "    @Dense(units = 10) Layer logits;"));
+
     /** A model that triggers the rule once, as {@code kind} at {@code bodyLine}, {@code column}. */
     static JavacCase fires(JavaFileObject source, Diagnostic.Kind kind, int bodyLine, int column, String... words) {
         return new JavacCase(source, kind, bodyLine, column, List.of(words), null);

@@ -16,6 +16,30 @@ class MissingActivationTest {
     /** In javac (run by {@link LintCompilationTest}): a model that triggers the rule, and near-misses. */
     static final List<JavacCase> JAVAC = List.of(
             JavacCase.CLEAN_MLP,
+            JavacCase.CLEAN_MOBILENET,
+            JavacCase.fires(JavacCase.image("TwoDepthwise",
+                            "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                            "    @DepthwiseConv(bias = false) @BatchNorm Layer dw1;",
+                            "    @DepthwiseConv(bias = false) @BatchNorm @ReLU Layer dw2;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 5,
+                    "[lamina:MissingActivation] layer 'dw1' (@DepthwiseConv) is followed by 'dw2' (@DepthwiseConv)"
+                            + " with only @BatchNorm between", "no expressive power")
+                    .fixedBy("add an activation after 'dw1', e.g. @DepthwiseConv(...) @BatchNorm @ReLU",
+                            JavacCase.image("TwoDepthwise",
+                                    "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                                    "    @DepthwiseConv(bias = false) @BatchNorm @ReLU Layer dw1;",
+                                    "    @DepthwiseConv(bias = false) @BatchNorm @ReLU Layer dw2;",
+                                    "    @GlobalAvgPool Layer gap;",
+                                    "    @Dense(units = 10) Layer logits;")),
+            // Xception's depthwise separable convolution: no activation between its two halves
+            JavacCase.clean(JavacCase.image("Separable",
+                    "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
+                    "    @DepthwiseConv(bias = false) Layer dw;",
+                    "    @Conv(filters = 16, kernel = 1, bias = false) @BatchNorm @ReLU Layer pw;",
+                    "    @GlobalAvgPool Layer gap;",
+                    "    @Dense(units = 10) Layer logits;")),
             JavacCase.fires(JavacCase.vector("Linear",
                             "    @Dense(units = 32) Layer fc;",
                             "    @Dense(units = 10) Layer logits;"),
@@ -47,6 +71,40 @@ class MissingActivationTest {
                 .field("logits").dense(10)
                 .build();
         assertFires(model, ID, Severity.WARNING, "conv1", "Conv", "@AvgPool, @Flatten");
+    }
+
+    @Test
+    void aDepthwiseConvBeforeAFullConvCollapsesIntoIt() {
+        var model = model(8, 16, 16)
+                .field("dw").depthwise(3, 1, false).bn()
+                .field("conv").conv(16, 3).relu()
+                .gapHead()
+                .build();
+        assertFires(model, ID, Severity.WARNING, "dw", "DepthwiseConv",
+                "'dw' (@DepthwiseConv) is followed by 'conv' (@Conv) with only @BatchNorm between",
+                "e.g. @DepthwiseConv(...) @BatchNorm @ReLU");
+    }
+
+    @Test
+    void aDepthwiseConvNextToAPointwiseConvIsASeparableConvInEitherOrder() {
+        var depthwiseFirst = model(8, 16, 16)
+                .field("dw").depthwise(3, 1, false).bn()
+                .field("pw").conv(16, 1).relu()
+                .gapHead()
+                .build();
+        assertSilent(depthwiseFirst, ID);
+        var pointwiseFirst = model(8, 16, 16)
+                .field("pw").conv(16, 1)
+                .field("dw").depthwise(3, 1, true).relu()
+                .gapHead()
+                .build();
+        assertSilent(pointwiseFirst, ID);
+        var twoPointwise = model(8, 16, 16)
+                .field("pw1").conv(16, 1)
+                .field("pw2").conv(16, 1).relu()
+                .gapHead()
+                .build();
+        assertFires(twoPointwise, ID, Severity.WARNING, "pw1", "Conv", "'pw1' (@Conv) is followed by 'pw2' (@Conv)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DepthwiseConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
@@ -94,6 +95,14 @@ final class TestModels {
             long params = (long) filters * current.dim(0) * kernel * kernel + (bias ? filters : 0);
             return add(new ConvSpec(name("conv"), origin("Conv"), filters, kernel, 1, padding, 1, bias),
                     TensorShape.of(filters, h, w), params, 0);
+        }
+
+        /** {@code @DepthwiseConv(kernel, multiplier, bias)} with SAME padding and stride 1 (the DSL defaults). */
+        Builder depthwise(int kernel, int multiplier, boolean bias) {
+            int channels = current.dim(0) * multiplier;
+            long params = (long) channels * kernel * kernel + (bias ? channels : 0);
+            return add(new DepthwiseConvSpec(name("dwconv"), origin("DepthwiseConv"), kernel, 1, PaddingMode.SAME, 1,
+                    multiplier, bias), TensorShape.of(channels, current.dim(1), current.dim(2)), params, 0);
         }
 
         Builder dense(int units) {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * {@code @BatchNorm} after the activation of a {@code @Conv}/{@code @Dense} layer (directly, or with
+ * {@code @BatchNorm} after the activation of a {@code @Conv}/{@code @DepthwiseConv}/{@code @Dense} layer (directly, or with
  * only dropout and pooling between them) instead of between the weighted layer and its activation
  * (after a sub-model there is no such choice).
  */
@@ -39,7 +39,7 @@ public final class BatchNormAfterActivation extends Rule {
     /**
      * Index of the activation that the batch norm at {@code i} normalizes, looking back over
      * dropout and pooling (which do not change which side of the activation it is on), when that
-     * activation follows a {@code @Conv}/{@code @Dense}; else -1.
+     * activation follows a {@code @Conv}/{@code @DepthwiseConv}/{@code @Dense}; else -1.
      */
     private static int activationBefore(LayerSequence layers, int i) {
         int j = i - 1;

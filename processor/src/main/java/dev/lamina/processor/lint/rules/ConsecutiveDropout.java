@@ -18,7 +18,7 @@ public final class ConsecutiveDropout extends Rule {
     public ConsecutiveDropout() {
         super("ConsecutiveDropout", Severity.WARNING,
                 "Two dropouts with no weighted layer between them: their rates compound.",
-                "Two dropouts with no @Conv or @Dense between them act on the same units, so their"
+                "Two dropouts with no weighted layer (@Conv, @DepthwiseConv, @Dense) between them act on the same units, so their"
                         + " keep probabilities multiply: @Dropout(0.5) twice drops 0.75 of the units,"
                         + " more than either rate says (Srivastava et al. 2014 use one dropout per"
                         + " layer). Fix: keep one dropout with the rate you want.");

@@ -9,7 +9,8 @@ import dev.lamina.processor.model.DropoutSpec;
 import java.util.List;
 
 /**
- * Element-wise {@code @Dropout} whose nearest weighted layers on both sides are {@code @Conv},
+ * Element-wise {@code @Dropout} whose nearest weighted layers on both sides are convs ({@code @Conv},
+ * {@code @DepthwiseConv}),
  * seeing through sub-models (a residual block after it counts by its main path's first conv).
  */
 public final class DropoutBetweenConvs extends Rule {
@@ -22,7 +23,8 @@ public final class DropoutBetweenConvs extends Rule {
     public DropoutBetweenConvs() {
         super("DropoutBetweenConvs", Severity.WARNING,
                 "Element-wise @Dropout between two @Conv layers barely regularizes a feature map.",
-                "An element-wise @Dropout whose nearest weighted layers on both sides are @Conv drops"
+                "An element-wise @Dropout whose nearest weighted layers on both sides are convs (@Conv or"
+                        + " @DepthwiseConv) drops"
                         + " single activations of a feature map. Neighbouring activations are strongly"
                         + " correlated, so a dropped one is recovered from its neighbours and the"
                         + " dropout mostly adds noise (Tompson et al. 2015; seed articles 000, 001, 002)."
@@ -64,7 +66,8 @@ public final class DropoutBetweenConvs extends Rule {
         String remove = removeBeforeBatchNorm(layers, i);
         return remove != null ? remove
                 : " Fix: use @SpatialDropout(rate = 0.1)" + layers.declaredWhere(i) + ", which drops whole channels, or remove it and"
-                        + " put @BatchNorm between each conv and its activation, as in @Conv(..., bias ="
-                        + " false) @BatchNorm @ReLU.";
+                        + " put @BatchNorm between each conv and its activation, as in @"
+                        + LayerSequence.exitWeighted(layers.spec(layers.previousWeighted(i))).kind()
+                        + "(..., bias = false) @BatchNorm @ReLU.";
     }
 }

@@ -6,13 +6,12 @@ import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
-import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
 import java.util.List;
 
 /**
- * A {@code @Conv} with no activation before the next weighted layer whose only nonlinearity is a
+ * A conv ({@code @Conv}, {@code @DepthwiseConv}) with no activation before the next weighted layer whose only nonlinearity is a
  * {@code @MaxPool}. {@code @Conv @MaxPool @ReLU} is fine (ReLU and max pooling commute); so is
  * {@code @Conv @ReLU @MaxPool}. Without any nonlinearity at all it is MissingActivation's.
  */
@@ -20,7 +19,7 @@ public final class LinearConvBeforePool extends Rule {
 
     public LinearConvBeforePool() {
         super("LinearConvBeforePool", Severity.NOTE,
-                "A @Conv whose only nonlinearity before the next weighted layer is a @MaxPool.",
+                "A @Conv or @DepthwiseConv whose only nonlinearity before the next weighted layer is a @MaxPool.",
                 "A convolution followed by max pooling and no activation keeps its negative"
                         + " responses: max pooling only selects the largest value of each window, so"
                         + " the network loses the nonlinearity a ReLU gives. NeuraLint (Nikanjam et al."
@@ -30,7 +29,7 @@ public final class LinearConvBeforePool extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof ConvSpec && maxPoolWithoutActivation(layers, i) >= 0,
+        return findAt(layers, i -> layers.isConv(i) && maxPoolWithoutActivation(layers, i) >= 0,
                 i -> message(layers, i));
     }
 
@@ -54,7 +53,7 @@ public final class LinearConvBeforePool extends Rule {
         int next = layers.nextWeighted(i);
         String until = next < 0 ? "before the end of the model" : "before " + layers.describe(next);
         boolean bn = i + 1 < layers.size() && layers.spec(i + 1) instanceof BatchNormSpec;
-        String example = bn ? "@Conv(...) @BatchNorm @ReLU" : "@Conv(...) @ReLU";
+        String example = "@" + layers.spec(i).kind() + "(...)" + (bn ? " @BatchNorm" : "") + " @ReLU";
         return "layer " + layers.describe(i) + " has no activation: its only nonlinearity " + until
                 + " is max pooling " + layers.describe(pool) + ", so negative responses pass through and"
                 + " the conv is nearly linear. NeuraLint and UMLAUT flag a convolution without"

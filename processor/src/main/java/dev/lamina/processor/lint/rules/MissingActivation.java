@@ -12,24 +12,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Two {@code @Conv}/{@code @Dense} layers with only linear operations between them (batch norm,
+ * Two {@code @Conv}/{@code @DepthwiseConv}/{@code @Dense} layers with only linear operations between them (batch norm,
  * dropout, flatten, average pooling): reported on the first, which lacks an activation.
  * A plain sub-model counts by its inside: it can be the first (its layers end in a weighted layer
  * and linear operations) or the second (its layers start that way). A {@code @Residual} block ends
  * the search: its output adds the skip path, so the layers around it do not compose into one.
+ * A {@code @DepthwiseConv} and a 1x1 {@code @Conv} are not reported: they are the two halves of a
+ * depthwise separable convolution ({@link LayerSequence#isSeparablePair}).
  */
 public final class MissingActivation extends Rule {
 
     public MissingActivation() {
         super("MissingActivation", Severity.WARNING,
                 "Two weighted layers with no nonlinearity between them collapse into one.",
-                "Two @Conv/@Dense layers with only linear operations between them (batch norm,"
+                "Two @Conv/@DepthwiseConv/@Dense layers with only linear operations between them (batch norm,"
                         + " dropout, flatten and average pooling are linear at inference) compose into"
                         + " a single linear layer: the second adds parameters but no expressive power"
                         + " (Goodfellow, Bengio & Courville 2016, Deep Learning, chapter 6). Fix: add an"
                         + " activation, e.g. @ReLU, after the first (after its @BatchNorm, if any)."
                         + " Suppress it for an intended linear bottleneck (Sandler et al. 2018,"
-                        + " MobileNetV2).");
+                        + " MobileNetV2). A @DepthwiseConv next to a 1x1 @Conv is not reported: the pair"
+                        + " is a depthwise separable convolution, which Xception (Chollet 2017) trains"
+                        + " with no activation between its halves.");
     }
 
     @Override
@@ -40,7 +44,7 @@ public final class MissingActivation extends Rule {
             // a @Residual block is no such end or start: its output adds the skip path, so the weighted
             // layers around it do not compose into one (plain sub-models are inlined: their own layers count)
             if (layers.spec(first).isWeighted() && second >= 0 && layers.spec(second).isWeighted()
-                    && allLinearBetween(layers, first, second)) {
+                    && allLinearBetween(layers, first, second) && !layers.isSeparablePair(first, second)) {
                 findings.add(finding(layers, first, message(layers, first, second)));
             }
         }
