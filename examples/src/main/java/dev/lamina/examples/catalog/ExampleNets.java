@@ -7,6 +7,7 @@ import dev.lamina.examples.models.DropoutBetweenConvs20Net;
 import dev.lamina.examples.models.DropoutBetweenConvs30Net;
 import dev.lamina.examples.models.DropoutBetweenConvs40Net;
 import dev.lamina.examples.models.DropoutBetweenConvs50Net;
+import dev.lamina.examples.models.FashionClassifierNet;
 import dev.lamina.examples.models.FashionCnnNet;
 import dev.lamina.examples.models.FashionCnnFlatHeadNet;
 import dev.lamina.examples.models.PlainNet;
@@ -29,7 +30,7 @@ final class ExampleNets {
 
     /** The 28x28x1 models (Fashion-MNIST, MNIST), in the order {@code --help} lists them. */
     static final List<LaminaNet> MODELS_28X28 = List.of(
-            FashionCnnNet.NET, FashionCnnFlatHeadNet.NET, PlainNet.NET, DropoutBetweenConvs10Net.NET,
+            FashionClassifierNet.NET, FashionCnnNet.NET, FashionCnnFlatHeadNet.NET, PlainNet.NET, DropoutBetweenConvs10Net.NET,
             DropoutBetweenConvs20Net.NET, DropoutBetweenConvs30Net.NET, DropoutBetweenConvs40Net.NET,
             DropoutBetweenConvs50Net.NET, SpatialDropoutConvsNet.NET, BatchNormConvsNet.NET,
             BatchNormFcDropoutNet.NET, Seed001MnistCnnNet.NET, Seed001MnistCnnBnNet.NET);

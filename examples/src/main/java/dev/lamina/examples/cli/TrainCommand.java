@@ -50,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     static final String MODEL_DIR = "model";
 
     /** The model {@code lamina train} trains when none is named. */
-    static final String DEFAULT_MODEL = "FashionCnn";
+    static final String DEFAULT_MODEL = "FashionClassifier";
 
     /** The files a training run writes; a directory holding one of them holds a run. */
     static final List<String> RUN_FILES = List.of(CheckpointStore.LAST.id() + ".json",

@@ -11,8 +11,10 @@ import dev.lamina.Model;
 import dev.lamina.ReLU;
 
 /**
- * The Fashion-MNIST CNN of the DSL guide (docs/dsl.md), the CLI's default model: conv with batch
- * norm before each ReLU, global average pooling, and dropout only between the dense layers.
+ * The Fashion-MNIST CNN of the DSL guide (docs/dsl.md): conv with batch norm before each ReLU,
+ * global average pooling, and dropout only between the dense layers. Its conv biases earn
+ * {@code RedundantBias} notes and it stays near 0.86 after 2 epochs; the CLI's default model is
+ * {@link FashionClassifier}.
  */
 @Model(input = {1, 28, 28})
 public class FashionCnn {

@@ -140,6 +140,42 @@ public final class CheckpointStore {
      */
     public void saveEpoch(Block block, TrainingState state, OptimizerState optimizer, boolean best)
             throws IOException {
+        try {
+            writeEpoch(block, state, optimizer, best);
+        } catch (IOException e) {
+            // e.g. a full disk: the files this save wrote before failing are never committed, so
+            // they go at once (not at the next start) and give back their space
+            if (!committed(state.step())) {
+                discardStep(state.step(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the committed {@code last.json} names step {@code step}'s parameter file. */
+    private boolean committed(long step) {
+        try {
+            Object name = Json.asObject(Json.parse(Files.readString(stateFile(LAST))), LAST.id()).get("parameters_file");
+            return ("last-step" + step + PARAMS).equals(name);
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void discardStep(long step, Exception cause) {
+        for (CheckpointTag tag : CheckpointTag.values()) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step" + step + ".*")) {
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private void writeEpoch(Block block, TrainingState state, OptimizerState optimizer, boolean best)
+            throws IOException {
         Map<String, Object> lastJson = writeData(LAST, block, state, optimizer);
         String bestState;
         String bestText = null;

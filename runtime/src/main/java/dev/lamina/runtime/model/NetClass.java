@@ -2,14 +2,27 @@ package dev.lamina.runtime.model;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import dev.lamina.runtime.LaminaNet;
 
 /**
- * A processor-generated {@code <Name>Net} class, called through its static {@code newBlock()},
- * {@code inputShape()} and {@code modelName()} (the runtime cannot name the generated classes).
+ * A processor-generated {@code <Name>Net} class, used through its typed {@link LaminaNet} handle
+ * (its {@code NET} constant). A saved model records the class by name, so loading one without the
+ * class in hand is the one place that looks a class up by name ({@link #forName}).
  */
-record NetClass(Class<?> type) {
+record NetClass(Class<?> type, LaminaNet net) {
+
+    /** The generated Net class {@code type}, through its {@code NET} handle. */
+    NetClass(Class<?> type) {
+        this(type, handle(type));
+    }
+
+    private static LaminaNet handle(Class<?> type) {
+        try {
+            return LaminaNet.of(type);
+        } catch (IllegalArgumentException e) {
+            throw new LaminaModelException(e.getMessage(), e);
+        }
+    }
 
     /** The class named {@code name}, loaded from the thread's context class loader (else this one's). */
     static NetClass forName(String name) {
@@ -23,28 +36,16 @@ record NetClass(Class<?> type) {
     }
 
     Block newBlock() {
-        return (Block) call("newBlock");
+        return net.newBlock();
     }
 
     /** The input with a batch axis of 1, e.g. (1, 1, 28, 28). */
     Shape inputShape() {
-        return (Shape) call("inputShape");
+        return net.inputShape();
     }
 
     /** The model's name, e.g. {@code FashionCnn}. */
     String modelName() {
-        return (String) call("modelName");
-    }
-
-    private Object call(String method) {
-        try {
-            Method m = type.getMethod(method);
-            return m.invoke(null);
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new LaminaModelException(type.getName() + " is not a generated Lamina Net (it has no public"
-                    + " static " + method + "()); pass the <Name>Net class the processor generated", e);
-        } catch (InvocationTargetException e) {
-            throw new LaminaModelException(type.getName() + "." + method + "() failed: " + e.getCause(), e.getCause());
-        }
+        return net.name();
     }
 }

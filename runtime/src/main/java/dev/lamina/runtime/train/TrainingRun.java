@@ -276,8 +276,24 @@ final class TrainingRun {
             HistoryFiles.writeAll(store.dir(), history, evalTarget.id(), caption);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint or history to " + store.dir()
-                    + ": " + e.getMessage() + ". The previous checkpoint there is intact.", e);
+                    + ": " + e.getMessage() + ". " + committedCheckpoint(), e);
         }
+    }
+
+    /** What a failed save left: the committed checkpoint it did not touch, or none. */
+    private String committedCheckpoint() {
+        if (!store.exists(CheckpointStore.LAST)) {
+            return "No checkpoint had been committed there yet and this save left no file behind;"
+                    + " make room (or choose another --out) and run again.";
+        }
+        int committed;
+        try {
+            committed = store.loadState(CheckpointStore.LAST).epoch();
+        } catch (RuntimeException unreadable) {
+            return "The checkpoint committed there before is intact.";
+        }
+        return "The checkpoint committed there (epoch " + committed + ") is intact; make room (or copy the"
+                + " directory elsewhere) and continue with --resume.";
     }
 
     private String lastGood() {

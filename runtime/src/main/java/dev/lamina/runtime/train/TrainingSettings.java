@@ -27,12 +27,12 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, Le
                                float weightDecay, long seed, double validation, int patience) {
 
     /**
-     * Lamina's defaults: 2 epochs of Adam at a peak rate of 0.003 with a 5% warm-up and a cosine
+     * Lamina's defaults: 3 epochs of Adam at a peak rate of 0.003 with a 5% warm-up and a cosine
      * decay, batch 64, seed 42, 10% of the training set held out for validation, no weight decay,
      * no early stopping. The reasons and measurements are in docs/training.md.
      */
     public static final TrainingSettings DEFAULTS = new TrainingSettings(
-            2, 64, 0.003f, LearningRateSchedule.cosine(0.05), 0f, 42, 0.1, 0);
+            3, 64, 0.003f, LearningRateSchedule.cosine(0.05), 0f, 42, 0.1, 0);
 
     public TrainingSettings {
         Objects.requireNonNull(schedule, "schedule (use LearningRateSchedule.constant())");

@@ -103,6 +103,47 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void anEpochSaveThatFailsLikeAFullDiskTakesBackWhatItWroteAndKeepsTheCommittedCheckpoint() throws IOException {
+        Block block = initialized(Fixtures.smallCnn(2), 1);
+        float[] before = predict(block);
+        new CheckpointStore(dir).saveEpoch(block, state(block, 1, 8), null, true);
+        List<String> committed = names(dir);
+        // step 16's last parameter file is written whole, then the disk is full
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        CheckpointStore full = new CheckpointStore(dir, (b, out) -> {
+            if (writes.incrementAndGet() > 1) {
+                throw new IOException("No space left on device");
+            }
+            b.saveParameters(out);
+        });
+        Block next = initialized(Fixtures.smallCnn(2), 2);
+
+        assertThrows(IOException.class, () -> full.saveEpoch(next, state(next, 2, 16), null, true));
+        assertEquals(2, writes.get(), "the last checkpoint's parameters were written, then best's failed");
+        assertEquals(committed, names(dir), "the step-16 file that was written is gone");
+
+        Path fresh = dir.resolve("fresh");
+        IOException e = assertThrows(IOException.class,
+                () -> new CheckpointStore(fresh, (b, out) -> {
+                    throw new IOException("No space left on device");
+                }).saveEpoch(next, state(next, 1, 8), null, true));
+        assertEquals("No space left on device", e.getMessage());
+        assertEquals(List.of(), names(fresh), "a first save that fails leaves nothing");
+        Block loaded = initialized(Fixtures.smallCnn(2), 3);
+        assertEquals(1, new CheckpointStore(dir).restore(CheckpointStore.BEST, loaded, manager).epoch());
+        assertArrayEquals(before, predict(loaded), 1e-6f);
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void aNewSaveReplacesTheOldParameterFile() throws IOException {
         Block block = initialized(Fixtures.smallCnn(2), 1);
         CheckpointStore store = new CheckpointStore(dir);

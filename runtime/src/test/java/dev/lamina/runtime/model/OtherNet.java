@@ -10,6 +10,10 @@ import dev.lamina.runtime.blocks.NamedSequentialBlock;
 public final class OtherNet {
     private OtherNet() {}
 
+    /** The handle a generated Net holds in its {@code NET} constant. */
+    public static final dev.lamina.runtime.LaminaNet NET = new StandInNet("Other", OtherNet.class, OtherNet::newBlock,
+            OtherNet.inputShape(), new Shape(1, 3));
+
     public static Block newBlock() {
         return new NamedSequentialBlock().add("flat", Blocks.batchFlattenBlock())
                 .add("logits", Linear.builder().setUnits(3).build());

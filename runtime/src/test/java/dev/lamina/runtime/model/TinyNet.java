@@ -20,6 +20,10 @@ public final class TinyNet {
 
     private TinyNet() {}
 
+    /** The handle a generated Net holds in its {@code NET} constant. */
+    public static final dev.lamina.runtime.LaminaNet NET = new StandInNet("Tiny", TinyNet.class, TinyNet::newBlock,
+            TinyNet.inputShape(), new Shape(1, 3));
+
     public static Block newBlock() {
         return new NamedSequentialBlock()
                 .add("conv", Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
