@@ -160,15 +160,18 @@ final class DataOptions {
                     Resize.parse(resize) == trained.resize(), runDir, "convert the images otherwise than training");
             refuseOther("--skip-bad-images", String.valueOf(skipBadImages), String.valueOf(trained.skipBadImages()),
                     skipBadImages == trained.skipBadImages(), runDir, "read other files than training");
+            // a folder with its own test/ folder is not split: the fraction and seed do not apply
             refuseOther("--test-fraction", String.valueOf(testFraction), String.valueOf(trained.testFraction()),
-                    testFraction == trained.testFraction(), runDir, "test on images the model trained on");
+                    testFraction == trained.testFraction() || !run.splitByFraction(), runDir,
+                    "test on images the model trained on");
             refuseOther("--split-seed", String.valueOf(splitSeed), String.valueOf(trained.seed()),
-                    splitSeed == trained.seed(), runDir, "test on images the model trained on");
+                    splitSeed == trained.seed() || !run.splitByFraction(), runDir, "test on images the model trained on");
             options = trained;
-            out.printf(Locale.ROOT, "Image folder %s read as the run %s trained on it (%s): --resize %s, %s"
-                            + "--test-fraction %s, --split-seed %d%n", folder, runDir, runDir.resolve(ImageFolderRun.FILE),
-                    trained.resize().name().toLowerCase(Locale.ROOT), trained.skipBadImages() ? "--skip-bad-images, "
-                    : "", trained.testFraction(), trained.seed());
+            out.printf(Locale.ROOT, "Image folder %s read as the run %s trained on it (%s): --resize %s%s%s%n",
+                    folder, runDir, runDir.resolve(ImageFolderRun.FILE), trained.resize().name().toLowerCase(Locale.ROOT),
+                    trained.skipBadImages() ? ", --skip-bad-images" : "", run.splitByFraction()
+                            ? String.format(Locale.ROOT, ", --test-fraction %s, --split-seed %d", trained.testFraction(),
+                            trained.seed()) : ", its train/ and test/ folders");
         } else {
             options = ImageFolders.Options.defaults().withResize(Resize.parse(resize))
                     .withSkipBadImages(skipBadImages).withTestFraction(testFraction).withSeed(splitSeed);
