@@ -155,7 +155,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         readouts.forEach(r -> processedModels.add(r.read().spec().qualifiedName()));
         for (Readout r : readouts) {
             String name = r.read().spec().qualifiedName();
-            processModel(r.type(), r.read(), subModels.contains(name), residualBodies.contains(name), locators);
+            processModel(r.type(), r.read(), subModels.contains(name), residualBodies, locators);
         }
         return true;
     }
@@ -203,7 +203,7 @@ public final class LaminaProcessor extends AbstractProcessor {
     }
 
     private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel,
-                              boolean residualBody, Map<String, SourceLocator> locators) {
+                              Set<String> residualBodies, Map<String, SourceLocator> locators) {
         SourceLocator locator = read.locator();
         try {
             ModelSpec spec = read.spec();
@@ -221,7 +221,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             }
             Linter linter = new Linter(lintConfig);
             List<Finding> lints = shaped == null ? linter.lintDeclaration(spec)
-                    : linter.lint(shaped, usedAsSubModel, residualBody);
+                    : linter.lint(shaped, usedAsSubModel, residualBodies.contains(spec.qualifiedName()), residualBodies);
             boolean channelsLast = lints.stream().anyMatch(f -> f.id().equals("ChannelsLastInput"));
             for (Finding finding : shapeFindings) {
                 findings.add(channelsLast && finding.severity() == Severity.ERROR

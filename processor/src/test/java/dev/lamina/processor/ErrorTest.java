@@ -270,6 +270,31 @@ class ErrorTest {
                 "Fix: remove the static modifier");
     }
 
+    /**
+     * An annotation of package dev.lamina the processor does not know (as one of a newer
+     * lamina-runtime would be) is an error on that annotation, and no Net silently lacks the layer.
+     */
+    @Test
+    void anUnknownLaminaAnnotationIsAnErrorNotALostLayer() throws java.io.IOException {
+        JavaFileObject newer = com.google.testing.compile.JavaFileObjects.forSourceLines("dev.lamina.Shuffle",
+                "package dev.lamina;", "",
+                "@java.lang.annotation.Target(java.lang.annotation.ElementType.FIELD)",
+                "public @interface Shuffle {", "    int groups() default 2;", "}");
+        JavaFileObject source = model("@Model(input = {8, 4, 4})", "public class Bad {",
+                "    @Conv(filters = 8) @Shuffle(groups = 4) Layer conv;", "    @GlobalAvgPool Layer gap;", "}");
+        Compilation compilation = Sources.compile(newer, source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:UnknownAnnotation] layer 'conv' (@Shuffle): "
+                        + "dev.lamina.Shuffle is not an annotation this Lamina processor knows")
+                .inFile(source).onLineContaining("@Shuffle(groups = 4)");
+        assertThat(compilation).hadErrorContaining("Fix: use the same Lamina version for lamina-runtime and "
+                + "lamina-processor, or remove @Shuffle.");
+        assertThat(compilation).hadErrorContaining("The processor knows @Conv, "); // the list grows with each kind
+        org.junit.jupiter.api.Assertions.assertFalse(Sources.generatedFileNames(newer, source).contains("BadNet.java"),
+                "a Net without the unknown layer must not be generated");
+    }
+
     @Test
     void subModelCycle() {
         assertError(model("@Model(input = {4})", "public class Bad {", "    @Dense(units = 4) Layer fc;",

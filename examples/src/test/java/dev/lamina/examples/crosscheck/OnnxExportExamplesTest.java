@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in ONNX Runtime: logits and probabilities equal DJL's within 1e-4 on a random batch. The
  * families: the 28x28 examples (one of the five DropoutBetweenConvs rates), the CIFAR-10 and CIFAR-100 ones (built from sub-models in
  * models.cifarfeatures), CcResidual (a plain sub-model, an identity residual and a projection
- * residual) and WideResNet16x4 (residual sub-models with projections, 2.7M parameters).
+ * residual), CcGlobalMax (@GlobalMaxPool), CcDepthwise (@DepthwiseConv) and WideResNet16x4 (residual sub-models with projections, 2.7M parameters).
  */
 class OnnxExportExamplesTest {
 
@@ -59,6 +59,8 @@ class OnnxExportExamplesTest {
             nets.add(ModelCatalog.resolveIn(name, ModelCatalog.MODELS_CIFAR100));
         }
         nets.add(GeneratedNet.of(CcResidualNet.class));
+        nets.add(GeneratedNet.of(CcGlobalMaxNet.class));
+        nets.add(GeneratedNet.of(CcDepthwiseNet.class));
         nets.add(GeneratedNet.of(dev.lamina.examples.models.cifar.wrn.WideResNet16x4Net.class));
         return nets.stream().map(n -> Arguments.of(n.netClass().getName(), n));
     }

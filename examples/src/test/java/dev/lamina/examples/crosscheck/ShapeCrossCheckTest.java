@@ -1,7 +1,11 @@
 package dev.lamina.examples.crosscheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +13,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,8 +54,59 @@ class ShapeCrossCheckTest {
                 new Net(CcMlpNet.modelName(), CcMlpNet::newBlock, CcMlpNet.inputShape(),
                         CcMlpNet.outputShape(), CcMlpNet.totalParameterCount()),
                 new Net(CcDownNet.modelName(), CcDownNet::newBlock, CcDownNet.inputShape(),
-                        CcDownNet.outputShape(), CcDownNet.totalParameterCount()))
+                        CcDownNet.outputShape(), CcDownNet.totalParameterCount()),
+                globalMax(), depthwise())
                 .map(Arguments::of);
+    }
+
+    private static Net depthwise() {
+        return new Net(CcDepthwiseNet.modelName(), CcDepthwiseNet::newBlock, CcDepthwiseNet.inputShape(),
+                CcDepthwiseNet.outputShape(), CcDepthwiseNet.totalParameterCount());
+    }
+
+    private static Net globalMax() {
+        return new Net(CcGlobalMaxNet.modelName(), CcGlobalMaxNet::newBlock, CcGlobalMaxNet.inputShape(),
+                CcGlobalMaxNet.outputShape(), CcGlobalMaxNet.totalParameterCount());
+    }
+
+    /** The models of the newest layer kinds, which must also learn on DJL, not only forward. */
+    static Stream<Arguments> newKinds() {
+        return Stream.of(globalMax(), depthwise()).map(Arguments::of);
+    }
+
+    /**
+     * 40 Adam steps on one fixed random batch of 8 (labels 0..7 modulo the classes) at least halve
+     * the softmax cross-entropy: gradients flow through every layer kind of the model.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newKinds")
+    void trainsOnDjl(Net net) {
+        Engine.getInstance().setRandomSeed(7);
+        try (Model model = Model.newInstance(net.name(), Device.cpu())) {
+            model.setBlock(net.newBlock().get());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build())
+                    .optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(config)) {
+                Shape batch = withBatch(net.input(), 8);
+                trainer.initialize(batch);
+                NDManager manager = trainer.getManager();
+                NDArray x = manager.randomUniform(0f, 1f, batch);
+                NDArray y = manager.arange(0f, 8f).mod(net.output().get(1));
+                float first = Float.NaN;
+                float last = Float.NaN;
+                for (int step = 0; step < 40; step++) {
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
+                        collector.backward(loss);
+                        last = loss.getFloat();
+                        first = step == 0 ? last : first;
+                    }
+                    trainer.step();
+                }
+                assertTrue(last < first / 2, net.name() + ": loss " + first + " -> " + last + " after 40 steps");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,9 +6,11 @@ import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DepthwiseConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.GlobalMaxPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.PoolSpec;
@@ -19,7 +21,7 @@ import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.Window;
 
 /**
- * The Java expression that builds the DJL block of each layer kind (one method per kind), and of
+ * The Java expression that builds the DJL block of each layer kind (a {@code LayerSpec.Visitor}), and of
  * a whole sequence of shaped layers as a {@code NamedSequentialBlock} whose children carry the
  * layers' names. Only shape-independent values are emitted: DJL infers input sizes itself.
  */
@@ -43,39 +45,86 @@ final class BlockCode {
     }
 
     private static CodeBlock layer(ShapedLayer shaped) {
-        LayerSpec layer = shaped.spec();
-        if (layer instanceof ConvSpec conv) {
+        return shaped.spec().accept(EXPRESSIONS, shaped);
+    }
+
+    /** The DJL block expression of each kind (the shaped layer gives what DJL cannot infer itself). */
+    private static final LayerSpec.Visitor<CodeBlock, ShapedLayer> EXPRESSIONS = new LayerSpec.Visitor<>() {
+        @Override
+        public CodeBlock visitConv(ConvSpec conv, ShapedLayer shaped) {
             return conv(conv);
-        } else if (layer instanceof DenseSpec dense) {
+        }
+
+        @Override
+        public CodeBlock visitDepthwiseConv(DepthwiseConvSpec conv, ShapedLayer shaped) {
+            return convolution(Window.convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding()),
+                    shaped.out().dim(0), shaped.in().dim(0), conv.bias());
+        }
+
+        @Override
+        public CodeBlock visitDense(DenseSpec dense, ShapedLayer shaped) {
             return CodeBlock.of("$T.builder().setUnits($L).optBias($L).build()",
                     DjlTypes.LINEAR, dense.units(), dense.bias());
-        } else if (layer instanceof BatchNormSpec bn) {
+        }
+
+        @Override
+        public CodeBlock visitBatchNorm(BatchNormSpec bn, ShapedLayer shaped) {
             return CodeBlock.of("$T.builder().optMomentum($L).optEpsilon($L).build()",
                     DjlTypes.BATCH_NORM, floatLiteral(bn.momentum()), floatLiteral(bn.epsilon()));
-        } else if (layer instanceof DropoutSpec dropout) {
+        }
+
+        @Override
+        public CodeBlock visitDropout(DropoutSpec dropout, ShapedLayer shaped) {
             return dropout.spatial()
                     ? CodeBlock.of("new $T($L)", DjlTypes.SPATIAL_DROPOUT, floatLiteral(dropout.rate()))
                     : CodeBlock.of("$T.builder().optRate($L).build()", DjlTypes.DROPOUT, floatLiteral(dropout.rate()));
-        } else if (layer instanceof PoolSpec pool) {
+        }
+
+        @Override
+        public CodeBlock visitPool(PoolSpec pool, ShapedLayer shaped) {
             return pool(pool);
-        } else if (layer instanceof GlobalAvgPoolSpec) {
+        }
+
+        @Override
+        public CodeBlock visitGlobalAvgPool(GlobalAvgPoolSpec pool, ShapedLayer shaped) {
             return CodeBlock.of("$T.globalAvgPool2dBlock()", DjlTypes.POOL);
-        } else if (layer instanceof FlattenSpec) {
+        }
+
+        @Override
+        public CodeBlock visitGlobalMaxPool(GlobalMaxPoolSpec pool, ShapedLayer shaped) {
+            return CodeBlock.of("$T.globalMaxPool2dBlock()", DjlTypes.POOL);
+        }
+
+        @Override
+        public CodeBlock visitFlatten(FlattenSpec flatten, ShapedLayer shaped) {
             return CodeBlock.of("$T.batchFlattenBlock()", DjlTypes.BLOCKS);
-        } else if (layer instanceof ActivationSpec act) {
+        }
+
+        @Override
+        public CodeBlock visitActivation(ActivationSpec act, ShapedLayer shaped) {
             return activation(act);
-        } else if (layer instanceof SubModelSpec sub) {
+        }
+
+        @Override
+        public CodeBlock visitSubModel(SubModelSpec sub, ShapedLayer shaped) {
             return subModel(sub, shaped);
         }
-        throw new IllegalStateException("no code for " + layer.kind());
-    }
+    };
 
     private static CodeBlock conv(ConvSpec conv) {
-        Window w = Window.of(conv);
-        return CodeBlock.of("$T.builder().setKernelShape($L).optStride($L).optPadding($L).optDilation($L)"
-                        + ".setFilters($L).optBias($L).build()",
-                DjlTypes.CONV2D, square(conv.kernel()), square(conv.stride()), square(w.pad()),
-                square(conv.dilation()), conv.filters(), conv.bias());
+        return convolution(Window.of(conv), conv.filters(), 1, conv.bias());
+    }
+
+    /** A DJL {@code Conv2d}; {@code optGroups} only when the channels are split into groups. */
+    private static CodeBlock convolution(Window w, int filters, int groups, boolean bias) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("$T.builder().setKernelShape($L).optStride($L).optPadding($L).optDilation($L).setFilters($L)",
+                        DjlTypes.CONV2D, square(w.size()), square(w.stride()), square(w.pad()), square(w.dilation()),
+                        filters);
+        if (groups != 1) {
+            code.add(".optGroups($L)", groups);
+        }
+        return code.add(".optBias($L).build()", bias).build();
     }
 
     private static CodeBlock pool(PoolSpec pool) {

@@ -30,8 +30,9 @@ public enum Problem {
     /** A layer that needs (C, H, W) fed a vector. */
     SPATIAL_LAYER_ON_VECTOR("SpatialLayerOnVector", Severity.ERROR,
             "layer '%s' (@%s): receives a vector %s but %s needs a (C, H, W) feature map. The "
-                    + "spatial axes were already removed by an earlier @Flatten, @GlobalAvgPool or "
-                    + "@Dense. Fix: move it before the layer that removes H and W, or remove it."),
+                    + "spatial axes were already removed by an earlier layer (@Flatten, a global pool or "
+                    + "@Dense), or the model's input is a vector. Fix: move it before the layer that removes "
+                    + "H and W, or remove it."),
     /** A VALID kernel, dilated kernel or pool window larger than its input. */
     KERNEL_LARGER_THAN_INPUT("KernelLargerThanInput", Severity.ERROR,
             "layer '%s' (@%s): the %s spans %d but the input %s is only %dx%d, so the output would "
@@ -98,6 +99,16 @@ public enum Problem {
             "layer '%s' (@%s): the class %s that declares this field has no @Model, so no Net is generated "
                     + "from it and this layer would be silently left out. Fix: annotate %s with "
                     + "@Model(input = ...), or move the field into a @Model class."),
+    /**
+     * An annotation of package {@code dev.lamina} on a layer field that this processor does not
+     * know (e.g. one of a newer lamina-runtime): the layer it declares would be lost.
+     */
+    UNKNOWN_ANNOTATION("UnknownAnnotation", Severity.ERROR,
+            "layer '%s' (@%s): %s is not an annotation this Lamina processor knows, so the layer it declares "
+                    + "would be silently left out of the network. The processor knows @%s, and @Residual on a "
+                    + "sub-model; an annotation from a newer lamina-runtime than the lamina-processor on the "
+                    + "processor path is unknown to it. Fix: use the same Lamina version for lamina-runtime and "
+                    + "lamina-processor, or remove @%s."),
     /** A model that contains itself, directly or through other sub-models. */
     SUB_MODEL_CYCLE("SubModelCycle", Severity.ERROR,
             "layer '%s' (%s): sub-model %s contains itself (%s). A model cannot be inlined into "

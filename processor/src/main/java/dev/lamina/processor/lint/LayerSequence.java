@@ -1,37 +1,71 @@
 package dev.lamina.processor.lint;
 
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
 import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.model.FlattenSpec;
-import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.PoolSpec;
-import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.TensorShape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A shaped model as rules see it: the operations in order, by index, with the traversal helpers
- * rules share (nearest weighted layer before/after an index, "is linear", how to name a layer in
- * a message). Immutable.
+ * A shaped model as rules see it: the whole network's operations in order, by index, with the
+ * traversal helpers rules share (nearest weighted layer before/after an index, "is linear", how to
+ * name a layer in a message). Immutable.
  *
- * <p>"Weighted" means {@code @Conv}, {@code @Dense} or an inlined sub-model (a sub-model holds
- * weights, so it ends a "between"). Checks that care which kind of weighted layer a tensor comes
- * from or goes to see through a sub-model to its last or first weighted layer
- * ({@link #exitWeighted}, {@link #entryWeighted}).
+ * <p><b>Whole network.</b> A plain (not {@code @Residual}) sub-model field is inlined: its layers
+ * (and those of plain sub-models nested in it, at any depth) take its place, each an entry that
+ * knows the model declaring it and the field of this model through which it is used (its use
+ * site). A rule therefore sees a pattern that crosses a plain sub-model boundary as if the layers
+ * were written in one model; {@link Rule#finding} places a finding on an inlined layer on its use
+ * site and reports it on the declaring annotation too. A {@code @Residual} field stays one
+ * weighted entry (its output adds the skip path, so the layers around it do not form one chain);
+ * rules look into it at its boundary ({@link #exitWeighted}, {@link #entryWeighted}, {@link #tail},
+ * {@link #residualHead}).
+ *
+ * <p>"Weighted" means {@code @Conv}, {@code @Dense} or a {@code @Residual} block (a block holds
+ * weights, so it ends a "between").
  */
 public final class LayerSequence {
 
+    /**
+     * One operation of the flattened network.
+     *
+     * @param layer the layer with its shapes in this network
+     * @param declaredIn the model whose field declares it
+     * @param path the sub-model fields through which it is inlined: empty for a layer of the model
+     *     at hand; else the field of the model at hand (the use site), then the field of that
+     *     sub-model, and so on down to {@code declaredIn}
+     */
+    public record Entry(ShapedLayer layer, ModelSpec declaredIn, List<SubModelSpec> path) {
+
+        public Entry {
+            path = List.copyOf(path);
+        }
+
+        /** Whether the layer is declared inside a sub-model. */
+        public boolean inner() {
+            return !path.isEmpty();
+        }
+
+        /** The field of the model at hand that brings the layer in; null for the model's own layer. */
+        public SubModelSpec useSite() {
+            return path.isEmpty() ? null : path.get(0);
+        }
+    }
+
     private final ShapedModel model;
-    private final List<ShapedLayer> layers;
+    private final List<Entry> layers;
     private final boolean usedAsSubModel;
     private final boolean residualBody;
 
@@ -42,7 +76,8 @@ public final class LayerSequence {
 
     /**
      * @param usedAsSubModel whether another model of the compilation inlines this one (then it is a
-     *     building block, and its output is not a classifier's logits)
+     *     building block: its output is not a classifier's logits, and its input is not known to be
+     *     the network's input)
      */
     public LayerSequence(ShapedModel model, boolean usedAsSubModel) {
         this(model, usedAsSubModel, false);
@@ -56,9 +91,87 @@ public final class LayerSequence {
      */
     public LayerSequence(ShapedModel model, boolean usedAsSubModel, boolean residualBody) {
         this.model = model;
-        this.layers = model.layers();
+        this.layers = flatten(model, List.of());
         this.usedAsSubModel = usedAsSubModel || residualBody;
         this.residualBody = residualBody;
+    }
+
+    /** The entries of {@code model}'s layers, plain sub-models inlined, all reached through {@code path}. */
+    private static List<Entry> flatten(ShapedModel model, List<SubModelSpec> path) {
+        List<Entry> entries = new ArrayList<>();
+        for (ShapedLayer layer : model.layers()) {
+            if (layer.spec() instanceof SubModelSpec sub && !sub.residual() && layer.inside() != null) {
+                List<SubModelSpec> deeper = new ArrayList<>(path);
+                deeper.add(sub);
+                entries.addAll(flatten(layer.inside(), deeper));
+            } else {
+                entries.add(new Entry(layer, model.spec(), path));
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    /**
+     * The plain sub-model fields of the model at hand (not nested ones) with their shaped insides,
+     * each model once: the building blocks whose own lint this network's lint must not repeat.
+     */
+    public Map<String, ShapedModel> plainSubModels() {
+        Map<String, ShapedModel> blocks = new LinkedHashMap<>();
+        for (ShapedLayer layer : model.layers()) {
+            if (layer.spec() instanceof SubModelSpec sub && !sub.residual()
+                    && !blocks.containsKey(sub.model().qualifiedName())) {
+                ShapedModel inner = layer.inside();
+                if (inner != null) {
+                    blocks.put(sub.model().qualifiedName(), inner);
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** The entry at {@code index}: the layer, the model declaring it and its use site. */
+    public Entry entry(int index) {
+        return layers.get(index);
+    }
+
+    /**
+     * The sub-model fields through which the layer declared in {@code declaredIn} at {@code origin}
+     * is inlined when the model at hand uses it through its field at {@code useSite}; empty when no
+     * entry is that layer.
+     */
+    public List<SubModelSpec> pathTo(Origin useSite, String declaredIn, Origin origin) {
+        for (Entry entry : layers) {
+            if (entry.inner() && entry.useSite().origin().equals(useSite)
+                    && entry.declaredIn().qualifiedName().equals(declaredIn)
+                    && entry.layer().spec().origin().equals(origin)) {
+                return entry.path();
+            }
+        }
+        return List.of();
+    }
+
+    /** Whether the layer at {@code index} is declared inside a (plain) sub-model of the model at hand. */
+    public boolean isInner(int index) {
+        return layers.get(index).inner();
+    }
+
+    /** Whether the model is used as a building block by another model of the compilation. */
+    public boolean isUsedAsSubModel() {
+        return usedAsSubModel;
+    }
+
+    /**
+     * Where to change the layer at {@code index}, for a Fix: {@code " in Block"} for a layer
+     * declared inside a sub-model, else "".
+     */
+    public String declaredWhere(int index) {
+        return isInner(index) ? " in " + layers.get(index).declaredIn().simpleName() : "";
+    }
+
+    /** Whether a use site of the model at hand brings in both entries, or neither (same place to edit). */
+    public boolean sameDeclaration(int a, int b) {
+        return layers.get(a).path().equals(layers.get(b).path())
+                && layers.get(a).declaredIn().qualifiedName().equals(layers.get(b).declaredIn().qualifiedName());
     }
 
     /** Whether another model of the compilation uses this one as the main path of a {@code @Residual} block. */
@@ -67,7 +180,7 @@ public final class LayerSequence {
     }
 
     /**
-     * Whether the spec at {@code index} lies between two {@code @Conv} layers of this model's own
+     * Whether the spec at {@code index} lies between two {@code @Conv} layers of this model's
      * layers and this model is the main path of a {@code @Residual} block: the place where Wide
      * ResNet puts its dropout (Zagoruyko &amp; Komodakis 2016), which the dropout rules accept (see
      * docs/lints.md, "Dropout inside residual blocks").
@@ -99,19 +212,19 @@ public final class LayerSequence {
     }
 
     public ShapedLayer layer(int index) {
-        return layers.get(index);
+        return layers.get(index).layer();
     }
 
     public LayerSpec spec(int index) {
-        return layers.get(index).spec();
+        return layers.get(index).layer().spec();
     }
 
     /** Shape the operation at {@code index} receives. */
     public TensorShape in(int index) {
-        return layers.get(index).in();
+        return layers.get(index).layer().in();
     }
 
-    /** Whether a spec holds weights: {@code @Conv}, {@code @Dense} or a sub-model. */
+    /** Whether a spec holds weights: {@code @Conv}, {@code @Dense} or a sub-model (after flattening, a {@code @Residual} one). */
     public static boolean isWeighted(LayerSpec spec) {
         return spec.isWeighted() || spec instanceof SubModelSpec;
     }
@@ -123,11 +236,7 @@ public final class LayerSequence {
      * not.
      */
     public static boolean isLinear(LayerSpec spec) {
-        return spec instanceof BatchNormSpec
-                || spec instanceof DropoutSpec
-                || spec instanceof FlattenSpec
-                || spec instanceof GlobalAvgPoolSpec
-                || (spec instanceof PoolSpec pool && pool.type() == PoolType.AVG);
+        return spec.isLinear();
     }
 
     /** Whether the spec at {@code index} is element-wise {@code @Dropout} (not spatial). */
@@ -217,8 +326,14 @@ public final class LayerSequence {
      *
      * @param spec the layer
      * @param declaredIn the model whose field declares it
+     * @param in the shape it receives, where known (else null)
      */
-    public record Inner(LayerSpec spec, ModelSpec declaredIn) {
+    public record Inner(LayerSpec spec, ModelSpec declaredIn, TensorShape in) {
+
+        /** A layer whose input shape is not needed. */
+        public Inner(LayerSpec spec, ModelSpec declaredIn) {
+            this(spec, declaredIn, null);
+        }
 
         /** {@code 'drop' (@Dropout) of Block}. */
         public String describe() {
@@ -239,61 +354,27 @@ public final class LayerSequence {
     }
 
     /**
-     * The layers a tensor passes inside the plain (not {@code @Residual}) sub-model at {@code index}
-     * before its first weighted layer (or nested sub-model), in order: what the output of the layers
-     * before the field meets first. Empty for anything else (a residual's skip path bypasses them).
+     * The layers a tensor passes inside the {@code @Residual} block at {@code index} on its main
+     * path before the first weighted layer there, in order, with their shapes: what the output of
+     * the layers before the field meets first on the main path (the skip path bypasses them).
+     * Empty for anything else.
      */
-    public List<Inner> headOfPlainSubModel(int index) {
-        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual()) {
+    public List<Inner> residualHead(int index) {
+        if (!(spec(index) instanceof SubModelSpec sub) || !sub.residual()) {
             return List.of();
         }
-        List<Inner> head = new java.util.ArrayList<>();
-        for (LayerSpec spec : sub.model().layers()) {
-            if (isWeighted(spec)) {
+        ShapedModel inside = layer(index).inside();
+        if (inside == null) {
+            return List.of();
+        }
+        List<Inner> head = new ArrayList<>();
+        for (Entry entry : flatten(inside, List.of(sub))) {
+            if (isWeighted(entry.layer().spec())) {
                 break;
             }
-            head.add(new Inner(spec, sub.model()));
+            head.add(new Inner(entry.layer().spec(), entry.declaredIn(), entry.layer().in()));
         }
         return List.copyOf(head);
-    }
-
-    /**
-     * The last {@code @Conv}/{@code @Dense} inside the plain (not {@code @Residual}) sub-model at
-     * {@code index} when the sub-model's output is that layer's output unchanged (its tail is
-     * empty), with the model declaring it; null otherwise.
-     */
-    public Inner exitOfPlainSubModel(int index) {
-        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual() || !tail(index).isEmpty()) {
-            return null;
-        }
-        return lastWeightedInner(sub);
-    }
-
-    private static Inner lastWeightedInner(SubModelSpec sub) {
-        List<LayerSpec> inner = sub.model().layers();
-        for (int k = inner.size() - 1; k >= 0; k--) {
-            LayerSpec spec = inner.get(k);
-            if (spec.isWeighted()) {
-                return new Inner(spec, sub.model());
-            }
-            if (spec instanceof SubModelSpec nested) {
-                return nested.residual() ? null : lastWeightedInner(nested);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The last layer of the plain (not {@code @Residual}) sub-model at {@code index} when it is an
-     * activation after a weighted layer of that sub-model, with the model declaring it; else null.
-     */
-    public Inner endingActivationOfPlainSubModel(int index) {
-        if (!(spec(index) instanceof SubModelSpec sub) || sub.residual()) {
-            return null;
-        }
-        List<Inner> tail = tail(index);
-        Inner last = tail.isEmpty() ? null : tail.get(tail.size() - 1);
-        return last != null && last.spec() instanceof ActivationSpec ? last : null;
     }
 
     private static List<Inner> tailOf(LayerSpec spec) {
@@ -305,7 +386,7 @@ public final class LayerSequence {
         while (last >= 0 && !isWeighted(inner.get(last))) {
             last--;
         }
-        List<Inner> tail = new java.util.ArrayList<>(last >= 0 ? tailOf(inner.get(last)) : List.of());
+        List<Inner> tail = new ArrayList<>(last >= 0 ? tailOf(inner.get(last)) : List.of());
         for (int k = last + 1; k < inner.size(); k++) {
             tail.add(new Inner(inner.get(k), sub.model()));
         }
@@ -405,7 +486,10 @@ public final class LayerSequence {
                 : "@" + annotationName(spec);
         String field = spec.field();
         String on = field == null || field.equals(spec.name()) ? "" : " on '" + field + "'";
-        return "'" + spec.name() + "' (" + what + on + ")";
+        Entry entry = layers.get(index);
+        String of = entry.inner() ? " of " + entry.declaredIn().simpleName() + " in sub-model '"
+                + entry.useSite().name() + "'" : "";
+        return "'" + spec.name() + "' (" + what + on + ")" + of;
     }
 
     private static String annotationName(LayerSpec spec) {

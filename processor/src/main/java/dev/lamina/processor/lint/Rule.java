@@ -1,13 +1,16 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.SubModelSpec;
+import dev.lamina.processor.shape.TensorShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -84,9 +87,10 @@ public abstract class Rule {
     }
 
     /**
-     * Whole-network findings: for every sub-model field at an index that {@code where} accepts,
-     * one finding per layer at the end of the sub-model ({@link LayerSequence#tail}) that
-     * {@code matches}, placed on the field and on the layer's declaration.
+     * Whole-network findings: for every {@code @Residual} block at an index that {@code where}
+     * accepts, one finding per layer at the end of its main path ({@link LayerSequence#tail}) that
+     * {@code matches}, placed on the block's use site and on the layer's declaration. (Plain
+     * sub-models need no such look: their layers are inlined.)
      */
     protected final List<Finding> findInTails(LayerSequence layers, IntPredicate where, Predicate<LayerSpec> matches,
                                               BiFunction<Integer, LayerSequence.Inner, String> message) {
@@ -103,6 +107,53 @@ public abstract class Rule {
         return found;
     }
 
+    /**
+     * Whole-network findings at the start of {@code @Residual} blocks: for every block at an index
+     * that {@code where} accepts, one finding per layer on its main path before the first weighted
+     * layer there ({@link LayerSequence#residualHead}) that {@code matches}, placed on the block's
+     * use site and on the layer's declaration.
+     */
+    protected final List<Finding> findInResidualHeads(LayerSequence layers, IntPredicate where, Predicate<LayerSpec> matches,
+                                                      BiFunction<Integer, LayerSequence.Inner, String> message) {
+        List<Finding> found = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.isResidual(i) && where.test(i)) {
+                for (LayerSequence.Inner inner : layers.residualHead(i)) {
+                    if (matches.test(inner.spec())) {
+                        found.add(findingAcross(layers, i, inner, message.apply(i, inner)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A layer a check reports, as its message needs it.
+     *
+     * @param words how the message names it, e.g. {@code 'drop' (@Dropout) of Block in sub-model 'block'}
+     * @param spec the layer
+     * @param in the shape it receives
+     * @param where where to edit it, for the Fix: {@code " in Block"}, or "" for the model at hand
+     */
+    protected record Subject(String words, LayerSpec spec, TensorShape in, String where) {}
+
+    /**
+     * One finding per layer that {@code matches} at an index {@code where} accepts, and per such
+     * layer at the start of the main path of a {@code @Residual} block at an index {@code where}
+     * accepts ({@link #findInResidualHeads}): for the rules about a layer that the context before
+     * it decides (what feeds it), which a residual block's start shares with the block's field.
+     */
+    protected final List<Finding> findWithResidualHeads(LayerSequence layers, IntPredicate where,
+                                                        Predicate<LayerSpec> matches, Function<Subject, String> message) {
+        return concat(findAt(layers, i -> matches.test(layers.spec(i)) && where.test(i),
+                        i -> message.apply(new Subject(layers.describe(i), layers.spec(i), layers.in(i),
+                                layers.declaredWhere(i)))),
+                findInResidualHeads(layers, where, matches, (i, inner) -> message.apply(new Subject(
+                        inner.describe() + " at the start of the main path of " + layers.describe(i),
+                        inner.spec(), inner.in(), " in " + inner.declaredIn().simpleName()))));
+    }
+
     /** The findings of every list, in order. */
     @SafeVarargs
     protected static List<Finding> concat(List<Finding>... lists) {
@@ -114,17 +165,49 @@ public abstract class Rule {
     }
 
     /**
-     * A whole-network finding: placed on the sub-model field at {@code index} (the use site whose
-     * composition causes it) and reported on {@code inner}'s declaration too.
+     * A whole-network finding about {@code inner}, a layer inside the {@code @Residual} block at
+     * {@code index}: placed where that block's field is used in the model at hand (the use site
+     * whose composition causes it) and reported on {@code inner}'s declaration too.
      */
     protected final Finding findingAcross(LayerSequence layers, int index, LayerSequence.Inner inner, String message) {
-        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
+        return new Finding(id, defaultSeverity, placement(layers, index), message,
                 new Finding.Declaration(inner.declaredIn().qualifiedName(), inner.spec().origin()));
     }
 
-    /** A finding of this rule on the spec at {@code index}, placed on that spec's origin. */
+    /**
+     * A finding of this rule on the layer at {@code index}: on that layer's annotation, or, for a
+     * layer inlined from a sub-model, on the field that uses the sub-model (the use site) and
+     * reported on the layer's declaration too (a whole-network finding, see
+     * {@link LayerSequence}).
+     */
     protected final Finding finding(LayerSequence layers, int index, String message) {
-        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message);
+        LayerSequence.Entry entry = layers.entry(index);
+        if (!entry.inner()) {
+            return new Finding(id, defaultSeverity, layers.spec(index).origin(), message);
+        }
+        return new Finding(id, defaultSeverity, entry.useSite().origin(), message,
+                new Finding.Declaration(entry.declaredIn().qualifiedName(), layers.spec(index).origin()));
+    }
+
+    /**
+     * A finding on the layer at {@code index} whose Fix is carried out on the layer at
+     * {@code fixedAt}: as {@link #finding}, and when the layer at {@code index} is the model's own
+     * but the one at {@code fixedAt} is declared in a sub-model, reported on that declaration too
+     * (so whoever reads the sub-model's class sees what to change there).
+     */
+    protected final Finding finding(LayerSequence layers, int index, int fixedAt, String message) {
+        LayerSequence.Entry fixed = layers.entry(fixedAt);
+        if (layers.isInner(index) || !fixed.inner()) {
+            return finding(layers, index, message);
+        }
+        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
+                new Finding.Declaration(fixed.declaredIn().qualifiedName(), layers.spec(fixedAt).origin()));
+    }
+
+    /** Where a finding about the entry at {@code index} is placed in the model at hand. */
+    private static Origin placement(LayerSequence layers, int index) {
+        LayerSequence.Entry entry = layers.entry(index);
+        return entry.inner() ? entry.useSite().origin() : layers.spec(index).origin();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * An activation: from {@code @ReLU}, {@code @LeakyReLU}, ... or from a weighted layer's
@@ -10,6 +12,27 @@ import dev.lamina.processor.diag.Origin;
  */
 public record ActivationSpec(String name, Origin origin, ActivationFn fn, double alpha)
         implements LayerSpec {
+
+    /** Default slope of {@code Act.LEAKY_RELU} (that of {@code @LeakyReLU}). */
+    static final double DEFAULT_LEAKY_ALPHA = 0.01;
+
+    /** One annotation per function, e.g. {@code @ReLU}; only {@code @LeakyReLU} has an attribute. */
+    static final List<LayerBinding> BINDINGS = Arrays.stream(ActivationFn.values())
+            .map(fn -> new LayerBinding(fn.displayName(), (origin, a, names, out) -> out.add(new ActivationSpec(
+                    names.next(fn.suffix()), origin, fn, fn == ActivationFn.LEAKY_RELU ? a.real("alpha") : 0))))
+            .toList();
+
+    /** The activation of a weighted layer's {@code activation =} attribute, unless it is {@code NONE}. */
+    static void readAttribute(Origin origin, Attributes a, Names names, List<LayerSpec> out) {
+        String act = a.constantName("activation");
+        if (act.equals("NONE")) {
+            return;
+        }
+        ActivationFn fn = ActivationFn.valueOf(act);
+        double alpha = fn == ActivationFn.LEAKY_RELU ? DEFAULT_LEAKY_ALPHA : 0;
+        out.add(new ActivationSpec(names.next(fn.suffix()), origin.withAttribute("activation"), fn, alpha));
+    }
+
     @Override
     public String kind() {
         return fn.displayName();
@@ -18,5 +41,23 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
     /** Whether it came from an {@code activation =} attribute rather than its own annotation. */
     public boolean fromAttribute() {
         return "activation".equals(origin.attribute());
+    }
+
+    @Override
+    public LayerRole role() {
+        return LayerRole.NONLINEAR_SAME_SHAPE;
+    }
+
+    @Override
+    public void checkAttributes(RangeCheck check) {
+        if (fn == ActivationFn.LEAKY_RELU && !fromAttribute()) {
+            check.checkFloat("alpha", alpha, v -> v >= 0, "at least 0",
+                    "a negative slope flips the sign of negative inputs", "use 0.01 to 0.3");
+        }
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
+        return visitor.visitActivation(this, parameter);
     }
 }

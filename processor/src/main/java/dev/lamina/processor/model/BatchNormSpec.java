@@ -1,12 +1,36 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import java.util.List;
 
 /** {@code @BatchNorm}: normalizes over channels (feature map) or features (vector). */
 public record BatchNormSpec(String name, Origin origin, double momentum, double epsilon)
         implements LayerSpec {
+
+    static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("BatchNorm", (origin, a, names, out) ->
+            out.add(new BatchNormSpec(names.next("bn"), origin, a.real("momentum"), a.real("epsilon")))));
+
     @Override
     public String kind() {
         return "BatchNorm";
+    }
+
+    @Override
+    public LayerRole role() {
+        return LayerRole.AFFINE_SAME_SHAPE;
+    }
+
+    @Override
+    public void checkAttributes(RangeCheck check) {
+        check.checkFloat("momentum", momentum, v -> v > 0 && v < 1, "in (0, 1)",
+                "it weighs the running statistics against each batch's, and 1 would never update them",
+                "use 0.9 or 0.99");
+        check.checkFloat("epsilon", epsilon, v -> v > 0, "greater than 0",
+                "it keeps the division by the standard deviation finite", "use 1e-5 or 1e-3");
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
+        return visitor.visitBatchNorm(this, parameter);
     }
 }

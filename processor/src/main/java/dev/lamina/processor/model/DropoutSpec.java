@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import java.util.List;
 
 /**
  * {@code @Dropout} (element-wise, {@code spatial == false}) or {@code @SpatialDropout}
@@ -8,8 +9,32 @@ import dev.lamina.processor.diag.Origin;
  */
 public record DropoutSpec(String name, Origin origin, double rate, boolean spatial)
         implements LayerSpec {
+
+    static final List<LayerBinding> BINDINGS = List.of(
+            new LayerBinding("Dropout", (origin, a, names, out) ->
+                    out.add(new DropoutSpec(names.next("dropout"), origin, a.real("rate"), false))),
+            new LayerBinding("SpatialDropout", (origin, a, names, out) ->
+                    out.add(new DropoutSpec(names.next("spatial_dropout"), origin, a.real("rate"), true))));
+
     @Override
     public String kind() {
         return spatial ? "SpatialDropout" : "Dropout";
+    }
+
+    @Override
+    public LayerRole role() {
+        return LayerRole.AFFINE_SAME_SHAPE;
+    }
+
+    @Override
+    public void checkAttributes(RangeCheck check) {
+        check.checkFloat("rate", rate, v -> v >= 0 && v < 1, "in [0, 1)",
+                "it is the probability of dropping, and dropping everything (1) leaves nothing to scale",
+                "use a rate such as 0.1 to 0.5");
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
+        return visitor.visitDropout(this, parameter);
     }
 }

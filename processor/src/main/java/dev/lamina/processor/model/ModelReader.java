@@ -152,9 +152,19 @@ public final class ModelReader {
         }
         for (int i = 0; i < lamina.size(); i++) {
             AnnotationMirror mirror = lamina.get(i);
+            if (qualifiedName(mirror).equals(RESIDUAL)) {
+                continue; // read with the sub-model, or reported above
+            }
             String annotation = simpleName(mirror);
             Origin origin = new Origin(fieldName, annotation, i, null);
-            LayerFactory.read(annotation, origin, plainValues(mirror), names, fieldLayers);
+            Optional<LayerBinding> binding = LayerKinds.find(annotation)
+                    .filter(b -> qualifiedName(mirror).equals(PKG + b.annotation()));
+            if (binding.isEmpty()) {
+                problems.add(Problem.UNKNOWN_ANNOTATION.at(origin, fieldName, annotation, qualifiedName(mirror),
+                        String.join(", @", LayerKinds.annotations()), annotation));
+                continue;
+            }
+            binding.get().reader().read(origin, new Attributes(plainValues(mirror)), names, fieldLayers);
         }
         layers.addAll(fieldLayers);
     }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
 
 /**
@@ -62,7 +61,7 @@ public final class SpecValidator {
         checkInput(model, findings);
         checkNetName(model, taken, findings);
         for (LayerSpec layer : model.layers()) {
-            checkLayer(layer, new Checker(layer, findings));
+            layer.checkAttributes(new RangeCheck(layer, findings));
             if (layer instanceof SubModelSpec sub) {
                 checkSubModel(sub, taken, subModels, findings);
             }
@@ -138,78 +137,5 @@ public final class SpecValidator {
             return false;
         }
         return name.codePoints().allMatch(Character::isJavaIdentifierPart);
-    }
-
-    private static void checkLayer(LayerSpec layer, Checker c) {
-        if (layer instanceof ConvSpec conv) {
-            c.atLeastOne("filters", conv.filters(), "there must be at least one output channel");
-            c.atLeastOne("kernel", conv.kernel(), "the kernel must cover at least one pixel");
-            c.atLeastOne("stride", conv.stride(), "the kernel must move forward");
-            c.atLeastOne("dilation", conv.dilation(), "taps must be at least one pixel apart");
-        } else if (layer instanceof DenseSpec dense) {
-            c.atLeastOne("units", dense.units(), "there must be at least one output");
-        } else if (layer instanceof PoolSpec pool) {
-            c.atLeastOne("value", pool.size(), "the window must cover at least one pixel");
-            if (pool.size() >= 1 || pool.stride() != pool.size()) { // else: stride -1 resolved to the bad size
-                c.atLeastOne("stride", pool.stride(), "the window must move forward (-1 means the window size)");
-            }
-        } else if (layer instanceof DropoutSpec dropout) {
-            c.checkFloat("rate", dropout.rate(), v -> v >= 0 && v < 1, "in [0, 1)",
-                    "it is the probability of dropping, and dropping everything (1) leaves nothing to scale",
-                    "use a rate such as 0.1 to 0.5");
-        } else if (layer instanceof BatchNormSpec bn) {
-            c.checkFloat("momentum", bn.momentum(), v -> v > 0 && v < 1, "in (0, 1)",
-                    "it weighs the running statistics against each batch's, and 1 would never update them",
-                    "use 0.9 or 0.99");
-            c.checkFloat("epsilon", bn.epsilon(), v -> v > 0, "greater than 0",
-                    "it keeps the division by the standard deviation finite", "use 1e-5 or 1e-3");
-        } else if (layer instanceof ActivationSpec act
-                && act.fn() == ActivationFn.LEAKY_RELU && !act.fromAttribute()) {
-            c.checkFloat("alpha", act.alpha(), v -> v >= 0, "at least 0",
-                    "a negative slope flips the sign of negative inputs", "use 0.01 to 0.3");
-        }
-    }
-
-    /** Collects range findings for one layer. */
-    private record Checker(LayerSpec layer, List<Finding> findings) {
-
-        void atLeastOne(String attribute, int value, String why) {
-            check(attribute, value, value >= 1, "at least 1", why, "set " + attribute + " to 1 or more");
-        }
-
-        /**
-         * A {@code double} attribute the generated code passes to DJL as a {@code float}: it must
-         * be in range as written, and stay finite, in range and non-zero (when written non-zero)
-         * once rounded to a float, or the model computes something else than it says.
-         */
-        void checkFloat(String attribute, double value, DoublePredicate inRange, String range, String why,
-                        String fix) {
-            if (!Double.isFinite(value) || !inRange.test(value)) {
-                check(attribute, value, false, range, why, fix);
-                return;
-            }
-            float rounded = (float) value;
-            String change = null;
-            if (!Float.isFinite(rounded)) {
-                change = "which is infinite: the largest float is " + Float.MAX_VALUE;
-            } else if (rounded == 0 && value != 0) {
-                change = "which is 0: the smallest positive float is " + Float.MIN_VALUE;
-            } else if (!inRange.test(rounded)) {
-                change = "which is out of range, it must be " + range + ". " + Character.toUpperCase(why.charAt(0))
-                        + why.substring(1);
-            }
-            if (change != null) {
-                findings.add(Problem.FLOAT_ROUNDING.at(layer.origin().withAttribute(attribute), layer.name(),
-                        layer.origin().annotation(), attribute, value, rounded, change, fix));
-            }
-        }
-
-        void check(String attribute, Object value, boolean ok, String range, String why, String fix) {
-            if (!ok) {
-                String whyText = Character.toUpperCase(why.charAt(0)) + why.substring(1);
-                findings.add(Problem.ATTRIBUTE_OUT_OF_RANGE.at(layer.origin().withAttribute(attribute),
-                        layer.name(), layer.origin().annotation(), attribute, value, range, whyText, fix));
-            }
-        }
     }
 }

@@ -4,7 +4,8 @@ import dev.lamina.processor.diag.Origin;
 
 /**
  * A field whose type is another {@code @Model} class: that model inlined as a named sub-block,
- * optionally as a residual ({@code @Residual}): output = input + block(input).
+ * optionally as a residual ({@code @Residual}): output = input + block(input). It has no binding:
+ * the field's type makes it, not an annotation ({@code @Residual} only marks it).
  *
  * @param model the inlined model
  * @param residual whether the field carries {@code @Residual}
@@ -15,5 +16,20 @@ public record SubModelSpec(String name, Origin origin, ModelSpec model, boolean 
     @Override
     public String kind() {
         return residual ? "Residual(" + model.simpleName() + ")" : model.simpleName();
+    }
+
+    @Override
+    public LayerRole role() {
+        return LayerRole.NONLINEAR; // lints see through it to its own layers
+    }
+
+    @Override
+    public void checkAttributes(RangeCheck check) {
+        // @Residual(projection) is a boolean; the sub-model is validated as a model of its own
+    }
+
+    @Override
+    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
+        return visitor.visitSubModel(this, parameter);
     }
 }

@@ -8,9 +8,11 @@ import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DenseSpec;
+import dev.lamina.processor.model.DepthwiseConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
+import dev.lamina.processor.model.GlobalMaxPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.PaddingMode;
@@ -105,7 +107,7 @@ public final class ShapeInference {
         for (LayerSpec layer : model.layers()) {
             if (hasAttributeError(layer, attributeErrors)) {
                 complete = false;
-                current = keepsShape(layer) ? current : null;
+                current = layer.keepsShape() ? current : null;
                 continue;
             }
             ShapedLayer shaped = current == null ? null : inference.shapeChecked(layer, current);
@@ -135,25 +137,72 @@ public final class ShapeInference {
                 && layer.origin().annotationIndex() == f.origin().annotationIndex());
     }
 
-    /** Whether a layer's output has its input's shape whatever its attributes are. */
-    private static boolean keepsShape(LayerSpec layer) {
-        return layer instanceof DropoutSpec || layer instanceof BatchNormSpec || layer instanceof ActivationSpec;
-    }
-
     /**
      * The output shape of a layer whose input shape is unknown or wrong, when it does not depend on
      * that input: (units) for a dense layer, the declared output for a valid sub-model. Else null.
      */
     private static TensorShape outputWhateverTheInput(LayerSpec layer) {
-        if (layer instanceof DenseSpec dense) {
+        return layer.accept(OUTPUT_WHATEVER_THE_INPUT, null);
+    }
+
+    /** {@link #outputWhateverTheInput}, per kind. */
+    private static final LayerSpec.Visitor<TensorShape, Void> OUTPUT_WHATEVER_THE_INPUT = new LayerSpec.Visitor<>() {
+        @Override
+        public TensorShape visitConv(ConvSpec conv, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitDepthwiseConv(DepthwiseConvSpec conv, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitDense(DenseSpec dense, Void unused) {
             return TensorShape.of(dense.units());
         }
-        if (layer instanceof SubModelSpec sub) {
+
+        @Override
+        public TensorShape visitBatchNorm(BatchNormSpec batchNorm, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitDropout(DropoutSpec dropout, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitPool(PoolSpec pool, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitGlobalAvgPool(GlobalAvgPoolSpec pool, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitGlobalMaxPool(GlobalMaxPoolSpec pool, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitFlatten(FlattenSpec flatten, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitActivation(ActivationSpec activation, Void unused) {
+            return null;
+        }
+
+        @Override
+        public TensorShape visitSubModel(SubModelSpec sub, Void unused) {
             Result inner = infer(sub.model());
             return inner.ok() ? inner.model().output() : null;
         }
-        return null;
-    }
+    };
 
     /** {@link #shape}, plus the size limits: a count overflowing a long, an example beyond an int. */
     private ShapedLayer shapeChecked(LayerSpec layer, TensorShape in) {
@@ -187,49 +236,107 @@ public final class ShapeInference {
         return n == Long.MAX_VALUE ? "more than 9,223,372,036,854,775,807" : String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** The shape rule of each kind: the layer fed {@code in}, or null after reporting why it cannot take it. */
     private ShapedLayer shape(LayerSpec layer, TensorShape in) {
-        if (layer instanceof ConvSpec conv) {
-            return conv(conv, in);
-        } else if (layer instanceof PoolSpec pool) {
-            return pool(pool, in);
-        } else if (layer instanceof DenseSpec dense) {
-            return dense(dense, in);
-        } else if (layer instanceof BatchNormSpec) {
-            int features = in.dim(0);
-            return new ShapedLayer(layer, in, in, 2L * features, 2L * features);
-        } else if (layer instanceof DropoutSpec dropout && dropout.spatial()) {
-            return needsFeatureMap(layer, in, "channel-wise dropout") ? identity(layer, in) : null;
-        } else if (layer instanceof GlobalAvgPoolSpec) {
-            return needsFeatureMap(layer, in, "global average pooling")
-                    ? new ShapedLayer(layer, in, TensorShape.of(in.dim(0)), 0, 0) : null;
-        } else if (layer instanceof FlattenSpec) {
-            return flatten(layer, in);
-        } else if (layer instanceof SubModelSpec sub) {
-            return subModel(sub, in);
-        } else if (layer instanceof DropoutSpec || layer instanceof ActivationSpec) {
-            return identity(layer, in);
-        }
-        throw new IllegalStateException("no shape rule for " + layer.kind());
+        return layer.accept(rules, in);
     }
+
+    private final LayerSpec.Visitor<ShapedLayer, TensorShape> rules = new LayerSpec.Visitor<>() {
+        @Override
+        public ShapedLayer visitConv(ConvSpec conv, TensorShape in) {
+            return conv(conv, in);
+        }
+
+        @Override
+        public ShapedLayer visitDepthwiseConv(DepthwiseConvSpec conv, TensorShape in) {
+            // groups = C: each output channel reads one input channel
+            return convolution(conv, Window.convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding()),
+                    in, "a depthwise convolution", Math.multiplyExact(in.dim(0), conv.multiplier()), 1, conv.bias());
+        }
+
+        @Override
+        public ShapedLayer visitDense(DenseSpec dense, TensorShape in) {
+            return dense(dense, in);
+        }
+
+        @Override
+        public ShapedLayer visitBatchNorm(BatchNormSpec batchNorm, TensorShape in) {
+            int features = in.dim(0);
+            return new ShapedLayer(batchNorm, in, in, 2L * features, 2L * features);
+        }
+
+        @Override
+        public ShapedLayer visitDropout(DropoutSpec dropout, TensorShape in) {
+            if (dropout.spatial() && !needsFeatureMap(dropout, in, "channel-wise dropout")) {
+                return null;
+            }
+            return identity(dropout, in);
+        }
+
+        @Override
+        public ShapedLayer visitPool(PoolSpec pool, TensorShape in) {
+            return pool(pool, in);
+        }
+
+        @Override
+        public ShapedLayer visitGlobalAvgPool(GlobalAvgPoolSpec pool, TensorShape in) {
+            return globalPool(pool, in, "global average pooling");
+        }
+
+        @Override
+        public ShapedLayer visitGlobalMaxPool(GlobalMaxPoolSpec pool, TensorShape in) {
+            return globalPool(pool, in, "global max pooling");
+        }
+
+        @Override
+        public ShapedLayer visitFlatten(FlattenSpec flatten, TensorShape in) {
+            return flatten(flatten, in);
+        }
+
+        @Override
+        public ShapedLayer visitActivation(ActivationSpec activation, TensorShape in) {
+            return identity(activation, in);
+        }
+
+        @Override
+        public ShapedLayer visitSubModel(SubModelSpec sub, TensorShape in) {
+            return subModel(sub, in);
+        }
+    };
 
     private static ShapedLayer identity(LayerSpec layer, TensorShape in) {
         return new ShapedLayer(layer, in, in, 0, 0);
     }
 
     private ShapedLayer conv(ConvSpec conv, TensorShape in) {
-        if (!needsFeatureMap(conv, in, "a 2-D convolution")) {
+        return convolution(conv, Window.of(conv), in, "a 2-D convolution", conv.filters(), in.dim(0), conv.bias());
+    }
+
+    /**
+     * A convolution of {@code filters} output channels, each of which reads {@code inputsPerFilter}
+     * input channels (all of them, or one per group) through a square window.
+     */
+    private ShapedLayer convolution(LayerSpec layer, Window w, TensorShape in, String description, int filters,
+                                    int inputsPerFilter, boolean bias) {
+        if (!needsFeatureMap(layer, in, description)) {
             return null;
         }
-        String what = conv.dilation() > 1 ? "dilated kernel" : "kernel";
-        TensorShape spatial = window(conv, Window.of(conv), in, what, "kernel or dilation", "Conv2d");
+        String what = w.dilation() > 1 ? "dilated kernel" : "kernel";
+        TensorShape spatial = window(layer, w, in, what, "kernel or dilation", "Conv2d");
         if (spatial == null) {
             return null;
         }
-        TensorShape out = TensorShape.of(conv.filters(), spatial.dim(1), spatial.dim(2));
+        TensorShape out = TensorShape.of(filters, spatial.dim(1), spatial.dim(2));
         // Exact: a huge SAME kernel on many channels overflows a long (see shapeChecked).
-        long weights = Math.multiplyExact(Math.multiplyExact((long) conv.kernel() * conv.kernel(), in.dim(0)),
-                (long) conv.filters());
-        return new ShapedLayer(conv, in, out, Math.addExact(weights, conv.bias() ? conv.filters() : 0), 0);
+        long weights = Math.multiplyExact(Math.multiplyExact((long) w.size() * w.size(), inputsPerFilter),
+                (long) filters);
+        return new ShapedLayer(layer, in, out, Math.addExact(weights, bias ? filters : 0), 0);
+    }
+
+    /** (C, H, W) to (C), no parameters. */
+    private ShapedLayer globalPool(LayerSpec layer, TensorShape in, String description) {
+        return needsFeatureMap(layer, in, description)
+                ? new ShapedLayer(layer, in, TensorShape.of(in.dim(0)), 0, 0) : null;
     }
 
     private ShapedLayer pool(PoolSpec pool, TensorShape in) {
@@ -340,6 +447,6 @@ public final class ShapeInference {
                 return null;
             }
         }
-        return new ShapedLayer(sub, in, out, trainable, nonTrainable, stride);
+        return new ShapedLayer(sub, in, out, trainable, nonTrainable, stride, inner.model());
     }
 }

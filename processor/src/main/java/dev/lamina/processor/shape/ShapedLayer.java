@@ -14,13 +14,22 @@ import java.util.OptionalInt;
  * @param projectionStride for {@code @Residual(projection = true)}: the stride of the skip path's
  *     1x1 convolution ({@link Projection#stride}), inferred here once so code generation only
  *     reads it; empty for every other layer
+ * @param inside for a sub-model field: the sub-model's layers with the shapes they have fed
+ *     {@code in}, inferred here once so the lints can see the whole network; null for every other
+ *     layer
  */
 public record ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long trainableParams,
-                          long nonTrainableParams, OptionalInt projectionStride) {
+                          long nonTrainableParams, OptionalInt projectionStride, ShapedModel inside) {
 
     /** A layer without a projection. */
     public ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long trainableParams, long nonTrainableParams) {
         this(spec, in, out, trainableParams, nonTrainableParams, OptionalInt.empty());
+    }
+
+    /** A layer that is not a sub-model. */
+    public ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long trainableParams, long nonTrainableParams,
+                       OptionalInt projectionStride) {
+        this(spec, in, out, trainableParams, nonTrainableParams, projectionStride, null);
     }
 
     public long params() {

@@ -23,7 +23,12 @@ import dev.lamina.processor.model.PoolSpec;
 public record Window(int size, int stride, int dilation, PaddingMode padding, boolean pool) {
 
     public static Window of(ConvSpec conv) {
-        return new Window(conv.kernel(), conv.stride(), conv.dilation(), conv.padding(), false);
+        return convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding());
+    }
+
+    /** The window of a convolution's square kernel. */
+    public static Window convolution(int kernel, int stride, int dilation, PaddingMode padding) {
+        return new Window(kernel, stride, dilation, padding, false);
     }
 
     public static Window of(PoolSpec pool) {

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.lamina.processor.lint.Javac.HEADER;
 import static dev.lamina.processor.lint.Javac.assertLamina;
 import static dev.lamina.processor.lint.Javac.compile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -114,5 +115,94 @@ class CombinedFixClosureTest {
         Compilation fixed = compile(Javac.model("Block", clean), net);
         assertThat(fixed).succeeded();
         assertLamina(fixed);
+    }
+
+    private static JavaFileObject dropoutFirst(double rate) {
+        return Javac.model("Block", "@Model(input = {64})", "public class Block {",
+                "    @Dropout(rate = " + rate + ") Layer drop;",
+                "    @Dense(units = 64) @ReLU Layer fc;", "}");
+    }
+
+    /**
+     * A block that starts with a dropout: input dropout only where a model uses it first, reported
+     * there and on the block's dropout; following the Fix in the block leaves no finding.
+     */
+    @Test
+    void aBlockStartingWithADropoutIsInputDropoutOnlyWhereItComesFirst() {
+        JavaFileObject middle = Javac.model("Net", "@Model(input = {64})", "public class Net {",
+                "    @Dense(units = 64) @ReLU Layer fc;",
+                "    Block block;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        Compilation used = compile(dropoutFirst(0.3), middle);
+        assertThat(used).succeeded();
+        assertLamina(used);
+        JavaFileObject first = Javac.model("Net", "@Model(input = {64})", "public class Net {",
+                "    Block block;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        JavaFileObject block = dropoutFirst(0.3);
+        Compilation compilation = compile(block, first);
+        assertThat(compilation).succeeded();
+        assertEquals(2, Javac.lamina(compilation).size(), () -> Javac.lamina(compilation).toString());
+        assertThat(compilation).hadWarningContaining("[lamina:InputDropoutHigh] layer 'drop' (@Dropout) of Block in sub-model 'block'")
+                .inFile(first).onLine(HEADER + 3);
+        assertThat(compilation).hadWarningContaining("[lamina:InputDropoutHigh]").inFile(block).onLine(HEADER + 3);
+        assertTrue(fixOf(compilation, "InputDropoutHigh").startsWith("Fix: @Dropout(rate = 0.2) or lower in Block."));
+        Compilation fixed = compile(dropoutFirst(0.2), first);
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
+    }
+
+    private static JavaFileObject features(String end) {
+        return Javac.model("Features", "@Model(input = {1, 28, 28})", "public class Features {",
+                "    @Conv(filters = 64) @ReLU Layer c;",
+                "    " + end + " Layer end;", "}");
+    }
+
+    /**
+     * A @Flatten that ends a block before the outer model's @Dense: the note, on the dense and on
+     * the flatten its Fix replaces, and that Fix in the block, clean.
+     */
+    @Test
+    void aFlattenEndingABlockBeforeALargeDenseIsToldToBecomeGlobalAveragePooling() {
+        JavaFileObject net = Javac.model("Net", "@Model(input = {1, 28, 28})", "public class Net {",
+                "    Features features;",
+                "    @Dense(units = 32) @ReLU Layer fc;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        JavaFileObject flatten = features("@Flatten");
+        Compilation compilation = compile(flatten, net);
+        assertThat(compilation).succeeded();
+        assertEquals(2, Javac.lamina(compilation).size(), () -> Javac.lamina(compilation).toString());
+        assertThat(compilation).hadNoteContaining("[lamina:LargeDenseHead] layer 'fc' (@Dense)").inFile(net).onLine(HEADER + 4);
+        assertThat(compilation).hadNoteContaining("[lamina:LargeDenseHead] layer 'fc' (@Dense)").inFile(flatten).onLine(HEADER + 4);
+        assertTrue(fixOf(compilation, "LargeDenseHead").startsWith("Fix: replace @Flatten in Features with @GlobalAvgPool"));
+        Compilation fixed = compile(features("@GlobalAvgPool"), net);
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
+    }
+
+    /** A conv ending one block before a block that starts with batch norm: its bias goes, in its own class. */
+    @Test
+    void aBiasBeforeTheNextBlocksBatchNormIsRemovedInItsBlock() {
+        JavaFileObject pre = Javac.model("Pre", "@Model(input = {8, 28, 28})", "public class Pre {",
+                "    @BatchNorm @ReLU Layer pre;",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer c;", "}");
+        JavaFileObject net = Javac.model("Net", "@Model(input = {1, 28, 28})", "public class Net {",
+                "    Stem stem;",
+                "    Pre block;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = compile(stem("@Conv(filters = 8)"), pre, net);
+        assertThat(compilation).succeeded();
+        assertEquals(2, Javac.lamina(compilation).size(), () -> Javac.lamina(compilation).toString());
+        assertThat(compilation).hadNoteContaining("[lamina:RedundantBias] layer 'c' (@Conv) of Stem in sub-model 'stem'")
+                .inFile(net).onLine(HEADER + 3);
+        assertTrue(fixOf(compilation, "RedundantBias").startsWith("Fix: @Conv(..., bias = false) in Stem."));
+        Compilation fixed = compile(stem("@Conv(filters = 8, bias = false)"), pre, net);
+        assertThat(fixed).succeeded();
+        assertLamina(fixed);
+    }
+
+    private static JavaFileObject stem(String conv) {
+        return Javac.model("Stem", "@Model(input = {1, 28, 28})", "public class Stem {", "    " + conv + " Layer c;", "}");
     }
 }

@@ -77,7 +77,7 @@ class DropoutBetweenConvsTest {
                 .gapHead()
                 .build();
         assertFires(model, ID, Severity.WARNING, "drop", "Dropout",
-                "between 'block' (@ConvBlock), whose last weighted layer is 'c1' (@Conv) and 'conv' (@Conv)");
+                "between 'c1' (@Conv) of ConvBlock in sub-model 'block' and 'conv' (@Conv)");
     }
 
     @Test

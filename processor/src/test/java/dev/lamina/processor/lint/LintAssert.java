@@ -51,6 +51,21 @@ final class LintAssert {
         return finding;
     }
 
+    /**
+     * Where each finding of rule {@code id} is placed: its field, and for a whole-network finding
+     * {@code " <- Model.field"} of the declaration it is reported on too, e.g.
+     * {@code "block1 <- Block.drop"}.
+     */
+    static List<String> where(ShapedModel model, String id) {
+        return findings(model, id).stream().map(LintAssert::where).toList();
+    }
+
+    static String where(Finding finding) {
+        Finding.Declaration declared = finding.declaredIn();
+        return finding.origin().field() + (declared == null ? ""
+                : " <- " + declared.modelSimpleName() + "." + declared.origin().field());
+    }
+
     static void assertSilent(ShapedModel model, String id) {
         assertEquals(List.of(), findings(model, id), () -> id + " must not fire");
     }

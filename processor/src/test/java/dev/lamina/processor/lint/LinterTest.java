@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LinterTest {
 
     @Test
-    void aSubModelIsOneOpaqueLayerAndItsInsideIsLintedOnItsOwn() {
+    void aResidualBlockIsOneLayerAndItsInsideIsLintedOnItsOwn() {
         var block = model("Block", 32, 28, 28)
                 .field("c1").conv(32, 3, PaddingMode.SAME, false).relu()
                 .field("drop").dropout(0.3)

@@ -84,7 +84,7 @@ class MissingActivationTest {
                 .field("block").subModel(block, false)
                 .build();
         assertFires(model, ID, Severity.WARNING, "conv1", "Conv",
-                "'conv1' (@Conv) is followed by 'block' (@Block), whose first weighted layer is 'c1' (@Conv)",
+                "'conv1' (@Conv) is followed by 'c1' (@Conv) of Block in sub-model 'block'",
                 "with only @BatchNorm between");
     }
 
@@ -96,8 +96,8 @@ class MissingActivationTest {
                 .field("conv2").conv(8, 3).relu()
                 .build();
         assertFires(model, ID, Severity.WARNING, "block", null,
-                "'block' (@Block), whose last weighted layer is 'c1' (@Conv) is followed by 'conv2' (@Conv)",
-                "@ReLU on 'block' or at the end of Block");
+                "'c1' (@Conv) of Block in sub-model 'block' is followed by 'conv2' (@Conv)",
+                "Fix: add an activation after 'c1' in Block, e.g. @Conv(...) @BatchNorm @ReLU");
     }
 
     @Test

@@ -65,8 +65,8 @@ class SingleUnitSoftmaxOutputTest {
     void aClassifierEndingInAOneUnitHeadSubModelIsReportedOnTheField() {
         var head = model("Head", 64).field("fc").dense(16).relu().field("out").dense(1).build();
         var model = model("Net", 64).field("head").subModel(head, false).build();
-        assertFires(model, ID, Severity.ERROR, "head", null, "'head' (@Head), whose last weighted layer is 'out' (@Dense)",
-                "make 'head' (@Head) end in @Dense(units = 2) with no activation");
+        assertFires(model, ID, Severity.ERROR, "head", null, "'out' (@Dense) of Head in sub-model 'head' is the last weighted layer",
+                "Fix: give it two outputs, @Dense(units = 2) with no activation");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -169,13 +170,13 @@ final class TestModels {
         Builder subModel(ShapedModel block, boolean residual) {
             String annotation = residual ? "Residual" : null;
             LayerSpec spec = new SubModelSpec(name("block"), origin(annotation), block.spec(), residual, false);
-            return add(spec, block.output(), block.totalParams(), 0);
+            return addSubModel(spec, block);
         }
 
         /** A {@code @Residual(projection = true)} field: the shortcut is a 1x1 conv and a batch norm. */
         Builder projectedResidual(ShapedModel block) {
             LayerSpec spec = new SubModelSpec(name("block"), origin("Residual"), block.spec(), true, true);
-            return add(spec, block.output(), block.totalParams(), 0);
+            return addSubModel(spec, block);
         }
 
         /** The canonical head: gap @GlobalAvgPool -> logits @Dense(10). */
@@ -214,6 +215,14 @@ final class TestModels {
 
         private Origin origin(String annotation) {
             return new Origin(field, annotation, annotationIndex, null);
+        }
+
+        /** A sub-model field whose inside, as the lints see it, is {@code block}. */
+        private Builder addSubModel(LayerSpec spec, ShapedModel block) {
+            layers.add(new ShapedLayer(spec, current, block.output(), block.totalParams(), 0, OptionalInt.empty(), block));
+            current = block.output();
+            annotationIndex++;
+            return this;
         }
 
         private Builder add(LayerSpec spec, TensorShape out, long trainable, long nonTrainable) {

@@ -5,12 +5,12 @@ import static dev.lamina.processor.lint.Javac.HEADER;
 import static dev.lamina.processor.lint.Javac.assertLamina;
 import static dev.lamina.processor.lint.Javac.compile;
 import static dev.lamina.processor.lint.LintAssert.findings;
+import static dev.lamina.processor.lint.LintAssert.where;
 import static dev.lamina.processor.lint.TestModels.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.model.ActivationFn;
 import dev.lamina.processor.shape.ShapedModel;
 import java.util.List;
@@ -18,23 +18,13 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules whose pattern crosses a sub-model boundary see through it: a layer at the end of a
- * sub-model (plain or {@code @Residual}) meets the layers after its field in the enclosing model.
- * Such a finding is placed on the field (the use site, whose composition causes it) and names the
- * declaring layer, which the processor reports it on too.
+ * Rules whose pattern crosses a sub-model boundary see through it: a plain sub-model's layers are
+ * inlined, and a layer at the end of a {@code @Residual} block meets the layers after its field in
+ * the enclosing model. A finding on a layer declared in a sub-model is placed on the field (the use
+ * site, whose composition causes it) and names the declaring layer, which the processor reports it
+ * on too. {@link AcrossBoundariesTest} has a trigger and a near-miss per rule.
  */
 class WholeNetworkTest {
-
-    /** A finding's field, the model declaring its inner layer and that layer's field. */
-    private static String where(Finding finding) {
-        Finding.Declaration declared = finding.declaredIn();
-        return finding.origin().field() + (declared == null ? ""
-                : " <- " + declared.modelSimpleName() + "." + declared.origin().field());
-    }
-
-    private static List<String> where(ShapedModel model, String id) {
-        return findings(model, id).stream().map(WholeNetworkTest::where).toList();
-    }
 
     /** The model's one finding of rule {@code id} says every one of {@code words}. */
     private static void assertMessage(ShapedModel model, String id, String... words) {
@@ -71,7 +61,7 @@ class WholeNetworkTest {
                 .field("conv").conv(8, 3).relu().gapHead().build();
         assertEquals(List.of("features <- Features.drop"), where(plain, "DropoutBetweenConvs"));
         assertTrue(findings(plain, "DropoutBetweenConvs").get(0).message()
-                .contains("Fix: use @SpatialDropout(rate = 0.1) there"));
+                .contains("Fix: use @SpatialDropout(rate = 0.1) in Features"));
         var sameShape = model("Features8", 8, 8, 8).field("c").conv(8, 3).relu().field("drop").dropout(0.25).build();
         var residual = model("Net", 8, 8, 8).field("features").subModel(sameShape, true)
                 .field("conv").conv(8, 3).relu().gapHead().build();
@@ -118,12 +108,14 @@ class WholeNetworkTest {
         var relu = model("Net", 1, 8, 8).field("features").subModel(endsInRelu, false)
                 .field("act").relu().gapHead().build();
         assertEquals(List.of("act"), where(relu, "DuplicateActivation"));
-        assertMessage(relu, "DuplicateActivation", "comes right after activation 'c_relu' (@ReLU) of Features",
-                "remove this annotation, or the one at the end of Features");
+        assertMessage(relu, "DuplicateActivation",
+                "comes right after activation 'c_relu' (@ReLU on 'c') of Features in sub-model 'features'",
+                "Fix: keep one activation (remove 'act' (@ReLU), or 'c_relu' (@ReLU on 'c') of Features");
         var bn = model("Net", 1, 8, 8).field("features").subModel(endsInRelu, false)
                 .field("norm").bn().gapHead().build();
-        assertEquals(List.of("norm"), where(bn, "BatchNormAfterActivation"));
-        assertMessage(bn, "BatchNormAfterActivation", "Fix: move it into Features");
+        assertEquals(List.of("norm <- Features.c"), where(bn, "BatchNormAfterActivation"),
+                "on the batch norm, and on the activation in Features where the Fix moves it");
+        assertMessage(bn, "BatchNormAfterActivation", "(batch norm first, moved into Features)");
 
         var endsInConv = model("Linear", 1, 8, 8).field("c").conv(8, 3).build();
         var biased = model("Net", 1, 8, 8).field("features").subModel(endsInConv, false)
@@ -133,7 +125,7 @@ class WholeNetworkTest {
         var pooled = model("Net", 1, 8, 8).field("features").subModel(endsInConv, false)
                 .field("pool").maxPool(2).field("conv").conv(8, 3).relu().gapHead().build();
         assertEquals(List.of("features <- Linear.c"), where(pooled, "LinearConvBeforePool"));
-        assertMessage(pooled, "LinearConvBeforePool", "add @ReLU after it in Linear, or on 'features'");
+        assertMessage(pooled, "LinearConvBeforePool", "Fix: add @ReLU on 'c' in Linear");
 
         var sameShape = model("Same", 8, 8, 8).field("c").conv(8, 3).relu().build();
         var residual = model("Net", 8, 8, 8).field("block").subModel(sameShape, true)
@@ -148,9 +140,9 @@ class WholeNetworkTest {
         var startsWithBn = model("Pre", 8, 8, 8).field("pre").bn().relu().field("c").conv(8, 3).relu().build();
         var plain = model("Net", 1, 8, 8).field("stem").conv(8, 3)
                 .field("block").subModel(startsWithBn, false).gapHead().build();
-        assertEquals(List.of("stem <- Pre.pre"), where(plain, "RedundantBias"));
-        assertMessage(plain, "RedundantBias", "feeds sub-model 'block' (@Pre), which starts with batch norm 'pre' (@BatchNorm) of Pre",
-                "Fix: @Conv(..., bias = false)");
+        assertEquals(List.of("stem"), where(plain, "RedundantBias"), "the bias to remove is the stem's");
+        assertMessage(plain, "RedundantBias", "directly followed by batch norm 'pre' (@BatchNorm) of Pre in sub-model 'block'",
+                "Fix: @Conv(..., bias = false).");
         var residual = model("Net", 1, 8, 8).field("stem").conv(8, 3)
                 .field("block").subModel(startsWithBn, true).gapHead().build();
         assertEquals(List.of(), where(residual, "RedundantBias"), "the skip path carries the bias past the batch norm");
@@ -158,19 +150,19 @@ class WholeNetworkTest {
         var startsWithRelu = model("Act", 8, 8, 8).field("act").relu().field("c").conv(8, 3).relu().build();
         var twice = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
                 .field("block").subModel(startsWithRelu, false).gapHead().build();
-        assertEquals(List.of("stem <- Act.act"), where(twice, "DuplicateActivation"));
-        assertMessage(twice, "DuplicateActivation", "or the one at the start of Act");
+        assertEquals(List.of("block <- Act.act"), where(twice, "DuplicateActivation"));
+        assertMessage(twice, "DuplicateActivation", "remove 'act' (@ReLU) of Act in sub-model 'block', or 'stem_relu' (@ReLU on 'stem')");
 
         var startsWithDropout = model("Drop", 64).field("drop").dropout(0.5).field("fc").dense(64).relu().build();
         var drops = model("Net", 64).field("fc").dense(64).relu().field("drop").dropout(0.5)
                 .field("block").subModel(startsWithDropout, false).field("logits").dense(10).build();
-        assertEquals(List.of("drop <- Drop.drop"), where(drops, "ConsecutiveDropout"));
-        assertMessage(drops, "ConsecutiveDropout", "0.75 of the units are dropped", "remove the one in Drop");
+        assertEquals(List.of("block <- Drop.drop"), where(drops, "ConsecutiveDropout"));
+        assertMessage(drops, "ConsecutiveDropout", "0.75 of the units are dropped", "and remove 'drop' (@Dropout).");
 
         var startsWithPool = model("Pool", 8, 8, 8).field("pool").maxPool(2).field("c").conv(8, 3).relu().build();
         var pooled = model("Net", 1, 8, 8).field("stem").conv(8, 3)
                 .field("block").subModel(startsWithPool, false).gapHead().build();
-        assertEquals(List.of("stem <- Pool.pool"), where(pooled, "LinearConvBeforePool"));
+        assertEquals(List.of("stem"), where(pooled, "LinearConvBeforePool"));
         var activated = model("Net", 1, 8, 8).field("stem").conv(8, 3).relu()
                 .field("block").subModel(startsWithPool, false).gapHead().build();
         assertEquals(List.of(), where(activated, "LinearConvBeforePool"));
@@ -182,8 +174,8 @@ class WholeNetworkTest {
         var net = model("Net", 64).field("block").subModel(block, false)
                 .field("drop").dropout(0.5).field("logits").dense(10).build();
         assertEquals(List.of("drop"), where(net, "ConsecutiveDropout"));
-        assertMessage(net, "ConsecutiveDropout", "follows dropout 'drop' (@Dropout) of Mlp at the end of sub-model 'block'",
-                "0.75 of the units are dropped", "@Dropout(rate = 0.5) here, and remove the one in Mlp");
+        assertMessage(net, "ConsecutiveDropout", "follows dropout 'drop' (@Dropout) of Mlp in sub-model 'block'",
+                "0.75 of the units are dropped", "@Dropout(rate = 0.5) as 'drop' (@Dropout), and remove 'drop' (@Dropout) of Mlp");
     }
 
     @Test

@@ -43,7 +43,7 @@ import java.util.Map;
  * model (opset {@value #OPSET}): {@code Conv}, {@code BatchNormalization} (not folded: the file
  * keeps the trained statistics as they are), {@code Relu}/{@code LeakyRelu}/{@code Sigmoid}/{@code
  * Tanh}/GELU (as {@code Erf} arithmetic), {@code MaxPool}, {@code AveragePool}, {@code
- * GlobalAveragePool}, {@code Flatten}, {@code Gemm}, {@code Softmax}, and {@code Add} for residual
+ * GlobalAveragePool}, {@code GlobalMaxPool}, {@code Flatten}, {@code Gemm}, {@code Softmax}, and {@code Add} for residual
  * connections (with the projection's {@code Conv} and {@code BatchNormalization}); dropout is
  * omitted (it is the identity at inference).
  *
@@ -215,11 +215,10 @@ public final class OnnxExporter {
                 return node("Softmax", layer, List.of(in.name()), intAttr("axis", 1));
             case "batchFlatten":
                 return node("Flatten", layer, List.of(in.name()), intAttr("axis", 1));
-            case "globalAvgPool2d": {
-                // DJL squeezes the (N, C, 1, 1) result to (N, C)
-                String pooled = node("GlobalAveragePool", join(layer, "pool"), List.of(in.name()));
-                return node("Flatten", layer, List.of(pooled), intAttr("axis", 1));
-            }
+            case "globalAvgPool2d":
+                return globalPool("GlobalAveragePool", layer, in);
+            case "globalMaxPool2d":
+                return globalPool("GlobalMaxPool", layer, in);
             case "maxPool2d": {
                 DjlInternals.PoolSettings p = DjlInternals.pool(block, layer, 1);
                 return node("MaxPool", layer, List.of(in.name()), poolAttrs(p, p.flags().get(0)));
@@ -252,6 +251,12 @@ public final class OnnxExporter {
                     .getFloat(0, 0, 0, 0);
             return corner < 0.5f;
         }
+    }
+
+    /** A global pool: DJL squeezes the (N, C, 1, 1) result to (N, C), ONNX keeps it, so a Flatten follows. */
+    private String globalPool(String op, String layer, Value in) {
+        String pooled = node(op, join(layer, "pool"), List.of(in.name()));
+        return node("Flatten", layer, List.of(pooled), intAttr("axis", 1));
     }
 
     private static AttributeProto[] poolAttrs(DjlInternals.PoolSettings p, boolean ceil) {
@@ -316,7 +321,7 @@ public final class OnnxExporter {
         return new OnnxExportException("layer '" + layer + "' (" + block.getClass().getName() + detail
                 + ") cannot be exported to ONNX: the exporter knows Conv2d, Linear, BatchNorm, Dropout,"
                 + " SpatialDropoutBlock, ResidualBlock, sequential blocks and DJL's ReLU, LeakyReLU, GELU,"
-                + " sigmoid, Tanh, max/avg/global-avg 2-d pooling, batchFlatten and Lamina's softmax."
+                + " sigmoid, Tanh, max/avg/global-avg/global-max 2-d pooling, batchFlatten and Lamina's softmax."
                 + " No file was written.");
     }
 

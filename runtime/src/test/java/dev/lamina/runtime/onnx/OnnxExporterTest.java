@@ -185,6 +185,17 @@ class OnnxExporterTest {
     }
 
     @Test
+    void globalMaxPoolBecomesGlobalMaxPoolThenFlatten() throws Exception {
+        Block block = new NamedSequentialBlock()
+                .add("conv", conv(4, 3, 1, 1, 1, true))
+                .add("gmp", Pool.globalMaxPool2dBlock())
+                .add("logits", Linear.builder().setUnits(3).build());
+        ModelProto model = assertOrtMatchesDjl(block, new Shape(1, 2, 7, 5), 17);
+        List<String> ops = model.getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
+        assertEquals(List.of("Conv", "GlobalMaxPool", "Flatten", "Gemm", "Identity", "Softmax"), ops);
+    }
+
+    @Test
     void initializersCarryDjlParameterNames() throws Exception {
         Block block = everyKind();
         ModelProto model = assertOrtMatchesDjl(block, new Shape(1, 3, 15, 15), 5);

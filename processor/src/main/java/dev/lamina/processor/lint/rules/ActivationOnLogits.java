@@ -47,13 +47,13 @@ public final class ActivationOnLogits extends Rule {
             return "layer " + layers.describe(i) + " is applied to the single output "
                     + layers.in(i) + " of the last weighted layer " + layers.describe(layers.lastWeighted())
                     + ", as in Keras's binary classifier Dense(1, activation='" + activation.fn().suffix()
-                    + "'). " + SingleUnitSoftmaxOutput.WHY + " Fix: remove it and "
+                    + "'). " + SingleUnitSoftmaxOutput.WHY + " Fix: remove it" + layers.declaredWhere(i) + " and "
                     + SingleUnitSoftmaxOutput.FIX + ".";
         }
         return "layer " + layers.describe(i) + " is applied to the output logits " + layers.in(i)
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted()) + ". "
                 + why(activation.fn(), layers.model().output().dim(0))
-                + " Fix: remove it; the last weighted layer's outputs are the logits, and training"
+                + " Fix: remove it" + layers.declaredWhere(i) + "; the last weighted layer's outputs are the logits, and training"
                 + " applies softmax cross-entropy to them.";
     }
 

@@ -31,22 +31,9 @@ public final class BatchNormAfterActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return concat(findAt(layers, i -> layers.spec(i) instanceof BatchNormSpec && activationBefore(layers, i) >= 0,
-                i -> message(layers, i)),
-                findAt(layers, i -> layers.spec(i) instanceof BatchNormSpec && i > 0
-                                && layers.endingActivationOfPlainSubModel(i - 1) != null,
-                        i -> acrossMessage(layers, i, layers.endingActivationOfPlainSubModel(i - 1))));
-    }
-
-    /** A batch norm right after a plain sub-model that ends in an activation. */
-    private static String acrossMessage(LayerSequence layers, int i, LayerSequence.Inner activation) {
-        return "layer " + layers.describe(i) + " normalizes the output of activation " + activation.describe()
-                + ", which ends sub-model " + layers.describe(i - 1) + ", on "
-                + LayerSequence.shapeWords(layers.in(i)) + ". Ioffe & Szegedy (2015) place batch norm between"
-                + " the weighted layer and its activation, so the activation sees normalized inputs; seed"
-                + " article 000 reports both orders train similarly. Fix: move it into "
-                + activation.declaredIn().simpleName() + ", as @Conv(..., bias = false) @BatchNorm @"
-                + ((ActivationSpec) activation.spec()).fn().displayName() + " (batch norm first).";
+        return layers.indices().filter(i -> layers.spec(i) instanceof BatchNormSpec && activationBefore(layers, i) >= 0)
+                .mapToObj(i -> finding(layers, i, activationBefore(layers, i), message(layers, i)))
+                .toList();
     }
 
     /**
@@ -80,7 +67,9 @@ public final class BatchNormAfterActivation extends Rule {
                 + " between the weighted layer and its activation, so the activation sees normalized"
                 + " inputs; seed article 000 reports both orders train similarly. Fix: @"
                 + layers.spec(weighted).kind() + "(..., bias = false) @BatchNorm @"
-                + ((ActivationSpec) layers.spec(activation)).fn().displayName() + " (batch norm first).";
+                + ((ActivationSpec) layers.spec(activation)).fn().displayName() + " (batch norm first"
+                + (layers.sameDeclaration(i, weighted) ? "" : ", moved into "
+                        + layers.entry(weighted).declaredIn().simpleName()) + ").";
     }
 
     private static String between(LayerSequence layers, int from, int to) {

@@ -8,7 +8,6 @@ import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Two dropouts with no weighted layer between them; reported on the later one with the
@@ -37,70 +36,10 @@ public final class ConsecutiveDropout extends Rule {
                 run.add(index);
                 if (run.size() > 1) {
                     findings.add(finding(layers, index, message(layers, run)));
-                } else {
-                    afterSubModel(layers, index).ifPresent(inner -> findings.add(finding(layers, index,
-                            acrossMessage(layers, index, inner))));
                 }
-                beforeSubModel(layers, index).ifPresent(inner -> findings.add(findingAcross(layers, index, inner,
-                        beforeMessage(layers, index, inner))));
             }
         }
         return findings;
-    }
-
-    /**
-     * The first dropout at the start of the plain sub-model that is the next weighted layer after
-     * {@code i}, when {@code i} is the last dropout before it.
-     */
-    private static Optional<LayerSequence.Inner> beforeSubModel(LayerSequence layers, int i) {
-        int next = layers.nextWeighted(i);
-        for (int k = i + 1; k < next; k++) {
-            if (layers.spec(k) instanceof DropoutSpec) {
-                return Optional.empty();
-            }
-        }
-        return next < 0 ? Optional.empty() : layers.headOfPlainSubModel(next).stream()
-                .filter(inner -> inner.spec() instanceof DropoutSpec).findFirst();
-    }
-
-    private static String beforeMessage(LayerSequence layers, int i, LayerSequence.Inner inner) {
-        double first = 1 - ((DropoutSpec) layers.spec(i)).rate();
-        double second = 1 - ((DropoutSpec) inner.spec()).rate();
-        double keep = first * second;
-        return "layer " + layers.describe(i) + " is followed by dropout " + inner.describe() + " at the start of"
-                + " sub-model " + layers.describe(layers.nextWeighted(i)) + " with no weighted layer between:"
-                + " composed here, the rates compound, so " + LintText.decimal(1 - keep) + " of the units are"
-                + " dropped (keep " + LintText.decimal(first) + " x " + LintText.decimal(second) + " = "
-                + LintText.decimal(keep) + "). Fix: keep one dropout with the rate you want, e.g. @Dropout(rate = "
-                + LintText.decimal(suggested(layers, i, 1 - keep)) + ") here, and remove the one in "
-                + inner.declaredIn().simpleName() + ".";
-    }
-
-    /**
-     * The last dropout at the end of the sub-model that is the nearest weighted layer before the
-     * dropout at {@code i}, when there is one.
-     */
-    private static Optional<LayerSequence.Inner> afterSubModel(LayerSequence layers, int i) {
-        int previous = layers.previousWeighted(i);
-        if (previous < 0 || layers.isResidual(previous)) { // a residual adds its skip path after the dropout
-            return Optional.empty();
-        }
-        List<LayerSequence.Inner> dropouts = layers.tail(previous).stream()
-                .filter(inner -> inner.spec() instanceof DropoutSpec).toList();
-        return dropouts.isEmpty() ? Optional.empty() : Optional.of(dropouts.get(dropouts.size() - 1));
-    }
-
-    private static String acrossMessage(LayerSequence layers, int i, LayerSequence.Inner inner) {
-        double first = 1 - ((DropoutSpec) inner.spec()).rate();
-        double second = 1 - ((DropoutSpec) layers.spec(i)).rate();
-        double keep = first * second;
-        return "layer " + layers.describe(i) + " follows dropout " + inner.describe() + " at the end of sub-model "
-                + layers.describe(layers.previousWeighted(i)) + " with no weighted layer between: composed here,"
-                + " the rates compound, so " + LintText.decimal(1 - keep) + " of the units are dropped (keep "
-                + LintText.decimal(first) + " x " + LintText.decimal(second) + " = " + LintText.decimal(keep)
-                + "). Fix: keep one dropout with the rate you want, e.g. @Dropout(rate = "
-                + LintText.decimal(suggested(layers, i, 1 - keep)) + ") here, and remove the one in "
-                + inner.declaredIn().simpleName() + ".";
     }
 
     private static String message(LayerSequence layers, List<Integer> run) {
@@ -118,7 +57,8 @@ public final class ConsecutiveDropout extends Rule {
                 + LintText.decimal(1 - keep) + " of the units are dropped (keep "
                 + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + "). Fix: keep one"
                 + " dropout with the rate you want, e.g. @Dropout(rate = " + LintText.decimal(suggested(layers, current, 1 - keep))
-                + "), and remove the other.";
+                + ")" + (layers.sameDeclaration(current, previous) ? ", and remove the other."
+                        : " as " + layers.describe(current) + ", and remove " + layers.describe(previous) + ".");
     }
 
     /** The compound rate, capped where DropoutRateHigh or InputDropoutHigh would report it. */

@@ -46,12 +46,12 @@ public final class DoubleSoftmax extends Rule {
     private static String message(LayerSequence layers, int i) {
         int classes = layers.model().output().dim(0);
         String bound = "";
-        String fix = " Fix: remove the softmax; apply softmax to the logits only when you need"
+        String fix = " Fix: remove the softmax" + layers.declaredWhere(i) + "; apply softmax to the logits only when you need"
                 + " probabilities at prediction time.";
         if (classes == 1) {
             bound = " Over a single output softmax is always 1, so the loss is identically 0 and the"
                     + " model never learns, with or without this softmax.";
-            fix = " Fix: remove the softmax and " + SingleUnitSoftmaxOutput.FIX + ".";
+            fix = " Fix: remove the softmax" + layers.declaredWhere(i) + " and " + SingleUnitSoftmaxOutput.FIX + ".";
         } else {
             double maxProbability = Math.E / (Math.E + classes - 1);
             bound = " With " + classes + " classes no class can then get more than "

@@ -74,10 +74,12 @@ public final class DropoutBeforeBatchNorm extends Rule {
         boolean fits = target >= 0 && !(layers.spec(target) instanceof SubModelSpec)
                 && (layers.in(target).isVector() || dropout.spatial());
         if (fits) {
-            return " Fix: move it after the last batch norm, just before " + layers.describe(target)
+            String from = layers.sameDeclaration(i, target) ? "" : layers.isInner(i)
+                    ? " out of " + layers.entry(i).declaredIn().simpleName() : "";
+            return " Fix: move it" + from + " after the last batch norm, just before " + layers.describe(target)
                     + " (there it acts on " + LayerSequence.shapeWords(layers.in(target)) + ").";
         }
-        return " Fix: remove it; the batch norm already regularizes (Ioffe & Szegedy 2015), and there"
+        return " Fix: remove it" + layers.declaredWhere(i) + "; the batch norm already regularizes (Ioffe & Szegedy 2015), and there"
                 + " is no layer after the last batch norm where a dropout would act on a vector.";
     }
 }

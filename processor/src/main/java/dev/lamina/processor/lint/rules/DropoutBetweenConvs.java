@@ -5,7 +5,6 @@ import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
-import dev.lamina.processor.model.ConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import java.util.List;
 
@@ -33,31 +32,9 @@ public final class DropoutBetweenConvs extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return concat(findAt(layers, i -> layers.isElementwiseDropout(i) && layers.isBetweenConvs(i)
+        return findAt(layers, i -> layers.isElementwiseDropout(i) && layers.isBetweenConvs(i)
                         && !layers.isInsideResidualBlockBetweenConvs(i),
-                i -> message(layers, i)),
-                findInTails(layers, i -> !layers.isResidual(i) // the skip path carries the undropped map past it
-                                && LayerSequence.exitWeighted(layers.spec(i)) instanceof ConvSpec
-                                && layers.nextWeighted(i) >= 0
-                                && LayerSequence.entryWeighted(layers.spec(layers.nextWeighted(i))) instanceof ConvSpec,
-                        spec -> spec instanceof DropoutSpec d && !d.spatial(),
-                        (i, inner) -> acrossMessage(layers, i, inner)));
-    }
-
-    /** An element-wise dropout at the end of a sub-model ending in a conv, whose output goes to a conv. */
-    private static String acrossMessage(LayerSequence layers, int i, LayerSequence.Inner inner) {
-        DropoutSpec dropout = (DropoutSpec) inner.spec();
-        String remove = removeBeforeBatchNorm(layers, i);
-        String fix = remove != null
-                ? " Fix: remove it from " + inner.declaredIn().simpleName() + "; batch norm "
-                        + layers.describe(layers.nextBatchNorm(i)) + " comes after it and already regularizes"
-                        + " (Ioffe & Szegedy 2015)."
-                : " Fix: use @SpatialDropout(rate = 0.1) there, which drops whole channels.";
-        return "layer " + inner.describe() + " (rate " + LintText.decimal(dropout.rate()) + ") ends sub-model "
-                + layers.describeWeighted(i, false) + ", and this model feeds its output to "
-                + layers.describeWeighted(layers.nextWeighted(i), true) + ": composed here, it drops single"
-                + " activations of " + LayerSequence.shapeWords(layers.layer(i).out()) + " between two"
-                + " convolutions. " + WHY + fix;
+                i -> message(layers, i));
     }
 
     /**
@@ -70,7 +47,7 @@ public final class DropoutBetweenConvs extends Rule {
         if (bn < 0) {
             return null;
         }
-        return " Fix: remove it. Batch norm " + layers.describe(bn) + " comes after it and already"
+        return " Fix: remove it" + layers.declaredWhere(i) + ". Batch norm " + layers.describe(bn) + " comes after it and already"
                 + " regularizes (Ioffe & Szegedy 2015), and a dropout of any kind before a batch norm"
                 + " shifts its variance between training and inference (Li et al., CVPR 2019).";
     }
@@ -86,7 +63,7 @@ public final class DropoutBetweenConvs extends Rule {
     private static String fix(LayerSequence layers, int i) {
         String remove = removeBeforeBatchNorm(layers, i);
         return remove != null ? remove
-                : " Fix: use @SpatialDropout(rate = 0.1), which drops whole channels, or remove it and"
+                : " Fix: use @SpatialDropout(rate = 0.1)" + layers.declaredWhere(i) + ", which drops whole channels, or remove it and"
                         + " put @BatchNorm between each conv and its activation, as in @Conv(..., bias ="
                         + " false) @BatchNorm @ReLU.";
     }

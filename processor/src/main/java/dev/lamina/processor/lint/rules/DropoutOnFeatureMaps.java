@@ -53,7 +53,8 @@ public final class DropoutOnFeatureMaps extends Rule {
         String rate = LintText.decimal(((DropoutSpec) layers.spec(i)).rate());
         int next = layers.nextWeighted(i);
         boolean hiddenDenseAfter = next >= 0 && layers.nextWeighted(next) >= 0 && layers.isDense(next);
-        return " Fix: use @SpatialDropout(rate = " + rate + ") here, which drops whole channels"
+        String here = layers.isInner(i) ? layers.declaredWhere(i) : " here";
+        return " Fix: use @SpatialDropout(rate = " + rate + ")" + here + ", which drops whole channels"
                 + (hiddenDenseAfter ? ", or move the @Dropout after " + layers.describe(next)
                         + ", where it acts on a vector." : ".");
     }

@@ -38,7 +38,7 @@ public final class DropoutOnOutput extends Rule {
         return "layer " + layers.describe(i) + " comes after the last weighted layer " + last
                 + " and zeroes the output logits " + layers.in(i) + " at random during training, so"
                 + " the loss sees corrupted class scores. Dropout regularizes hidden units, not the"
-                + " output layer (Srivastava et al. 2014; seed article 002). Fix: remove it, or move"
+                + " output layer (Srivastava et al. 2014; seed article 002). Fix: remove it" + layers.declaredWhere(i) + ", or move"
                 + " it before " + last + ".";
     }
 }

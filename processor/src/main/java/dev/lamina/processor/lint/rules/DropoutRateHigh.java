@@ -28,17 +28,16 @@ public final class DropoutRateHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec d && d.rate() > MAX_RATE
-                        && !layers.actsOnInput(i),
-                i -> message(layers, i));
+        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i),
+                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, DropoutRateHigh::message);
     }
 
-    private static String message(LayerSequence layers, int i) {
-        DropoutSpec dropout = (DropoutSpec) layers.spec(i);
-        return "layer " + layers.describe(i) + " has rate " + LintText.decimal(dropout.rate())
-                + " on " + LayerSequence.shapeWords(layers.in(i)) + ": it drops more units than it"
+    private static String message(Subject layer) {
+        DropoutSpec dropout = (DropoutSpec) layer.spec();
+        return "layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
+                + " on " + LayerSequence.shapeWords(layer.in()) + ": it drops more units than it"
                 + " keeps. Srivastava et al. (2014) found 0.5 close to optimal for hidden units;"
                 + " higher rates slow training and underfit. Fix: @" + dropout.kind()
-                + "(rate = 0.5) or lower.";
+                + "(rate = 0.5) or lower" + layer.where() + ".";
     }
 }

@@ -25,17 +25,19 @@ public final class InputDropoutHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof DropoutSpec d && d.rate() > MAX_RATE
-                        && layers.actsOnInput(i),
-                i -> message(layers, i));
+        // a building block's input is the network's only where a model uses it first: that
+        // model's whole-network lint decides
+        boolean networkInput = !layers.isUsedAsSubModel();
+        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput,
+                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, InputDropoutHigh::message);
     }
 
-    private static String message(LayerSequence layers, int i) {
-        DropoutSpec dropout = (DropoutSpec) layers.spec(i);
-        return "layer " + layers.describe(i) + " drops " + LintText.decimal(dropout.rate())
-                + " of the model's input " + layers.in(i) + " before any weighted layer."
+    private static String message(Subject layer) {
+        DropoutSpec dropout = (DropoutSpec) layer.spec();
+        return "layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
+                + " of the model's input " + layer.in() + " before any weighted layer."
                 + " Srivastava et al. (2014) keep 0.8 of the input units (rate 0.2): information"
                 + " dropped from the input cannot be recovered by later layers. Fix: @"
-                + dropout.kind() + "(rate = 0.2) or lower.";
+                + dropout.kind() + "(rate = 0.2) or lower" + layer.where() + ".";
     }
 }

@@ -30,10 +30,11 @@ public final class LargeDenseHead extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.spec(i) instanceof DenseSpec && flattenBefore(layers, i) >= 0
+        return layers.indices().filter(i -> layers.spec(i) instanceof DenseSpec && flattenBefore(layers, i) >= 0
                         && layers.in(flattenBefore(layers, i)).isFeatureMap()
-                        && weights(layers, i) > MAX_WEIGHTS,
-                i -> message(layers, i));
+                        && weights(layers, i) > MAX_WEIGHTS)
+                .mapToObj(i -> finding(layers, i, flattenBefore(layers, i), message(layers, i)))
+                .toList();
     }
 
     /** Index of a {@code @Flatten} between the previous weighted layer and {@code dense}, or -1. */
@@ -64,7 +65,7 @@ public final class LargeDenseHead extends Rule {
                 + LintText.count(units) + "), " + LintText.percent(share) + " of the model's "
                 + LintText.count(layers.model().totalParams()) + ". He et al. (2016, ResNet) and seed"
                 + " article 000 end the conv stack with global average pooling instead. Fix: replace"
-                + " @Flatten with @GlobalAvgPool (this layer then has " + LintText.count(channels)
+                + " @Flatten" + layers.declaredWhere(flatten) + " with @GlobalAvgPool (this layer then has " + LintText.count(channels)
                 + " x " + LintText.count(units) + " = " + LintText.count((long) channels * units)
                 + " weights).";
     }

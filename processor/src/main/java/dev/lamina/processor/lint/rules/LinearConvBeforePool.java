@@ -30,57 +30,8 @@ public final class LinearConvBeforePool extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        List<Finding> across = new java.util.ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSequence.Inner exit = layers.exitOfPlainSubModel(i);
-            int pool = maxPoolWithoutActivation(layers, i);
-            if (exit != null && exit.spec() instanceof ConvSpec && pool >= 0) {
-                across.add(findingAcross(layers, i, exit, "layer " + exit.describe() + " ends sub-model "
-                        + layers.describe(i) + " with no activation, and this model's only nonlinearity after"
-                        + " it is max pooling " + layers.describe(pool) + ", so negative responses pass"
-                        + " through and the conv is nearly linear. NeuraLint and UMLAUT flag a convolution"
-                        + " without activation. Fix: add @ReLU after it in " + exit.declaredIn().simpleName()
-                        + ", or on '" + layers.spec(i).field() + "'."));
-            }
-        }
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSequence.Inner pool = layers.spec(i) instanceof ConvSpec ? poolAtStartOfNext(layers, i) : null;
-            if (pool != null) {
-                int next = layers.nextWeighted(i);
-                across.add(findingAcross(layers, i, pool, "layer " + layers.describe(i) + " has no activation:"
-                        + " its only nonlinearity is max pooling " + pool.describe() + " at the start of sub-model "
-                        + layers.describe(next) + ", so negative responses pass through and the conv is nearly"
-                        + " linear. NeuraLint and UMLAUT flag a convolution without activation. Fix: add @ReLU"
-                        + " on '" + layers.spec(i).field() + "', e.g. @Conv(...) @ReLU."));
-            }
-        }
-        return concat(findAt(layers, i -> layers.spec(i) instanceof ConvSpec && maxPoolWithoutActivation(layers, i) >= 0,
-                i -> message(layers, i)), across);
-    }
-
-    /**
-     * A max pool at the start of the plain sub-model that is the next weighted layer after the conv
-     * at {@code conv}, with no activation between them (in this model or in the sub-model); else null.
-     */
-    private static LayerSequence.Inner poolAtStartOfNext(LayerSequence layers, int conv) {
-        int next = layers.nextWeighted(conv);
-        if (next < 0 || maxPoolWithoutActivation(layers, conv) >= 0) {
-            return null;
-        }
-        for (int i = conv + 1; i < next; i++) {
-            if (layers.spec(i) instanceof ActivationSpec || layers.spec(i) instanceof PoolSpec p && p.type() == PoolType.MAX) {
-                return null;
-            }
-        }
-        for (LayerSequence.Inner inner : layers.headOfPlainSubModel(next)) {
-            if (inner.spec() instanceof ActivationSpec) {
-                return null;
-            }
-            if (inner.spec() instanceof PoolSpec p && p.type() == PoolType.MAX) {
-                return inner;
-            }
-        }
-        return null;
+        return findAt(layers, i -> layers.spec(i) instanceof ConvSpec && maxPoolWithoutActivation(layers, i) >= 0,
+                i -> message(layers, i));
     }
 
     /** Index of the first max pool between the conv and the next weighted layer when no activation is there, else -1. */
@@ -107,6 +58,7 @@ public final class LinearConvBeforePool extends Rule {
         return "layer " + layers.describe(i) + " has no activation: its only nonlinearity " + until
                 + " is max pooling " + layers.describe(pool) + ", so negative responses pass through and"
                 + " the conv is nearly linear. NeuraLint and UMLAUT flag a convolution without"
-                + " activation. Fix: add @ReLU on '" + layers.spec(i).field() + "', e.g. " + example + ".";
+                + " activation. Fix: add @ReLU on '" + layers.spec(i).field() + "'" + layers.declaredWhere(i)
+                + ", e.g. " + example + ".";
     }
 }

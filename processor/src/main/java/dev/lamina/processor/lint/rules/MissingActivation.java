@@ -6,13 +6,10 @@ import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.LayerSpec;
-import dev.lamina.processor.model.SubModelSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Two {@code @Conv}/{@code @Dense} layers with only linear operations between them (batch norm,
@@ -40,45 +37,14 @@ public final class MissingActivation extends Rule {
         List<Finding> findings = new ArrayList<>();
         for (int first = 0; first < layers.size(); first++) {
             int second = layers.nextWeighted(first);
-            if (endsLinear(layers.spec(first)) && second >= 0 && startsLinear(layers.spec(second))
+            // a @Residual block is no such end or start: its output adds the skip path, so the weighted
+            // layers around it do not compose into one (plain sub-models are inlined: their own layers count)
+            if (layers.spec(first).isWeighted() && second >= 0 && layers.spec(second).isWeighted()
                     && allLinearBetween(layers, first, second)) {
                 findings.add(finding(layers, first, message(layers, first, second)));
             }
         }
         return findings;
-    }
-
-    /**
-     * Whether the output of {@code spec} is a {@code @Conv}/{@code @Dense} output through linear
-     * operations only: the weighted layer itself, or a plain sub-model whose layers end that way.
-     * A {@code @Residual} block never does: its output adds the skip path, so the weighted layers
-     * around it do not compose into one.
-     */
-    private static boolean endsLinear(LayerSpec spec) {
-        return spec.isWeighted() || (spec instanceof SubModelSpec sub && !sub.residual()
-                && linearTo(reversed(sub.model().layers()), MissingActivation::endsLinear));
-    }
-
-    /** Whether {@code spec}'s input reaches a weighted layer through linear operations only. */
-    private static boolean startsLinear(LayerSpec spec) {
-        return spec.isWeighted() || (spec instanceof SubModelSpec sub && !sub.residual()
-                && linearTo(sub.model().layers(), MissingActivation::startsLinear));
-    }
-
-    /** Whether the first non-linear spec of {@code specs} exists and is {@code weighted}. */
-    private static boolean linearTo(List<LayerSpec> specs, Predicate<LayerSpec> weighted) {
-        for (LayerSpec spec : specs) {
-            if (!LayerSequence.isLinear(spec)) {
-                return weighted.test(spec);
-            }
-        }
-        return false;
-    }
-
-    private static List<LayerSpec> reversed(List<LayerSpec> specs) {
-        List<LayerSpec> copy = new ArrayList<>(specs);
-        Collections.reverse(copy);
-        return copy;
     }
 
     private static boolean allLinearBetween(LayerSequence layers, int first, int second) {
@@ -98,12 +64,11 @@ public final class MissingActivation extends Rule {
         String what = between.isEmpty() ? "directly" : "with only " + String.join(", ", between) + " between";
         LayerSpec spec = layers.spec(first);
         boolean batchNorm = first + 1 < second && layers.spec(first + 1) instanceof BatchNormSpec;
-        String example = spec.isWeighted() ? "@" + spec.kind() + "(...)" + (batchNorm ? " @BatchNorm" : "") + " @ReLU"
-                : "@ReLU on '" + spec.field() + "' or at the end of " + ((SubModelSpec) spec).model().simpleName();
+        String example = "@" + spec.kind() + "(...)" + (batchNorm ? " @BatchNorm" : "") + " @ReLU";
         return "layer " + layers.describeWeighted(first, false) + " is followed by "
                 + layers.describeWeighted(second, true) + " " + what + " and no activation: two linear"
                 + " layers compose into one linear layer, so " + layers.describe(second) + " adds parameters"
                 + " but no expressive power (Goodfellow et al. 2016, Deep Learning, ch. 6). Fix: add an"
-                + " activation after '" + spec.field() + "', e.g. " + example + ".";
+                + " activation after '" + spec.field() + "'" + layers.declaredWhere(first) + ", e.g. " + example + ".";
     }
 }

@@ -25,31 +25,9 @@ public final class RedundantBias extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        List<Finding> across = new java.util.ArrayList<>();
-        for (int i = 0; i + 1 < layers.size(); i++) {
-            LayerSequence.Inner exit = layers.exitOfPlainSubModel(i);
-            if (exit != null && biasCount(exit.spec()) > 0 && layers.spec(i + 1) instanceof BatchNormSpec) {
-                across.add(findingAcross(layers, i, exit, "layer " + exit.describe() + " ends sub-model "
-                        + layers.describe(i) + " with a bias (" + LintText.count(biasCount(exit.spec()))
-                        + " parameters), and this model feeds its output directly to batch norm "
-                        + layers.describe(i + 1) + ", whose mean subtraction cancels it: the bias is never"
-                        + " used (Ioffe & Szegedy 2015, section 3.2). Fix: @" + exit.spec().kind()
-                        + "(..., bias = false) in " + exit.declaredIn().simpleName() + "."));
-            }
-        }
-        for (int i = 0; i + 1 < layers.size(); i++) {
-            List<LayerSequence.Inner> head = layers.headOfPlainSubModel(i + 1);
-            if (biasCount(layers.spec(i)) > 0 && !head.isEmpty() && head.get(0).spec() instanceof BatchNormSpec) {
-                across.add(findingAcross(layers, i, head.get(0), "layer " + layers.describe(i) + " has a bias ("
-                        + LintText.count(biasCount(layers.spec(i))) + " parameters) and feeds sub-model "
-                        + layers.describe(i + 1) + ", which starts with batch norm " + head.get(0).describe()
-                        + ", whose mean subtraction cancels it: the bias is never used (Ioffe & Szegedy 2015,"
-                        + " section 3.2). Fix: @" + layers.spec(i).kind() + "(..., bias = false)."));
-            }
-        }
-        return concat(findAt(layers, i -> i + 1 < layers.size() && biasCount(layers.spec(i)) > 0
+        return findAt(layers, i -> i + 1 < layers.size() && biasCount(layers.spec(i)) > 0
                         && layers.spec(i + 1) instanceof BatchNormSpec,
-                i -> message(layers, i)), across);
+                i -> message(layers, i));
     }
 
     /** Number of bias parameters of a weighted layer that has a bias, else 0. */
@@ -68,6 +46,6 @@ public final class RedundantBias extends Rule {
         return "layer " + layers.describe(i) + " has a bias (" + LintText.count(biasCount(spec))
                 + " parameters) and is directly followed by batch norm " + layers.describe(i + 1)
                 + ", whose mean subtraction cancels it: the bias is never used (Ioffe & Szegedy 2015,"
-                + " section 3.2). Fix: @" + spec.kind() + "(..., bias = false).";
+                + " section 3.2). Fix: @" + spec.kind() + "(..., bias = false)" + layers.declaredWhere(i) + ".";
     }
 }

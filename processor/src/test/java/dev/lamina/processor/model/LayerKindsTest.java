@@ -1,0 +1,83 @@
+package dev.lamina.processor.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Target;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry of layer kinds cannot silently miss one: every record of {@link LayerSpec}'s
+ * sealed hierarchy (but the sub-model, which no annotation makes) declares its bindings and is
+ * registered, and every annotation of lamina-runtime's package {@code dev.lamina} that can sit on
+ * a field is either a layer kind or {@code @Residual}.
+ */
+class LayerKindsTest {
+
+    @Test
+    void everyKindOfTheSealedHierarchyIsRegistered() throws ReflectiveOperationException {
+        for (Class<?> kind : LayerSpec.class.getPermittedSubclasses()) {
+            if (kind == SubModelSpec.class) {
+                continue;
+            }
+            Field field = kind.getDeclaredField("BINDINGS");
+            assertTrue(Modifier.isStatic(field.getModifiers()), kind + ".BINDINGS");
+            List<?> bindings = (List<?>) field.get(null);
+            assertFalse(bindings.isEmpty(), kind + " binds no annotation");
+            assertTrue(LayerKinds.ALL.containsAll(bindings), kind.getSimpleName() + " is not in LayerKinds.ALL");
+        }
+    }
+
+    @Test
+    void everyFieldAnnotationOfTheRuntimeIsKnown() throws Exception {
+        List<String> fieldAnnotations = new ArrayList<>();
+        for (String simpleName : runtimeTypes()) {
+            Class<?> type = Class.forName("dev.lamina." + simpleName);
+            Target target = type.getAnnotation(Target.class);
+            if (type.isAnnotation() && target != null && Arrays.asList(target.value()).contains(ElementType.FIELD)) {
+                fieldAnnotations.add(simpleName);
+            }
+        }
+        assertTrue(fieldAnnotations.contains("Conv"), "found " + fieldAnnotations);
+        TreeSet<String> unknown = new TreeSet<>(fieldAnnotations);
+        unknown.removeAll(LayerKinds.annotations());
+        assertEquals(List.of("Residual"), List.copyOf(unknown),
+                "field annotations of dev.lamina that no layer kind binds (Residual is read with its sub-model)");
+        assertEquals(LayerKinds.annotations().size(), new TreeSet<>(LayerKinds.annotations()).size(),
+                "an annotation bound twice: " + LayerKinds.annotations());
+    }
+
+    /** Simple names of the top-level types of package dev.lamina in lamina-runtime's classes (directory or jar). */
+    private static List<String> runtimeTypes() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path location = Path.of(Class.forName("dev.lamina.Model", false, LayerKindsTest.class.getClassLoader())
+                .getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> entries = new ArrayList<>();
+        if (Files.isDirectory(location)) {
+            try (Stream<Path> files = Files.list(location.resolve("dev/lamina"))) {
+                files.forEach(f -> entries.add("dev/lamina/" + f.getFileName()));
+            }
+        } else {
+            try (JarFile jar = new JarFile(location.toFile())) {
+                jar.stream().forEach(e -> entries.add(e.getName()));
+            }
+        }
+        return entries.stream()
+                .filter(e -> e.matches("dev/lamina/[A-Za-z0-9]+\\.class"))
+                .map(e -> e.substring("dev/lamina/".length(), e.length() - ".class".length()))
+                .toList();
+    }
+}
