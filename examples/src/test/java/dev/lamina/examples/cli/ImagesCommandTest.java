@@ -68,6 +68,10 @@ class ImagesCommandTest {
             assertTrue(run.err().startsWith("lamina images: "), run.err());
             assertFalse(Files.exists(to), "nothing written for " + String.join(" ", args));
         }
+        CliRun noDefault = CliRun.of("images", "--dataset", "cifar10", "--to", to.toString());
+        assertEquals(LaminaCli.USAGE, noDefault.code(), noDefault.both());
+        assertTrue(noDefault.err().contains("cifar10 has no default directory"), noDefault.err());
+        assertFalse(Files.exists(to));
         CliRun missingTo = CliRun.of("images", "--data", data());
         assertEquals(LaminaCli.USAGE, missingTo.code(), missingTo.both());
     }
