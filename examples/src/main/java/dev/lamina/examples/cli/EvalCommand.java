@@ -29,13 +29,17 @@ import java.util.concurrent.Callable;
         header = "Evaluate a trained model's checkpoint on the test set.",
         description = "Loads a checkpoint written by `lamina train` and prints the test accuracy"
                 + " and loss, then per class its examples, recall, precision and the class it is most"
-                + " often mistaken for. A checkpoint of another model is refused with what differs.")
+                + " often mistaken for. A checkpoint of another model is refused with what differs."
+                + " A run on an image folder is evaluated on the folder as it trained on it (the"
+                + " folder, resize policy, skipped files, test fraction and split seed it recorded);"
+                + " a folder whose classes or test split changed since is refused.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL",
-            description = "The model the checkpoint was trained from, e.g. FashionCnn.")
+    @Parameters(index = "0", paramLabel = "MODEL", arity = "0..1",
+            description = "The model the checkpoint was trained from, e.g. FashionCnn. Default: the"
+                    + " one named in <checkpoint>/model, which `lamina train` writes.")
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "DIR", required = true,
@@ -64,16 +68,17 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         // every option is checked before the data loads
         PrintStream stdout = CliOutput.stdout(spec);
-        GeneratedNet net = data.model(model);
         TrainingConfig config = TrainingConfig.builder().batchSize(batchSize)
                 .device(device.choice()).limitBatches(limit.limitBatches()).progress(stdout).build();
         if (!Files.isDirectory(checkpoint)) {
             throw new InvalidInputException("--checkpoint " + checkpoint + " is not a directory; pass the"
                     + " --out directory of a `lamina train` run.");
         }
+        GeneratedNet net = model != null ? data.model(model)
+                : ExportCommand.recordedModel(checkpoint, "name the model: lamina eval MODEL --checkpoint " + checkpoint);
         CheckpointTag chosen = tag != null ? tag : defaultTag(checkpoint, stdout, "evaluating");
         new CheckpointStore(checkpoint).loadState(chosen); // a missing or unreadable checkpoint, named
-        DataOptions.Loaded input = data.load(net);
+        DataOptions.Loaded input = data.loadForRun(net, checkpoint, "--checkpoint", stdout);
         DataSplits splits = input.splits();
         Evaluation result = new Trainer(config).evaluate(net.newBlock(), net.inputShape(),
                 checkpoint, chosen, splits.test());

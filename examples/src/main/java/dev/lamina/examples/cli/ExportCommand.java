@@ -4,6 +4,7 @@ import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -86,21 +88,18 @@ final class ExportCommand implements Callable<Integer> {
             throw new InvalidInputException(runDir + " is not a directory; pass the --out directory of"
                     + " `lamina train` or a saved model directory");
         }
-        Path recorded = runDir.resolve("model");
+        Path recorded = runDir.resolve(TrainCommand.MODEL_DIR);
         SavedModelInfo known = Files.isRegularFile(recorded.resolve(SavedModelInfo.FILE))
                 ? LaminaModel.readInfo(recorded) : null;
-        GeneratedNet net;
-        if (model != null) {
-            net = ModelCatalog.resolve(model);
-        } else if (known != null) {
-            net = ModelCatalog.resolve(known.netClass());
-        } else {
-            throw new InvalidInputException(runDir + " does not say which model it trained (no "
-                    + recorded.resolve(SavedModelInfo.FILE) + "); pass --model MODEL");
-        }
-        List<String> classes = known != null && known.netClass().equals(net.netClass().getName())
-                ? known.classes() : data.dataset().classNames();
-        String dataset = known != null ? String.valueOf(known.training().get("dataset")) : data.dataset().id();
+        GeneratedNet net = model != null ? ModelCatalog.resolve(model) : recordedModel(runDir, "pass --model MODEL");
+        // a run on an image folder names its classes in classes.txt (and its resize policy in
+        // image-folder.json, which saveFromCheckpoint reads)
+        Optional<ImageFolderRun> folder = ImageFolderRun.read(runDir);
+        List<String> classes = known != null && known.netClass().equals(net.netClass().getName()) ? known.classes()
+                : folder.map(ImageFolderRun::classNames).orElseGet(() -> data.dataset().classNames());
+        String dataset = known != null ? String.valueOf(known.training().get("dataset"))
+                : folder.map(f -> "folder " + (f.data() != null ? f.data() : "(not recorded)"))
+                        .orElseGet(() -> data.dataset().id());
         String chosen = tag != null ? tag : EvalCommand.defaultTag(runDir, stdout, "exporting").id();
         if (!onnx) {
             SavedModelInfo info = LaminaModel.saveFromCheckpoint(runDir, chosen, net.netClass(), classes, dataset, to);
@@ -122,6 +121,20 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return LaminaCli.OK;
+    }
+
+    /**
+     * The model a run trained, as named in its saved model directory ({@code RUN/model}).
+     *
+     * @throws InvalidInputException when the run has none, saying to name the model
+     */
+    static GeneratedNet recordedModel(Path runDir, String instead) {
+        Path recorded = runDir.resolve(TrainCommand.MODEL_DIR);
+        if (!Files.isRegularFile(recorded.resolve(SavedModelInfo.FILE))) {
+            throw new InvalidInputException(runDir + " does not say which model it trained (no "
+                    + recorded.resolve(SavedModelInfo.FILE) + "); " + instead);
+        }
+        return ModelCatalog.resolve(LaminaModel.readInfo(recorded).netClass());
     }
 
     private void writeOnnx(LaminaModel saved, PrintStream stdout) throws IOException {

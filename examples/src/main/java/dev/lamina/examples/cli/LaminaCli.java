@@ -51,14 +51,15 @@ import java.util.concurrent.Callable;
             "  lamina train Plain --epochs 1 --limit-batches 20   a quick smoke run",
             "  lamina summary             list the models; lamina summary Plain: one",
             "  lamina help train          a command's options and defaults",
-            "  lamina predict runs/train-FashionClassifier/version_0/model shoe.png",
+            "  lamina images --limit 10 --to pngs   10 test images as PNG files",
+            "  lamina predict runs/train-FashionClassifier/version_0/model pngs",
             "  lamina export runs/train-FashionClassifier/version_0 --format onnx --to m.onnx",
             "",
             "Exit codes: 0 ok, 1 training failed, 2 usage error."
         },
         subcommands = {
             TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
-            SummaryCommand.class, ExperimentCommand.class,
+            ImagesCommand.class, SummaryCommand.class, ExperimentCommand.class,
             BenchmarkCommand.class, CommandLine.HelpCommand.class
         })
 public final class LaminaCli implements Callable<Integer> {

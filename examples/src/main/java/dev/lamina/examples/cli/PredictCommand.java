@@ -61,9 +61,11 @@ final class PredictCommand implements Callable<Integer> {
             description = "Images per forward pass.")
     int batchSize;
 
-    @Option(names = "--resize", paramLabel = "POLICY", defaultValue = "none",
+    @Option(names = "--resize", paramLabel = "POLICY",
             description = "Images of another size than the model's input: none (refuse them),"
-                    + " stretch, or crop (scale to cover, cut the centre).")
+                    + " stretch, or crop (scale to cover, cut the centre). Default: the policy the model"
+                    + " was trained with (\"resize\" in lamina-model.json; none for a model saved before"
+                    + " it was recorded).")
     String resize;
 
     @Override
@@ -75,15 +77,19 @@ final class PredictCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new InvalidInputException("--batch-size must be at least 1, got " + batchSize);
         }
-        ImageConversion.Resize policy = ImageConversion.Resize.parse(resize);
+        ImageConversion.Resize given = resize == null ? null : ImageConversion.Resize.parse(resize);
         List<Path> images = collect(inputs);
         try (LaminaModel model = LaminaModel.load(modelDir);
-             Predictor<Image, Classifications> predictor = model.predictor(policy)) {
+             Predictor<Image, Classifications> predictor = given == null ? model.predictor() : model.predictor(given)) {
             SavedModelInfo info = model.info();
+            ImageConversion.Resize policy = given == null ? info.resize() : given;
             List<String> classes = info.classes();
             int k = Math.min(topK, classes.size());
-            stdout.printf(Locale.ROOT, "%s (%s): %d classes, input %s; %d image(s)%n", info.modelName(), modelDir,
-                    classes.size(), new ai.djl.ndarray.types.Shape(info.inputShape()), images.size());
+            stdout.printf(Locale.ROOT, "%s (%s): %d classes, input %s%s; %d image(s)%n", info.modelName(), modelDir,
+                    classes.size(), new ai.djl.ndarray.types.Shape(info.inputShape()),
+                    policy == ImageConversion.Resize.NONE ? "" : ", other sizes resized by "
+                            + policy.name().toLowerCase(Locale.ROOT) + (given == null ? " as in training" : ""),
+                    images.size());
             StringBuilder csv = new StringBuilder("file,label");
             for (int i = 1; i <= k; i++) {
                 csv.append(",class_").append(i).append(",probability_").append(i);
@@ -131,21 +137,29 @@ final class PredictCommand implements Callable<Integer> {
         return LaminaCli.OK;
     }
 
-    /** The class named by the image's folder ('/' written as '_'), or null. */
+    /**
+     * The class named by the image's folder ('/' written as '_'), optionally after its index, also
+     * zero-padded as {@code lamina images} writes it ({@code 07-horse}), or null.
+     */
     static String labelOf(Path file, List<String> classes) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null || parent.getFileName() == null) {
             return null;
         }
         String folder = slug(parent.getFileName().toString());
+        java.util.regex.Matcher indexed = INDEXED.matcher(folder);
+        int index = indexed.matches() && indexed.group(1).length() < 10 ? Integer.parseInt(indexed.group(1)) : -1;
         for (int i = 0; i < classes.size(); i++) {
             String name = slug(classes.get(i));
-            if (folder.equals(name) || folder.equals(i + "-" + name)) {
+            if (folder.equals(name) || (index == i && indexed.group(2).equals(name))) {
                 return classes.get(i);
             }
         }
         return null;
     }
+
+    /** A folder name that starts with a class index: {@code 7-sneaker}, {@code 07-horse}. */
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("(\\d+)-(.+)");
 
     /** Lower case, every run of other characters than letters and digits one '-'. */
     private static String slug(String text) {

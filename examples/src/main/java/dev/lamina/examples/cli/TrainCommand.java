@@ -118,13 +118,14 @@ final class TrainCommand implements Callable<Integer> {
 
         PrintStream stdout = CliOutput.stdout(spec);
         stdout.println(net.summary());
-        DataOptions.Loaded input = data.load(net);
+        // a resumed run continues on the data it trained on (an image folder as it read it)
+        DataOptions.Loaded input = resume != null ? data.loadForRun(net, resume, "--resume", stdout) : data.load(net);
         DataSplits loaded = input.splits();
         DataSplits splits = validation > 0 && !loaded.hasValidation()
                 ? loaded.withValidation(validation, settings.seed()) : loaded;
         if (input.folder() != null) {
             ImageFolders.Loaded folder = input.folder();
-            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", data.dir(), folder.layout(),
+            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", folder.dir(), folder.layout(),
                     folder.classNames().size(), String.join(", ", folder.classNames()));
             folder.writeRunFiles(dir);
             if (!folder.skipped().isEmpty()) {

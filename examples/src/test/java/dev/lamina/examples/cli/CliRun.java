@@ -23,6 +23,13 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** The number in {@code regex}'s first group, found in {@code text}; fails the test when absent. */
+    static double number(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), regex + " not in:\n" + text);
+        return Double.parseDouble(m.group(1));
+    }
+
     /** Both outputs, for assertion messages. */
     String both() {
         return out + "\n" + err;

@@ -90,4 +90,74 @@ class FolderTrainCommandTest {
         assertEquals(LaminaCli.USAGE, run.code(), run.both());
         assertTrue(run.err().contains("the image is 32x32 (height x width) but the model takes 28x28"), run.err());
     }
+
+    @Test
+    void evalReadsTheFolderAsTheRunTrainedOnItAndTestsOnTheSameImages() throws IOException {
+        Path data = folder();
+        Path out = dir.resolve("run");
+        // split options other than the defaults, and no validation set: the last epoch's model is
+        // what train's final test accuracy measures and what eval evaluates
+        CliRun train = CliRun.of("train", "Plain", "--dataset", "folder", "--data", data.toString(),
+                "--resize", "stretch", "--test-fraction", "0.3", "--split-seed", "7", "--validation", "0",
+                "--epochs", "1", "--batch-size", "16", "--device", "cpu", "--out", out.toString());
+        assertEquals(LaminaCli.OK, train.code(), train.both());
+        assertTrue(train.out().contains("(56 training, 0 validation, 24 test images)"), train.out());
+        double trained = CliRun.number(train.out(), "Final test accuracy: ([0-9.]+)");
+
+        // neither the model nor the folder nor its options are repeated: they come from the run
+        CliRun eval = CliRun.of("eval", "--checkpoint", out.toString(), "--device", "cpu");
+        assertEquals(LaminaCli.OK, eval.code(), eval.both());
+        assertTrue(eval.out().contains("--resize stretch, --test-fraction 0.3, --split-seed 7"), eval.out());
+        assertTrue(eval.out().contains("24 images"), eval.out());
+        assertEquals(trained, CliRun.number(eval.out(), "accuracy ([0-9.]+), loss"), 1e-4, eval.out());
+
+        CliRun otherSeed = CliRun.of("eval", "Plain", "--checkpoint", out.toString(), "--split-seed", "8",
+                "--device", "cpu");
+        assertEquals(LaminaCli.USAGE, otherSeed.code(), otherSeed.both());
+        assertEquals(1, otherSeed.err().strip().lines().count(), otherSeed.err());
+        assertTrue(otherSeed.err().contains("--split-seed 8 differs from the 7 the run in " + out
+                + " was trained with"), otherSeed.err());
+
+        // the saved model converts images as training did: 32x32 files are stretched without --resize
+        Path model = out.resolve("model");
+        assertTrue(Files.readString(model.resolve("lamina-model.json")).contains("\"resize\": \"stretch\""));
+        CliRun predict = CliRun.of("predict", model.toString(), data.resolve("up").toString());
+        assertEquals(LaminaCli.OK, predict.code(), predict.both());
+        assertTrue(predict.out().contains("other sizes resized by stretch as in training; 40 image(s)"), predict.out());
+        assertTrue(predict.out().contains("of 40 images right"), predict.out());
+    }
+
+    @Test
+    void resumingReadsTheRunsFolderAndARenamedOrAddedClassFolderIsRefusedBeforeEvaluating() throws IOException {
+        Path data = folder();
+        Path out = dir.resolve("run");
+        CliRun train = CliRun.of("train", "Plain", "--dataset", "folder", "--data", data.toString(),
+                "--resize", "stretch", "--epochs", "1", "--limit-batches", "1", "--device", "cpu",
+                "--out", out.toString());
+        assertEquals(LaminaCli.OK, train.code(), train.both());
+        // resuming reads the folder as the run did, without repeating --dataset, --data or --resize
+        CliRun resumed = CliRun.of("train", "Plain", "--resume", out.toString(), "--epochs", "2", "--limit-batches",
+                "1", "--device", "cpu");
+        assertEquals(LaminaCli.OK, resumed.code(), resumed.both());
+        assertTrue(resumed.out().contains("resuming from " + out + " after epoch 1 of 2"), resumed.out());
+
+        Files.move(data.resolve("up"), data.resolve("upper"));
+        CliRun renamed = CliRun.of("eval", "Plain", "--checkpoint", out.toString(), "--device", "cpu");
+        assertEquals(LaminaCli.USAGE, renamed.code(), renamed.both());
+        assertEquals(1, renamed.err().strip().lines().count(), renamed.err());
+        assertTrue(renamed.err().contains("now has the classes [down, upper] but the run in " + out
+                + " was trained on [down, up]"), renamed.err());
+        assertFalse(renamed.out().contains("accuracy"), renamed.out());
+
+        Files.move(data.resolve("upper"), data.resolve("up"));
+        Files.createDirectories(data.resolve("sideways"));
+        try (var files = Files.list(data.resolve("up"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, data.resolve("sideways").resolve(f.getFileName()));
+            }
+        }
+        CliRun added = CliRun.of("eval", "Plain", "--checkpoint", out.toString(), "--device", "cpu");
+        assertEquals(LaminaCli.USAGE, added.code(), added.both());
+        assertTrue(added.err().contains("new: [sideways]"), added.err());
+    }
 }

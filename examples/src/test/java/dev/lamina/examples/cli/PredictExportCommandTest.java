@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.examples.experiment.Fixture;
-import dev.lamina.examples.inference.PngFolders;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.Datasets;
 import dev.lamina.runtime.data.LabeledImages;
+import dev.lamina.runtime.data.image.ImageFolderExport;
 import dev.lamina.runtime.model.LaminaModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,14 +37,8 @@ class PredictExportCommandTest {
         assertTrue(train.out().contains("Saved model (checkpoint 'best', epoch 1): " + run.resolve("model")),
                 train.out());
         pngs = tmp.resolve("pngs");
-        PngFolders.write(LabeledImages.copyOf(Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).test()),
+        ImageFolderExport.write(LabeledImages.copyOf(Datasets.load("fashion-mnist", Fixture.fashionMnistSmall()).test()),
                 DatasetKind.FASHION_MNIST.classNames(), pngs);
-    }
-
-    private static double number(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), regex + " not in:\n" + text);
-        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -53,12 +46,12 @@ class PredictExportCommandTest {
         CliRun eval = CliRun.of("eval", "Plain", "--checkpoint", run.toString(), "--tag", "best",
                 "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu");
         assertEquals(LaminaCli.OK, eval.code(), eval.both());
-        double evalAccuracy = number(eval.out(), "accuracy (0\\.\\d+), loss");
+        double evalAccuracy = CliRun.number(eval.out(), "accuracy (0\\.\\d+), loss");
 
         Path csv = tmp.resolve("predictions.csv");
         CliRun predict = CliRun.of("predict", run.resolve("model").toString(), pngs.toString(), "--out", csv.toString());
         assertEquals(LaminaCli.OK, predict.code(), predict.both());
-        double predictAccuracy = number(predict.out(), "accuracy (0\\.\\d+) \\(\\d+ of 200 images right");
+        double predictAccuracy = CliRun.number(predict.out(), "accuracy (0\\.\\d+) \\(\\d+ of 200 images right");
         assertEquals(evalAccuracy, predictAccuracy, 1e-4, predict.out());
         assertTrue(evalAccuracy > 0.3, "a trained model, not chance: " + evalAccuracy);
 
@@ -70,7 +63,7 @@ class PredictExportCommandTest {
     @Test
     void predictOnOneImagePrintsTopKWithProbabilities() throws Exception {
         Path image;
-        try (var files = Files.list(pngs.resolve("Sneaker"))) {
+        try (var files = Files.list(pngs.resolve("7-sneaker"))) {
             image = files.sorted().findFirst().orElseThrow();
         }
         CliRun predict = CliRun.of("predict", run.resolve("model").toString(), image.toString(), "--top-k", "2");
@@ -106,5 +99,14 @@ class PredictExportCommandTest {
         CliRun noModel = CliRun.of("export", pngs.toString(), "--to", tmp.resolve("x").toString());
         assertEquals(LaminaCli.USAGE, noModel.code(), noModel.both());
         assertTrue(noModel.err().contains("does not say which model it trained"), noModel.err());
+    }
+
+    @Test
+    void theLabelIsReadFromClassFolderNamesAsLaminaImagesWritesThem() {
+        List<String> classes = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "Class " + i).toList();
+        assertEquals("Class 7", PredictCommand.labelOf(Path.of("x/07-class-7/00001.png"), classes));
+        assertEquals("Class 7", PredictCommand.labelOf(Path.of("x/7-class-7/00001.png"), classes));
+        assertEquals("Class 7", PredictCommand.labelOf(Path.of("x/class_7/00001.png"), classes));
+        assertEquals(null, PredictCommand.labelOf(Path.of("x/08-class-7/00001.png"), classes));
     }
 }

@@ -11,6 +11,7 @@ import dev.lamina.runtime.data.Datasets;
 import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.data.image.ImageConversion;
+import dev.lamina.runtime.data.image.ImageFolderExport;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.onnx.OnnxExporter;
 import java.nio.FloatBuffer;
@@ -44,7 +45,7 @@ public final class InferenceBenchmark {
         LabeledImages test = LabeledImages.copyOf(Datasets.load("fashion-mnist", null).test());
         List<Image> images = new ArrayList<>();
         for (int i = 0; i < 1024; i++) {
-            images.add(ImageFactory.getInstance().fromImage(PngFolders.toImage(test, i)));
+            images.add(ImageFactory.getInstance().fromImage(ImageFolderExport.toImage(test, i)));
         }
         Path onnx = Files.createTempFile("lamina-benchmark", ".onnx");
         try (LaminaModel model = LaminaModel.load(modelDir);

@@ -82,11 +82,11 @@ public enum DatasetKind {
     /**
      * The dataset in its default directory.
      *
-     * @throws IllegalArgumentException when it has none (the user must name a directory)
+     * @throws InvalidInputException when it has none (the user must name a directory)
      */
     public DatasetSource atDefault() {
-        return at(defaultDirectory().orElseThrow(() -> new IllegalArgumentException(id
-                + " has no default directory; pass the directory that holds its files")));
+        return at(defaultDirectory().orElseThrow(() -> new InvalidInputException(id
+                + " has no default directory; pass the directory that holds its files (lamina: --data DIR)")));
     }
 
     /**

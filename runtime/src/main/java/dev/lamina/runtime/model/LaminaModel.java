@@ -15,6 +15,7 @@ import dev.lamina.runtime.checkpoint.ModelSignature;
 import dev.lamina.runtime.checkpoint.TrainingState;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.data.image.ImageConversion;
+import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.onnx.OnnxExporter;
 import java.io.IOException;
@@ -41,7 +42,7 @@ import java.util.stream.Stream;
  * names, normalization, parameter signature, training summary).
  *
  * <pre>{@code
- * try (LaminaModel model = LaminaModel.load(Path.of("runs/train-FashionCnn/model"));
+ * try (LaminaModel model = LaminaModel.load(Path.of("runs/fashion/model"));
  *      Predictor<Image, Classifications> predictor = model.predictor()) {
  *     Classifications c = predictor.predict(ImageFactory.getInstance().fromFile(Path.of("shoe.png")));
  * }
@@ -78,6 +79,17 @@ public final class LaminaModel implements AutoCloseable {
      */
     public static SavedModelInfo save(Path dir, Class<?> netClass, Block block, List<String> classes,
                                       Normalization normalization, Map<String, Object> training) throws IOException {
+        return save(dir, netClass, block, classes, normalization, ImageConversion.Resize.NONE, training);
+    }
+
+    /**
+     * {@link #save(Path, Class, Block, List, Normalization, Map)} for a model trained on images
+     * fitted to its input by {@code resize} ({@code lamina train --resize}): {@link #predictor()}
+     * and {@code lamina predict} then convert images the same way.
+     */
+    public static SavedModelInfo save(Path dir, Class<?> netClass, Block block, List<String> classes,
+                                      Normalization normalization, ImageConversion.Resize resize,
+                                      Map<String, Object> training) throws IOException {
         NetClass net = new NetClass(netClass);
         String name = net.modelName();
         Shape input = net.inputShape();
@@ -111,7 +123,7 @@ public final class LaminaModel implements AutoCloseable {
         }
         Path params = dir.resolve(fileName);
         SavedModelInfo info = new SavedModelInfo(name, netClass.getName(), SavedModelInfo.currentLaminaVersion(),
-                chw, classes, normalization, fileName, Files.size(params), sha256(params), signature, training);
+                chw, classes, normalization, resize, fileName, Files.size(params), sha256(params), signature, training);
         AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson());
         try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "*.params")) {
             for (Path p : stale) {
@@ -127,7 +139,9 @@ public final class LaminaModel implements AutoCloseable {
      * Writes a saved model directory from a checkpoint of a training run ({@code lamina train
      * --out RUN_DIR}): the parameters are loaded into {@code netClass}'s block (refused with what
      * differs when the checkpoint is of another model), the normalization and a training summary
-     * come from the checkpoint's state.
+     * come from the checkpoint's state, and the resize policy from the run's {@value
+     * ImageFolderRun#FILE} when it trained on an image folder (else {@link
+     * ImageConversion.Resize#NONE}).
      *
      * @param runDir the run's checkpoint directory
      * @param tag {@code best} or {@code last}
@@ -157,7 +171,9 @@ public final class LaminaModel implements AutoCloseable {
                 training.put("best_" + state.evalTarget().id() + "_accuracy", state.bestAccuracy());
             }
             training.put("settings", state.config());
-            return save(dir, netClass, block, classes, normalization, training);
+            ImageConversion.Resize resize = ImageFolderRun.read(runDir).filter(ImageFolderRun::hasSettings)
+                    .map(run -> run.options().resize()).orElse(ImageConversion.Resize.NONE);
+            return save(dir, netClass, block, classes, normalization, resize, training);
         }
     }
 
@@ -294,15 +310,16 @@ public final class LaminaModel implements AutoCloseable {
     }
 
     /**
-     * A DJL predictor: an image (of the model's size) in, the classes with their probabilities out,
-     * converted and normalized as in training. Close it after use; it is not thread-safe (make one per
-     * thread).
+     * A DJL predictor: an image in, the classes with their probabilities out, converted and
+     * normalized as in training: an image of another size than the model's input is fitted by the
+     * resize policy training used ({@link SavedModelInfo#resize()}; refused for {@code none}). Close
+     * it after use; it is not thread-safe (make one per thread).
      */
     public Predictor<Image, Classifications> predictor() {
-        return predictor(ImageConversion.Resize.NONE);
+        return predictor(info.resize());
     }
 
-    /** {@link #predictor()} with a resize policy for images of another size. */
+    /** {@link #predictor()} with another resize policy than training's for images of another size. */
     public Predictor<Image, Classifications> predictor(ImageConversion.Resize resize) {
         if (info.inputShape().length != 3) {
             throw new LaminaModelException(info.modelName() + " takes a vector of "
@@ -323,6 +340,7 @@ public final class LaminaModel implements AutoCloseable {
         metadata.put("lamina.net_class", info.netClass());
         metadata.put("lamina.classes", String.join("\n", info.classes()));
         metadata.put("lamina.normalization", info.normalization() == null ? "none" : info.normalization().format());
+        metadata.put("lamina.resize", info.resize().name().toLowerCase(java.util.Locale.ROOT));
         metadata.put("lamina.input", "(C, H, W) = " + new Shape(info.inputShape())
                 + ", values in [0, 1] (pixel / 255), then the normalization");
         OnnxExporter.write(file, block(), inputShapeWithBatch(), info.modelName(), metadata);

@@ -2,12 +2,14 @@ package dev.lamina.runtime.model;
 
 import dev.lamina.runtime.checkpoint.ModelSignature;
 import dev.lamina.runtime.data.Normalization;
+import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.report.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -20,6 +22,8 @@ import java.util.Properties;
  * @param inputShape the model's input without the batch axis, e.g. {@code [1, 28, 28]}
  * @param classes the output classes' names, in output order
  * @param normalization the per-channel standardization applied to inputs in training, or {@code null}
+ * @param resize how training fitted images of another size than the input ({@code "resize"} in the
+ *     file; {@link Resize#NONE}, refusing them, for a file written before it was recorded)
  * @param parametersFile DJL's parameter file in the directory
  * @param parametersBytes its size
  * @param parametersSha256 its SHA-256, hex
@@ -27,7 +31,7 @@ import java.util.Properties;
  * @param training where the parameters came from (dataset, checkpoint, epoch, metrics, settings)
  */
 public record SavedModelInfo(String modelName, String netClass, String laminaVersion, long[] inputShape,
-                             List<String> classes, Normalization normalization, String parametersFile,
+                             List<String> classes, Normalization normalization, Resize resize, String parametersFile,
                              long parametersBytes, String parametersSha256, ModelSignature signature,
                              Map<String, Object> training) {
 
@@ -38,6 +42,7 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
 
     public SavedModelInfo {
         classes = List.copyOf(classes);
+        resize = resize == null ? Resize.NONE : resize;
         training = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(training));
         inputShape = inputShape.clone();
     }
@@ -68,6 +73,7 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
             n.put("std", doubles(normalization.std()));
             m.put("normalization", n);
         }
+        m.put("resize", resize.name().toLowerCase(Locale.ROOT));
         m.put("parameters_file", parametersFile);
         m.put("parameters_bytes", parametersBytes);
         m.put("parameters_sha256", parametersSha256);
@@ -98,12 +104,14 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
             Map<String, Object> n = Json.asObject(m.get("normalization"), "\"normalization\"");
             normalization = new Normalization(toDoubles(n.get("mean"), "mean"), toDoubles(n.get("std"), "std"));
         }
+        // absent in files written before the resize policy was recorded: those predicted with none
+        Resize resize = m.get("resize") == null ? Resize.NONE : Resize.parse(String.valueOf(m.get("resize")));
         Map<String, String> params = new LinkedHashMap<>();
         Json.asObject(m.get("parameters"), "\"parameters\"").forEach((k, v) -> params.put(k, String.valueOf(v)));
         Map<String, Object> training = m.get("training") == null ? Map.of()
                 : Json.asObject(m.get("training"), "\"training\"");
         return new SavedModelInfo(Json.string(m, "model"), Json.string(m, "net_class"),
-                Json.string(m, "lamina_version"), shape, classes, normalization, Json.string(m, "parameters_file"),
+                Json.string(m, "lamina_version"), shape, classes, normalization, resize, Json.string(m, "parameters_file"),
                 (long) Json.number(m, "parameters_bytes"), Json.string(m, "parameters_sha256"),
                 new ModelSignature(params), training);
     }

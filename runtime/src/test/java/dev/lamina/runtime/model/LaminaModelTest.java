@@ -17,7 +17,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.lamina.runtime.blocks.RandomParameters;
+import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.data.Normalization;
+import dev.lamina.runtime.data.image.ImageConversion;
 import java.awt.image.BufferedImage;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -217,6 +219,56 @@ class LaminaModelTest {
                 List<Classifications> batch = predictor.batchPredict(List.of(djlImage, djlImage));
                 assertEquals(c.best().getClassName(), batch.get(1).best().getClassName());
                 assertEquals(c.best().getProbability(), batch.get(1).best().getProbability(), 1e-6);
+            }
+        }
+    }
+
+    /** A 16x16 grey image: twice the model's 8x8. */
+    private static Image twiceTheSize() {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < 256; i++) {
+            image.getRaster().setSample(i % 16, i / 16, 0, (i * 53) % 256);
+        }
+        return ImageFactory.getInstance().fromImage(image);
+    }
+
+    @Test
+    void theTrainingResizePolicyIsSavedAndThePredictorFitsImagesByIt() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = tmp.resolve("stretched");
+            LaminaModel.save(dir, TinyNet.class, trainedTiny(manager, 7), CLASSES, null, ImageConversion.Resize.STRETCH,
+                    Map.of("epoch", 1));
+            assertTrue(Files.readString(dir.resolve(SavedModelInfo.FILE)).contains("\"resize\": \"stretch\""));
+            Image big = twiceTheSize();
+            try (LaminaModel model = LaminaModel.load(dir);
+                 Predictor<Image, Classifications> predictor = model.predictor();
+                 Predictor<Image, Classifications> explicit = model.predictor(ImageConversion.Resize.STRETCH)) {
+                assertEquals(ImageConversion.Resize.STRETCH, model.info().resize());
+                Classifications c = predictor.predict(big);
+                assertEquals(explicit.predict(big).best().getProbability(), c.best().getProbability(), 1e-7);
+            }
+        }
+    }
+
+    @Test
+    void aSavedModelWithoutAResizeFieldKeepsTheOldBehaviourRefusingOtherSizes() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = saveTiny(manager);
+            Path json = dir.resolve(SavedModelInfo.FILE);
+            // as written before the policy was recorded
+            String old = Files.readString(json).replaceAll("\\n\\s*\"resize\": \"none\",", "");
+            assertTrue(!old.contains("resize"), old);
+            Files.writeString(json, old);
+            try (LaminaModel model = LaminaModel.load(dir);
+                 Predictor<Image, Classifications> predictor = model.predictor()) {
+                assertEquals(ImageConversion.Resize.NONE, model.info().resize());
+                Exception e = assertThrows(Exception.class, () -> predictor.predict(twiceTheSize()));
+                Throwable cause = e;
+                while (!(cause instanceof DatasetException) && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                assertTrue(cause.getMessage().contains("the image is 16x16 (height x width) but the model takes 8x8"),
+                        String.valueOf(cause));
             }
         }
     }

@@ -69,10 +69,15 @@ public record ImageFolderSet(String name, int channels, int height, int width, L
         return (ImageFolderSet) ExampleSet.super.subset(n, seed);
     }
 
-    /** File names and labels (not the pixels: reading them all would defeat streaming). */
+    /**
+     * File names and labels (not the pixels: reading them all would defeat streaming); the files
+     * as absolute paths, so a folder named relatively in one run and absolutely in the next (as
+     * {@code lamina train --resume} does from the run's record) is the same data.
+     */
     @Override
     public String fingerprint() {
-        int checksum = 31 * Arrays.hashCode(labels) + files.hashCode();
+        int checksum = 31 * Arrays.hashCode(labels) + files.stream().map(f -> f.toAbsolutePath().normalize())
+                .toList().hashCode();
         return String.format(Locale.ROOT, "'%s' (%d image files as %dx%dx%d, resize %s, %d classes, checksum %08x)",
                 name, size(), channels, height, width, resize.name().toLowerCase(Locale.ROOT), classes(), checksum);
     }

@@ -107,17 +107,24 @@ public final class ImageFolders {
      * @param classNames label i is {@code classNames.get(i)}; sorted
      * @param skipped what was left out (empty unless {@link Options#skipBadImages})
      * @param layout how the folder was read, for messages (e.g. "train/ and test/ folders")
+     * @param dir the folder
+     * @param options how it was read
+     * @param splitByFraction whether the test set was split off by {@link Options#testFraction}
+     *     (else it is the folder's test/ or val/ folder)
      */
-    public record Loaded(DataSplits splits, List<String> classNames, List<BadImage> skipped, String layout) {
+    public record Loaded(DataSplits splits, List<String> classNames, List<BadImage> skipped, String layout,
+                         Path dir, Options options, boolean splitByFraction) {
 
         /**
-         * Writes {@link #CLASSES_FILE} (and {@link #SKIPPED_FILE} when files were skipped) into a
-         * run directory, so the labels of a trained model can be named later.
+         * Writes {@link #CLASSES_FILE}, {@value ImageFolderRun#FILE} (the folder, the options and
+         * the test set's identity, {@link ImageFolderRun}) and, when files were skipped, {@link
+         * #SKIPPED_FILE} into a run directory, so the labels of a trained model can be named later
+         * and evaluating it reads the folder as training did.
          */
         public void writeRunFiles(Path runDir) {
             try {
                 Files.createDirectories(runDir);
-                AtomicFiles.writeString(runDir.resolve(CLASSES_FILE), String.join("\n", classNames) + "\n");
+                ImageFolderRun.of(this).write(runDir);
                 if (!skipped.isEmpty()) {
                     AtomicFiles.writeString(runDir.resolve(SKIPPED_FILE), skipped.stream()
                             .map(b -> b.file() + "\t" + b.message()).collect(Collectors.joining("\n", "", "\n")));
@@ -212,7 +219,7 @@ public final class ImageFolders {
             layout = "one folder per class, " + Math.round(100 * options.testFraction())
                     + "% of each class tested on (seed " + options.seed() + ")";
         }
-        return new Loaded(splits, classes, List.copyOf(bad), layout);
+        return new Loaded(splits, classes, List.copyOf(bad), layout, dir, options, !given);
     }
 
     /** One file found in a class folder. */
