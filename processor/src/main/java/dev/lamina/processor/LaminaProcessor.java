@@ -41,7 +41,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
@@ -78,9 +77,9 @@ public final class LaminaProcessor extends AbstractProcessor {
         reporter = new Reporter(env.getMessager());
         reader = new ModelReader(env.getElementUtils());
         positions = SourcePositions.of(env);
-        List<String> problems = new ArrayList<>(OptionCheck.problems(env.getOptions()));
+        List<Finding> problems = new ArrayList<>(OptionCheck.problems(env.getOptions()));
         lintConfig = LintConfig.fromOptions(env.getOptions(), problems);
-        problems.forEach(p -> reporter.report(Diagnostic.Kind.WARNING, p));
+        problems.forEach(reporter::report);
         printSummary = OptionCheck.summaryRequested(env.getOptions());
     }
 
@@ -183,7 +182,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             Finding finding = Problem.LAYER_OUTSIDE_MODEL.at(Origin.ofModel(null), field.getSimpleName(),
                     first.getAnnotationType().asElement().getSimpleName(), type.getQualifiedName(),
                     type.getSimpleName());
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, finding.render(), field, first);
+            reporter.report(finding, field, first);
         }
     }
 
@@ -240,8 +239,7 @@ public final class LaminaProcessor extends AbstractProcessor {
                 return;
             }
             if (printSummary) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
-                        "[lamina:Summary] " + spec.netName() + "\n" + SummaryTable.render(shaped), type);
+                reporter.report(Problem.summary(spec.netName(), SummaryTable.render(shaped)), type, null);
             }
             Finding missing = missingSubModelNet(spec);
             if (missing != null) {
@@ -292,7 +290,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         if (locator != null) {
             reporter.report(failure, locator);
         } else {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, failure.render(), type);
+            reporter.report(failure, type, null);
         }
     }
 
@@ -349,9 +347,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         try {
             SarifWriter.write(Path.of(path), sarifResults);
         } catch (IOException | RuntimeException e) {
-            reporter.report(Diagnostic.Kind.WARNING, "[lamina:SarifNotWritten] could not write the SARIF log to "
-                    + path + ": " + e + ". Lint findings were still printed. Fix: pass a writable path in "
-                    + "-A" + OptionCheck.SARIF + ".");
+            reporter.report(Problem.sarifNotWritten(path, e, OptionCheck.SARIF));
         }
     }
 

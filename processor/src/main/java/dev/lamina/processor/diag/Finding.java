@@ -6,7 +6,8 @@ package dev.lamina.processor.diag;
  *
  * @param id stable id without the {@code lamina:} prefix, e.g. {@code DropoutBetweenConvs}
  * @param severity how it is reported
- * @param origin the annotation (and attribute) it is about
+ * @param origin the annotation (and attribute) it is about; null for a finding about the compilation
+ *     as a whole (a processor option, the SARIF file) or about a whole element (a model's summary)
  * @param message full text after the {@code [lamina:<id>]} tag: names the layer, says what is
  *     wrong with the computed shapes where they matter, why, and what to do instead
  * @param declaredIn for a finding about a layer declared inside a sub-model and caused by how the
@@ -36,6 +37,14 @@ public record Finding(String id, Severity severity, Origin origin, String messag
 
     /** The tag every Lamina diagnostic starts with, e.g. {@code [lamina:DropoutBetweenConvs]}. */
     public String tag() {
+        return tag(id);
+    }
+
+    /**
+     * The tag of the diagnostic {@code id}, for a message that names another diagnostic; the one
+     * place that spells the tag.
+     */
+    public static String tag(String id) {
         return "[lamina:" + id + "]";
     }
 

@@ -1,6 +1,8 @@
 package dev.lamina.processor.diag;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every compile-time error (and the one shape warning) Lamina reports, with its stable id, its
@@ -126,7 +128,31 @@ public enum Problem {
     INTERNAL_ERROR("InternalError", Severity.ERROR,
             "model '%s' (@Model): the Lamina processor failed on this model (%s). This is a bug in "
                     + "Lamina, not in your model; no code was generated for it. Fix: report it with "
-                    + "this message; other models are unaffected.");
+                    + "this message; other models are unaffected."),
+    /** An {@code -Alamina.*} key that is not a Lamina option. */
+    UNKNOWN_OPTION("UnknownOption", Severity.WARNING,
+            "-A%s is not a Lamina option and is ignored. Valid options: -Alamina.lint=warn|error|off, "
+                    + "-Alamina.lint.<RuleId>=warn|error|note|off, -Alamina.summary=true|false, "
+                    + "-Alamina.sarif=<path>. Fix: correct or remove it."),
+    /** {@code -Alamina.lint.<Id>} with an id that names no rule (same id as {@link #UNKNOWN_OPTION}). */
+    UNKNOWN_LINT_ID("UnknownOption", Severity.WARNING,
+            "-A%s=%s: '%s' is not a Lamina lint id, so the option is ignored.%s Valid ids: %s."),
+    /** A lint option value that is not one of the valid values (same id as {@link #UNKNOWN_OPTION}). */
+    UNKNOWN_LINT_VALUE("UnknownOption", Severity.WARNING,
+            "-A%s=%s: '%s' is not a valid value, so the option is ignored. Valid values: %s."),
+    /** {@code -Alamina.summary} other than {@code true} or {@code false}. */
+    BAD_OPTION("BadOption", Severity.WARNING,
+            "-A%s=%s is not a valid value, so no summary is printed. Fix: use -A%s=true or =false."),
+    /** A {@code @SuppressWarnings("lamina...")} value that names no rule. */
+    UNKNOWN_SUPPRESSION("UnknownSuppression", Severity.WARNING,
+            "@SuppressWarnings(\"%s\") on %s names no Lamina lint, so it suppresses nothing.%s Use \"%s\" for "
+                    + "all lints or \"%s<Id>\" with one of: %s."),
+    /** The {@code -Alamina.sarif} file could not be written. */
+    SARIF_NOT_WRITTEN("SarifNotWritten", Severity.WARNING,
+            "could not write the SARIF log to %s: %s. Lint findings were still printed. Fix: pass a writable "
+                    + "path in -A%s."),
+    /** A model's summary table, printed with {@code -Alamina.summary=true}. */
+    SUMMARY("Summary", Severity.NOTE, "%s\n%s");
 
     private final String id;
     private final Severity severity;
@@ -151,5 +177,53 @@ public enum Problem {
     /** The finding at {@code origin} with the template filled with {@code args}. */
     public Finding at(Origin origin, Object... args) {
         return new Finding(id, severity, origin, String.format(Locale.ROOT, template, args));
+    }
+
+    /** {@link #UNKNOWN_OPTION}: {@code -A<key>} is not a Lamina option; on the compilation. */
+    public static Finding unknownOption(String key) {
+        return UNKNOWN_OPTION.at(null, key);
+    }
+
+    /**
+     * {@link #UNKNOWN_LINT_ID}: {@code -A<key>=<value>} names the rule {@code id}, which does not
+     * exist; {@code closest} is the rule id it most likely meant, {@code validIds} all of them.
+     */
+    public static Finding unknownLintId(String key, String value, String id, Optional<String> closest,
+            List<String> validIds) {
+        return UNKNOWN_LINT_ID.at(null, key, value, id, didYouMean(closest), String.join(", ", validIds));
+    }
+
+    /** {@link #UNKNOWN_LINT_VALUE}: {@code -A<key>=<value>} with a value outside {@code validValues}. */
+    public static Finding unknownLintValue(String key, String value, List<String> validValues) {
+        return UNKNOWN_LINT_VALUE.at(null, key, value, value, String.join(", ", validValues));
+    }
+
+    /** {@link #BAD_OPTION}: {@code -A<key>=<value>} where {@code key} takes {@code true|false}. */
+    public static Finding badBooleanOption(String key, String value) {
+        return BAD_OPTION.at(null, key, value, key);
+    }
+
+    /**
+     * {@link #UNKNOWN_SUPPRESSION}: {@code value} on {@code where} (e.g. {@code field 'out'}) names
+     * no rule; {@code all} is the value for all lints, {@code prefix} that of one rule.
+     */
+    public static Finding unknownSuppression(Origin origin, String value, String where, Optional<String> closest,
+            String all, String prefix, List<String> validIds) {
+        return UNKNOWN_SUPPRESSION.at(origin, value, where, didYouMean(closest), all, prefix,
+                String.join(", ", validIds));
+    }
+
+    /** {@link #SARIF_NOT_WRITTEN}: writing {@code path} (given in {@code -A<option>}) failed with {@code cause}. */
+    public static Finding sarifNotWritten(String path, Throwable cause, String option) {
+        return SARIF_NOT_WRITTEN.at(null, path, cause, option);
+    }
+
+    /** {@link #SUMMARY}: the summary {@code table} of the generated class {@code netName}. */
+    public static Finding summary(String netName, String table) {
+        return SUMMARY.at(null, netName, table);
+    }
+
+    private static String didYouMean(Optional<String> closest) {
+        return closest.map(id -> " Did you mean '" + id + "'?").orElse("");
     }
 }

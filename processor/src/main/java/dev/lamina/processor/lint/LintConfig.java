@@ -1,5 +1,7 @@
 package dev.lamina.processor.lint;
 
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.TreeMap;
  *       runs only DoubleSoftmax).</li>
  * </ul>
  * Values are case-insensitive and trimmed; ids are case-sensitive. An unknown id or value is a
- * problem (a complete warning text tagged {@code [lamina:UnknownOption]}) and that entry is
+ * problem ({@link Problem#UNKNOWN_LINT_ID}, {@link Problem#UNKNOWN_LINT_VALUE}) and that entry is
  * ignored. Keys other than {@code lamina.lint} and {@code lamina.lint.*} are not read.
  */
 public final class LintConfig {
@@ -31,8 +33,6 @@ public final class LintConfig {
     public static final String OPTION = "lamina.lint";
     /** Prefix of the per-rule options: {@code lamina.lint.<Id>}. */
     public static final String RULE_OPTION_PREFIX = OPTION + ".";
-    /** Id of the warning about an unknown option id or value. */
-    public static final String UNKNOWN_OPTION_ID = "UnknownOption";
 
     private static final List<String> GLOBAL_VALUES = List.of("warn", "error", "off");
     private static final List<String> RULE_VALUES = List.of("warn", "error", "note", "off");
@@ -53,9 +53,9 @@ public final class LintConfig {
     /**
      * Reads the {@code lamina.lint} and {@code lamina.lint.*} keys of the processor options
      * (other keys are ignored). Problems (unknown rule id, unknown value) are added to
-     * {@code problems} as complete warning messages; the offending entry is then ignored.
+     * {@code problems} as findings on no element; the offending entry is then ignored.
      */
-    public static LintConfig fromOptions(Map<String, String> processorOptions, List<String> problems) {
+    public static LintConfig fromOptions(Map<String, String> processorOptions, List<Finding> problems) {
         String global = "warn";
         Map<String, Severity> perRule = new TreeMap<>();
         for (Map.Entry<String, String> option : new TreeMap<>(processorOptions).entrySet()) {
@@ -121,16 +121,12 @@ public final class LintConfig {
         };
     }
 
-    private static String unknownId(String key, String value, String id) {
-        return "[lamina:" + UNKNOWN_OPTION_ID + "] -A" + key + "=" + value + ": '" + id
-                + "' is not a Lamina lint id, so the option is ignored." + Rules.didYouMean(id)
-                + " Valid ids: " + String.join(", ", Rules.ids()) + ".";
+    private static Finding unknownId(String key, String value, String id) {
+        return Problem.unknownLintId(key, value, id, Rules.closest(id).map(Rule::id), Rules.ids());
     }
 
-    private static String unknownValue(String key, String value, List<String> valid) {
-        return "[lamina:" + UNKNOWN_OPTION_ID + "] -A" + key + "=" + value + ": '" + value
-                + "' is not a valid value, so the option is ignored. Valid values: "
-                + String.join(", ", valid) + ".";
+    private static Finding unknownValue(String key, String value, List<String> valid) {
+        return Problem.unknownLintValue(key, value, valid);
     }
 
     /** For tests and debugging: the options as understood. */

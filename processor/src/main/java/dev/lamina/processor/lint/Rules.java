@@ -89,11 +89,6 @@ public final class Rules {
         return Optional.ofNullable(best);
     }
 
-    /** {@code " Did you mean 'X'?"} when {@link #closest} finds a rule, else "". */
-    static String didYouMean(String id) {
-        return closest(id).map(rule -> " Did you mean '" + rule.id() + "'?").orElse("");
-    }
-
     /** Levenshtein distance (insertions, deletions, substitutions). */
     private static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];

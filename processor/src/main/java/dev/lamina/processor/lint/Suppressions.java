@@ -1,8 +1,8 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Origin;
-import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * {@code @SuppressWarnings} on model fields and classes: {@code "lamina"} suppresses every rule,
  * {@code "lamina:<Id>"} one rule; values not starting with {@code "lamina"} belong to javac or
  * other tools and are ignored. A value starting with {@code "lamina"} that names no rule is itself
- * reported as {@value #UNKNOWN_SUPPRESSION_ID}.
+ * reported as {@link Problem#UNKNOWN_SUPPRESSION}.
  *
  * <p>That warning is placed on {@code Origin.ofOtherAnnotation(field, "SuppressWarnings",
  * "value")} ({@code field == null} for the class): the report layer finds the
@@ -28,8 +28,6 @@ public final class Suppressions {
     public static final String ALL = "lamina";
     /** Prefix of a one-rule value: {@code lamina:<Id>}. */
     public static final String PREFIX = "lamina:";
-    /** Id of the warning about a {@code lamina:<x>} value that names no rule. */
-    public static final String UNKNOWN_SUPPRESSION_ID = "UnknownSuppression";
     /** {@link Origin#annotation()} of that warning. */
     public static final String ANNOTATION = "SuppressWarnings";
 
@@ -71,8 +69,7 @@ public final class Suppressions {
     private void check(String field, Set<String> values, List<Finding> findings) {
         for (String value : new TreeSet<>(values)) {
             if (value.startsWith(ALL) && !value.equals(ALL) && !isRuleKey(value)) {
-                findings.add(new Finding(UNKNOWN_SUPPRESSION_ID, Severity.WARNING, originOf(field),
-                        message(field, value)));
+                findings.add(unknownValue(field, value));
             }
         }
     }
@@ -81,11 +78,10 @@ public final class Suppressions {
         return value.startsWith(PREFIX) && Rules.byId(value.substring(PREFIX.length())).isPresent();
     }
 
-    private String message(String field, String value) {
+    private Finding unknownValue(String field, String value) {
         String where = field == null ? "class " + model.simpleName() : "field '" + field + "'";
         String id = value.startsWith(PREFIX) ? value.substring(PREFIX.length()) : value;
-        return "@SuppressWarnings(\"" + value + "\") on " + where + " names no Lamina lint, so it"
-                + " suppresses nothing." + Rules.didYouMean(id) + " Use \"" + ALL + "\" for all"
-                + " lints or \"" + PREFIX + "<Id>\" with one of: " + String.join(", ", Rules.ids()) + ".";
+        return Problem.unknownSuppression(originOf(field), value, where, Rules.closest(id).map(Rule::id), ALL, PREFIX,
+                Rules.ids());
     }
 }

@@ -1,5 +1,7 @@
 package dev.lamina.processor.report;
 
+import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,8 @@ import java.util.Set;
 
 /**
  * Checks the {@code -Alamina.*} processor options that are not lint options: an unknown key or
- * a bad {@code lamina.summary} value becomes a warning naming what is valid.
+ * a bad {@code lamina.summary} value becomes a warning naming what is valid
+ * ({@link Problem#UNKNOWN_OPTION}, {@link Problem#BAD_OPTION}).
  */
 public final class OptionCheck {
 
@@ -23,9 +26,9 @@ public final class OptionCheck {
 
     private OptionCheck() {}
 
-    /** Warning messages about the options (empty when all are fine). */
-    public static List<String> problems(Map<String, String> options) {
-        List<String> problems = new ArrayList<>();
+    /** Warnings about the options, on no element (empty when all are fine). */
+    public static List<Finding> problems(Map<String, String> options) {
+        List<Finding> problems = new ArrayList<>();
         for (Map.Entry<String, String> option : options.entrySet()) {
             String key = option.getKey();
             if (!key.startsWith("lamina.") || key.equals(LINT) || key.startsWith(LINT + ".")
@@ -35,14 +38,11 @@ public final class OptionCheck {
             if (key.equals(SUMMARY)) {
                 String value = option.getValue();
                 if (!"true".equals(value) && !"false".equals(value)) {
-                    problems.add("[lamina:BadOption] -A" + SUMMARY + "=" + value + " is not a valid value, "
-                            + "so no summary is printed. Fix: use -A" + SUMMARY + "=true or =false.");
+                    problems.add(Problem.badBooleanOption(SUMMARY, value));
                 }
                 continue;
             }
-            problems.add("[lamina:UnknownOption] -A" + key + " is not a Lamina option and is ignored. "
-                    + "Valid options: -Alamina.lint=warn|error|off, -Alamina.lint.<RuleId>=warn|error|note|off, "
-                    + "-Alamina.summary=true|false, -Alamina.sarif=<path>. Fix: correct or remove it.");
+            problems.add(Problem.unknownOption(key));
         }
         return problems;
     }

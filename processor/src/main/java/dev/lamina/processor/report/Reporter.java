@@ -4,6 +4,8 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.SourceLocator;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
@@ -36,9 +38,30 @@ public final class Reporter {
         count(kind);
     }
 
-    /** Prints a message that belongs to no element (e.g. a bad processor option). */
-    public void report(Diagnostic.Kind kind, String message) {
-        messager.printMessage(kind, message);
+    /** Prints a finding that belongs to no element (e.g. a bad processor option); OFF is skipped. */
+    public void report(Finding finding) {
+        Diagnostic.Kind kind = kind(finding.severity());
+        if (kind != null) {
+            messager.printMessage(kind, finding.render());
+            count(kind);
+        }
+    }
+
+    /**
+     * Prints a finding on {@code element}, and on {@code annotation} of it unless null, for findings
+     * no {@link SourceLocator} can place (a model's summary, a layer field outside any model, a
+     * model that could not be read); OFF is skipped.
+     */
+    public void report(Finding finding, Element element, AnnotationMirror annotation) {
+        Diagnostic.Kind kind = kind(finding.severity());
+        if (kind == null) {
+            return;
+        }
+        if (annotation != null) {
+            messager.printMessage(kind, finding.render(), element, annotation);
+        } else {
+            messager.printMessage(kind, finding.render(), element);
+        }
         count(kind);
     }
 

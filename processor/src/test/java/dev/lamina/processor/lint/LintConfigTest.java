@@ -25,7 +25,7 @@ class LintConfigTest {
             .build();
 
     private static Map<String, Severity> lint(Map<String, String> options) {
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         LintConfig config = LintConfig.fromOptions(options, problems);
         assertEquals(List.of(), problems);
         return new Linter(config).lint(MODEL).stream()
@@ -61,17 +61,17 @@ class LintConfigTest {
 
     @Test
     void otherOptionsAreNotRead() {
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         LintConfig.fromOptions(Map.of("lamina.sarif", "out.sarif", "lamina.summary", "true"), problems);
         assertEquals(List.of(), problems);
     }
 
     @Test
     void anUnknownIdIsAProblemNamingTheValidIdsAndTheCloseMatch() {
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         LintConfig config = LintConfig.fromOptions(Map.of("lamina.lint.dropoutBetweenConvs", "off"), problems);
         assertEquals(1, problems.size());
-        String problem = problems.get(0);
+        String problem = problems.get(0).render();
         assertTrue(problem.startsWith("[lamina:UnknownOption] -Alamina.lint.dropoutBetweenConvs=off:"), problem);
         assertTrue(problem.contains("Did you mean 'DropoutBetweenConvs'?"), problem);
         assertTrue(problem.contains("Valid ids: " + String.join(", ", Rules.ids())), problem);
@@ -81,25 +81,25 @@ class LintConfigTest {
 
     @Test
     void anUnknownValueIsAProblemNamingTheValidValues() {
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         LintConfig config = LintConfig.fromOptions(
                 Map.of("lamina.lint", "note", "lamina.lint.DoubleSoftmax", "loud"), problems);
         assertEquals(List.of(
                 "[lamina:UnknownOption] -Alamina.lint=note: 'note' is not a valid value, so the option is"
                         + " ignored. Valid values: warn, error, off.",
                 "[lamina:UnknownOption] -Alamina.lint.DoubleSoftmax=loud: 'loud' is not a valid value, so"
-                        + " the option is ignored. Valid values: warn, error, note, off."), problems);
+                        + " the option is ignored. Valid values: warn, error, note, off."), problems.stream().map(Finding::render).toList());
         assertEquals(LintConfig.defaults().toString(), config.toString());
     }
 
     @Test
     void anOptionWithoutAValueIsAnUnknownValue() {
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         Map<String, String> options = new java.util.HashMap<>();
         options.put("lamina.lint", null);
         LintConfig.fromOptions(options, problems);
         assertEquals(List.of("[lamina:UnknownOption] -Alamina.lint=: '' is not a valid value, so the option is"
-                + " ignored. Valid values: warn, error, off."), problems);
+                + " ignored. Valid values: warn, error, off."), problems.stream().map(Finding::render).toList());
     }
 
     @Test

@@ -89,7 +89,7 @@ class SuppressionsTest {
     @Test
     void unknownSuppressionsAreNotReportedWhenLintingIsOff() {
         var model = model().suppressField("drop1", "lamina:Nope").build();
-        List<String> problems = new java.util.ArrayList<>();
+        List<Finding> problems = new java.util.ArrayList<>();
         var config = LintConfig.fromOptions(Map.of("lamina.lint", "off"), problems);
         assertEquals(List.of(), new Linter(config).lint(model));
     }

@@ -82,7 +82,7 @@ public final class ChannelsLastInput extends Rule {
             String input = ModelSpec.inputLiteral(fixed);
             return new Finding(shapeError.id(), shapeError.severity(), shapeError.origin(), what
                     + " Likely cause: @Model(input = " + ModelSpec.inputLiteral(model.input()) + ") is"
-                    + " channels-last ([lamina:ChannelsLastInput]), so this layer sees the image the wrong"
+                    + " channels-last (" + Finding.tag(ChannelsLastInput.class.getSimpleName()) + "), so this layer sees the image the wrong"
                     + " way round. Fix: input = " + input + (layerFix.isEmpty() ? "." : "; if the error"
                     + " remains, " + Character.toLowerCase(layerFix.charAt(0)) + layerFix.substring(1)));
         }).orElse(shapeError);
