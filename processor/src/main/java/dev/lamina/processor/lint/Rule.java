@@ -18,7 +18,8 @@ import java.util.function.IntPredicate;
 
 /**
  * One placement lint: a stable id, a default severity, a one-line summary, a help paragraph (for
- * SARIF and IDEs; docs/lints.md has the long form) and the check itself.
+ * SARIF and IDEs; docs/lints.md has the long form) and the check itself. The metadata is declared
+ * once, as the subclass's {@link LintRule} annotation; the id is the subclass's simple name.
  *
  * <p>A rule only finds problems: it returns findings at its default severity, and the
  * {@link Linter} applies options and {@code @SuppressWarnings}. Rules are stateless.
@@ -30,17 +31,21 @@ public abstract class Rule {
     private final String summary;
     private final String help;
 
-    /**
-     * @param id stable id without the {@code lamina:} prefix (by convention the class's simple name)
-     * @param defaultSeverity WARNING or NOTE; ERROR for a model that cannot train at all
-     * @param summary one line: what the rule detects
-     * @param help a paragraph: what, why (with the source) and the fix
-     */
-    protected Rule(String id, Severity defaultSeverity, String summary, String help) {
-        this.id = Objects.requireNonNull(id);
-        this.defaultSeverity = Objects.requireNonNull(defaultSeverity);
-        this.summary = Objects.requireNonNull(summary);
-        this.help = Objects.requireNonNull(help);
+    /** Reads the metadata from the subclass's {@link LintRule} annotation. */
+    protected Rule() {
+        LintRule metadata = getClass().getAnnotation(LintRule.class);
+        if (metadata == null) {
+            throw new IllegalStateException(getClass().getName() + " lacks @" + LintRule.class.getSimpleName());
+        }
+        this.id = idOf(getClass());
+        this.defaultSeverity = Objects.requireNonNull(metadata.severity());
+        this.summary = Objects.requireNonNull(metadata.summary());
+        this.help = Objects.requireNonNull(metadata.help());
+    }
+
+    /** The id of a rule class: its simple name, e.g. {@code DropoutBetweenConvs}. */
+    public static String idOf(Class<? extends Rule> rule) {
+        return rule.getSimpleName();
     }
 
     /** Stable id, e.g. {@code DropoutBetweenConvs}; shown as {@code [lamina:DropoutBetweenConvs]}. */

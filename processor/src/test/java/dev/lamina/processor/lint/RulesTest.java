@@ -2,6 +2,7 @@ package dev.lamina.processor.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.processor.diag.Severity;
@@ -35,10 +36,25 @@ class RulesTest {
         assertEquals(expected, actual);
     }
 
+    /** The metadata is the class's @LintRule annotation, so a rule without one cannot be built. */
+    @Test
+    void aRuleWithoutLintRuleMetadataCannotBeBuilt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, Unannotated::new);
+        assertTrue(e.getMessage().contains("Unannotated lacks @LintRule"), e.getMessage());
+    }
+
+    private static final class Unannotated extends Rule {
+        @Override
+        public java.util.List<dev.lamina.processor.diag.Finding> check(LayerSequence layers) {
+            return java.util.List.of();
+        }
+    }
+
     @Test
     void everyRuleIsNamedAfterItsClassAndDescribesItself() {
         for (Rule rule : Rules.all()) {
             assertEquals(rule.getClass().getSimpleName(), rule.id());
+            assertEquals(rule.getClass().getAnnotation(LintRule.class).severity(), rule.defaultSeverity());
             assertFalse(rule.summary().isBlank());
             assertTrue(rule.help().contains("Fix: "), rule.id() + "'s help should say the fix");
         }

@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationFn;
@@ -13,18 +14,15 @@ import java.util.List;
  * ReLU, leaky ReLU, GELU, sigmoid or tanh after the last weighted layer of a classifier
  * (softmax there is {@link DoubleSoftmax}).
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "ReLU/sigmoid/tanh/GELU on the last layer's output, which should be raw logits.",
+        help = "The last layer's outputs are logits, which softmax cross-entropy needs unbounded in"
+                + " both directions. ReLU (and GELU, and to a degree leaky ReLU) clips negative"
+                + " logits, so a class cannot be scored below the others and clipped units get"
+                + " no gradient; sigmoid and tanh bound logits to (0, 1) or (-1, 1), so softmax"
+                + " cannot become confident. Fix: remove the activation; the last weighted"
+                + " layer's outputs are the logits.")
 public final class ActivationOnLogits extends Rule {
-
-    public ActivationOnLogits() {
-        super("ActivationOnLogits", Severity.WARNING,
-                "ReLU/sigmoid/tanh/GELU on the last layer's output, which should be raw logits.",
-                "The last layer's outputs are logits, which softmax cross-entropy needs unbounded in"
-                        + " both directions. ReLU (and GELU, and to a degree leaky ReLU) clips negative"
-                        + " logits, so a class cannot be scored below the others and clipped units get"
-                        + " no gradient; sigmoid and tanh bound logits to (0, 1) or (-1, 1), so softmax"
-                        + " cannot become confident. Fix: remove the activation; the last weighted"
-                        + " layer's outputs are the logits.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -18,16 +19,13 @@ import java.util.stream.IntStream;
  * only dropout and pooling between them) instead of between the weighted layer and its activation
  * (after a sub-model there is no such choice).
  */
+@LintRule(severity = Severity.NOTE,
+        summary = "@BatchNorm after the activation rather than between the weighted layer and it.",
+        help = "Ioffe & Szegedy (2015) put batch norm between the weighted layer and its"
+                + " nonlinearity (x = Wu, then BN(x), then the activation), so the activation"
+                + " receives normalized inputs. Seed article 000 reports that both orders train"
+                + " similarly, hence a note. Fix: @Conv @BatchNorm @ReLU (batch norm first).")
 public final class BatchNormAfterActivation extends Rule {
-
-    public BatchNormAfterActivation() {
-        super("BatchNormAfterActivation", Severity.NOTE,
-                "@BatchNorm after the activation rather than between the weighted layer and it.",
-                "Ioffe & Szegedy (2015) put batch norm between the weighted layer and its"
-                        + " nonlinearity (x = Wu, then BN(x), then the activation), so the activation"
-                        + " receives normalized inputs. Seed article 000 reports that both orders train"
-                        + " similarly, hence a note. Fix: @Conv @BatchNorm @ReLU (batch norm first).");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ModelSpec;
 import java.util.List;
@@ -15,23 +16,20 @@ import java.util.Optional;
  * Checked on the declaration, so it is reported also when the shapes that follow are impossible,
  * and those shape errors are then explained by it ({@link #explain}).
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "@Model(input = {H, W, C}) looks channels-last; Lamina's images are {C, H, W}.",
+        help = "Lamina, DJL and PyTorch take images channels-first, (C, H, W); Keras and TensorFlow"
+                + " default to channels-last, (H, W, C). An input such as {28, 28, 1} is read as"
+                + " 28 channels of 28 x 1 images: every convolution and pooling then runs over"
+                + " the wrong axes, and a window that does not fit the width of 1 fails with a"
+                + " shape error that blames the layer. Fix: write the channels first, e.g."
+                + " input = {1, 28, 28}.")
 public final class ChannelsLastInput extends Rule {
 
     /** Largest channel count of an image (RGBA). */
     static final int MAX_CHANNELS = 4;
     /** Smallest height and width that make an (H, W, C) reading plausible. */
     static final int MIN_SIDE = 8;
-
-    public ChannelsLastInput() {
-        super("ChannelsLastInput", Severity.WARNING,
-                "@Model(input = {H, W, C}) looks channels-last; Lamina's images are {C, H, W}.",
-                "Lamina, DJL and PyTorch take images channels-first, (C, H, W); Keras and TensorFlow"
-                        + " default to channels-last, (H, W, C). An input such as {28, 28, 1} is read as"
-                        + " 28 channels of 28 x 1 images: every convolution and pooling then runs over"
-                        + " the wrong axes, and a window that does not fit the width of 1 fails with a"
-                        + " shape error that blames the layer. Fix: write the channels first, e.g."
-                        + " input = {1, 28, 28}.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {
@@ -82,7 +80,8 @@ public final class ChannelsLastInput extends Rule {
             String input = ModelSpec.inputLiteral(fixed);
             return new Finding(shapeError.id(), shapeError.severity(), shapeError.origin(), what
                     + " Likely cause: @Model(input = " + ModelSpec.inputLiteral(model.input()) + ") is"
-                    + " channels-last (" + Finding.tag(ChannelsLastInput.class.getSimpleName()) + "), so this layer sees the image the wrong"
+                    + " channels-last (" + Finding.tag(idOf(ChannelsLastInput.class)) + "), so this layer sees"
+                    + " the image the wrong"
                     + " way round. Fix: input = " + input + (layerFix.isEmpty() ? "." : "; if the error"
                     + " remains, " + Character.toLowerCase(layerFix.charAt(0)) + layerFix.substring(1)));
         }).orElse(shapeError);

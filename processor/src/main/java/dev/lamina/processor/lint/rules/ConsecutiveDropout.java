@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -13,16 +14,13 @@ import java.util.List;
  * Two dropouts with no weighted layer between them; reported on the later one with the
  * effective rate of the whole run.
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "Two dropouts with no weighted layer between them: their rates compound.",
+        help = "Two dropouts with no weighted layer (@Conv, @DepthwiseConv, @Dense) between them act on the same units, so their"
+                + " keep probabilities multiply: @Dropout(0.5) twice drops 0.75 of the units,"
+                + " more than either rate says (Srivastava et al. 2014 use one dropout per"
+                + " layer). Fix: keep one dropout with the rate you want.")
 public final class ConsecutiveDropout extends Rule {
-
-    public ConsecutiveDropout() {
-        super("ConsecutiveDropout", Severity.WARNING,
-                "Two dropouts with no weighted layer between them: their rates compound.",
-                "Two dropouts with no weighted layer (@Conv, @DepthwiseConv, @Dense) between them act on the same units, so their"
-                        + " keep probabilities multiply: @Dropout(0.5) twice drops 0.75 of the units,"
-                        + " more than either rate says (Srivastava et al. 2014 use one dropout per"
-                        + " layer). Fix: keep one dropout with the rate you want.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

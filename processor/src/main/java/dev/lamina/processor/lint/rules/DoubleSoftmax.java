@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationFn;
@@ -13,20 +14,17 @@ import java.util.List;
  * Softmax after the last weighted layer of a classifier: Lamina's training already applies
  * softmax cross-entropy to the logits, so softmax would be applied twice.
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "Softmax on the last layer: training already applies softmax cross-entropy to logits.",
+        help = "The last layer's outputs are logits: Lamina trains with softmax cross-entropy on"
+                + " logits (the DSL contract), so a softmax on the last layer is applied twice."
+                + " The loss then sees softmax(p) with every p in [0, 1]: no class can get a high probability, the loss cannot approach 0"
+                + " and gradients are small (seed article 001's Keras models end in"
+                + " activation='softmax', which Keras pairs with a loss that expects"
+                + " probabilities; Lamina's loss expects logits)."
+                + " Fix: remove the softmax; apply it to the logits only when you need"
+                + " probabilities at prediction time.")
 public final class DoubleSoftmax extends Rule {
-
-    public DoubleSoftmax() {
-        super("DoubleSoftmax", Severity.WARNING,
-                "Softmax on the last layer: training already applies softmax cross-entropy to logits.",
-                "The last layer's outputs are logits: Lamina trains with softmax cross-entropy on"
-                        + " logits (the DSL contract), so a softmax on the last layer is applied twice."
-                        + " The loss then sees softmax(p) with every p in [0, 1]: no class can get a high probability, the loss cannot approach 0"
-                        + " and gradients are small (seed article 001's Keras models end in"
-                        + " activation='softmax', which Keras pairs with a loss that expects"
-                        + " probabilities; Lamina's loss expects logits)."
-                        + " Fix: remove the softmax; apply it to the logits only when you need"
-                        + " probabilities at prediction time.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

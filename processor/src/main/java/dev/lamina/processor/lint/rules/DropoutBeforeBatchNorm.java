@@ -3,25 +3,23 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import java.util.List;
 
 /** Any dropout with a {@code @BatchNorm} (or a sub-model containing one) anywhere after it. */
+@LintRule(severity = Severity.WARNING,
+        summary = "Dropout placed before a @BatchNorm: variance shift between training and inference.",
+        help = "A dropout with a @BatchNorm anywhere after it changes the variance of the"
+                + " activations between training (units dropped and rescaled) and inference"
+                + " (no dropout). Batch norm learns its running variance during training, so at"
+                + " inference it normalizes with statistics that no longer match, which hurts"
+                + " accuracy (Li et al., CVPR 2019, 'Understanding the Disharmony between"
+                + " Dropout and Batch Normalization by Variance Shift'). Fix: move the dropout"
+                + " after the last @BatchNorm.")
 public final class DropoutBeforeBatchNorm extends Rule {
-
-    public DropoutBeforeBatchNorm() {
-        super("DropoutBeforeBatchNorm", Severity.WARNING,
-                "Dropout placed before a @BatchNorm: variance shift between training and inference.",
-                "A dropout with a @BatchNorm anywhere after it changes the variance of the"
-                        + " activations between training (units dropped and rescaled) and inference"
-                        + " (no dropout). Batch norm learns its running variance during training, so at"
-                        + " inference it normalizes with statistics that no longer match, which hurts"
-                        + " accuracy (Li et al., CVPR 2019, 'Understanding the Disharmony between"
-                        + " Dropout and Batch Normalization by Variance Shift'). Fix: move the dropout"
-                        + " after the last @BatchNorm.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

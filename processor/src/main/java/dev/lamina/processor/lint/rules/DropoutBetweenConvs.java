@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -13,24 +14,21 @@ import java.util.List;
  * {@code @DepthwiseConv}),
  * seeing through sub-models (a residual block after it counts by its main path's first conv).
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "Element-wise @Dropout between two @Conv layers barely regularizes a feature map.",
+        help = "An element-wise @Dropout whose nearest weighted layers on both sides are convs (@Conv or"
+                + " @DepthwiseConv) drops"
+                + " single activations of a feature map. Neighbouring activations are strongly"
+                + " correlated, so a dropped one is recovered from its neighbours and the"
+                + " dropout mostly adds noise (Tompson et al. 2015; seed articles 000, 001, 002)."
+                + " Fix: use @SpatialDropout, which drops whole channels, or remove the dropout"
+                + " and put @BatchNorm between the conv and its activation.")
 public final class DropoutBetweenConvs extends Rule {
 
     /** Why element-wise dropout on feature maps regularizes little; shared with {@link DropoutOnFeatureMaps}. */
     static final String WHY = "Neighbouring activations of a feature map are strongly correlated, so a"
             + " dropped activation is recovered from its neighbours and element-wise dropout"
             + " regularizes little (Tompson et al. 2015).";
-
-    public DropoutBetweenConvs() {
-        super("DropoutBetweenConvs", Severity.WARNING,
-                "Element-wise @Dropout between two @Conv layers barely regularizes a feature map.",
-                "An element-wise @Dropout whose nearest weighted layers on both sides are convs (@Conv or"
-                        + " @DepthwiseConv) drops"
-                        + " single activations of a feature map. Neighbouring activations are strongly"
-                        + " correlated, so a dropped one is recovered from its neighbours and the"
-                        + " dropout mostly adds noise (Tompson et al. 2015; seed articles 000, 001, 002)."
-                        + " Fix: use @SpatialDropout, which drops whole channels, or remove the dropout"
-                        + " and put @BatchNorm between the conv and its activation.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -14,17 +15,14 @@ import java.util.List;
  * pooling, before {@code @Flatten}. Dropout on the input image itself is not reported here (see
  * {@link InputDropoutHigh}).
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "Element-wise @Dropout on a (C, H, W) feature map, e.g. after the last pooling.",
+        help = "An element-wise @Dropout on a (C, H, W) feature map (for example after the last"
+                + " pooling layer, before @Flatten) drops single activations whose spatially"
+                + " correlated neighbours carry the same information, so it regularizes little"
+                + " (Tompson et al. 2015; seed articles 000 and 001). Fix: use @SpatialDropout,"
+                + " or move the @Dropout after the first @Dense, where it acts on a vector.")
 public final class DropoutOnFeatureMaps extends Rule {
-
-    public DropoutOnFeatureMaps() {
-        super("DropoutOnFeatureMaps", Severity.WARNING,
-                "Element-wise @Dropout on a (C, H, W) feature map, e.g. after the last pooling.",
-                "An element-wise @Dropout on a (C, H, W) feature map (for example after the last"
-                        + " pooling layer, before @Flatten) drops single activations whose spatially"
-                        + " correlated neighbours carry the same information, so it regularizes little"
-                        + " (Tompson et al. 2015; seed articles 000 and 001). Fix: use @SpatialDropout,"
-                        + " or move the @Dropout after the first @Dense, where it acts on a vector.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

@@ -3,21 +3,19 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
 import java.util.List;
 
 /** A dropout after the last weighted layer of a model whose output is a vector (the logits). */
+@LintRule(severity = Severity.WARNING,
+        summary = "Dropout after the last weighted layer: it drops output logits.",
+        help = "A dropout after the last weighted layer zeroes class scores (logits) at random during"
+                + " training, so the loss is computed on corrupted predictions. Dropout is meant"
+                + " for hidden units (Srivastava et al. 2014), not the output layer (seed"
+                + " article 002). Fix: remove it, or move it before the last weighted layer.")
 public final class DropoutOnOutput extends Rule {
-
-    public DropoutOnOutput() {
-        super("DropoutOnOutput", Severity.WARNING,
-                "Dropout after the last weighted layer: it drops output logits.",
-                "A dropout after the last weighted layer zeroes class scores (logits) at random during"
-                        + " training, so the loss is computed on corrupted predictions. Dropout is meant"
-                        + " for hidden units (Srivastava et al. 2014), not the output layer (seed"
-                        + " article 002). Fix: remove it, or move it before the last weighted layer.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationFn;
 import dev.lamina.processor.model.ActivationSpec;
@@ -11,16 +12,13 @@ import java.util.List;
 /**
  * Two activations in a row, e.g. {@code @Conv(activation = RELU) @ReLU}; reported on the second.
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "Two activations in a row, e.g. @Conv(activation = RELU) @ReLU.",
+        help = "Two activations directly after each other add no capacity: ReLU(ReLU(x)) = ReLU(x),"
+                + " and a different second activation only re-squashes the first one's output."
+                + " It usually comes from writing both activation = ... and an activation"
+                + " annotation. Fix: keep one of them.")
 public final class DuplicateActivation extends Rule {
-
-    public DuplicateActivation() {
-        super("DuplicateActivation", Severity.WARNING,
-                "Two activations in a row, e.g. @Conv(activation = RELU) @ReLU.",
-                "Two activations directly after each other add no capacity: ReLU(ReLU(x)) = ReLU(x),"
-                        + " and a different second activation only re-squashes the first one's output."
-                        + " It usually comes from writing both activation = ... and an activation"
-                        + " annotation. Fix: keep one of them.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DenseSpec;
@@ -13,20 +14,17 @@ import java.util.List;
  * A {@code @Flatten} feeding a {@code @Dense} (with no weighted layer between) whose weight
  * matrix has more than {@value #MAX_WEIGHTS} parameters.
  */
+@LintRule(severity = Severity.NOTE,
+        summary = "@Flatten feeding a @Dense with more than 1,000,000 weights; consider @GlobalAvgPool.",
+        help = "Flattening a feature map into a @Dense layer gives a weight matrix of C x H x W x"
+                + " units, which often holds most of the model's parameters and overfits."
+                + " He et al. (2016, ResNet) and seed article 000 end the conv stack with global"
+                + " average pooling instead, which keeps one feature per channel. Fix: replace"
+                + " @Flatten with @GlobalAvgPool.")
 public final class LargeDenseHead extends Rule {
 
     /** Weight-matrix size above which the note fires. */
     static final long MAX_WEIGHTS = 1_000_000;
-
-    public LargeDenseHead() {
-        super("LargeDenseHead", Severity.NOTE,
-                "@Flatten feeding a @Dense with more than 1,000,000 weights; consider @GlobalAvgPool.",
-                "Flattening a feature map into a @Dense layer gives a weight matrix of C x H x W x"
-                        + " units, which often holds most of the model's parameters and overfits."
-                        + " He et al. (2016, ResNet) and seed article 000 end the conv stack with global"
-                        + " average pooling instead, which keeps one feature per channel. Fix: replace"
-                        + " @Flatten with @GlobalAvgPool.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -15,17 +16,14 @@ import java.util.List;
  * {@code @MaxPool}. {@code @Conv @MaxPool @ReLU} is fine (ReLU and max pooling commute); so is
  * {@code @Conv @ReLU @MaxPool}. Without any nonlinearity at all it is MissingActivation's.
  */
+@LintRule(severity = Severity.NOTE,
+        summary = "A @Conv or @DepthwiseConv whose only nonlinearity before the next weighted layer is a @MaxPool.",
+        help = "A convolution followed by max pooling and no activation keeps its negative"
+                + " responses: max pooling only selects the largest value of each window, so"
+                + " the network loses the nonlinearity a ReLU gives. NeuraLint (Nikanjam et al."
+                + " 2021) and UMLAUT (Schoop et al. 2021) flag a convolution without activation."
+                + " Fix: add @ReLU to the conv (after its @BatchNorm, if any).")
 public final class LinearConvBeforePool extends Rule {
-
-    public LinearConvBeforePool() {
-        super("LinearConvBeforePool", Severity.NOTE,
-                "A @Conv or @DepthwiseConv whose only nonlinearity before the next weighted layer is a @MaxPool.",
-                "A convolution followed by max pooling and no activation keeps its negative"
-                        + " responses: max pooling only selects the largest value of each window, so"
-                        + " the network loses the nonlinearity a ReLU gives. NeuraLint (Nikanjam et al."
-                        + " 2021) and UMLAUT (Schoop et al. 2021) flag a convolution without activation."
-                        + " Fix: add @ReLU to the conv (after its @BatchNorm, if any).");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

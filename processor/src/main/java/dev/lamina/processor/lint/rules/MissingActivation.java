@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.LayerSpec;
@@ -20,21 +21,18 @@ import java.util.Set;
  * A {@code @DepthwiseConv} and a 1x1 {@code @Conv} are not reported: they are the two halves of a
  * depthwise separable convolution ({@link LayerSequence#isSeparablePair}).
  */
+@LintRule(severity = Severity.WARNING,
+        summary = "Two weighted layers with no nonlinearity between them collapse into one.",
+        help = "Two @Conv/@DepthwiseConv/@Dense layers with only linear operations between them (batch norm,"
+                + " dropout, flatten and average pooling are linear at inference) compose into"
+                + " a single linear layer: the second adds parameters but no expressive power"
+                + " (Goodfellow, Bengio & Courville 2016, Deep Learning, chapter 6). Fix: add an"
+                + " activation, e.g. @ReLU, after the first (after its @BatchNorm, if any)."
+                + " Suppress it for an intended linear bottleneck (Sandler et al. 2018,"
+                + " MobileNetV2). A @DepthwiseConv next to a 1x1 @Conv is not reported: the pair"
+                + " is a depthwise separable convolution, which Xception (Chollet 2017) trains"
+                + " with no activation between its halves.")
 public final class MissingActivation extends Rule {
-
-    public MissingActivation() {
-        super("MissingActivation", Severity.WARNING,
-                "Two weighted layers with no nonlinearity between them collapse into one.",
-                "Two @Conv/@DepthwiseConv/@Dense layers with only linear operations between them (batch norm,"
-                        + " dropout, flatten and average pooling are linear at inference) compose into"
-                        + " a single linear layer: the second adds parameters but no expressive power"
-                        + " (Goodfellow, Bengio & Courville 2016, Deep Learning, chapter 6). Fix: add an"
-                        + " activation, e.g. @ReLU, after the first (after its @BatchNorm, if any)."
-                        + " Suppress it for an intended linear bottleneck (Sandler et al. 2018,"
-                        + " MobileNetV2). A @DepthwiseConv next to a 1x1 @Conv is not reported: the pair"
-                        + " is a depthwise separable convolution, which Xception (Chollet 2017) trains"
-                        + " with no activation between its halves.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

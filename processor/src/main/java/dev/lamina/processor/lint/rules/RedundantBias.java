@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -10,16 +11,13 @@ import dev.lamina.processor.model.LayerSpec;
 import java.util.List;
 
 /** {@code bias = true} on a weighted layer directly followed by {@code @BatchNorm}. */
+@LintRule(severity = Severity.NOTE,
+        summary = "bias = true on a weighted layer directly followed by @BatchNorm, which cancels it.",
+        help = "Batch norm subtracts the mean of each channel (or feature), which cancels any"
+                + " constant added before it: the bias of a @Conv, @DepthwiseConv or @Dense directly followed by"
+                + " @BatchNorm is never used, and batch norm's own shift (beta) takes its role"
+                + " (Ioffe & Szegedy 2015, section 3.2). Fix: bias = false.")
 public final class RedundantBias extends Rule {
-
-    public RedundantBias() {
-        super("RedundantBias", Severity.NOTE,
-                "bias = true on a weighted layer directly followed by @BatchNorm, which cancels it.",
-                "Batch norm subtracts the mean of each channel (or feature), which cancels any"
-                        + " constant added before it: the bias of a @Conv, @DepthwiseConv or @Dense directly followed by"
-                        + " @BatchNorm is never used, and batch norm's own shift (beta) takes its role"
-                        + " (Ioffe & Szegedy 2015, section 3.2). Fix: bias = false.");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {

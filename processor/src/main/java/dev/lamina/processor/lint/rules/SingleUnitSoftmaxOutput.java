@@ -3,6 +3,7 @@ package dev.lamina.processor.lint.rules;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
+import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DenseSpec;
 import java.util.List;
@@ -11,6 +12,15 @@ import java.util.List;
  * A classifier whose output has a single unit: softmax cross-entropy over one class is identically
  * 0, so the model cannot learn. Reported as an ERROR on the last weighted layer.
  */
+@LintRule(severity = Severity.ERROR,
+        summary = "A classifier with one output unit: softmax cross-entropy over one class is always 0.",
+        help = "A model whose output is a single unit is trained with softmax cross-entropy over that"
+                + " one unit: softmax of a single logit is 1 whatever the logit, so the loss is"
+                + " identically 0, no gradient flows and the model never learns. Keras"
+                + " programs write binary classifiers as Dense(1, activation='sigmoid') with"
+                + " binary cross-entropy; NeuraLint (Nikanjam et al. 2021) and UMLAUT (Schoop"
+                + " et al. 2021) report the mismatch of a one-unit output and a softmax loss."
+                + " Fix: " + SingleUnitSoftmaxOutput.FIX + ".")
 public final class SingleUnitSoftmaxOutput extends Rule {
 
     /** Why a one-unit output cannot train; shared with the rules whose fix would otherwise leave it. */
@@ -23,18 +33,6 @@ public final class SingleUnitSoftmaxOutput extends Rule {
     public static final String FIX = "give it two outputs, @Dense(units = 2) with no activation, and"
             + " label the two classes 0 and 1 (softmax over two logits is the sigmoid of their"
             + " difference, so this is the same binary classifier)";
-
-    public SingleUnitSoftmaxOutput() {
-        super("SingleUnitSoftmaxOutput", Severity.ERROR,
-                "A classifier with one output unit: softmax cross-entropy over one class is always 0.",
-                "A model whose output is a single unit is trained with softmax cross-entropy over that"
-                        + " one unit: softmax of a single logit is 1 whatever the logit, so the loss is"
-                        + " identically 0, no gradient flows and the model never learns. Keras"
-                        + " programs write binary classifiers as Dense(1, activation='sigmoid') with"
-                        + " binary cross-entropy; NeuraLint (Nikanjam et al. 2021) and UMLAUT (Schoop"
-                        + " et al. 2021) report the mismatch of a one-unit output and a softmax loss."
-                        + " Fix: " + FIX + ".");
-    }
 
     @Override
     public List<Finding> check(LayerSequence layers) {
