@@ -3,7 +3,6 @@ package dev.lamina.processor;
 import com.google.auto.service.AutoService;
 import dev.lamina.processor.codegen.NetWriter;
 import dev.lamina.processor.diag.Finding;
-import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LintConfig;
@@ -179,9 +178,9 @@ public final class LaminaProcessor extends AbstractProcessor {
             javax.lang.model.element.AnnotationMirror first = field.getAnnotationMirrors().stream()
                     .filter(m -> m.getAnnotationType().toString().startsWith("dev.lamina."))
                     .findFirst().orElseThrow();
-            Finding finding = Problem.LAYER_OUTSIDE_MODEL.at(Origin.ofModel(null), field.getSimpleName(),
-                    first.getAnnotationType().asElement().getSimpleName(), type.getQualifiedName(),
-                    type.getSimpleName());
+            Finding finding = Problem.layerOutsideModel(field.getSimpleName().toString(),
+                    first.getAnnotationType().asElement().getSimpleName().toString(), type.getQualifiedName().toString(),
+                    type.getSimpleName().toString());
             reporter.report(finding, field, first);
         }
     }
@@ -286,7 +285,7 @@ public final class LaminaProcessor extends AbstractProcessor {
 
     /** An unexpected exception on one model: an ERROR on its class (on its source when known). */
     private void reportInternalError(TypeElement type, SourceLocator locator, Throwable e) {
-        Finding failure = Problem.INTERNAL_ERROR.at(Origin.ofModel(null), type.getSimpleName(), e);
+        Finding failure = Problem.internalError(type.getSimpleName().toString(), e);
         if (locator != null) {
             reporter.report(failure, locator);
         } else {
@@ -311,13 +310,9 @@ public final class LaminaProcessor extends AbstractProcessor {
                     || (!inRound && processingEnv.getElementUtils().getTypeElement(inner.qualifiedNetName()) != null)) {
                 continue;
             }
-            return Problem.SUB_MODEL_WITHOUT_NET.at(sub.origin(), sub.name(),
+            return Problem.subModelWithoutNet(sub.origin(), sub.name(),
                     sub.residual() ? "@Residual" : "field of type " + inner.simpleName(), inner.simpleName(),
-                    inner.qualifiedNetName(),
-                    inRound ? "its own errors (reported on it) stopped its generation"
-                            : "it was compiled without the Lamina processor",
-                    inRound ? "correct the errors of " + inner.simpleName()
-                            : "compile " + inner.simpleName() + " with lamina-processor on the annotation processor path");
+                    inner.qualifiedNetName(), inRound);
         }
         return null;
     }
@@ -333,8 +328,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             }
             return true;
         } catch (IOException e) {
-            reporter.report(Problem.NET_NOT_WRITTEN.at(Origin.ofModel("name"), type.getSimpleName(), netName,
-                    e.getMessage()), locator);
+            reporter.report(Problem.netNotWritten(type.getSimpleName().toString(), netName, e), locator);
             return false;
         }
     }

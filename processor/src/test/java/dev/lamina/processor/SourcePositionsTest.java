@@ -41,9 +41,9 @@ class SourcePositionsTest {
                 for (var element : round.getElementsAnnotatedWith(annotation)) {
                     ModelReader.Read read = new ModelReader(processingEnv.getElementUtils()).read((TypeElement) element);
                     Origin dropout = read.spec().layers().get(1).origin();
-                    positions.locate(Problem.FLATTEN_ON_VECTOR.at(dropout, "x", "y"), read.locator())
+                    positions.locate(Problem.flattenOnVector(dropout, "x", java.util.List.of(1)), read.locator())
                             .ifPresent(results::add);
-                    positions.locate(Problem.FLATTEN_ON_VECTOR.at(dropout.withAttribute("rate"), "x", "y"),
+                    positions.locate(Problem.flattenOnVector(dropout.withAttribute("rate"), "x", java.util.List.of(1)),
                             read.locator()).ifPresent(results::add);
                 }
             }

@@ -3,12 +3,19 @@ package dev.lamina.processor.diag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Every compile-time error (and the one shape warning) Lamina reports, with its stable id, its
- * severity and its message template, in one place. Each template follows
+ * Every message Lamina reports that is not a lint: the compile-time errors (and the one shape
+ * warning), the warnings about processor options and {@code @SuppressWarnings} values, the SARIF
+ * file warning and the summary NOTE, each with its stable id, its severity and its message
+ * template, in one place. Error templates follow
  * {@code layer '<name>' (@<Annotation>): <what, with shapes>. <why>. Fix: <what to do>.}
  * (the {@code [lamina:<Id>]} tag is added by {@link Finding#render()}).
+ *
+ * <p>A finding is made only by its problem's static factory method (e.g.
+ * {@link #subModelInputMismatch}), whose parameters are named and typed; the template is filled in
+ * one place, next to it, so the order of a template's arguments cannot drift from its call sites.
  */
 public enum Problem {
     /** An annotation attribute outside its valid range, e.g. {@code filters = 0}. */
@@ -174,9 +181,188 @@ public enum Problem {
         return severity;
     }
 
-    /** The finding at {@code origin} with the template filled with {@code args}. */
-    public Finding at(Origin origin, Object... args) {
+    /**
+     * The finding at {@code origin} with the template filled with {@code args}: private, so every
+     * message is made by the typed factory method of its problem below.
+     */
+    private Finding at(Origin origin, Object... args) {
         return new Finding(id, severity, origin, String.format(Locale.ROOT, template, args));
+    }
+
+    /**
+     * {@link #ATTRIBUTE_OUT_OF_RANGE}: {@code value} of the attribute {@code attribute} names (on the
+     * annotation it names) of layer {@code layer}; {@code range} e.g. {@code at least 1}, {@code why}
+     * a sentence without its final period, {@code fix} what to write.
+     */
+    public static Finding attributeOutOfRange(Origin attribute, String layer, Object value, String range, String why,
+            String fix) {
+        return ATTRIBUTE_OUT_OF_RANGE.at(attribute, layer, attribute.annotation(), attribute.attribute(), value, range,
+                capitalized(why), fix);
+    }
+
+    /**
+     * {@link #FLOAT_ROUNDING}: {@code value} of the attribute {@code attribute} names becomes
+     * {@code rounded} as a float; {@code change} says what that is ({@code which is 0: ...}).
+     */
+    public static Finding floatRounding(Origin attribute, String layer, double value, float rounded, String change,
+            String fix) {
+        return FLOAT_ROUNDING.at(attribute, layer, attribute.annotation(), attribute.attribute(), value, rounded, change,
+                fix);
+    }
+
+    /** {@link #DENSE_ON_FEATURE_MAP}: the dense layer {@code layer} receives the feature map {@code in} (C, H, W). */
+    public static Finding denseOnFeatureMap(Origin origin, String layer, List<Integer> in) {
+        long flat = in.stream().mapToLong(Integer::longValue).reduce(1, Math::multiplyExact);
+        return DENSE_ON_FEATURE_MAP.at(origin, layer, shape(in), flat, in.get(0));
+    }
+
+    /** {@link #SPATIAL_LAYER_ON_VECTOR}: {@code layer} receives the vector {@code in}; {@code needs} e.g. {@code pooling}. */
+    public static Finding spatialLayerOnVector(Origin origin, String layer, List<Integer> in, String needs) {
+        return SPATIAL_LAYER_ON_VECTOR.at(origin, layer, origin.annotation(), shape(in), needs);
+    }
+
+    /**
+     * {@link #KERNEL_LARGER_THAN_INPUT}: the {@code window} (e.g. {@code kernel}) of {@code layer}
+     * spans {@code span} but its input {@code in} (C, H, W) is smaller; {@code knob} names what to
+     * make smaller (e.g. {@code kernel}).
+     */
+    public static Finding kernelLargerThanInput(Origin origin, String layer, String window, long span,
+            List<Integer> in, String knob) {
+        int height = in.get(1);
+        return KERNEL_LARGER_THAN_INPUT.at(origin, layer, origin.annotation(), window, span, shape(in), height,
+                in.get(2), span > height ? "zero rows" : "zero columns", knob);
+    }
+
+    /**
+     * {@link #SAME_PADDING_NEEDS_ODD_WINDOW}: the window of {@code layer} ({@code pool} or
+     * convolution kernel) spans an even {@code span}, {@code detail} e.g. {@code kernel 4, dilation 1};
+     * {@code djlBlock} is the DJL block that cannot pad asymmetrically.
+     */
+    public static Finding samePaddingNeedsOddWindow(Origin padding, String layer, long span, String detail,
+            String djlBlock, boolean pool) {
+        return SAME_PADDING_NEEDS_ODD_WINDOW.at(padding, layer, padding.annotation(), span, detail, djlBlock,
+                pool ? "an odd pool size" : "an odd kernel (or an even dilation with an even kernel)",
+                pool ? ", or stride equal to the size" : "");
+    }
+
+    /** {@link #FLATTEN_ON_VECTOR}: {@code @Flatten} {@code layer} receives the vector {@code in}. */
+    public static Finding flattenOnVector(Origin origin, String layer, List<Integer> in) {
+        return FLATTEN_ON_VECTOR.at(origin, layer, shape(in));
+    }
+
+    /**
+     * {@link #SUB_MODEL_INPUT_MISMATCH}: the field {@code layer}, used as {@code usage} (e.g.
+     * {@code @Residual}), holds {@code subModel}, declared for {@code declared} but fed {@code received}.
+     */
+    public static Finding subModelInputMismatch(Origin origin, String layer, String usage, String subModel,
+            List<Integer> declared, List<Integer> received) {
+        return SUB_MODEL_INPUT_MISMATCH.at(origin, layer, usage, subModel, literal(declared), shape(received),
+                subModel, literal(received), layer, shape(declared));
+    }
+
+    /**
+     * {@link #SUB_MODEL_INVALID}: {@code subModel} fails for its input {@code in} with
+     * {@code innerError} (its rendered first error).
+     */
+    public static Finding subModelInvalid(Origin origin, String layer, String usage, String subModel,
+            List<Integer> in, Finding innerError) {
+        String rendered = innerError.render();
+        return SUB_MODEL_INVALID.at(origin, layer, usage, subModel, shape(in),
+                rendered.endsWith(".") ? rendered.substring(0, rendered.length() - 1) : rendered, subModel);
+    }
+
+    /** {@link #RESIDUAL_SHAPE_MISMATCH}: the residual {@code subModel} maps {@code in} to another shape {@code out}. */
+    public static Finding residualShapeMismatch(Origin origin, String layer, String subModel, List<Integer> in,
+            List<Integer> out) {
+        return RESIDUAL_SHAPE_MISMATCH.at(origin, layer, subModel, shape(in), shape(out), subModel);
+    }
+
+    /**
+     * {@link #RESIDUAL_PROJECTION_IMPOSSIBLE}: no 1x1 projection maps {@code in} to {@code out};
+     * {@code why} a sentence without its final period.
+     */
+    public static Finding residualProjectionImpossible(Origin projection, String layer, String subModel,
+            List<Integer> in, List<Integer> out, String why) {
+        return RESIDUAL_PROJECTION_IMPOSSIBLE.at(projection, layer, subModel, shape(in), shape(out), why, subModel);
+    }
+
+    /** {@link #INVALID_INPUT_SHAPE}: {@code @Model(input)} of {@code model}; {@code why} without final period. */
+    public static Finding invalidInputShape(String model, List<Integer> input, String why) {
+        return INVALID_INPUT_SHAPE.at(Origin.ofModel("input"), model, literal(input), why);
+    }
+
+    /** {@link #INVALID_NET_NAME}: {@code @Model(name)} of {@code model}; {@code why} without final period. */
+    public static Finding invalidNetName(String model, String name, String why) {
+        return INVALID_NET_NAME.at(Origin.ofModel("name"), model, name, why, model);
+    }
+
+    /**
+     * {@link #SHAPE_TOO_LARGE}: {@code subject} (e.g. {@code layer 'fc' (@Dense)}) has {@code what}
+     * (e.g. {@code its output (..)}) of {@code size} (words, e.g. {@code 3,000,000,000 elements per example}).
+     */
+    public static Finding shapeTooLarge(Origin origin, String subject, String what, String size, String fix) {
+        return SHAPE_TOO_LARGE.at(origin, subject, what, size, fix);
+    }
+
+    /** {@link #PARAMETER_COUNT_OVERFLOW}: {@code what} (e.g. {@code its parameter count}) of {@code layer} overflows. */
+    public static Finding parameterCountOverflow(Origin origin, String layer, String what, String fix) {
+        return PARAMETER_COUNT_OVERFLOW.at(origin, layer, origin.annotation(), what, fix);
+    }
+
+    /** {@link #RESIDUAL_WITHOUT_SUB_MODEL}: {@code @Residual} on {@code field}, whose type {@code fieldType} is no model. */
+    public static Finding residualWithoutSubModel(Origin origin, String field, String fieldType) {
+        return RESIDUAL_WITHOUT_SUB_MODEL.at(origin, field, fieldType);
+    }
+
+    /** {@link #STATIC_LAYER_FIELD}: the layer annotation {@code origin} names is on a static field or enum constant. */
+    public static Finding staticLayerField(Origin origin, boolean enumConstant) {
+        return STATIC_LAYER_FIELD.at(origin, origin.field(), origin.annotation(),
+                enumConstant ? "it is an enum constant, which is a static field" : "the field is static",
+                enumConstant ? "declare the layers as instance fields of a @Model class, not as enum constants"
+                        : "remove the static modifier");
+    }
+
+    /**
+     * {@link #SUB_MODEL_WITHOUT_NET}: {@code subModel} has no generated {@code netClass};
+     * {@code ownErrors}: its own errors stopped it this compilation, else it was compiled without
+     * the processor.
+     */
+    public static Finding subModelWithoutNet(Origin origin, String layer, String usage, String subModel,
+            String netClass, boolean ownErrors) {
+        return SUB_MODEL_WITHOUT_NET.at(origin, layer, usage, subModel, netClass,
+                ownErrors ? "its own errors (reported on it) stopped its generation"
+                        : "it was compiled without the Lamina processor",
+                ownErrors ? "correct the errors of " + subModel
+                        : "compile " + subModel + " with lamina-processor on the annotation processor path");
+    }
+
+    /** {@link #LAYER_OUTSIDE_MODEL}: {@code @annotation} on {@code field} of {@code declaringClass}, which has no @Model. */
+    public static Finding layerOutsideModel(String field, String annotation, String declaringClass, String simpleName) {
+        return LAYER_OUTSIDE_MODEL.at(Origin.ofModel(null), field, annotation, declaringClass, simpleName);
+    }
+
+    /**
+     * {@link #UNKNOWN_ANNOTATION}: the annotation {@code origin} names, of type {@code qualifiedName},
+     * is no layer this processor knows; {@code known} are the simple names it knows.
+     */
+    public static Finding unknownAnnotation(Origin origin, String qualifiedName, List<String> known) {
+        return UNKNOWN_ANNOTATION.at(origin, origin.field(), origin.annotation(), qualifiedName,
+                String.join(", @", known), origin.annotation());
+    }
+
+    /** {@link #SUB_MODEL_CYCLE}: {@code subModel}, used as {@code usage}, contains itself along {@code path}. */
+    public static Finding subModelCycle(Origin origin, String layer, String usage, String subModel, List<String> path) {
+        return SUB_MODEL_CYCLE.at(origin, layer, usage, subModel, String.join(" -> ", path));
+    }
+
+    /** {@link #NET_NOT_WRITTEN}: the Filer could not create {@code netName} for {@code model}. */
+    public static Finding netNotWritten(String model, String netName, Exception cause) {
+        return NET_NOT_WRITTEN.at(Origin.ofModel("name"), model, netName, cause.getMessage());
+    }
+
+    /** {@link #INTERNAL_ERROR}: the processor failed on {@code model} with {@code failure}. */
+    public static Finding internalError(String model, Throwable failure) {
+        return INTERNAL_ERROR.at(Origin.ofModel(null), model, failure);
     }
 
     /** {@link #UNKNOWN_OPTION}: {@code -A<key>} is not a Lamina option; on the compilation. */
@@ -221,6 +407,20 @@ public enum Problem {
     /** {@link #SUMMARY}: the summary {@code table} of the generated class {@code netName}. */
     public static Finding summary(String netName, String table) {
         return SUMMARY.at(null, netName, table);
+    }
+
+    /** A shape as Lamina prints it, e.g. {@code (1, 28, 28)}. */
+    public static String shape(List<Integer> dims) {
+        return dims.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** A shape as written in {@code @Model(input = ...)}, e.g. {@code {1, 28, 28}}. */
+    public static String literal(List<Integer> dims) {
+        return dims.stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String capitalized(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static String didYouMean(Optional<String> closest) {

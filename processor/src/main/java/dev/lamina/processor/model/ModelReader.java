@@ -118,11 +118,7 @@ public final class ModelReader {
         String fieldName = field.getSimpleName().toString();
         locator.addField(fieldName, field, lamina);
         boolean constant = field.getKind() == ElementKind.ENUM_CONSTANT;
-        problems.add(Problem.STATIC_LAYER_FIELD.at(new Origin(fieldName, simpleName(lamina.get(0)), 0, null),
-                fieldName, simpleName(lamina.get(0)),
-                constant ? "it is an enum constant, which is a static field" : "the field is static",
-                constant ? "declare the layers as instance fields of a @Model class, not as enum constants"
-                        : "remove the static modifier"));
+        problems.add(Problem.staticLayerField(new Origin(fieldName, simpleName(lamina.get(0)), 0, null), constant));
     }
 
     private static List<AnnotationMirror> laminaAnnotations(Element field) {
@@ -145,8 +141,8 @@ public final class ModelReader {
         } else {
             for (int i = 0; i < lamina.size(); i++) {
                 if (qualifiedName(lamina.get(i)).equals(RESIDUAL)) {
-                    problems.add(Problem.RESIDUAL_WITHOUT_SUB_MODEL.at(new Origin(fieldName, "Residual", i, null),
-                            fieldName, field.asType()));
+                    problems.add(Problem.residualWithoutSubModel(new Origin(fieldName, "Residual", i, null),
+                            fieldName, field.asType().toString()));
                 }
             }
         }
@@ -160,8 +156,7 @@ public final class ModelReader {
             Optional<LayerBinding> binding = LayerKinds.find(annotation)
                     .filter(b -> qualifiedName(mirror).equals(PKG + b.annotation()));
             if (binding.isEmpty()) {
-                problems.add(Problem.UNKNOWN_ANNOTATION.at(origin, fieldName, annotation, qualifiedName(mirror),
-                        String.join(", @", LayerKinds.annotations()), annotation));
+                problems.add(Problem.unknownAnnotation(origin, qualifiedName(mirror), LayerKinds.annotations()));
                 continue;
             }
             binding.get().reader().read(origin, new Attributes(plainValues(mirror)), names, fieldLayers);
@@ -188,9 +183,8 @@ public final class ModelReader {
             List<String> path = new ArrayList<>(reading);
             java.util.Collections.reverse(path);
             path.add(qualified);
-            problems.add(Problem.SUB_MODEL_CYCLE.at(origin, fieldName,
-                    residual ? "@Residual" : type.getSimpleName(), type.getSimpleName(),
-                    String.join(" -> ", path)));
+            problems.add(Problem.subModelCycle(origin, fieldName,
+                    residual ? "@Residual" : type.getSimpleName().toString(), type.getSimpleName().toString(), path));
             return;
         }
         Read inner = done.get(qualified);

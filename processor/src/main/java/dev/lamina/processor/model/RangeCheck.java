@@ -54,17 +54,16 @@ public final class RangeCheck {
                     + why.substring(1);
         }
         if (change != null) {
-            findings.add(Problem.FLOAT_ROUNDING.at(layer.origin().withAttribute(attribute), layer.name(),
-                    layer.origin().annotation(), attribute, value, rounded, change, fix));
+            findings.add(Problem.floatRounding(layer.origin().withAttribute(attribute), layer.name(), value, rounded,
+                    change, fix));
         }
     }
 
     /** Any attribute: a finding when {@code ok} is false. */
     public void check(String attribute, Object value, boolean ok, String range, String why, String fix) {
         if (!ok) {
-            String whyText = Character.toUpperCase(why.charAt(0)) + why.substring(1);
-            findings.add(Problem.ATTRIBUTE_OUT_OF_RANGE.at(layer.origin().withAttribute(attribute),
-                    layer.name(), layer.origin().annotation(), attribute, value, range, whyText, fix));
+            findings.add(Problem.attributeOutOfRange(layer.origin().withAttribute(attribute), layer.name(), value,
+                    range, why, fix));
         }
     }
 }

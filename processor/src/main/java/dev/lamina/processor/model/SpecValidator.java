@@ -1,7 +1,6 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Finding;
-import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
 import java.nio.charset.StandardCharsets;
@@ -82,14 +81,9 @@ public final class SpecValidator {
             subModels.put(inner.qualifiedName(), innerFindings);
         }
         innerFindings.stream().filter(f -> f.severity() == Severity.ERROR).findFirst()
-                .ifPresent(first -> {
-                    String rendered = first.render();
-                    findings.add(Problem.SUB_MODEL_INVALID.at(sub.origin(), sub.name(),
-                            sub.residual() ? "@Residual" : "field of type " + inner.simpleName(), inner.simpleName(),
-                            ModelSpec.inputLiteral(inner.input()),
-                            rendered.endsWith(".") ? rendered.substring(0, rendered.length() - 1) : rendered,
-                            inner.simpleName()));
-                });
+                .ifPresent(first -> findings.add(Problem.subModelInvalid(sub.origin(), sub.name(),
+                        sub.residual() ? "@Residual" : "field of type " + inner.simpleName(), inner.simpleName(),
+                        inner.input(), first)));
     }
 
     private static void checkInput(ModelSpec model, List<Finding> findings) {
@@ -102,8 +96,7 @@ public final class SpecValidator {
             why = "Every size must be at least 1";
         }
         if (why != null) {
-            findings.add(Problem.INVALID_INPUT_SHAPE.at(Origin.ofModel("input"), model.simpleName(),
-                    ModelSpec.inputLiteral(input), why));
+            findings.add(Problem.invalidInputShape(model.simpleName(), input, why));
         }
     }
 
@@ -127,8 +120,7 @@ public final class SpecValidator {
                     + " compiling";
         }
         if (why != null) {
-            findings.add(Problem.INVALID_NET_NAME.at(Origin.ofModel("name"), model.simpleName(), name, why,
-                    model.simpleName()));
+            findings.add(Problem.invalidNetName(model.simpleName(), name, why));
         }
     }
 

@@ -94,7 +94,7 @@ public final class ShapeInference {
                                 Map<String, Result> subModels) {
         ShapeInference inference = new ShapeInference(subModels);
         if (!input.fitsInt()) {
-            inference.findings.add(Problem.SHAPE_TOO_LARGE.at(Origin.ofModel("input"),
+            inference.findings.add(Problem.shapeTooLarge(Origin.ofModel("input"),
                     "model '" + model.simpleName() + "' (@Model)", "the input " + input + " with "
                             + count(input.size()) + " elements per example", "a size that large",
                     "correct @Model(input); images this large must be tiled or downscaled first"));
@@ -119,8 +119,8 @@ public final class ShapeInference {
             try {
                 total = Math.addExact(total, shaped.params());
             } catch (ArithmeticException overflow) {
-                inference.findings.add(Problem.PARAMETER_COUNT_OVERFLOW.at(layer.origin(), layer.name(),
-                        layer.origin().annotation(), "the model's parameter count up to this layer",
+                inference.findings.add(Problem.parameterCountOverflow(layer.origin(), layer.name(),
+                        "the model's parameter count up to this layer",
                         "check the sizes of this and the earlier weighted layers"));
                 return new Result(null, inference.findings);
             }
@@ -210,12 +210,12 @@ public final class ShapeInference {
         try {
             shaped = shape(layer, in);
         } catch (ArithmeticException overflow) {
-            findings.add(Problem.PARAMETER_COUNT_OVERFLOW.at(layer.origin(), layer.name(),
-                    layer.origin().annotation(), "its parameter count", "check this layer's attributes"));
+            findings.add(Problem.parameterCountOverflow(layer.origin(), layer.name(), "its parameter count",
+                    "check this layer's attributes"));
             return null;
         }
         if (shaped != null && !shaped.out().fitsInt()) {
-            findings.add(Problem.SHAPE_TOO_LARGE.at(layer.origin(), describe(layer),
+            findings.add(Problem.shapeTooLarge(layer.origin(), describe(layer),
                     "its output " + shaped.out(), count(shaped.out().size()) + " elements per example",
                     "shrink H and W earlier (pooling or a strided @Conv), use fewer filters or units, "
                             + "and check @Model(input)"));
@@ -226,10 +226,6 @@ public final class ShapeInference {
 
     private static String describe(LayerSpec layer) {
         return "layer '" + layer.name() + "' (@" + layer.origin().annotation() + ")";
-    }
-
-    private static String withoutFinalPeriod(String message) {
-        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     private static String count(long n) {
@@ -352,23 +348,19 @@ public final class ShapeInference {
         if (!w.sameSupported()) {
             String detail = w.dilation() > 1
                     ? "kernel " + w.size() + ", dilation " + w.dilation() : "size " + w.size();
-            String extra = w.pool() ? ", or stride equal to the size" : "";
-            findings.add(Problem.SAME_PADDING_NEEDS_ODD_WINDOW.at(layer.origin().withAttribute("padding"),
-                    layer.name(), layer.origin().annotation(), w.span(), detail, djl,
-                    w.pool() ? "an odd pool size" : "an odd kernel (or an even dilation with an even kernel)", extra));
+            findings.add(Problem.samePaddingNeedsOddWindow(layer.origin().withAttribute("padding"), layer.name(),
+                    w.span(), detail, djl, w.pool()));
             return null;
         }
         if (w.padding() == PaddingMode.SAME && w.span() > Integer.MAX_VALUE) {
-            findings.add(Problem.SHAPE_TOO_LARGE.at(layer.origin(), describe(layer), "the " + what + "'s span",
+            findings.add(Problem.shapeTooLarge(layer.origin(), describe(layer), "the " + what + "'s span",
                     count(w.span()), "use a smaller " + knob));
             return null;
         }
         int h = in.dim(1);
         int width = in.dim(2);
         if (!w.fits(h) || !w.fits(width)) {
-            findings.add(Problem.KERNEL_LARGER_THAN_INPUT.at(layer.origin(), layer.name(),
-                    layer.origin().annotation(), what, w.span(), in, h, width,
-                    w.span() > h ? "zero rows" : "zero columns", knob));
+            findings.add(Problem.kernelLargerThanInput(layer.origin(), layer.name(), what, w.span(), in.dims(), knob));
             return null;
         }
         return TensorShape.of(in.dim(0), w.out(h), w.out(width));
@@ -376,7 +368,7 @@ public final class ShapeInference {
 
     private ShapedLayer dense(DenseSpec dense, TensorShape in) {
         if (in.isFeatureMap()) {
-            findings.add(Problem.DENSE_ON_FEATURE_MAP.at(dense.origin(), dense.name(), in, in.size(), in.dim(0)));
+            findings.add(Problem.denseOnFeatureMap(dense.origin(), dense.name(), in.dims()));
             return null;
         }
         long weights = (long) in.dim(0) * dense.units();
@@ -386,7 +378,7 @@ public final class ShapeInference {
 
     private ShapedLayer flatten(LayerSpec layer, TensorShape in) {
         if (in.isVector()) {
-            findings.add(Problem.FLATTEN_ON_VECTOR.at(layer.origin(), layer.name(), in));
+            findings.add(Problem.flattenOnVector(layer.origin(), layer.name(), in.dims()));
             return identity(layer, in);
         }
         return new ShapedLayer(layer, in, TensorShape.of((int) in.size()), 0, 0); // fits: every shape passed fitsInt
@@ -396,8 +388,7 @@ public final class ShapeInference {
         if (in.isFeatureMap()) {
             return true;
         }
-        findings.add(Problem.SPATIAL_LAYER_ON_VECTOR.at(layer.origin(), layer.name(),
-                layer.origin().annotation(), in, what));
+        findings.add(Problem.spatialLayerOnVector(layer.origin(), layer.name(), in.dims(), what));
         return false;
     }
 
@@ -406,9 +397,8 @@ public final class ShapeInference {
         String innerName = sub.model().simpleName();
         TensorShape declared = new TensorShape(sub.model().input());
         if (!declared.equals(in)) {
-            findings.add(Problem.SUB_MODEL_INPUT_MISMATCH.at(sub.origin(), sub.name(), annotation, innerName,
-                    ModelSpec.inputLiteral(declared.dims()), in, innerName, ModelSpec.inputLiteral(in.dims()),
-                    sub.name(), declared));
+            findings.add(Problem.subModelInputMismatch(sub.origin(), sub.name(), annotation, innerName,
+                    declared.dims(), in.dims()));
             return null;
         }
         String key = sub.model().qualifiedName() + " " + in;
@@ -419,8 +409,7 @@ public final class ShapeInference {
         }
         for (Finding f : inner.findings()) {
             if (f.severity() == Severity.ERROR) {
-                findings.add(Problem.SUB_MODEL_INVALID.at(sub.origin(), sub.name(), annotation, innerName,
-                        in, withoutFinalPeriod(f.render()), innerName));
+                findings.add(Problem.subModelInvalid(sub.origin(), sub.name(), annotation, innerName, in.dims(), f));
                 return null;
             }
         }
@@ -435,15 +424,15 @@ public final class ShapeInference {
                     String why = in.rank() != out.rank() || !in.isFeatureMap()
                             ? "The skip path's 1x1 convolution needs (C, H, W) in and out"
                             : "No stride s gives ceil(H / s) and ceil(W / s) equal to the output's H and W";
-                    findings.add(Problem.RESIDUAL_PROJECTION_IMPOSSIBLE.at(sub.origin().withAttribute("projection"),
-                            sub.name(), innerName, in, out, why, innerName));
+                    findings.add(Problem.residualProjectionImpossible(sub.origin().withAttribute("projection"),
+                            sub.name(), innerName, in.dims(), out.dims(), why));
                     return null;
                 }
                 trainable = Math.addExact(trainable, Projection.trainableParams(in, out));
                 nonTrainable = Math.addExact(nonTrainable, Projection.nonTrainableParams(out));
             } else if (!in.equals(out)) {
-                findings.add(Problem.RESIDUAL_SHAPE_MISMATCH.at(sub.origin(), sub.name(), innerName, in, out,
-                        innerName));
+                findings.add(Problem.residualShapeMismatch(sub.origin(), sub.name(), innerName, in.dims(),
+                        out.dims()));
                 return null;
             }
         }
