@@ -58,4 +58,8 @@ final class ExampleNets {
             dev.lamina.examples.models.cifar100.SpatialDropoutConvsNet.NET,
             dev.lamina.examples.models.cifar100.BatchNormConvsNet.NET,
             dev.lamina.examples.models.cifar100.BatchNormFcDropoutNet.NET);
+
+    /** Residual CIFAR-10 architectures (not part of the experiment's table). */
+    static final List<LaminaNet> CIFAR10_RESIDUAL = List.of(
+            dev.lamina.examples.models.cifar.wrn.WideResNet16x4Net.NET);
 }

@@ -24,12 +24,15 @@ public final class ModelCatalog {
     public static final String MODELS_CIFAR10 = "dev.lamina.examples.models.cifar";
     /** Package of the CIFAR-100 family (3x32x32, 100 classes). */
     public static final String MODELS_CIFAR100 = "dev.lamina.examples.models.cifar100";
+    /** Package of the residual CIFAR-10 architectures (3x32x32, 10 classes), e.g. WRN-16-4. */
+    public static final String MODELS_CIFAR10_RESIDUAL = "dev.lamina.examples.models.cifar.wrn";
 
     /** The typed handles of the example models, by package. */
     private static final Map<String, List<LaminaNet>> NETS = Map.of(
             MODELS_28X28, ExampleNets.MODELS_28X28,
             MODELS_CIFAR10, ExampleNets.CIFAR10,
-            MODELS_CIFAR100, ExampleNets.CIFAR100);
+            MODELS_CIFAR100, ExampleNets.CIFAR100,
+            MODELS_CIFAR10_RESIDUAL, ExampleNets.CIFAR10_RESIDUAL);
 
     private ModelCatalog() {
     }
@@ -87,11 +90,11 @@ public final class ModelCatalog {
     /**
      * Every example model by the name the commands take: simple for the 28x28x1 models ({@code
      * FashionCnn}), with the family's package for the others ({@code cifar.Plain}, {@code
-     * cifar100.Plain}); listed by {@code lamina summary} and in error messages.
+     * cifar100.Plain}, {@code cifar.wrn.WideResNet16x4}); listed by {@code lamina summary} and in error messages.
      */
     public static List<String> available() {
         List<String> names = new ArrayList<>();
-        for (String pkg : List.of(MODELS_28X28, MODELS_CIFAR10, MODELS_CIFAR100)) {
+        for (String pkg : List.of(MODELS_28X28, MODELS_CIFAR10, MODELS_CIFAR100, MODELS_CIFAR10_RESIDUAL)) {
             String prefix = pkg.equals(MODELS_28X28) ? "" : pkg.substring(MODELS_28X28.length() + 1) + ".";
             nets(pkg).forEach(net -> names.add(prefix + net.name()));
         }

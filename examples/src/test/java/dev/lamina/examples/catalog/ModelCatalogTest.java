@@ -27,11 +27,19 @@ class ModelCatalogTest {
     void listsEveryExampleModel() {
         assertTrue(ModelCatalog.available().containsAll(ExperimentFamily.DEFAULT.models()));
         assertTrue(ModelCatalog.available().contains("Seed001MnistCnn"));
+        assertTrue(ModelCatalog.available().contains("cifar.wrn.WideResNet16x4"), ModelCatalog.available()::toString);
+    }
+
+    @Test
+    void theResidualCifarModelIsNamedByItsSimpleNameWithTheCifarDataset() {
+        assertEquals("WideResNet16x4", ModelCatalog.resolve("WideResNet16x4", DatasetKind.CIFAR10).name());
+        assertEquals("WideResNet16x4", ModelCatalog.resolve("cifar.wrn.WideResNet16x4").name());
     }
 
     @Test
     void everyExampleHandleIsItsNetsConstantAndAgreesWithTheStaticMethods() throws ReflectiveOperationException {
-        for (String pkg : List.of(ModelCatalog.MODELS_28X28, ModelCatalog.MODELS_CIFAR10, ModelCatalog.MODELS_CIFAR100)) {
+        for (String pkg : List.of(ModelCatalog.MODELS_28X28, ModelCatalog.MODELS_CIFAR10, ModelCatalog.MODELS_CIFAR100,
+                ModelCatalog.MODELS_CIFAR10_RESIDUAL)) {
             assertFalse(ModelCatalog.nets(pkg).isEmpty(), pkg);
             for (LaminaNet net : ModelCatalog.nets(pkg)) {
                 Class<?> type = net.netClass();
