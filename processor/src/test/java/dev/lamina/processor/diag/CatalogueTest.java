@@ -50,6 +50,15 @@ class CatalogueTest {
         assertTrue(docs.contains("[lamina:" + Problem.SUMMARY.id() + "]"));
     }
 
+    /** {@code at} is private to the enum, so a problem without a factory method could never be reported. */
+    @Test
+    void everyProblemHasAFactoryMethod() throws IOException {
+        String source = Files.readString(MAIN.resolve(Path.of("dev", "lamina", "processor", "diag", "Problem.java")));
+        for (Problem problem : Problem.values()) {
+            assertTrue(source.contains(problem.name() + ".at("), problem + " has no factory method");
+        }
+    }
+
     private static boolean spellsTheTag(Path file) {
         try {
             return spellsTheTag(Files.readString(file));
