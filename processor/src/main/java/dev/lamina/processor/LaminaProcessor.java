@@ -263,7 +263,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             return;
         }
         SourceLocator where = locators.get(declared.model());
-        Finding there = new Finding(lint.id(), lint.severity(), declared.origin(), lint.message());
+        Finding there = lint.at(declared.origin());
         if (where != null && reportedDeclarations.add(lint.id() + " " + declared.model() + " " + declared.origin())) {
             reporter.report(there, where);
             positions.locate(there, where).ifPresent(sarifResults::add);

@@ -53,6 +53,20 @@ public record Finding(String id, Severity severity, Origin origin, String messag
         return tag() + " " + message;
     }
 
+    /**
+     * The same diagnostic placed at {@code newOrigin} and about that place only (no
+     * {@link #declaredIn()}): where a sub-model's finding is reported on the field that uses it, or
+     * a whole-network lint on the annotation that declares its layer.
+     */
+    public Finding at(Origin newOrigin) {
+        return new Finding(id, severity, newOrigin, message);
+    }
+
+    /** The same diagnostic with another text (e.g. with its likely cause added). */
+    public Finding withMessage(String newMessage) {
+        return new Finding(id, severity, origin, newMessage, declaredIn);
+    }
+
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(id, newSeverity, origin, message, declaredIn);
     }

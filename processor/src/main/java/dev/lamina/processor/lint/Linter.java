@@ -119,7 +119,7 @@ public final class Linter {
         List<SubModelSpec> path = layers.pathTo(finding.origin(), finding.declaredIn().model(),
                 finding.declaredIn().origin());
         for (int k = 1; k < path.size(); k++) {
-            Finding there = new Finding(finding.id(), finding.severity(), path.get(k).origin(), finding.message());
+            Finding there = finding.at(path.get(k).origin());
             if (new Suppressions(path.get(k - 1).model()).suppresses(there)) {
                 return true;
             }
@@ -172,7 +172,7 @@ public final class Linter {
     private static boolean suppressedWhereDeclared(Finding finding, Map<String, ModelSpec> subModels) {
         Finding.Declaration declared = finding.declaredIn();
         return declared != null && new Suppressions(subModels.get(declared.model())).suppresses(
-                new Finding(finding.id(), finding.severity(), declared.origin(), finding.message()));
+                finding.at(declared.origin()));
     }
 
     private static FieldPositions fieldPositions(ModelSpec model) {

@@ -193,7 +193,7 @@ public final class ModelReader {
             done.put(qualified, inner);
         }
         problems.addAll(inner.problems().stream()
-                .map(f -> new Finding(f.id(), f.severity(), origin, f.message()))
+                .map(f -> f.at(origin))
                 .toList());
         out.add(new SubModelSpec(names.first(), origin, inner.spec(), residual, projection));
     }

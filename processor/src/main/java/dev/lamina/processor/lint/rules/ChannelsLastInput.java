@@ -78,10 +78,9 @@ public final class ChannelsLastInput extends Rule {
             String what = fix < 0 ? message : message.substring(0, fix);
             String layerFix = fix < 0 ? "" : message.substring(fix + " Fix: ".length());
             String input = ModelSpec.inputLiteral(fixed);
-            return new Finding(shapeError.id(), shapeError.severity(), shapeError.origin(), what
-                    + " Likely cause: @Model(input = " + ModelSpec.inputLiteral(model.input()) + ") is"
-                    + " channels-last (" + Finding.tag(idOf(ChannelsLastInput.class)) + "), so this layer sees"
-                    + " the image the wrong"
+            return shapeError.withMessage(what + " Likely cause: @Model(input = "
+                    + ModelSpec.inputLiteral(model.input()) + ") is channels-last ("
+                    + Finding.tag(idOf(ChannelsLastInput.class)) + "), so this layer sees the image the wrong"
                     + " way round. Fix: input = " + input + (layerFix.isEmpty() ? "." : "; if the error"
                     + " remains, " + Character.toLowerCase(layerFix.charAt(0)) + layerFix.substring(1)));
         }).orElse(shapeError);
