@@ -169,6 +169,11 @@ public abstract class Rule {
         return List.copyOf(all);
     }
 
+    /** A finding of this rule on {@code origin} of the model at hand (e.g. its {@code @Model(input)}). */
+    protected final Finding finding(Origin origin, String message) {
+        return new Finding(id, defaultSeverity, origin, message);
+    }
+
     /**
      * A whole-network finding about {@code inner}, a layer inside the {@code @Residual} block at
      * {@code index}: placed where that block's field is used in the model at hand (the use site
@@ -188,7 +193,7 @@ public abstract class Rule {
     protected final Finding finding(LayerSequence layers, int index, String message) {
         LayerSequence.Entry entry = layers.entry(index);
         if (!entry.inner()) {
-            return new Finding(id, defaultSeverity, layers.spec(index).origin(), message);
+            return finding(layers.spec(index).origin(), message);
         }
         return new Finding(id, defaultSeverity, entry.useSite().origin(), message,
                 new Finding.Declaration(entry.declaredIn().qualifiedName(), layers.spec(index).origin()));

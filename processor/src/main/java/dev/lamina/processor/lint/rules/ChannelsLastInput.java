@@ -39,8 +39,7 @@ public final class ChannelsLastInput extends Rule {
     @Override
     public List<Finding> checkDeclaration(ModelSpec model) {
         return channelsFirst(model.input())
-                .map(fixed -> List.of(new Finding(id(), defaultSeverity(), Origin.ofModel("input"),
-                        message(model, fixed))))
+                .map(fixed -> List.of(finding(Origin.ofModel("input"), message(model, fixed))))
                 .orElse(List.of());
     }
 
