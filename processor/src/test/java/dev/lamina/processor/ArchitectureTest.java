@@ -1,7 +1,10 @@
 package dev.lamina.processor;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -16,8 +19,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.lamina.processor.diag.BackPointingImportFixture;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SourceLocator;
+import dev.lamina.processor.report.Reporter;
 import dev.lamina.processor.shape.Projection;
 import dev.lamina.processor.shape.ShapeInference;
+import javax.annotation.processing.Messager;
 import javax.lang.model.element.Modifier;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +85,30 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("dev.lamina.processor", "dev.lamina.processor.report..",
                     "dev.lamina.processor.model..")
             .should().dependOnClassesThat().belongToAnyOf(SourceLocator.class);
+
+    /**
+     * One reporter: only {@link Reporter} prints through javac's Messager, so every message is a
+     * catalogued {@code Finding} (docs/architecture.md, "The diagnostics catalogue").
+     */
+    @ArchTest
+    static final ArchRule ONE_REPORTER = noClasses()
+            .that().doNotBelongToAnyOf(Reporter.class)
+            .should().callMethodWhere(target(owner(assignableTo(Messager.class))))
+            .because("every message is a Finding printed by report.Reporter");
+
+    /** The one-reporter rule can fail: a class that prints through the Messager itself breaks it. */
+    @Test
+    void printingThroughTheMessagerOutsideReporterIsAViolation() {
+        JavaClasses classes = new ClassFileImporter().importClasses(MessagerFixture.class);
+        assertTrue(ONE_REPORTER.evaluate(classes).hasViolation());
+    }
+
+    /** Prints a message without a Finding. */
+    static final class MessagerFixture {
+        void print(Messager messager) {
+            messager.printMessage(javax.tools.Diagnostic.Kind.NOTE, "[lamina" + ":X] by hand");
+        }
+    }
 
     /** The rules can fail: a diag class that imports a model type breaks {@link #LAYERS}. */
     @Test
