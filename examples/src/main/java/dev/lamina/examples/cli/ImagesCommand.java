@@ -102,17 +102,30 @@ final class ImagesCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes into a hidden staging folder next to {@code to}, then renames it to {@code to}: an
-     * interrupted run leaves no half-written {@code to}.
+     * Writes into a hidden staging folder, then renames it into place: a new {@code to} is the
+     * staging folder renamed; an existing empty one (perhaps a link, or the current directory)
+     * is kept, and the class folders are moved into it. An interrupted run leaves no
+     * half-written class folder.
      */
     private void write(LabeledImages images, List<String> classNames) throws IOException {
         Path target = to.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path staging = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID());
+        boolean exists = Files.isDirectory(target); // empty, checked before
+        if (!exists) {
+            Files.createDirectories(target.getParent());
+        }
+        String stagingName = "." + target.getFileName() + ".partial-" + UUID.randomUUID();
+        Path staging = exists ? target.resolve(stagingName) : target.resolveSibling(stagingName);
         try {
             ImageFolderExport.write(images, classNames, staging);
-            Files.deleteIfExists(target); // an empty directory, checked before
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            if (exists) {
+                try (Stream<Path> folders = Files.list(staging)) {
+                    for (Path folder : folders.toList()) {
+                        Files.move(folder, target.resolve(folder.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            } else {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         } finally {
             if (Files.exists(staging)) {
                 try (Stream<Path> walk = Files.walk(staging)) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +103,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // every option is checked before the data loads or anything is written
-        GeneratedNet net = data.model(model);
+        GeneratedNet net = resume != null && !spec.commandLine().getParseResult().hasMatchedPositional(0)
+                && Files.isRegularFile(resume.resolve(MODEL_DIR).resolve(SavedModelInfo.FILE))
+                ? ExportCommand.recordedModel(resume, "name the model") // the run's own model
+                : data.model(model);
         TrainingSettings given = training.over(TrainingSettings.DEFAULTS);
         TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
                 given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),
@@ -145,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
                 .settings(settings)
                 .device(deviceChoice)
                 .outputDir(dir).resumeFrom(resume)
-                .augmentation(augment ? augmentation() : Augmentation.NONE)
+                .augmentation(augment ? augmentation(input) : Augmentation.NONE)
                 .limitBatches(limitBatches)
                 .modelName(net.name())
                 .progress(stdout)
@@ -196,8 +200,9 @@ final class TrainCommand implements Callable<Integer> {
      * The dataset's standard augmentation; for a folder, a random crop with padding 2 and no flip
      * (a mirrored image may be another class).
      */
-    private Augmentation augmentation() {
-        return data.isFolder() ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
+    private Augmentation augmentation(DataOptions.Loaded input) {
+        // input, not the --dataset option: a resumed folder run may leave --dataset out
+        return input.folder() != null ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
     }
 
     /**

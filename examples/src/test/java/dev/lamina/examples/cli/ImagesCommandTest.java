@@ -93,5 +93,16 @@ class ImagesCommandTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no staging folder left");
         }
+
+        // a link to an empty directory stays a link, and the images land in the directory it names
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        CliRun viaLink = CliRun.of("images", "--data", data(), "--limit", "2", "--to", link.toString());
+        assertEquals(LaminaCli.OK, viaLink.code(), viaLink.both());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(2, files(real).size());
+        try (Stream<Path> left = Files.list(real)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no staging folder left");
+        }
     }
 }

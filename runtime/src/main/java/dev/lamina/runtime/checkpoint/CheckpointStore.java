@@ -140,28 +140,42 @@ public final class CheckpointStore {
      */
     public void saveEpoch(Block block, TrainingState state, OptimizerState optimizer, boolean best)
             throws IOException {
+        String bestState;
+        String bestText = null;
         try {
-            writeEpoch(block, state, optimizer, best);
-        } catch (IOException e) {
-            // e.g. a full disk: the files this save wrote before failing are never committed, so
-            // they go at once (not at the next start) and give back their space
-            if (!committed(state.step())) {
-                discardStep(state.step(), e);
+            Map<String, Object> lastJson = writeData(LAST, block, state, optimizer);
+            if (best) {
+                Map<String, Object> bestJson = writeData(BEST, block, state, optimizer);
+                bestState = BEST + "-step" + state.step() + ".json";
+                bestText = Json.write(bestJson);
+                AtomicFiles.writeString(dir.resolve(bestState), bestText);
+                afterWrite.accept(bestState);
+            } else {
+                bestState = committedBestState();
             }
+            if (bestState != null) {
+                lastJson.put(BEST_STATE, bestState);
+            }
+            // the commit point of both; AtomicFiles does not throw once the file is in place
+            AtomicFiles.writeString(stateFile(LAST), Json.write(lastJson));
+        } catch (IOException e) {
+            // e.g. a full disk before the commit point: the files this save wrote are never
+            // committed, so they go at once (not at the next start) and give back their space
+            discardStep(state.step(), e);
             throw e;
         }
-    }
-
-    /** Whether the committed {@code last.json} names step {@code step}'s parameter file. */
-    private boolean committed(long step) {
-        try {
-            Object name = Json.asObject(Json.parse(Files.readString(stateFile(LAST))), LAST.id()).get("parameters_file");
-            return ("last-step" + step + PARAMS).equals(name);
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
+        afterWrite.accept(LAST + ".json");
+        if (bestText != null) {
+            AtomicFiles.writeString(dir.resolve(BEST + ".json"), bestText);
+            afterWrite.accept(BEST + ".json");
+        }
+        deleteOtherSteps(LAST, "last-step" + state.step() + ".");
+        if (bestState != null) {
+            deleteOtherSteps(BEST, bestState.substring(0, bestState.length() - "json".length()));
         }
     }
 
+    /** Deletes the files of step {@code step}, which the save that wrote them did not commit. */
     private void discardStep(long step, Exception cause) {
         for (CheckpointTag tag : CheckpointTag.values()) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, tag + "-step" + step + ".*")) {
@@ -171,35 +185,6 @@ public final class CheckpointStore {
             } catch (IOException e) {
                 cause.addSuppressed(e);
             }
-        }
-    }
-
-    private void writeEpoch(Block block, TrainingState state, OptimizerState optimizer, boolean best)
-            throws IOException {
-        Map<String, Object> lastJson = writeData(LAST, block, state, optimizer);
-        String bestState;
-        String bestText = null;
-        if (best) {
-            Map<String, Object> bestJson = writeData(BEST, block, state, optimizer);
-            bestState = BEST + "-step" + state.step() + ".json";
-            bestText = Json.write(bestJson);
-            AtomicFiles.writeString(dir.resolve(bestState), bestText);
-            afterWrite.accept(bestState);
-        } else {
-            bestState = committedBestState();
-        }
-        if (bestState != null) {
-            lastJson.put(BEST_STATE, bestState);
-        }
-        AtomicFiles.writeString(stateFile(LAST), Json.write(lastJson)); // the commit point of both
-        afterWrite.accept(LAST + ".json");
-        if (bestText != null) {
-            AtomicFiles.writeString(dir.resolve(BEST + ".json"), bestText);
-            afterWrite.accept(BEST + ".json");
-        }
-        deleteOtherSteps(LAST, "last-step" + state.step() + ".");
-        if (bestState != null) {
-            deleteOtherSteps(BEST, bestState.substring(0, bestState.length() - "json".length()));
         }
     }
 

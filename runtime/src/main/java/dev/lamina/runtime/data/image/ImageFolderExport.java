@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
  * Writes in-memory examples (grey or RGB) as an image folder, {@code DIR/<class>/<index>.png}:
  * 8-bit grey or RGB PNGs holding the example's values times 255 (the exact bytes of an IDX or
  * CIFAR file), class folders named {@code <label>-<name>} (e.g. {@code 0-t-shirt-top}; the label
- * zero-padded to the digits of the highest one, {@code 07-horse} for 100 classes) so that sorted
+ * zero-padded to the digits of the highest one, {@code 07-7} for label 7 of CIFAR-100) so that sorted
  * order is label order, file names the zero-padded index in the set ({@code 00009.png}), so a
  * class keeps the set's order. {@link ImageFolders} reads such a folder back to the same values
  * ({@code IdxAsFolderTest}), and {@code lamina predict} reads the label from the folder name.
@@ -53,7 +53,7 @@ public final class ImageFolderExport {
     /**
      * The folder name of {@code label}: {@code <label>-<name>}, the name in lower case with every
      * run of other characters than a-z and 0-9 as one '-', the label zero-padded to the digits of
-     * {@code classes - 1}: {@code 0-t-shirt-top}, {@code 07-horse}.
+     * {@code classes - 1}: {@code 0-t-shirt-top}, {@code 7-horse}, {@code 07-7}.
      */
     public static String folderName(int label, int classes, String className) {
         String index = String.format(Locale.ROOT, "%0" + String.valueOf(Math.max(0, classes - 1)).length() + "d",

@@ -70,13 +70,16 @@ public record ImageFolderSet(String name, int channels, int height, int width, L
     }
 
     /**
-     * File names and labels (not the pixels: reading them all would defeat streaming); the files
-     * as absolute paths, so a folder named relatively in one run and absolutely in the next (as
-     * {@code lamina train --resume} does from the run's record) is the same data.
+     * File names and labels (not the pixels: reading them all would defeat streaming); each file as
+     * its class folder and name, so the same folder named relatively in one run and absolutely in
+     * the next (as {@code lamina train --resume} does from the run's record), or moved elsewhere,
+     * is the same data.
      */
     @Override
     public String fingerprint() {
-        int checksum = 31 * Arrays.hashCode(labels) + files.stream().map(f -> f.toAbsolutePath().normalize())
+        int checksum = 31 * Arrays.hashCode(labels) + files.stream()
+                .map(f -> f.getParent() == null ? String.valueOf(f.getFileName())
+                        : f.getParent().getFileName() + "/" + f.getFileName())
                 .toList().hashCode();
         return String.format(Locale.ROOT, "'%s' (%d image files as %dx%dx%d, resize %s, %d classes, checksum %08x)",
                 name, size(), channels, height, width, resize.name().toLowerCase(Locale.ROOT), classes(), checksum);

@@ -202,7 +202,7 @@ public final class ImageFolders {
             throw new DatasetException(Problem.EMPTY, dir, "holds no class folder with a readable image;"
                     + " an image folder is DIR/<class>/<image files>");
         }
-        String name = "folder " + dir.getFileName();
+        String name = "folder " + dir.toAbsolutePath().normalize().getFileName();
         ImageFolderSet trainSet = set(name + (given ? " train" : ""), trainFiles, badFiles, classes, channels,
                 height, width, options.resize());
         DataSplits splits;

@@ -47,4 +47,27 @@ class ImageFolderExportTest {
             assertArrayEquals(expected, x, 0f);
         }
     }
+
+    @Test
+    void theSameFolderMovedOrNamedRelativelyIsTheSameDataForAResume() throws Exception {
+        float[] values = new float[8 * 16];
+        int[] labels = {0, 1, 0, 1, 0, 1, 0, 1};
+        Path here = dir.resolve("a").resolve("pngs");
+        ImageFolderExport.write(new LabeledImages("grey", 1, 4, 4, 2, values, labels), List.of("x", "y"), here);
+        ImageFolders.Options options = ImageFolders.Options.defaults().withTestFraction(0.5);
+        String before = ImageFolders.load(here, 1, 4, 4, options).splits().train().fingerprint();
+        Path moved = java.nio.file.Files.move(dir.resolve("a"), dir.resolve("b")).resolve("pngs");
+        Path relative = Path.of("").toAbsolutePath().relativize(moved);
+
+        String atMoved = ImageFolders.load(moved, 1, 4, 4, options).splits().train().fingerprint();
+        String atRelative = ImageFolders.load(relative, 1, 4, 4, options).splits().train().fingerprint();
+        ImageFolderExport.write(new LabeledImages("grey", 1, 4, 4, 2, values, new int[] {1, 1, 0, 1, 0, 1, 0, 1}),
+                List.of("x", "y"), dir.resolve("c").resolve("pngs"));
+        String other = ImageFolders.load(dir.resolve("c").resolve("pngs"), 1, 4, 4, options).splits().train()
+                .fingerprint();
+
+        assertEquals(before, atMoved, "moved");
+        assertEquals(atMoved, atRelative, "named relatively");
+        org.junit.jupiter.api.Assertions.assertNotEquals(atMoved, other, "other labels are other data");
+    }
 }
