@@ -129,12 +129,17 @@ final class ExportCommand implements Callable<Integer> {
      * @throws InvalidInputException when the run has none, saying to name the model
      */
     static GeneratedNet recordedModel(Path runDir, String instead) {
+        return savedModelOf(runDir).orElseThrow(() -> new InvalidInputException(runDir + " does not say which"
+                + " model it trained (no " + runDir.resolve(TrainCommand.MODEL_DIR).resolve(SavedModelInfo.FILE)
+                + "); " + instead));
+    }
+
+    /** The model a run saved in {@code <run>/model} when it ended; empty for a run that has not ended. */
+    static Optional<GeneratedNet> savedModelOf(Path runDir) {
         Path recorded = runDir.resolve(TrainCommand.MODEL_DIR);
-        if (!Files.isRegularFile(recorded.resolve(SavedModelInfo.FILE))) {
-            throw new InvalidInputException(runDir + " does not say which model it trained (no "
-                    + recorded.resolve(SavedModelInfo.FILE) + "); " + instead);
-        }
-        return ModelCatalog.resolve(LaminaModel.readInfo(recorded).netClass());
+        return Files.isRegularFile(recorded.resolve(SavedModelInfo.FILE))
+                ? Optional.of(ModelCatalog.resolve(LaminaModel.readInfo(recorded).netClass()))
+                : Optional.empty();
     }
 
     private void writeOnnx(LaminaModel saved, PrintStream stdout) throws IOException {

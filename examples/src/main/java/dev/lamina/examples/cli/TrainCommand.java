@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -103,10 +103,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // every option is checked before the data loads or anything is written
-        GeneratedNet net = resume != null && !spec.commandLine().getParseResult().hasMatchedPositional(0)
-                && Files.isRegularFile(resume.resolve(MODEL_DIR).resolve(SavedModelInfo.FILE))
-                ? ExportCommand.recordedModel(resume, "name the model") // the run's own model
-                : data.model(model);
+        // resuming without MODEL: the model the run saved, when it got that far
+        GeneratedNet net = (resume != null && !spec.commandLine().getParseResult().hasMatchedPositional(0)
+                ? ExportCommand.savedModelOf(resume) : Optional.<GeneratedNet>empty())
+                .orElseGet(() -> data.model(model));
         TrainingSettings given = training.over(TrainingSettings.DEFAULTS);
         TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
                 given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.checkpoint.ModelSignature;
@@ -90,8 +91,8 @@ public final class LaminaModel implements AutoCloseable {
     public static SavedModelInfo save(Path dir, Class<?> netClass, Block block, List<String> classes,
                                       Normalization normalization, ImageConversion.Resize resize,
                                       Map<String, Object> training) throws IOException {
-        NetClass net = new NetClass(netClass);
-        String name = net.modelName();
+        LaminaNet net = handle(netClass);
+        String name = net.name();
         Shape input = net.inputShape();
         long[] chw = input.slice(1).getShape();
         ModelSignature signature = ModelSignature.of(block);
@@ -149,7 +150,7 @@ public final class LaminaModel implements AutoCloseable {
      */
     public static SavedModelInfo saveFromCheckpoint(Path runDir, String tag, Class<?> netClass, List<String> classes,
                                                     String dataset, Path dir) throws IOException {
-        NetClass net = new NetClass(netClass);
+        LaminaNet net = handle(netClass);
         Block block = net.newBlock();
         try (NDManager manager = NDManager.newBaseManager()) {
             block.initialize(manager, DataType.FLOAT32, net.inputShape());
@@ -184,7 +185,7 @@ public final class LaminaModel implements AutoCloseable {
      */
     public static LaminaModel load(Path dir) {
         SavedModelInfo info = readInfo(dir);
-        return load(dir, info, NetClass.forName(info.netClass()));
+        return load(dir, info, byName(info.netClass()));
     }
 
     /**
@@ -196,7 +197,7 @@ public final class LaminaModel implements AutoCloseable {
      *     parameter file is missing, truncated or damaged
      */
     public static LaminaModel load(Path dir, Class<?> netClass) {
-        return load(dir, readInfo(dir), new NetClass(netClass));
+        return load(dir, readInfo(dir), handle(netClass));
     }
 
     /** Reads and parses {@value SavedModelInfo#FILE} alone (no parameters are loaded). */
@@ -213,17 +214,40 @@ public final class LaminaModel implements AutoCloseable {
         }
     }
 
-    private static LaminaModel load(Path dir, SavedModelInfo info, NetClass net) {
-        if (!net.type().getName().equals(info.netClass())) {
+    /** The typed handle ({@code NET}) of a generated Net class. */
+    private static LaminaNet handle(Class<?> netClass) {
+        try {
+            return LaminaNet.of(netClass);
+        } catch (IllegalArgumentException e) {
+            throw new LaminaModelException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The generated Net class a saved model records by name, loaded from the thread's context
+     * class loader (else this one's): the one place a model is looked up by name.
+     */
+    private static LaminaNet byName(String name) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            return handle(Class.forName(name, true, loader != null ? loader : LaminaModel.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new LaminaModelException("the saved model's class " + name + " is not on the class path;"
+                    + " add the project that declares it, or call LaminaModel.load(dir, <Name>Net.class)", e);
+        }
+    }
+
+    private static LaminaModel load(Path dir, SavedModelInfo info, LaminaNet net) {
+        if (!net.netClass().getName().equals(info.netClass())) {
             throw new LaminaModelException(dir + " was saved from model " + info.modelName() + " ("
-                    + info.netClass() + "), not " + net.type().getName() + ". Load it with "
+                    + info.netClass() + "), not " + net.netClass().getName() + ". Load it with "
                     + simpleName(info.netClass()) + ".class, or pass the directory saved from this model.");
         }
         Shape input = net.inputShape();
         long[] chw = input.slice(1).getShape();
         if (!java.util.Arrays.equals(chw, info.inputShape())) {
             throw new LaminaModelException(dir + " was saved for input " + new Shape(info.inputShape())
-                    + " but " + net.type().getSimpleName() + " now takes " + new Shape(chw)
+                    + " but " + net.netClass().getSimpleName() + " now takes " + new Shape(chw)
                     + ": the model class was edited after training. Retrain it, or load with the class as it was.");
         }
         Path params = dir.resolve(info.parametersFile());
@@ -236,7 +260,7 @@ public final class LaminaModel implements AutoCloseable {
             List<String> diffs = info.signature().differencesFrom(ModelSignature.of(block), "saved model");
             if (!diffs.isEmpty()) {
                 List<String> listed = diffs.subList(0, Math.min(diffs.size(), 5));
-                throw new LaminaModelException(dir + " does not fit " + net.type().getSimpleName() + " as compiled now ("
+                throw new LaminaModelException(dir + " does not fit " + net.netClass().getSimpleName() + " as compiled now ("
                         + diffs.size() + " parameter difference(s)): "
                         + String.join("; ", listed) + (diffs.size() > listed.size() ? "; ..." : "")
                         + ". The model class was edited after training; retrain it, or load with the class as it was.");
