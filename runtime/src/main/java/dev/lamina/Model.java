@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  *     @Dense(units = 10) Layer logits;
  * }
  * }</pre>
+ *
+ * <p>A model without {@code input} takes its input shape from where it is used: it is a building
+ * block for other models' fields (e.g. one body for 28x28 and 32x32 images), checked for the shape
+ * each of those fields receives, and built inside their Nets; it has no Net of its own.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -26,9 +30,10 @@ import java.lang.annotation.Target;
 public @interface Model {
     /**
      * Shape of ONE example, without the batch axis: channels-first {@code {C, H, W}} for images,
-     * or {@code {features}} for vectors. Every size must be positive.
+     * or {@code {features}} for vectors. Every size must be positive. Left out (empty), the model
+     * takes its input shape from each model that uses it as a field, where it is checked and built.
      */
-    int[] input();
+    int[] input() default {};
 
     /** Simple name of the generated class; empty means {@code <SimpleName>Net}. */
     String name() default "";

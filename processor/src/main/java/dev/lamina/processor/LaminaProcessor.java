@@ -205,6 +205,10 @@ public final class LaminaProcessor extends AbstractProcessor {
         SourceLocator locator = read.locator();
         try {
             ModelSpec spec = read.spec();
+            if (spec.inputFromUseSite()) {
+                processBody(type, read, usedAsSubModel);
+                return;
+            }
             List<Finding> findings = new ArrayList<>(read.problems());
             List<Finding> attributeErrors = SpecValidator.validate(spec, this::shadowsAType);
             findings.addAll(attributeErrors);
@@ -228,11 +232,15 @@ public final class LaminaProcessor extends AbstractProcessor {
             findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
             for (Finding finding : findings) {
                 reporter.report(finding, locator);
+                reportWhereDeclared(finding, locators);
             }
             for (Finding lint : lints) {
                 reporter.report(lint, locator);
                 positions.locate(lint, locator).ifPresent(sarifResults::add);
                 reportWhereDeclared(lint, locators);
+            }
+            if (shaped != null) {
+                reportBodiesFromUseSite(shaped, linter, residualBodies, locators);
             }
             if (shaped == null || hasError(findings) || hasError(lints)) {
                 return;
@@ -254,17 +262,72 @@ public final class LaminaProcessor extends AbstractProcessor {
     }
 
     /**
-     * A whole-network finding is reported on the annotation that declares its layer too, once per
-     * round, when that sub-model is compiled in this round (else only its use site has it).
+     * A model without {@code @Model(input)}: it takes its input shape from each model that uses it
+     * as a field, which shapes it, lints it ({@link #reportBodiesFromUseSite}) and builds it in its
+     * own Net. On its own, only what does not depend on shapes is checked; it gets no Net. When no
+     * model of this round uses it, a note says so: it may be a model whose input was forgotten.
      */
-    private void reportWhereDeclared(Finding lint, Map<String, SourceLocator> locators) {
-        Finding.Declaration declared = lint.declaredIn();
+    private void processBody(TypeElement type, ModelReader.Read read, boolean usedAsSubModel) {
+        ModelSpec spec = read.spec();
+        List<Finding> findings = new ArrayList<>(read.problems());
+        findings.addAll(SpecValidator.validate(spec, this::shadowsAType));
+        findings.addAll(new Linter(lintConfig).lintDeclaration(spec));
+        findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
+        for (Finding finding : findings) {
+            reporter.report(finding, read.locator());
+            positions.locate(finding, read.locator()).ifPresent(sarifResults::add);
+        }
+        if (!usedAsSubModel && !hasError(findings)) {
+            reporter.report(Problem.inputFromUseSiteUnused(spec.simpleName(), spec.netName()), read.locator());
+        }
+    }
+
+    /**
+     * The findings of each sub-model of {@code shaped} that takes its input from where it is used,
+     * shaped with the input it receives there: its shape warnings and its own lints (as a building
+     * block), reported where it is declared when it is compiled in this round, once per round.
+     * Their use sites do not repeat them ({@link Linter} leaves a sub-model's own findings to it).
+     */
+    private void reportBodiesFromUseSite(ShapedModel shaped, Linter linter, Set<String> residualBodies,
+                                         Map<String, SourceLocator> locators) {
+        for (ShapedModel body : shaped.bodiesFromUseSite()) {
+            String name = body.spec().qualifiedName();
+            SourceLocator where = locators.get(name);
+            if (where == null) {
+                continue;
+            }
+            // what does not depend on shapes was reported when the body itself was processed
+            Set<Finding> declarationOnly = new HashSet<>(linter.lintDeclaration(body.spec()));
+            List<Finding> own = new ArrayList<>(body.warnings());
+            linter.lint(body, true, residualBodies.contains(name), residualBodies).stream()
+                    .filter(f -> !declarationOnly.contains(f))
+                    .forEach(own::add);
+            for (Finding finding : own) {
+                if (reportedDeclarations.add(finding.id() + " " + name + " " + finding.origin())) {
+                    reporter.report(finding, where);
+                    positions.locate(finding, where).ifPresent(sarifResults::add);
+                }
+                reportWhereDeclared(finding, locators);
+            }
+        }
+    }
+
+    /**
+     * A finding about a layer declared in a sub-model (a whole-network lint, or the error of a
+     * sub-model that cannot take the input its use site gives it) is reported on the annotation
+     * that declares that layer too, when that sub-model is compiled in this round (else only its
+     * use site has it): a lint once per round, an error once per use site (its message names it).
+     */
+    private void reportWhereDeclared(Finding finding, Map<String, SourceLocator> locators) {
+        Finding.Declaration declared = finding.declaredIn();
         if (declared == null) {
             return;
         }
         SourceLocator where = locators.get(declared.model());
-        Finding there = lint.at(declared.origin());
-        if (where != null && reportedDeclarations.add(lint.id() + " " + declared.model() + " " + declared.origin())) {
+        Finding there = finding.at(declared.origin());
+        String key = finding.id() + " " + declared.model() + " " + declared.origin()
+                + (finding.severity() == Severity.ERROR ? " " + finding.message() : "");
+        if (where != null && reportedDeclarations.add(key)) {
             reporter.report(there, where);
             positions.locate(there, where).ifPresent(sarifResults::add);
         }
@@ -304,6 +367,14 @@ public final class LaminaProcessor extends AbstractProcessor {
                 continue;
             }
             ModelSpec inner = sub.model();
+            if (inner.inputFromUseSite()) {
+                // built by this Net from its layers: the Nets it needs are those of its own sub-models
+                Finding missing = missingSubModelNet(inner);
+                if (missing != null) {
+                    return missing;
+                }
+                continue;
+            }
             String name = inner.qualifiedName();
             boolean inRound = processedModels.contains(name);
             if (generated.contains(name)

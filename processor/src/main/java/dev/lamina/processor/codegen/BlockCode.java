@@ -2,6 +2,7 @@ package dev.lamina.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.ConvSpec;
@@ -19,6 +20,14 @@ import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.Window;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
 
 /**
  * The Java expression that builds the DJL block of each layer kind (a {@code LayerSpec.Visitor}), and of
@@ -27,15 +36,39 @@ import dev.lamina.processor.shape.Window;
  */
 final class BlockCode {
 
-    private BlockCode() {}
+    /**
+     * The private method of the Net that builds each sub-model taking its input from where it is
+     * used ({@link ShapedModel#bodiesFromUseSite()}), by {@link ShapedModel#key()}: such a sub-model
+     * has no Net of its own, and what it builds may depend on that input (a depthwise convolution's
+     * groups, a projection's filters).
+     */
+    private final Map<String, String> bodyMethods = new LinkedHashMap<>();
+    private final List<ShapedModel> bodies;
+
+    /** The code of {@code model}'s Net. */
+    BlockCode(ShapedModel model) {
+        bodies = model.bodiesFromUseSite();
+        Set<String> taken = new HashSet<>();
+        for (ShapedModel body : bodies) {
+            String base = Character.toLowerCase(body.spec().simpleName().charAt(0)) + body.spec().simpleName().substring(1)
+                    + "For" + body.input().dims().stream().map(String::valueOf).collect(Collectors.joining("x"));
+            String name = base;
+            for (int n = 2; !taken.add(name); n++) {
+                name = base + "_" + n; // the same simple name in another package, fed the same shape
+            }
+            bodyMethods.put(body.key(), name);
+        }
+    }
 
     /**
      * The body of {@code newBlock()}: one statement per layer ({@code block.add("conv1", ...);}),
      * so the generated code stays flat whatever the model's length (a single chained expression of
      * ~760 calls overflows javac's stack). A sub-model is built by its own Net's {@code newBlock()},
-     * so nesting never multiplies the generated code either.
+     * or, when it takes its input from where it is used, by a private method of this Net, one per
+     * such sub-model and input ({@link #bodyMethods()}), so nesting never multiplies the generated
+     * code either.
      */
-    static CodeBlock newBlockBody(ShapedModel model) {
+    CodeBlock newBlockBody(ShapedModel model) {
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("$T block = new $T()", DjlTypes.NAMED_SEQUENTIAL, DjlTypes.NAMED_SEQUENTIAL);
         for (ShapedLayer layer : model.layers()) {
@@ -44,12 +77,27 @@ final class BlockCode {
         return code.addStatement("return block").build();
     }
 
-    private static CodeBlock layer(ShapedLayer shaped) {
-        return shaped.spec().accept(EXPRESSIONS, shaped);
+    /** The private methods that build the sub-models taking their input from where they are used. */
+    List<MethodSpec> bodyMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (ShapedModel body : bodies) {
+            methods.add(MethodSpec.methodBuilder(bodyMethods.get(body.key()))
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addJavadoc("A new block of {@link $L}, which takes its input from where it is used, for the input $L.\n",
+                            body.spec().qualifiedName(), body.input())
+                    .returns(DjlTypes.BLOCK)
+                    .addCode(newBlockBody(body))
+                    .build());
+        }
+        return methods;
+    }
+
+    private CodeBlock layer(ShapedLayer shaped) {
+        return shaped.spec().accept(expressions, shaped);
     }
 
     /** The DJL block expression of each kind (the shaped layer gives what DJL cannot infer itself). */
-    private static final LayerSpec.Visitor<CodeBlock, ShapedLayer> EXPRESSIONS = new LayerSpec.Visitor<>() {
+    private final LayerSpec.Visitor<CodeBlock, ShapedLayer> expressions = new LayerSpec.Visitor<>() {
         @Override
         public CodeBlock visitConv(ConvSpec conv, ShapedLayer shaped) {
             return conv(conv);
@@ -151,9 +199,11 @@ final class BlockCode {
         };
     }
 
-    private static CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {
+    private CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {
         ModelSpec inner = sub.model();
-        CodeBlock main = CodeBlock.of("$T.newBlock()", netClass(inner));
+        CodeBlock main = inner.inputFromUseSite()
+                ? CodeBlock.of("$N()", bodyMethods.get(shaped.inside().key()))
+                : CodeBlock.of("$T.newBlock()", netClass(inner));
         if (!sub.residual()) {
             return main;
         }

@@ -62,6 +62,11 @@ public record Finding(String id, Severity severity, Origin origin, String messag
         return new Finding(id, severity, newOrigin, message);
     }
 
+    /** The same diagnostic, about a layer declared in a sub-model at {@code declaration} too. */
+    public Finding declaredAt(Declaration declaration) {
+        return new Finding(id, severity, origin, message, declaration);
+    }
+
     /** The same diagnostic with another text (e.g. with its likely cause added). */
     public Finding withMessage(String newMessage) {
         return new Finding(id, severity, origin, newMessage, declaredIn);

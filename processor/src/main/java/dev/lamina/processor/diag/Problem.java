@@ -76,9 +76,18 @@ public enum Problem {
                     + "the layers before '%s' so they produce %s."),
     /** A sub-model whose own layers fail for its (matching) input. */
     SUB_MODEL_INVALID("SubModelInvalid", Severity.ERROR,
-            "layer '%s' (%s): sub-model %s is impossible for its input %s: %s. A model that contains "
+            "layer '%s' (%s): sub-model %s is impossible %s: %s. A model that contains "
                     + "an impossible sub-model cannot be built either. Fix: correct %s (its own error "
                     + "is reported on it too)."),
+    /**
+     * A sub-model that takes its input from where it is used and cannot take the shape one of its
+     * use sites gives it; reported on the use site and on the layer at fault, each naming the other.
+     */
+    SUB_MODEL_REJECTS_INPUT("SubModelRejectsInput", Severity.ERROR,
+            "layer '%s' of %s (%s): sub-model %s takes its input from where it is used and cannot take the "
+                    + "%s it receives here: %s. Such a sub-model is checked for the input of each place that "
+                    + "uses it. Fix: change the layers before '%s' in %s so they give %s an input it can take, or "
+                    + "change %s where the error is (this error is reported there too)."),
     /** A tensor of one example, or a window, larger than an int can count. */
     SHAPE_TOO_LARGE("ShapeTooLarge", Severity.ERROR,
             "%s: %s is %s, more than 2,147,483,647, the largest size Lamina supports (sizes are "
@@ -158,6 +167,12 @@ public enum Problem {
     SARIF_NOT_WRITTEN("SarifNotWritten", Severity.WARNING,
             "could not write the SARIF log to %s: %s. Lint findings were still printed. Fix: pass a writable "
                     + "path in -A%s."),
+    /** A model without {@code @Model(input)} that no model of the compilation uses. */
+    INPUT_FROM_USE_SITE_UNUSED("InputFromUseSiteUnused", Severity.NOTE,
+            "model '%s' (@Model): declares no input, so it takes its input shape from each model that uses it "
+                    + "as a field, is checked and built there, and has no %s of its own; no model of this "
+                    + "compilation uses it. Fix: declare @Model(input = {C, H, W}) (or {features}) to train it on "
+                    + "its own, or use it as a field of a model that does."),
     /** A model's summary table, printed with {@code -Alamina.summary=true}. */
     SUMMARY("Summary", Severity.NOTE, "%s\n%s");
 
@@ -266,9 +281,30 @@ public enum Problem {
      */
     public static Finding subModelInvalid(Origin origin, String layer, String usage, String subModel,
             List<Integer> in, Finding innerError) {
-        String rendered = innerError.render();
-        return SUB_MODEL_INVALID.at(origin, layer, usage, subModel, shape(in),
-                rendered.endsWith(".") ? rendered.substring(0, rendered.length() - 1) : rendered, subModel);
+        return SUB_MODEL_INVALID.at(origin, layer, usage, subModel,
+                in.isEmpty() ? "whatever its input" : "for its input " + shape(in), embedded(innerError), subModel);
+    }
+
+    /**
+     * {@link #SUB_MODEL_REJECTS_INPUT}: the field {@code layer} of {@code model}, used as {@code usage},
+     * feeds {@code in} to {@code subModel} (one that takes its input from where it is used, of qualified
+     * name {@code subModelName}), whose {@code innerError} says why it cannot take it. The finding is
+     * declared where that error is: on the sub-model's layer, or, when the error is itself of this
+     * kind, where that one is declared (the innermost layer at fault).
+     */
+    public static Finding subModelRejectsInput(Origin origin, String layer, String model, String usage,
+            String subModel, String subModelName, List<Integer> in, Finding innerError) {
+        Finding made = SUB_MODEL_REJECTS_INPUT.at(origin, layer, model, usage, subModel, shape(in),
+                embedded(innerError), layer, model, subModel, subModel);
+        Finding.Declaration at = innerError.id().equals(SUB_MODEL_REJECTS_INPUT.id) && innerError.declaredIn() != null
+                ? innerError.declaredIn() : new Finding.Declaration(subModelName, innerError.origin());
+        return made.declaredAt(at);
+    }
+
+    /** Another finding's text as part of a sentence: tag and message, without its final period. */
+    private static String embedded(Finding finding) {
+        String rendered = finding.render();
+        return rendered.endsWith(".") ? rendered.substring(0, rendered.length() - 1) : rendered;
     }
 
     /** {@link #RESIDUAL_SHAPE_MISMATCH}: the residual {@code subModel} maps {@code in} to another shape {@code out}. */
@@ -402,6 +438,14 @@ public enum Problem {
     /** {@link #SARIF_NOT_WRITTEN}: writing {@code path} (given in {@code -A<option>}) failed with {@code cause}. */
     public static Finding sarifNotWritten(String path, Throwable cause, String option) {
         return SARIF_NOT_WRITTEN.at(null, path, cause, option);
+    }
+
+    /**
+     * {@link #INPUT_FROM_USE_SITE_UNUSED}: {@code model} declares no input and no model of the
+     * compilation uses it, so its Net {@code netName} is not generated.
+     */
+    public static Finding inputFromUseSiteUnused(String model, String netName) {
+        return INPUT_FROM_USE_SITE_UNUSED.at(Origin.ofModel(null), model, netName);
     }
 
     /** {@link #SUMMARY}: the summary {@code table} of the generated class {@code netName}. */

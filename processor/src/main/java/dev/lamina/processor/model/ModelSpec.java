@@ -14,7 +14,8 @@ import java.util.Set;
  * @param simpleName simple name of the model class
  * @param qualifiedName canonical name of the model class
  * @param netName simple name of the generated class ({@code <SimpleName>Net} or {@code @Model(name)})
- * @param input {@code @Model(input)}: shape of one example, without the batch axis
+ * @param input {@code @Model(input)}: shape of one example, without the batch axis; empty for a
+ *     model that takes its input shape from where it is used ({@link #inputFromUseSite()})
  * @param layers operations in order
  * @param classSuppressions values of {@code @SuppressWarnings} on the class
  * @param fieldSuppressions values of {@code @SuppressWarnings} per field name
@@ -28,6 +29,14 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
         layers = List.copyOf(layers);
         classSuppressions = Set.copyOf(classSuppressions);
         fieldSuppressions = Map.copyOf(fieldSuppressions);
+    }
+
+    /**
+     * Whether the model declares no input and takes its input shape from each field that uses it:
+     * it is shaped, linted and built there (in the enclosing model's Net), and has no Net of its own.
+     */
+    public boolean inputFromUseSite() {
+        return input.isEmpty();
     }
 
     /** A shape as written in {@code @Model(input = ...)}, e.g. {@code {1, 28, 28}}. */

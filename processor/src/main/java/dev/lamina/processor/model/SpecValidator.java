@@ -69,8 +69,9 @@ public final class SpecValidator {
     }
 
     /**
-     * A sub-model is built by its own Net, which an invalid sub-model does not get: its first
-     * error is repeated on the field, so the outer model generates no code calling a missing class.
+     * A sub-model is built by its own Net, which an invalid sub-model does not get (or, when it takes
+     * its input from where it is used, by code the outer Net would generate from it): its first
+     * error is repeated on the field, so the outer model generates no code from an invalid one.
      */
     private static void checkSubModel(SubModelSpec sub, Predicate<String> taken,
                                       Map<String, List<Finding>> subModels, List<Finding> findings) {
@@ -89,6 +90,9 @@ public final class SpecValidator {
     private static void checkInput(ModelSpec model, List<Finding> findings) {
         List<Integer> input = model.input();
         String why = null;
+        if (model.inputFromUseSite()) {
+            return; // each use site gives it one, checked by shape inference there
+        }
         if (input.size() != 1 && input.size() != 3) {
             why = "It has rank " + input.size() + " but Lamina models take vectors (rank 1) or "
                     + "channels-first images (rank 3)";

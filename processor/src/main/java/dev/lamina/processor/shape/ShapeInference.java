@@ -56,19 +56,22 @@ public final class ShapeInference {
     }
 
     private final List<Finding> findings = new ArrayList<>();
+    /** The model whose layers this inference walks (its simple name is in some messages). */
+    private final ModelSpec model;
     /**
      * Sub-models already shaped in this inference, by qualified name and input: a sub-model used
      * by many fields is shaped once, so nesting does not multiply the work.
      */
     private final Map<String, Result> subModels;
 
-    private ShapeInference(Map<String, Result> subModels) {
+    private ShapeInference(ModelSpec model, Map<String, Result> subModels) {
+        this.model = model;
         this.subModels = subModels;
     }
 
     /** Shapes of the model fed its declared {@code @Model(input)}. */
     public static Result infer(ModelSpec model) {
-        return infer(model, new TensorShape(model.input()));
+        return infer(model, List.of());
     }
 
     /**
@@ -78,6 +81,10 @@ public final class ShapeInference {
      * activations) and otherwise leaves the shape unknown. The model is null when there is any error.
      */
     public static Result infer(ModelSpec model, List<Finding> attributeErrors) {
+        if (model.inputFromUseSite()) {
+            throw new IllegalArgumentException(model.qualifiedName()
+                    + " takes its input from where it is used: it is shaped there, with that input");
+        }
         return infer(model, new TensorShape(model.input()), attributeErrors);
     }
 
@@ -92,7 +99,7 @@ public final class ShapeInference {
 
     private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors,
                                 Map<String, Result> subModels) {
-        ShapeInference inference = new ShapeInference(subModels);
+        ShapeInference inference = new ShapeInference(model, subModels);
         if (!input.fitsInt()) {
             inference.findings.add(Problem.shapeTooLarge(Origin.ofModel("input"),
                     "model '" + model.simpleName() + "' (@Model)", "the input " + input + " with "
@@ -128,7 +135,7 @@ public final class ShapeInference {
             current = shaped.out();
         }
         boolean failed = !complete || inference.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-        return new Result(failed ? null : new ShapedModel(model, input, layers), inference.findings);
+        return new Result(failed ? null : new ShapedModel(model, input, layers, inference.findings), inference.findings);
     }
 
     private static boolean hasAttributeError(LayerSpec layer, List<Finding> attributeErrors) {
@@ -199,6 +206,9 @@ public final class ShapeInference {
 
         @Override
         public TensorShape visitSubModel(SubModelSpec sub, Void unused) {
+            if (sub.model().inputFromUseSite()) {
+                return null; // its output depends on the input it cannot have
+            }
             Result inner = infer(sub.model());
             return inner.ok() ? inner.model().output() : null;
         }
@@ -396,7 +406,8 @@ public final class ShapeInference {
         String annotation = sub.residual() ? "@Residual" : "field of type " + sub.model().simpleName();
         String innerName = sub.model().simpleName();
         TensorShape declared = new TensorShape(sub.model().input());
-        if (!declared.equals(in)) {
+        boolean fromUseSite = sub.model().inputFromUseSite();
+        if (!fromUseSite && !declared.equals(in)) {
             findings.add(Problem.subModelInputMismatch(sub.origin(), sub.name(), annotation, innerName,
                     declared.dims(), in.dims()));
             return null;
@@ -409,7 +420,10 @@ public final class ShapeInference {
         }
         for (Finding f : inner.findings()) {
             if (f.severity() == Severity.ERROR) {
-                findings.add(Problem.subModelInvalid(sub.origin(), sub.name(), annotation, innerName, in.dims(), f));
+                findings.add(fromUseSite
+                        ? Problem.subModelRejectsInput(sub.origin(), sub.name(), model.simpleName(), annotation,
+                                innerName, sub.model().qualifiedName(), in.dims(), f)
+                        : Problem.subModelInvalid(sub.origin(), sub.name(), annotation, innerName, in.dims(), f));
                 return null;
             }
         }
