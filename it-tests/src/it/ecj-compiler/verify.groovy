@@ -14,6 +14,10 @@ def expected = [
         [level: 'WARNING', file: 'Warned.java', line: at('Warned.java', '@Dropout(rate = 0.25)'), id: 'DropoutBetweenConvs'],
         [level: 'WARNING', file: 'Warned.java', line: at('Warned.java', '@Softmax'), id: 'DoubleSoftmax'],
         [level: 'ERROR', file: 'Impossible.java', line: at('Impossible.java', '@Dense'), id: 'DenseOnFeatureMap'],
+        // a body (no input): its lint once on its own line, the use site it rejects on both places
+        [level: 'WARNING', file: 'Body.java', line: at('Body.java', '@Dropout(rate = 0.2)'), id: 'DropoutBetweenConvs'],
+        [level: 'ERROR', file: 'Vectors.java', line: at('Vectors.java', 'Body body;'), id: 'SubModelRejectsInput'],
+        [level: 'ERROR', file: 'Body.java', line: at('Body.java', 'Layer first;'), id: 'SubModelRejectsInput'],
 ] as Set
 
 def javac = build.laminaDiagnostics().collect { d ->
@@ -54,6 +58,8 @@ int suppressLine = at('Suppressed.java', '@SuppressWarnings')
 build.check(unsupported(plain).collect { [it.file, it.line] } == [['Suppressed.java', suppressLine]],
         "ecj warns about the lamina: token on Suppressed.java line ${suppressLine}: ${unsupported(plain)}")
 build.expectFile(new File(basedir, 'target/ecj/classes/com/example/model/WarnedNet.class'))
+build.expectFile(new File(basedir, 'target/ecj/classes/com/example/model/GrayNet.class'))
+build.expectNoFile(new File(basedir, 'target/ecj/generated/com/example/model/BodyNet.java'))
 build.expectNoFile(new File(basedir, 'target/ecj/generated/com/example/model/ImpossibleNet.java'))
 
 String settings = ecj('ecj-settings', ['-properties', new File(basedir, '.settings/org.eclipse.jdt.core.prefs').path])

@@ -1,25 +1,16 @@
 package dev.lamina.examples.models;
 
-import dev.lamina.Conv;
 import dev.lamina.Dense;
-import dev.lamina.Flatten;
 import dev.lamina.Layer;
-import dev.lamina.MaxPool;
 import dev.lamina.Model;
-import dev.lamina.ReLU;
+import dev.lamina.examples.models.features.PlainFeatures;
 
 /**
  * Experiment baseline for 28x28x1 images: the shared backbone with no dropout and no batch norm.
+ * Its layers are {@link PlainFeatures}, shared with the CIFAR models of the same name.
  */
 @Model(input = {1, 28, 28})
 public class Plain {
-    @Conv(filters = 16) @ReLU   Layer conv1;
-    @Conv(filters = 16) @ReLU   Layer conv2;
-    @MaxPool(2)                 Layer pool1;
-    @Conv(filters = 32) @ReLU   Layer conv3;
-    @Conv(filters = 32) @ReLU   Layer conv4;
-    @MaxPool(2)                 Layer pool2;
-    @Flatten                    Layer flatten;
-    @Dense(units = 128) @ReLU   Layer fc1;
-    @Dense(units = 10)          Layer logits;
+    PlainFeatures features;
+    @Dense(units = 10) Layer logits;
 }

@@ -1,32 +1,18 @@
 package dev.lamina.examples.models;
 
-import dev.lamina.Conv;
 import dev.lamina.Dense;
-import dev.lamina.Flatten;
 import dev.lamina.Layer;
-import dev.lamina.MaxPool;
 import dev.lamina.Model;
-import dev.lamina.ReLU;
-import dev.lamina.SpatialDropout;
+import dev.lamina.examples.models.features.SpatialDropoutConvsFeatures;
 
 /**
- * Experiment model for 28x28x1 images: the shared backbone with channel-wise (spatial) dropout at
- * rate 0.1
- * after every conv activation, the same places as the DropoutBetweenConvs family.
+ * Experiment model for 28x28x1 images (Fashion-MNIST, MNIST): the shared backbone with
+ * channel-wise (spatial) dropout at rate 0.1 after every conv activation, the same places as the
+ * DropoutBetweenConvs family. Its layers are {@link SpatialDropoutConvsFeatures}, shared with the
+ * CIFAR models of the same name.
  */
 @Model(input = {1, 28, 28})
 public class SpatialDropoutConvs {
-    @Conv(filters = 16) @ReLU   Layer conv1;
-    @SpatialDropout(rate = 0.1) Layer drop1;
-    @Conv(filters = 16) @ReLU   Layer conv2;
-    @SpatialDropout(rate = 0.1) Layer drop2;
-    @MaxPool(2)                 Layer pool1;
-    @Conv(filters = 32) @ReLU   Layer conv3;
-    @SpatialDropout(rate = 0.1) Layer drop3;
-    @Conv(filters = 32) @ReLU   Layer conv4;
-    @SpatialDropout(rate = 0.1) Layer drop4;
-    @MaxPool(2)                 Layer pool2;
-    @Flatten                    Layer flatten;
-    @Dense(units = 128) @ReLU   Layer fc1;
-    @Dense(units = 10)          Layer logits;
+    SpatialDropoutConvsFeatures features;
+    @Dense(units = 10) Layer logits;
 }

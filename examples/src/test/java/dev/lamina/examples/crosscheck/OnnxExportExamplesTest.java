@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every example model family, saved as a model directory, loaded back, exported to ONNX and run
  * in ONNX Runtime: logits and probabilities equal DJL's within 1e-4 on a random batch. The
  * families: the 28x28 examples (one of the five DropoutBetweenConvs rates), the CIFAR-10 and CIFAR-100 ones (built from sub-models in
- * models.cifarfeatures), CcResidual (a plain sub-model, an identity residual and a projection
+ * models.features), CcResidual (a plain sub-model, an identity residual and a projection
  * residual), CcGlobalMax (@GlobalMaxPool), CcDepthwise (@DepthwiseConv) and WideResNet16x4 (residual sub-models with projections, 2.7M parameters).
  */
 class OnnxExportExamplesTest {

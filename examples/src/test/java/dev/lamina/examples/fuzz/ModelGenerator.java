@@ -9,11 +9,12 @@ import java.util.SplittableRandom;
  * A seeded generator of random {@code @Model} classes over every annotation and attribute of
  * docs/dsl.md: convolutions (kernel, stride, padding, dilation, bias, activation), dense layers,
  * batch norm, dropout and spatial dropout, max and average pools, global pooling, flatten, the six
- * activations, sub-models, residuals with and without projection, {@code @Model(name)}, and
- * boundary values (sizes of 1, the largest and smallest floats in range). It tracks the shape so
- * that most models it means to be valid are; an {@link Case#injected() injected} case carries one
+ * activations, sub-models (half of them bodies without input), residuals with and without
+ * projection, {@code @Model(name)}, and boundary values (sizes of 1, the largest and smallest
+ * floats in range). It tracks the shape so that most models it means to be valid are; an {@link Case#injected() injected} case carries one
  * deliberate error (an attribute out of range or changed by float rounding, a bad input, a bad
- * name, a static or enum layer, a shape error, a residual that cannot add up).
+ * name, a static or enum layer, a shape error, a residual that cannot add up, a body that cannot
+ * take what its field gives it).
  */
 final class ModelGenerator {
 
@@ -37,7 +38,7 @@ final class ModelGenerator {
         "rate = 0.99999999", "momentum = 1.0", "momentum = 0.99999999", "epsilon = 0", "epsilon = 1e300",
         "epsilon = 1e-46", "alpha = -1", "alpha = 1e39", "input rank 2", "input size 0", "name var",
         "name Model", "name illegal", "dense on feature map", "static layer", "enum constant", "kernel too large",
-        "even SAME window", "residual mismatch", "sub-model input mismatch", "residual on Layer", "pool value 0",
+        "even SAME window", "residual mismatch", "sub-model input mismatch", "residual on Layer", "pool value 0", "body rejects input",
     };
 
     private final SplittableRandom random;
@@ -255,7 +256,8 @@ final class ModelGenerator {
         } else {
             out = layers(d, inner, 1 + random.nextInt(3), depth + 1);
         }
-        addModel(name, d.literal(), inner);
+        // half of them declare no input: a body, shaped by this field (and any copy below)
+        addModel(name, random.nextBoolean() ? d.literal() : null, inner);
         fields.add(annotation + name + " " + field + ";");
         // a second copy of the same sub-model, now and then
         if (random.nextInt(4) == 0 && out.equals(d)) {
@@ -299,6 +301,7 @@ final class ModelGenerator {
             case "sub-model input mismatch" -> subModelMismatch(out, f);
             case "residual on Layer" -> "@Residual Layer " + f + ";";
             case "pool value 0" -> out.image() ? "@MaxPool(0) Layer " + f + ";" : "@AvgPool(value = 0) Layer " + f + ";";
+            case "body rejects input" -> bodyRejectingInput(out, f);
             default -> throw new IllegalStateException(injected);
         };
         if (!line.isEmpty()) {
@@ -323,10 +326,21 @@ final class ModelGenerator {
         return name + " " + field + ";";
     }
 
-    /** Adds a sub-model class {@code name} of this case's package. */
+    /** A body (no input) whose only layer cannot take {@code out}, the shape its field gives it. */
+    private String bodyRejectingInput(Dims out, String field) {
+        String name = "B" + id;
+        String layer = out.image()
+                ? "@Conv(filters = 2, kernel = " + (Math.max(out.h(), out.w()) + 1) + ", padding = Padding.VALID) Layer a;"
+                : "@MaxPool(2) Layer a;";
+        addModel(name, null, List.of(layer));
+        return name + " " + field + ";";
+    }
+
+    /** Adds a sub-model class {@code name} of this case's package; a body when {@code input} is null. */
     private void addModel(String name, String input, List<String> fields) {
         StringBuilder code = new StringBuilder("package " + pkg + ";\n\nimport dev.lamina.*;\n\n");
-        code.append("@Model(input = ").append(input).append(")\npublic class ").append(name).append(" {\n");
+        code.append(input == null ? "@Model" : "@Model(input = " + input + ")")
+                .append("\npublic class ").append(name).append(" {\n");
         fields.forEach(f -> code.append("    ").append(f).append('\n'));
         code.append("}\n");
         sources.add(new Source(name, code.toString()));

@@ -3,12 +3,13 @@ package dev.lamina.examples.models.cifar;
 import dev.lamina.Dense;
 import dev.lamina.Layer;
 import dev.lamina.Model;
-import dev.lamina.examples.models.cifarfeatures.DropoutBetweenConvs30Features;
+import dev.lamina.examples.models.features.DropoutBetweenConvs30Features;
 
 /**
  * Experiment model for 32x32x3 images (CIFAR): the shared backbone with element-wise dropout at
  * rate 0.3 after every conv activation, the placement the seed articles say hurts. Its layers are
- * {@link DropoutBetweenConvs30Features}, shared with the CIFAR-100 model of the same name.
+ * {@link DropoutBetweenConvs30Features}, shared with the 28x28x1 and CIFAR-100 models of the same
+ * name.
  */
 @Model(input = {3, 32, 32})
 public class DropoutBetweenConvs30 {

@@ -1,4 +1,4 @@
-package dev.lamina.examples.models.cifarfeatures;
+package dev.lamina.examples.models.features;
 
 import dev.lamina.Conv;
 import dev.lamina.Dense;
@@ -10,26 +10,28 @@ import dev.lamina.Model;
 import dev.lamina.ReLU;
 
 /**
- * The layers of a CIFAR experiment model: the shared backbone with element-wise dropout at rate 0.3
- * after every conv activation, the placement the seed articles say hurts. Everything but the
- * classifier: {@code models.cifar.DropoutBetweenConvs30} and {@code
- * models.cifar100.DropoutBetweenConvs30} add their 10 or 100 logits to it.
+ * The layers of the experiment model DropoutBetweenConvs10 but its logits: the shared backbone
+ * with element-wise dropout at rate 0.1 after every conv activation, the placement the seed
+ * articles say hurts. It declares no input, so it takes the shape of each model that uses it:
+ * {@code models.DropoutBetweenConvs10} (1x28x28, 10 classes), {@code
+ * models.cifar.DropoutBetweenConvs10} (3x32x32, 10 classes) and {@code
+ * models.cifar100.DropoutBetweenConvs10} (3x32x32, 100 classes) each add their logits to it.
  */
 // The experiment measures exactly the placement these lints warn about (element-wise dropout on
 // conv feature maps), so the warnings are expected here and suppressed to keep the examples'
 // build warning-free.
 @SuppressWarnings({"lamina:DropoutBetweenConvs", "lamina:DropoutOnFeatureMaps"})
-@Model(input = {3, 32, 32})
-public class DropoutBetweenConvs30Features {
+@Model
+public class DropoutBetweenConvs10Features {
     @Conv(filters = 16) @ReLU   Layer conv1;
-    @Dropout(rate = 0.3)        Layer drop1;
+    @Dropout(rate = 0.1)        Layer drop1;
     @Conv(filters = 16) @ReLU   Layer conv2;
-    @Dropout(rate = 0.3)        Layer drop2;
+    @Dropout(rate = 0.1)        Layer drop2;
     @MaxPool(2)                 Layer pool1;
     @Conv(filters = 32) @ReLU   Layer conv3;
-    @Dropout(rate = 0.3)        Layer drop3;
+    @Dropout(rate = 0.1)        Layer drop3;
     @Conv(filters = 32) @ReLU   Layer conv4;
-    @Dropout(rate = 0.3)        Layer drop4;
+    @Dropout(rate = 0.1)        Layer drop4;
     @MaxPool(2)                 Layer pool2;
     @Flatten                    Layer flatten;
     @Dense(units = 128) @ReLU   Layer fc1;

@@ -1,4 +1,4 @@
-package dev.lamina.examples.models.cifarfeatures;
+package dev.lamina.examples.models.features;
 
 import dev.lamina.Conv;
 import dev.lamina.Dense;
@@ -9,11 +9,12 @@ import dev.lamina.Model;
 import dev.lamina.ReLU;
 
 /**
- * The layers of the CIFAR experiment baseline: the shared backbone with no dropout and no batch
- * norm. Everything but the classifier: {@code models.cifar.Plain} and {@code models.cifar100.Plain}
- * add their 10 or 100 logits to it.
+ * The layers of the experiment model Plain but its logits: the shared backbone with no dropout and
+ * no batch norm. It declares no input, so it takes the shape of each model that uses it: {@code
+ * models.Plain} (1x28x28, 10 classes), {@code models.cifar.Plain} (3x32x32, 10 classes) and {@code
+ * models.cifar100.Plain} (3x32x32, 100 classes) each add their logits to it.
  */
-@Model(input = {3, 32, 32})
+@Model
 public class PlainFeatures {
     @Conv(filters = 16) @ReLU   Layer conv1;
     @Conv(filters = 16) @ReLU   Layer conv2;

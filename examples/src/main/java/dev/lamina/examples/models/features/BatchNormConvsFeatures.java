@@ -1,4 +1,4 @@
-package dev.lamina.examples.models.cifarfeatures;
+package dev.lamina.examples.models.features;
 
 import dev.lamina.BatchNorm;
 import dev.lamina.Conv;
@@ -10,12 +10,14 @@ import dev.lamina.Model;
 import dev.lamina.ReLU;
 
 /**
- * The layers of a CIFAR experiment model: the shared backbone with batch norm between each conv and
- * its ReLU (conv bias off: batch norm's shift replaces it), no dropout. Everything but the
- * classifier: {@code models.cifar.BatchNormConvs} and {@code models.cifar100.BatchNormConvs} add
- * their 10 or 100 logits to it.
+ * The layers of the experiment model BatchNormConvs but its logits: the shared backbone with batch
+ * norm between each conv and its ReLU (conv bias off: batch norm's shift replaces it), no dropout.
+ * It declares no input, so it takes the shape of each model that uses it: {@code
+ * models.BatchNormConvs} (1x28x28, 10 classes), {@code models.cifar.BatchNormConvs} (3x32x32, 10
+ * classes) and {@code models.cifar100.BatchNormConvs} (3x32x32, 100 classes) each add their logits
+ * to it.
  */
-@Model(input = {3, 32, 32})
+@Model
 public class BatchNormConvsFeatures {
     @Conv(filters = 16, bias = false) @BatchNorm @ReLU  Layer conv1;
     @Conv(filters = 16, bias = false) @BatchNorm @ReLU  Layer conv2;

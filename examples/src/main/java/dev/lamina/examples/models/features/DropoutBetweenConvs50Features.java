@@ -1,4 +1,4 @@
-package dev.lamina.examples.models.cifarfeatures;
+package dev.lamina.examples.models.features;
 
 import dev.lamina.Conv;
 import dev.lamina.Dense;
@@ -10,16 +10,18 @@ import dev.lamina.Model;
 import dev.lamina.ReLU;
 
 /**
- * The layers of a CIFAR experiment model: the shared backbone with element-wise dropout at rate 0.5
- * after every conv activation, the placement the seed articles say hurts. Everything but the
- * classifier: {@code models.cifar.DropoutBetweenConvs50} and {@code
- * models.cifar100.DropoutBetweenConvs50} add their 10 or 100 logits to it.
+ * The layers of the experiment model DropoutBetweenConvs50 but its logits: the shared backbone
+ * with element-wise dropout at rate 0.5 after every conv activation, the placement the seed
+ * articles say hurts. It declares no input, so it takes the shape of each model that uses it:
+ * {@code models.DropoutBetweenConvs50} (1x28x28, 10 classes), {@code
+ * models.cifar.DropoutBetweenConvs50} (3x32x32, 10 classes) and {@code
+ * models.cifar100.DropoutBetweenConvs50} (3x32x32, 100 classes) each add their logits to it.
  */
 // The experiment measures exactly the placement these lints warn about (element-wise dropout on
 // conv feature maps), so the warnings are expected here and suppressed to keep the examples'
 // build warning-free.
 @SuppressWarnings({"lamina:DropoutBetweenConvs", "lamina:DropoutOnFeatureMaps"})
-@Model(input = {3, 32, 32})
+@Model
 public class DropoutBetweenConvs50Features {
     @Conv(filters = 16) @ReLU   Layer conv1;
     @Dropout(rate = 0.5)        Layer drop1;

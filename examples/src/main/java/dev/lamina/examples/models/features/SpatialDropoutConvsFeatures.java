@@ -1,4 +1,4 @@
-package dev.lamina.examples.models.cifarfeatures;
+package dev.lamina.examples.models.features;
 
 import dev.lamina.Conv;
 import dev.lamina.Dense;
@@ -10,12 +10,14 @@ import dev.lamina.ReLU;
 import dev.lamina.SpatialDropout;
 
 /**
- * The layers of a CIFAR experiment model: the shared backbone with channel-wise (spatial) dropout
- * at rate 0.1 after every conv activation, the same places as the DropoutBetweenConvs family.
- * Everything but the classifier: {@code models.cifar.SpatialDropoutConvs} and {@code
- * models.cifar100.SpatialDropoutConvs} add their 10 or 100 logits to it.
+ * The layers of the experiment model SpatialDropoutConvs but its logits: the shared backbone with
+ * channel-wise (spatial) dropout at rate 0.1 after every conv activation, the same places as the
+ * DropoutBetweenConvs family. It declares no input, so it takes the shape of each model that uses
+ * it: {@code models.SpatialDropoutConvs} (1x28x28, 10 classes), {@code
+ * models.cifar.SpatialDropoutConvs} (3x32x32, 10 classes) and {@code
+ * models.cifar100.SpatialDropoutConvs} (3x32x32, 100 classes) each add their logits to it.
  */
-@Model(input = {3, 32, 32})
+@Model
 public class SpatialDropoutConvsFeatures {
     @Conv(filters = 16) @ReLU   Layer conv1;
     @SpatialDropout(rate = 0.1) Layer drop1;
