@@ -190,8 +190,8 @@ class ErrorTest {
         assertThat(compilation).hadErrorContaining("[lamina:SubModelInputMismatch] layer 'head' (field of type "
                         + "Head): sub-model Head declares @Model(input = {64}) but receives (1, 8, 8) here")
                 .inFile(net).onLine(3 + HEADER);
-        assertThat(compilation).hadErrorContaining("Fix: change Head's input to {1, 8, 8}, or change the layers "
-                + "before 'head' so they produce (64)");
+        assertThat(compilation).hadErrorContaining("Fix: change Head's input to {1, 8, 8} (or leave it out, so it "
+                + "takes its input from each place that uses it), or change the layers before 'head' so they produce (64)");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("HeadNet.java"),
                 Sources.generatedFileNames(head, net), "the valid sub-model still gets its Net");
     }

@@ -72,8 +72,9 @@ public enum Problem {
     SUB_MODEL_INPUT_MISMATCH("SubModelInputMismatch", Severity.ERROR,
             "layer '%s' (%s): sub-model %s declares @Model(input = %s) but receives %s here. A "
                     + "sub-model is built for its declared input, and its shapes, parameter counts "
-                    + "and lints are those of that input. Fix: change %s's input to %s, or change "
-                    + "the layers before '%s' so they produce %s."),
+                    + "and lints are those of that input. Fix: change %s's input to %s (or leave it out, "
+                    + "so it takes its input from each place that uses it), or change the layers before '%s' "
+                    + "so they produce %s."),
     /** A sub-model whose own layers fail for its (matching) input. */
     SUB_MODEL_INVALID("SubModelInvalid", Severity.ERROR,
             "layer '%s' (%s): sub-model %s is impossible %s: %s. A model that contains "
