@@ -20,6 +20,7 @@ import dev.lamina.processor.report.Reporter;
 import dev.lamina.processor.report.SarifWriter;
 import dev.lamina.processor.report.SourcePositions;
 import dev.lamina.processor.shape.ShapeInference;
+import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.SummaryTable;
 import java.io.IOException;
@@ -67,6 +68,12 @@ public final class LaminaProcessor extends AbstractProcessor {
     private final Set<String> processedModels = new HashSet<>();
     /** Models whose annotation values javac had not resolved yet, retried in the next round. */
     private final Set<String> deferred = new java.util.LinkedHashSet<>();
+    /** Models some model of any round uses as a sub-model, by qualified name. */
+    private final Set<String> usedSubModels = new HashSet<>();
+    /** Bodies (models without input) processed without error in any round, by qualified name. */
+    private final Set<String> bodies = new java.util.LinkedHashSet<>();
+    /** Where the models of the current round are, by qualified name. */
+    private Map<String, SourceLocator> roundLocators = Map.of();
     /** Whole-network findings already reported on the declaration of their layer. */
     private final Set<String> reportedDeclarations = new HashSet<>();
 
@@ -114,6 +121,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         if (round.processingOver()) {
             // Models still unresolved: javac reports the unresolved symbols itself.
             deferred.clear();
+            reportUnusedBodies();
             writeSarif();
             return true;
         }
@@ -145,15 +153,17 @@ public final class LaminaProcessor extends AbstractProcessor {
         // A model another model of this round uses as @Residual is a residual block's main path.
         Set<String> residualBodies = new HashSet<>();
         readouts.forEach(r -> residualBodies.addAll(r.read().spec().residualBodyNames()));
+        usedSubModels.addAll(subModels);
         Map<String, SourceLocator> locators = new HashMap<>();
         readouts.forEach(r -> locators.put(r.read().spec().qualifiedName(), r.read().locator()));
+        roundLocators = locators;
         // sub-models first: a model's Net is generated only once those of its sub-models are
         // (a model has more sub-models, at any depth, than each of its sub-models has)
         readouts.sort(Comparator.comparingInt(r -> r.read().spec().subModelNames().size()));
         readouts.forEach(r -> processedModels.add(r.read().spec().qualifiedName()));
         for (Readout r : readouts) {
             String name = r.read().spec().qualifiedName();
-            processModel(r.type(), r.read(), subModels.contains(name), residualBodies, locators);
+            processModel(r.type(), r.read(), subModels.contains(name), residualBodies);
         }
         return true;
     }
@@ -201,12 +211,12 @@ public final class LaminaProcessor extends AbstractProcessor {
     }
 
     private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel,
-                              Set<String> residualBodies, Map<String, SourceLocator> locators) {
+                              Set<String> residualBodies) {
         SourceLocator locator = read.locator();
         try {
             ModelSpec spec = read.spec();
             if (spec.inputFromUseSite()) {
-                processBody(type, read, usedAsSubModel);
+                processBody(read);
                 return;
             }
             List<Finding> findings = new ArrayList<>(read.problems());
@@ -232,15 +242,15 @@ public final class LaminaProcessor extends AbstractProcessor {
             findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
             for (Finding finding : findings) {
                 reporter.report(finding, locator);
-                reportWhereDeclared(finding, locators);
+                reportWhereDeclared(finding, false);
             }
             for (Finding lint : lints) {
                 reporter.report(lint, locator);
                 positions.locate(lint, locator).ifPresent(sarifResults::add);
-                reportWhereDeclared(lint, locators);
+                reportWhereDeclared(lint, true);
             }
             if (shaped != null) {
-                reportBodiesFromUseSite(shaped, linter, residualBodies, locators);
+                reportBodiesFromUseSite(shaped, linter, residualBodies, locator);
             }
             if (shaped == null || hasError(findings) || hasError(lints)) {
                 return;
@@ -267,18 +277,59 @@ public final class LaminaProcessor extends AbstractProcessor {
      * own Net. On its own, only what does not depend on shapes is checked; it gets no Net. When no
      * model of this round uses it, a note says so: it may be a model whose input was forgotten.
      */
-    private void processBody(TypeElement type, ModelReader.Read read, boolean usedAsSubModel) {
+    private void processBody(ModelReader.Read read) {
         ModelSpec spec = read.spec();
         List<Finding> findings = new ArrayList<>(read.problems());
         findings.addAll(SpecValidator.validate(spec, this::shadowsAType));
-        findings.addAll(new Linter(lintConfig).lintDeclaration(spec));
         findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
         for (Finding finding : findings) {
             reporter.report(finding, read.locator());
-            positions.locate(finding, read.locator()).ifPresent(sarifResults::add);
         }
-        if (!usedAsSubModel && !hasError(findings)) {
-            reporter.report(Problem.inputFromUseSiteUnused(spec.simpleName(), spec.netName()), read.locator());
+        for (Finding lint : new Linter(lintConfig).lintDeclaration(spec)) {
+            reporter.report(lint, read.locator());
+            positions.locate(lint, read.locator()).ifPresent(sarifResults::add);
+        }
+        if (!hasError(findings)) {
+            bodies.add(spec.qualifiedName()); // unused ones get a note when processing is over
+        }
+    }
+
+    /**
+     * The note on each body that no model of any round used: it may be a model whose input was
+     * forgotten. Given when processing is over, since a model of a later round may use it.
+     */
+    private void reportUnusedBodies() {
+        for (String name : bodies) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (usedSubModels.contains(name) || type == null) {
+                continue;
+            }
+            try {
+                ModelReader.Read read = reader.read(type);
+                reporter.report(Problem.inputFromUseSiteUnused(read.spec().simpleName(), read.spec().netName()),
+                        read.locator());
+            } catch (RuntimeException e) {
+                reportInternalError(type, null, e);
+            }
+        }
+        bodies.clear();
+    }
+
+    /**
+     * Where model {@code name} is declared, to report on it: a model of this round, or one this
+     * processor processed in an earlier round of the compilation (read again from the current
+     * round's element); null for a model compiled elsewhere (a jar, an earlier compilation).
+     */
+    private SourceLocator locatorOf(String name) {
+        SourceLocator here = roundLocators.get(name);
+        if (here != null || !processedModels.contains(name)) {
+            return here;
+        }
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+        try {
+            return type == null ? null : reader.read(type).locator();
+        } catch (RuntimeException e) {
+            return null; // it was read in its own round; whatever fails now was reported then
         }
     }
 
@@ -289,13 +340,18 @@ public final class LaminaProcessor extends AbstractProcessor {
      * Their use sites do not repeat them ({@link Linter} leaves a sub-model's own findings to it).
      */
     private void reportBodiesFromUseSite(ShapedModel shaped, Linter linter, Set<String> residualBodies,
-                                         Map<String, SourceLocator> locators) {
+                                         SourceLocator locator) {
+        Map<String, LayerSpec> useSites = new HashMap<>();
+        for (ShapedLayer layer : shaped.layers()) {
+            ShapedModel inner = layer.inside();
+            if (inner != null && inner.spec().inputFromUseSite()) {
+                useSites.putIfAbsent(inner.key(), layer.spec());
+                inner.bodiesFromUseSite().forEach(nested -> useSites.putIfAbsent(nested.key(), layer.spec()));
+            }
+        }
         for (ShapedModel body : shaped.bodiesFromUseSite()) {
             String name = body.spec().qualifiedName();
-            SourceLocator where = locators.get(name);
-            if (where == null) {
-                continue;
-            }
+            SourceLocator where = locatorOf(name);
             // what does not depend on shapes was reported when the body itself was processed
             Set<Finding> declarationOnly = new HashSet<>(linter.lintDeclaration(body.spec()));
             List<Finding> own = new ArrayList<>(body.warnings());
@@ -303,11 +359,22 @@ public final class LaminaProcessor extends AbstractProcessor {
                     .filter(f -> !declarationOnly.contains(f))
                     .forEach(own::add);
             for (Finding finding : own) {
+                if (where == null) {
+                    // compiled elsewhere, where nothing shaped it: its own lints are reported on the use site
+                    LayerSpec useSite = useSites.get(body.key());
+                    Finding here = Problem.inBodyCompiledElsewhere(finding, useSite.origin(), useSite.name(),
+                            body.spec().simpleName(), body.input().dims());
+                    if (reportedDeclarations.add(shaped.spec().qualifiedName() + " " + here)) {
+                        reporter.report(here, locator);
+                        positions.locate(here, locator).ifPresent(sarifResults::add);
+                    }
+                    continue;
+                }
                 if (reportedDeclarations.add(finding.id() + " " + name + " " + finding.origin())) {
                     reporter.report(finding, where);
                     positions.locate(finding, where).ifPresent(sarifResults::add);
                 }
-                reportWhereDeclared(finding, locators);
+                reportWhereDeclared(finding, true);
             }
         }
     }
@@ -318,18 +385,20 @@ public final class LaminaProcessor extends AbstractProcessor {
      * that declares that layer too, when that sub-model is compiled in this round (else only its
      * use site has it): a lint once per round, an error once per use site (its message names it).
      */
-    private void reportWhereDeclared(Finding finding, Map<String, SourceLocator> locators) {
+    private void reportWhereDeclared(Finding finding, boolean lint) {
         Finding.Declaration declared = finding.declaredIn();
         if (declared == null) {
             return;
         }
-        SourceLocator where = locators.get(declared.model());
+        SourceLocator where = locatorOf(declared.model());
         Finding there = finding.at(declared.origin());
         String key = finding.id() + " " + declared.model() + " " + declared.origin()
                 + (finding.severity() == Severity.ERROR ? " " + finding.message() : "");
         if (where != null && reportedDeclarations.add(key)) {
             reporter.report(there, where);
-            positions.locate(there, where).ifPresent(sarifResults::add);
+            if (lint) {
+                positions.locate(there, where).ifPresent(sarifResults::add);
+            }
         }
     }
 
@@ -371,7 +440,7 @@ public final class LaminaProcessor extends AbstractProcessor {
                 // built by this Net from its layers: the Nets it needs are those of its own sub-models
                 Finding missing = missingSubModelNet(inner);
                 if (missing != null) {
-                    return missing;
+                    return Problem.inBody(missing, sub.origin(), sub.name(), inner.simpleName());
                 }
                 continue;
             }

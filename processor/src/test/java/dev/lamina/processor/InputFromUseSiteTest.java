@@ -5,8 +5,20 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +168,177 @@ class InputFromUseSiteTest {
         assertThat(compilation).hadErrorContaining("[lamina:SubModelInvalid] layer 'body' (field of type Body): "
                 + "sub-model Body is impossible whatever its input: [lamina:AttributeOutOfRange]")
                 .inFile(net).onLineContaining("Body body;");
+    }
+
+    /** conv, element-wise dropout, conv: a DropoutBetweenConvs warning whose text needs shapes. */
+    private static final JavaFileObject DROPOUT_BODY = Sources.model("Body", "@Model", "public class Body {",
+            "    @Conv(filters = 8) @ReLU Layer conv1;",
+            "    @Dropout(rate = 0.2) Layer drop;",
+            "    @Conv(filters = 8) @ReLU Layer conv2;", "}");
+
+    private static long count(Compilation compilation, String text) {
+        return compilation.diagnostics().stream().filter(d -> d.getMessage(null).contains(text)).count();
+    }
+
+    /** Generates {@code test.Gen} in the first round, so a model that uses {@code Gen.N} waits a round. */
+    static final class GeneratesAConstant extends AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!done) {
+                done = true;
+                try (Writer w = processingEnv.getFiler().createSourceFile("test.Gen").openWriter()) {
+                    w.write("package test; public class Gen { public static final int N = 10; }");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void aModelOfALaterRoundLintsTheBodyOnItAndNoUnusedNoteComes() {
+        JavaFileObject net = Sources.model("Net", "@Model(input = {1, 8, 8})", "public class Net {",
+                "    Body body;", "    @GlobalAvgPool Layer gap;", "    @Dense(units = Gen.N) Layer logits;", "}");
+        Compilation compilation = Compiler.javac().withProcessors(new GeneratesAConstant(), new LaminaProcessor())
+                .withOptions("-Xlint:all").compile(DROPOUT_BODY, net);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[lamina:DropoutBetweenConvs] layer 'drop'").inFile(DROPOUT_BODY)
+                .onLineContaining("Layer drop;");
+        assertEquals(0, count(compilation, "InputFromUseSiteUnused"), "Net, of round 2, uses Body");
+
+        JavaFileObject vectors = Sources.model("Net", "@Model(input = {16})", "public class Net {",
+                "    Body body;", "    @Dense(units = Gen.N) Layer logits;", "}");
+        Compilation failed = Compiler.javac().withProcessors(new GeneratesAConstant(), new LaminaProcessor())
+                .compile(DROPOUT_BODY, vectors);
+        assertThat(failed).hadErrorContaining("[lamina:SubModelRejectsInput] layer 'body' of Net").inFile(DROPOUT_BODY)
+                .onLineContaining("Layer conv1;");
+    }
+
+    @Test
+    void aBodyCompiledElsewhereHasItsOwnLintsReportedOnTheFieldThatShapesIt() throws IOException {
+        Compilation library = Sources.compiler().withOptions("-Xlint:all").compile(DROPOUT_BODY);
+        assertThat(library).succeededWithoutWarnings(); // nothing shapes it there: only the unused note
+        Path classes = Files.createTempDirectory("lamina-body-jar");
+        for (JavaFileObject file : library.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                Path out = classes.resolve(file.getName().replaceFirst("^/CLASS_OUTPUT/", ""));
+                Files.createDirectories(out.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, out);
+                }
+            }
+        }
+        List<File> classpath = new ArrayList<>(List.of(classes.toFile()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry));
+        }
+        JavaFileObject net = Sources.model("Net", "@Model(input = {1, 8, 8})", "public class Net {",
+                "    Body body;", "    @GlobalAvgPool Layer gap;", "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = Compiler.javac().withProcessors(new LaminaProcessor()).withOptions("-Xlint:all")
+                .withClasspath(classpath).compile(net);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[lamina:DropoutBetweenConvs] in sub-model Body (field 'body', "
+                + "fed (1, 8, 8); Body is compiled elsewhere, so its own findings for this input are reported here): "
+                + "layer 'drop' (@Dropout)").inFile(net).onLineContaining("Body body;");
+        assertThat(compilation).generatedSourceFile("test.NetNet");
+    }
+
+    @Test
+    void aConcreteSubModelImpossibleOnItsOwnInsideABodyIsNotBlamedOnTheInput() {
+        JavaFileObject head = Sources.model("Head", "@Model(input = {8, 4, 4})", "public class Head {",
+                "    @Dense(units = 10) Layer logits;", "}");
+        JavaFileObject body = Sources.model("Body", "@Model", "public class Body {",
+                "    @Conv(filters = 8) Layer conv;", "    Head head;", "}");
+        JavaFileObject net = user("Net", "{3, 4, 4}");
+        Compilation compilation = Sources.compile(head, body, net);
+        assertThat(compilation).hadErrorCount(2); // Head's own, and Net's field
+        assertThat(compilation).hadErrorContaining("[lamina:DenseOnFeatureMap] layer 'logits'").inFile(head);
+        assertThat(compilation).hadErrorContaining("[lamina:SubModelInvalid] layer 'body' (field of type Body): "
+                + "sub-model Body is impossible whatever its input: [lamina:SubModelInvalid] layer 'head'")
+                .inFile(net).onLineContaining("Body body;");
+    }
+
+    @Test
+    void aMissingNetOfASubModelInsideABodyIsReportedOnTheFieldThatUsesTheBody() {
+        JavaFileObject head = Sources.model("Head", "@Model(input = {8, 4, 4})", "public class Head {",
+                "    @Conv(filters = 8) Layer c1;", "    @Conv(filters = 8) @ReLU Layer c2;", "}");
+        JavaFileObject body = Sources.model("Body", "@Model", "public class Body {",
+                "    @Conv(filters = 8) @ReLU Layer conv;", "    Head head;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {3, 4, 4})", "public class Net {",
+                "    Body body;", "    @GlobalAvgPool Layer head;", "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = Compiler.javac().withProcessors(new LaminaProcessor())
+                .withOptions("-Alamina.lint.MissingActivation=error").compile(head, body, net);
+        assertThat(compilation).hadErrorContaining("[lamina:SubModelWithoutNet] in sub-model Body (field 'body', built "
+                + "by this model's Net): layer 'head' (field of type Head): sub-model Head has no generated class "
+                + "test.HeadNet").inFile(net).onLineContaining("Body body;");
+    }
+
+    @Test
+    void aNameOnABodyIsNotCheckedSinceNoNetIsGenerated() {
+        JavaFileObject body = Sources.model("Body", "@Model(name = \"String\")", "public class Body {",
+                "    @Conv(filters = 8) Layer conv;", "}");
+        assertThat(Sources.compile(body, user("Net", "{3, 4, 4}"))).succeeded();
+    }
+
+    @Test
+    void aBodyUsedTwiceAtTwoInputsInOneModelGetsAMethodPerInputAndAProjectionPerUse() throws IOException {
+        JavaFileObject body = Sources.model("Body", "@Model", "public class Body {",
+                "    @Conv(filters = 8, stride = 2, bias = false) @BatchNorm @ReLU Layer conv;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {4, 16, 16})", "public class Net {",
+                "    @Residual(projection = true) Body down1;", "    @Residual(projection = true) Body down2;",
+                "    @GlobalAvgPool Layer gap;", "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = Sources.compile(body, net);
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = source(compilation, "test.NetNet");
+        assertThat(code).contains("private static Block bodyFor4x16x16() {");
+        assertThat(code).contains("private static Block bodyFor8x8x8() {");
+        // the first projection maps 4 channels to 8 at stride 2, the second 8 to 8 at stride 2
+        assertThat(code).containsMatch("new ResidualBlock\\(bodyFor4x16x16\\(\\),\\s*new NamedSequentialBlock\\(\\)");
+        assertThat(code).containsMatch("new ResidualBlock\\(bodyFor8x8x8\\(\\),");
+    }
+
+    @Test
+    void twoBodiesOfOneSimpleNameInTwoPackagesAtOneInputGetTwoMethods() throws IOException {
+        JavaFileObject a = com.google.testing.compile.JavaFileObjects.forSourceLines("a.Block", "package a;",
+                "import dev.lamina.*;", "@Model public class Block { @Conv(filters = 2) @ReLU Layer conv; }");
+        JavaFileObject b = com.google.testing.compile.JavaFileObjects.forSourceLines("b.Block", "package b;",
+                "import dev.lamina.*;", "@Model public class Block { @Conv(filters = 2) @ReLU Layer conv; }");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {2, 4, 4})", "public class Net {",
+                "    a.Block first;", "    b.Block second;", "    @GlobalAvgPool Layer gap;",
+                "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = Sources.compile(a, b, net);
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = source(compilation, "test.NetNet");
+        assertThat(code).contains("block.add(\"first\", blockFor2x4x4());");
+        assertThat(code).contains("block.add(\"second\", blockFor2x4x4_2());");
+        assertThat(code).contains("{@link b.Block}");
+    }
+
+    @Test
+    void aSuppressionOnTheBodySilencesItsOwnLint() {
+        JavaFileObject body = Sources.model("Body", "@SuppressWarnings(\"lamina:DropoutBetweenConvs\")", "@Model",
+                "public class Body {",
+                "    @Conv(filters = 8) @ReLU Layer conv1;",
+                "    @SpatialDropout(rate = 0.1) @Dropout(rate = 0.2) Layer drop;",
+                "    @Conv(filters = 8) @ReLU Layer conv2;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {1, 8, 8})", "public class Net {",
+                "    Body body;", "    @GlobalAvgPool Layer gap;", "    @Dense(units = 10) Layer logits;", "}");
+        Compilation compilation = Sources.compiler().withOptions("-Xlint:all").compile(body, net);
+        assertThat(compilation).succeeded();
+        assertEquals(0, count(compilation, "[lamina:DropoutBetweenConvs]"));
+        assertThat(compilation).hadWarningContaining("[lamina:ConsecutiveDropout]").inFile(body);
     }
 }

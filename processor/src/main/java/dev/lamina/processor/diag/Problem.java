@@ -302,6 +302,30 @@ public enum Problem {
         return made.declaredAt(at);
     }
 
+    /**
+     * {@code inner}, a finding about a layer of the body {@code body} (a sub-model without input),
+     * placed on the field {@code field} at {@code useSite} through which the model at hand uses the
+     * body, since the body's own declaration is not where it can be reported (e.g. the class of a
+     * sub-model the body holds has no Net, so this model's Net, which builds the body, cannot be
+     * generated): same id and severity, its text prefixed with where the layer is.
+     */
+    public static Finding inBody(Finding inner, Origin useSite, String field, String body) {
+        return new Finding(inner.id(), inner.severity(), useSite,
+                "in sub-model " + body + " (field '" + field + "', built by this model's Net): " + inner.message());
+    }
+
+    /**
+     * {@code inner}, the finding of a body's own lint or shape warning, for the body {@code body}
+     * compiled elsewhere (a jar, an earlier compilation), where nothing shaped it: placed on the
+     * field {@code field} at {@code useSite} that feeds it {@code in}, its text prefixed with that.
+     */
+    public static Finding inBodyCompiledElsewhere(Finding inner, Origin useSite, String field, String body,
+            List<Integer> in) {
+        return new Finding(inner.id(), inner.severity(), useSite, "in sub-model " + body + " (field '" + field
+                + "', fed " + shape(in) + "; " + body + " is compiled elsewhere, so its own findings for this input "
+                + "are reported here): " + inner.message());
+    }
+
     /** Another finding's text as part of a sentence: tag and message, without its final period. */
     private static String embedded(Finding finding) {
         String rendered = finding.render();

@@ -115,17 +115,15 @@ public final class LayerSequence {
 
     /**
      * The plain sub-model fields of the model at hand (not nested ones) with their shaped insides,
-     * each model once: the building blocks whose own lint this network's lint must not repeat.
+     * each model once per input ({@link ShapedModel#key()}): the building blocks whose own lint this
+     * network's lint must not repeat.
      */
     public Map<String, ShapedModel> plainSubModels() {
         Map<String, ShapedModel> blocks = new LinkedHashMap<>();
         for (ShapedLayer layer : model.layers()) {
-            if (layer.spec() instanceof SubModelSpec sub && !sub.residual()
-                    && !blocks.containsKey(sub.model().qualifiedName())) {
-                ShapedModel inner = layer.inside();
-                if (inner != null) {
-                    blocks.put(sub.model().qualifiedName(), inner);
-                }
+            // by model and input: a body (no @Model(input)) used at two inputs is two blocks
+            if (layer.spec() instanceof SubModelSpec sub && !sub.residual() && layer.inside() != null) {
+                blocks.putIfAbsent(layer.inside().key(), layer.inside());
             }
         }
         return blocks;

@@ -93,14 +93,15 @@ public final class Linter {
      */
     private static Set<String> subModelsOwnFindings(LayerSequence layers, Set<String> residualBodies) {
         Set<String> keys = new HashSet<>();
-        for (Map.Entry<String, ShapedModel> block : layers.plainSubModels().entrySet()) {
-            LayerSequence own = new LayerSequence(block.getValue(), true, residualBodies.contains(block.getKey()));
+        for (ShapedModel block : layers.plainSubModels().values()) {
+            String name = block.spec().qualifiedName();
+            LayerSequence own = new LayerSequence(block, true, residualBodies.contains(name));
             for (Rule rule : Rules.all()) {
                 for (Finding finding : rule.check(own)) {
                     // the layer it is about: the block's own (on its origin), or one inlined into the
                     // block (its declaration); a finding on the block's own layer may name a declaration
                     // too (where its Fix is carried out), so both keys are the block's
-                    keys.add(key(finding.id(), block.getKey(), finding.origin()));
+                    keys.add(key(finding.id(), name, finding.origin()));
                     if (finding.declaredIn() != null) {
                         keys.add(key(finding));
                     }

@@ -58,7 +58,9 @@ public final class SpecValidator {
                                           Map<String, List<Finding>> subModels) {
         List<Finding> findings = new ArrayList<>();
         checkInput(model, findings);
-        checkNetName(model, taken, findings);
+        if (!model.inputFromUseSite()) { // a body has no Net: @Model(name) has no effect on it
+            checkNetName(model, taken, findings);
+        }
         for (LayerSpec layer : model.layers()) {
             layer.checkAttributes(new RangeCheck(layer, findings));
             if (layer instanceof SubModelSpec sub) {

@@ -420,10 +420,13 @@ public final class ShapeInference {
         }
         for (Finding f : inner.findings()) {
             if (f.severity() == Severity.ERROR) {
-                findings.add(fromUseSite
+                // a concrete sub-model inside a body that is impossible on its own: no input helps
+                boolean whateverTheInput = f.id().equals(Problem.SUB_MODEL_INVALID.id());
+                findings.add(fromUseSite && !whateverTheInput
                         ? Problem.subModelRejectsInput(sub.origin(), sub.name(), model.simpleName(), annotation,
                                 innerName, sub.model().qualifiedName(), in.dims(), f)
-                        : Problem.subModelInvalid(sub.origin(), sub.name(), annotation, innerName, in.dims(), f));
+                        : Problem.subModelInvalid(sub.origin(), sub.name(), annotation, innerName,
+                                fromUseSite ? List.of() : in.dims(), f));
                 return null;
             }
         }
