@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /**
-     * diag at the bottom, then model, shape, lint and codegen, report; the entry point on top. Each
-     * package reaches only down.
+     * diag and tensor at the bottom, then model, shape, lint and codegen, report; the entry point on
+     * top. Each package reaches only down.
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -46,12 +46,14 @@ class ArchitectureTest {
             .layer("Lint").definedBy("dev.lamina.processor.lint..")
             .layer("Shape").definedBy("dev.lamina.processor.shape..")
             .layer("Model").definedBy("dev.lamina.processor.model..")
+            .layer("Tensor").definedBy("dev.lamina.processor.tensor..")
             .layer("Diag").definedBy("dev.lamina.processor.diag..")
-            .whereLayer("Report").mayOnlyAccessLayers("Lint", "Model", "Diag")
-            .whereLayer("Codegen").mayOnlyAccessLayers("Shape", "Model", "Diag")
-            .whereLayer("Lint").mayOnlyAccessLayers("Shape", "Model", "Diag")
-            .whereLayer("Shape").mayOnlyAccessLayers("Model", "Diag")
-            .whereLayer("Model").mayOnlyAccessLayers("Diag")
+            .whereLayer("Report").mayOnlyAccessLayers("Lint", "Model", "Tensor", "Diag")
+            .whereLayer("Codegen").mayOnlyAccessLayers("Shape", "Model", "Tensor", "Diag")
+            .whereLayer("Lint").mayOnlyAccessLayers("Shape", "Model", "Tensor", "Diag")
+            .whereLayer("Shape").mayOnlyAccessLayers("Model", "Tensor", "Diag")
+            .whereLayer("Model").mayOnlyAccessLayers("Tensor", "Diag")
+            .whereLayer("Tensor").mayNotAccessAnyLayer()
             .whereLayer("Diag").mayNotAccessAnyLayer()
             .whereLayer("Processor").mayNotBeAccessedByAnyLayer();
 

@@ -11,7 +11,7 @@ import dev.lamina.processor.model.GlobalMaxPoolSpec;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.shape.ShapeInference;
 import dev.lamina.processor.shape.ShapedLayer;
-import dev.lamina.processor.shape.TensorShape;
+import dev.lamina.processor.tensor.TensorShape;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -3,23 +3,12 @@ package dev.lamina.processor.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import dev.lamina.processor.model.ActivationSpec;
-import dev.lamina.processor.model.BatchNormSpec;
-import dev.lamina.processor.model.ConvSpec;
-import dev.lamina.processor.model.DenseSpec;
-import dev.lamina.processor.model.DepthwiseConvSpec;
-import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.model.FlattenSpec;
-import dev.lamina.processor.model.GlobalAvgPoolSpec;
-import dev.lamina.processor.model.GlobalMaxPoolSpec;
-import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.BlockRecipe;
+import dev.lamina.processor.model.LayerKind;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.PoolSpec;
-import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
-import dev.lamina.processor.shape.Window;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +19,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * The Java expression that builds the DJL block of each layer kind (a {@code LayerSpec.Visitor}), and of
+ * The Java expression that builds the DJL block of each layer (its kind's {@link BlockRecipe}), and of
  * a whole sequence of shaped layers as a {@code NamedSequentialBlock} whose children carry the
  * layers' names. Only shape-independent values are emitted: DJL infers input sizes itself.
  */
@@ -92,111 +81,49 @@ final class BlockCode {
         return methods;
     }
 
+    /**
+     * The DJL block expression of one layer: a kind's own recipe ({@link LayerKind#block}) written
+     * as Java, or, for a sub-model field, the call that builds the sub-model.
+     */
     private CodeBlock layer(ShapedLayer shaped) {
-        return shaped.spec().accept(expressions, shaped);
-    }
-
-    /** The DJL block expression of each kind (the shaped layer gives what DJL cannot infer itself). */
-    private final LayerSpec.Visitor<CodeBlock, ShapedLayer> expressions = new LayerSpec.Visitor<>() {
-        @Override
-        public CodeBlock visitConv(ConvSpec conv, ShapedLayer shaped) {
-            return conv(conv);
-        }
-
-        @Override
-        public CodeBlock visitDepthwiseConv(DepthwiseConvSpec conv, ShapedLayer shaped) {
-            return convolution(Window.convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding()),
-                    shaped.out().dim(0), shaped.in().dim(0), conv.bias());
-        }
-
-        @Override
-        public CodeBlock visitDense(DenseSpec dense, ShapedLayer shaped) {
-            return CodeBlock.of("$T.builder().setUnits($L).optBias($L).build()",
-                    DjlTypes.LINEAR, dense.units(), dense.bias());
-        }
-
-        @Override
-        public CodeBlock visitBatchNorm(BatchNormSpec bn, ShapedLayer shaped) {
-            return CodeBlock.of("$T.builder().optMomentum($L).optEpsilon($L).build()",
-                    DjlTypes.BATCH_NORM, floatLiteral(bn.momentum()), floatLiteral(bn.epsilon()));
-        }
-
-        @Override
-        public CodeBlock visitDropout(DropoutSpec dropout, ShapedLayer shaped) {
-            return dropout.spatial()
-                    ? CodeBlock.of("new $T($L)", DjlTypes.SPATIAL_DROPOUT, floatLiteral(dropout.rate()))
-                    : CodeBlock.of("$T.builder().optRate($L).build()", DjlTypes.DROPOUT, floatLiteral(dropout.rate()));
-        }
-
-        @Override
-        public CodeBlock visitPool(PoolSpec pool, ShapedLayer shaped) {
-            return pool(pool);
-        }
-
-        @Override
-        public CodeBlock visitGlobalAvgPool(GlobalAvgPoolSpec pool, ShapedLayer shaped) {
-            return CodeBlock.of("$T.globalAvgPool2dBlock()", DjlTypes.POOL);
-        }
-
-        @Override
-        public CodeBlock visitGlobalMaxPool(GlobalMaxPoolSpec pool, ShapedLayer shaped) {
-            return CodeBlock.of("$T.globalMaxPool2dBlock()", DjlTypes.POOL);
-        }
-
-        @Override
-        public CodeBlock visitFlatten(FlattenSpec flatten, ShapedLayer shaped) {
-            return CodeBlock.of("$T.batchFlattenBlock()", DjlTypes.BLOCKS);
-        }
-
-        @Override
-        public CodeBlock visitActivation(ActivationSpec act, ShapedLayer shaped) {
-            return activation(act);
-        }
-
-        @Override
-        public CodeBlock visitSubModel(SubModelSpec sub, ShapedLayer shaped) {
+        if (shaped.spec() instanceof SubModelSpec sub) {
             return subModel(sub, shaped);
         }
-    };
-
-    private static CodeBlock conv(ConvSpec conv) {
-        return convolution(Window.of(conv), conv.filters(), 1, conv.bias());
+        return expression(((LayerKind) shaped.spec()).block(shaped.in(), shaped.out()));
     }
 
-    /** A DJL {@code Conv2d}; {@code optGroups} only when the channels are split into groups. */
-    private static CodeBlock convolution(Window w, int filters, int groups, boolean bias) {
-        CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.builder().setKernelShape($L).optStride($L).optPadding($L).optDilation($L).setFilters($L)",
-                        DjlTypes.CONV2D, square(w.size()), square(w.stride()), square(w.pad()), square(w.dilation()),
-                        filters);
-        if (groups != 1) {
-            code.add(".optGroups($L)", groups);
+    /** A recipe as one Java expression. */
+    static CodeBlock expression(BlockRecipe recipe) {
+        if (recipe instanceof BlockRecipe.Built built) {
+            CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", DjlTypes.of(built.type()));
+            for (BlockRecipe.Call call : built.calls()) {
+                code.add(".$L($L)", call.method(), arguments(call.args()));
+            }
+            return code.add(".build()").build();
+        } else if (recipe instanceof BlockRecipe.Factory factory) {
+            return CodeBlock.of("$T.$L($L)", DjlTypes.of(factory.type()), factory.method(), arguments(factory.args()));
         }
-        return code.add(".optBias($L).build()", bias).build();
+        BlockRecipe.Constructed constructed = (BlockRecipe.Constructed) recipe; // the last of the sealed three
+        return CodeBlock.of("new $T($L)", DjlTypes.of(constructed.type()), arguments(constructed.args()));
     }
 
-    private static CodeBlock pool(PoolSpec pool) {
-        Window w = Window.of(pool);
-        if (pool.type() == PoolType.MAX) {
-            return CodeBlock.of("$T.maxPool2dBlock($L, $L, $L, $L)", DjlTypes.POOL,
-                    square(pool.size()), square(pool.stride()), square(w.pad()), w.ceilMode());
+    private static CodeBlock arguments(List<BlockRecipe.Arg> args) {
+        return args.stream().map(BlockCode::argument).collect(CodeBlock.joining(", "));
+    }
+
+    private static CodeBlock argument(BlockRecipe.Arg arg) {
+        if (arg instanceof BlockRecipe.Arg.IntArg i) {
+            return CodeBlock.of("$L", i.value());
+        } else if (arg instanceof BlockRecipe.Arg.FloatArg f) {
+            return CodeBlock.of("$L", floatLiteral(f.value()));
+        } else if (arg instanceof BlockRecipe.Arg.BoolArg b) {
+            return CodeBlock.of("$L", b.value());
+        } else if (arg instanceof BlockRecipe.Arg.Square square) {
+            return square(square.side());
+        } else if (arg instanceof BlockRecipe.Arg.Text text) {
+            return CodeBlock.of("$S", text.value());
         }
-        // countIncludePad = false: SAME padding does not dilute the averages at the borders.
-        return CodeBlock.of("$T.avgPool2dBlock($L, $L, $L, $L, false)", DjlTypes.POOL,
-                square(pool.size()), square(pool.stride()), square(w.pad()), w.ceilMode());
-    }
-
-    private static CodeBlock activation(ActivationSpec act) {
-        return switch (act.fn()) {
-            case RELU -> CodeBlock.of("$T.reluBlock()", DjlTypes.ACTIVATION);
-            case LEAKY_RELU -> CodeBlock.of("$T.leakyReluBlock($L)", DjlTypes.ACTIVATION, floatLiteral(act.alpha()));
-            case GELU -> CodeBlock.of("$T.geluBlock()", DjlTypes.ACTIVATION);
-            case SIGMOID -> CodeBlock.of("$T.sigmoidBlock()", DjlTypes.ACTIVATION);
-            case TANH -> CodeBlock.of("$T.tanhBlock()", DjlTypes.ACTIVATION);
-            // Axis 1 of (batch, ...): the features of a vector, the channels of a (C, H, W) feature
-            // map (per pixel), like Keras's default axis -1 in its channels-last layout.
-            case SOFTMAX -> CodeBlock.of("$T.singleton(x -> x.softmax(1), $S)", DjlTypes.LAMBDA_BLOCK, "softmax");
-        };
+        return CodeBlock.of("$L", ((BlockRecipe.Arg.Lambda) arg).code()); // the last of the sealed six
     }
 
     private CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {

@@ -1,10 +1,12 @@
 package dev.lamina.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
+import dev.lamina.processor.model.DjlClass;
 
 /**
- * Every DJL and Lamina runtime type the generated code refers to, by name: the processor has no
- * dependency on DJL or the runtime, so this is the one place to update when DJL moves a class.
+ * Every DJL and Lamina runtime type the generated code refers to, by name: those of the Net
+ * itself here, those of the layer kinds' blocks in {@link DjlClass} (the processor has no
+ * dependency on DJL or the runtime).
  */
 final class DjlTypes {
 
@@ -12,26 +14,31 @@ final class DjlTypes {
 
     static final ClassName BLOCK = ClassName.get("ai.djl.nn", "Block");
     static final ClassName SHAPE = ClassName.get("ai.djl.ndarray.types", "Shape");
-    static final ClassName CONV2D = ClassName.get("ai.djl.nn.convolutional", "Conv2d");
-    static final ClassName LINEAR = ClassName.get("ai.djl.nn.core", "Linear");
-    static final ClassName BATCH_NORM = ClassName.get("ai.djl.nn.norm", "BatchNorm");
-    static final ClassName DROPOUT = ClassName.get("ai.djl.nn.norm", "Dropout");
-    static final ClassName POOL = ClassName.get("ai.djl.nn.pooling", "Pool");
-    static final ClassName BLOCKS = ClassName.get("ai.djl.nn", "Blocks");
-    static final ClassName ACTIVATION = ClassName.get("ai.djl.nn", "Activation");
-    static final ClassName LAMBDA_BLOCK = ClassName.get("ai.djl.nn", "LambdaBlock");
+    /** The residual projection's convolution and batch norm (layer kinds name theirs in {@link DjlClass}). */
+    static final ClassName CONV2D = of(DjlClass.CONV2D);
+    static final ClassName BATCH_NORM = of(DjlClass.BATCH_NORM);
 
     static final ClassName NAMED_SEQUENTIAL = ClassName.get("dev.lamina.runtime.blocks", "NamedSequentialBlock");
-    static final ClassName SPATIAL_DROPOUT = ClassName.get("dev.lamina.runtime.blocks", "SpatialDropoutBlock");
     static final ClassName RESIDUAL = ClassName.get("dev.lamina.runtime.blocks", "ResidualBlock");
     /** The runtime interface of every generated Net's {@code NET} handle. */
     static final ClassName LAMINA_NET = ClassName.get("dev.lamina.runtime", "LaminaNet");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
-    /** Simple names of all the types above (read from the fields, so a new one cannot be forgotten). */
+    /** The class a layer kind's recipe names. */
+    static ClassName of(DjlClass type) {
+        return ClassName.get(type.packageName(), type.simpleName());
+    }
+
+    /**
+     * Simple names of all the types above and of every {@link DjlClass} (read from the fields and
+     * the enum, so a new one cannot be forgotten).
+     */
     static java.util.Set<String> simpleNames() {
         java.util.Set<String> names = new java.util.TreeSet<>();
+        for (DjlClass type : DjlClass.values()) {
+            names.add(type.simpleName());
+        }
         for (java.lang.reflect.Field field : DjlTypes.class.getDeclaredFields()) {
             if (field.getType() == ClassName.class) {
                 try {

@@ -12,7 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.SummaryTable;
-import dev.lamina.processor.shape.TensorShape;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 

@@ -12,7 +12,7 @@ import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
-import dev.lamina.processor.shape.TensorShape;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,18 +3,18 @@ package dev.lamina.processor.lint;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
-import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SubModelSpec;
-import dev.lamina.processor.shape.TensorShape;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * One placement lint: a stable id, a default severity, a one-line summary, a help paragraph (for

@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * @param alpha negative slope for {@link ActivationFn#LEAKY_RELU}, otherwise 0
  */
 public record ActivationSpec(String name, Origin origin, ActivationFn fn, double alpha)
-        implements LayerSpec {
+        implements LayerKind {
 
     /** Default slope of {@code Act.LEAKY_RELU} (that of {@code @LeakyReLU}). */
     static final double DEFAULT_LEAKY_ALPHA = 0.01;
@@ -57,7 +58,22 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
     }
 
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitActivation(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        return LayerShape.of(in);
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return switch (fn) {
+            case RELU -> BlockRecipe.factory(DjlClass.ACTIVATION, "reluBlock");
+            case LEAKY_RELU -> BlockRecipe.factory(DjlClass.ACTIVATION, "leakyReluBlock", alpha);
+            case GELU -> BlockRecipe.factory(DjlClass.ACTIVATION, "geluBlock");
+            case SIGMOID -> BlockRecipe.factory(DjlClass.ACTIVATION, "sigmoidBlock");
+            case TANH -> BlockRecipe.factory(DjlClass.ACTIVATION, "tanhBlock");
+            // Axis 1 of (batch, ...): the features of a vector, the channels of a (C, H, W) feature
+            // map (per pixel), like Keras's default axis -1 in its channels-last layout.
+            case SOFTMAX -> BlockRecipe.factory(DjlClass.LAMBDA_BLOCK, "singleton",
+                    new BlockRecipe.Arg.Lambda("x -> x.softmax(1)"), "softmax");
+        };
     }
 }

@@ -1,11 +1,12 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /** {@code @BatchNorm}: normalizes over channels (feature map) or features (vector). */
 public record BatchNormSpec(String name, Origin origin, double momentum, double epsilon)
-        implements LayerSpec {
+        implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("BatchNorm", (origin, a, names, out) ->
             out.add(new BatchNormSpec(names.next("bn"), origin, a.real("momentum"), a.real("epsilon")))));
@@ -30,7 +31,14 @@ public record BatchNormSpec(String name, Origin origin, double momentum, double 
     }
 
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitBatchNorm(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        int features = in.dim(0); // channels of a feature map, features of a vector
+        return new LayerShape(in, 2L * features, 2L * features);
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return BlockRecipe.builder(DjlClass.BATCH_NORM, BlockRecipe.call("optMomentum", momentum),
+                BlockRecipe.call("optEpsilon", epsilon));
     }
 }

@@ -1,11 +1,15 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.PaddingMode;
+import dev.lamina.processor.tensor.TensorShape;
+import dev.lamina.processor.tensor.Window;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code @Conv}: 2-D convolution with a square kernel. */
 public record ConvSpec(String name, Origin origin, int filters, int kernel, int stride,
-                       PaddingMode padding, int dilation, boolean bias) implements LayerSpec {
+                       PaddingMode padding, int dilation, boolean bias) implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("Conv", (origin, a, names, out) -> {
         out.add(new ConvSpec(names.next("conv"), origin, a.integer("filters"), a.integer("kernel"),
@@ -29,8 +33,33 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
         check.kernel(kernel, stride, dilation);
     }
 
+    /** The window of its square kernel. */
+    public Window window() {
+        return Window.convolution(kernel, stride, dilation, padding);
+    }
+
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitConv(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        return checks.convolution(this, window(), in, "a 2-D convolution", filters, in.dim(0), bias);
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return convolutionBlock(window(), filters, 1, bias);
+    }
+
+    /** A DJL {@code Conv2d} through {@code w}; {@code optGroups} only when the channels are split into groups. */
+    static BlockRecipe convolutionBlock(Window w, int filters, int groups, boolean bias) {
+        List<BlockRecipe.Call> calls = new ArrayList<>(List.of(
+                BlockRecipe.call("setKernelShape", BlockRecipe.square(w.size())),
+                BlockRecipe.call("optStride", BlockRecipe.square(w.stride())),
+                BlockRecipe.call("optPadding", BlockRecipe.square(w.pad())),
+                BlockRecipe.call("optDilation", BlockRecipe.square(w.dilation())),
+                BlockRecipe.call("setFilters", filters)));
+        if (groups != 1) {
+            calls.add(BlockRecipe.call("optGroups", groups));
+        }
+        calls.add(BlockRecipe.call("optBias", bias));
+        return new BlockRecipe.Built(DjlClass.CONV2D, calls);
     }
 }

@@ -1,10 +1,12 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.diag.Problem;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /** {@code @Dense}: fully connected layer on a vector. */
-public record DenseSpec(String name, Origin origin, int units, boolean bias) implements LayerSpec {
+public record DenseSpec(String name, Origin origin, int units, boolean bias) implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("Dense", (origin, a, names, out) -> {
         out.add(new DenseSpec(names.next("dense"), origin, a.integer("units"), a.bool("bias")));
@@ -27,7 +29,22 @@ public record DenseSpec(String name, Origin origin, int units, boolean bias) imp
     }
 
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitDense(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        if (in.isFeatureMap()) {
+            checks.report(Problem.denseOnFeatureMap(origin, name, in.dims()));
+            return null;
+        }
+        long weights = (long) in.dim(0) * units;
+        return new LayerShape(TensorShape.of(units), weights + (bias ? units : 0), 0);
+    }
+
+    @Override
+    public TensorShape outputWhateverTheInput() {
+        return TensorShape.of(units);
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return BlockRecipe.builder(DjlClass.LINEAR, BlockRecipe.call("setUnits", units), BlockRecipe.call("optBias", bias));
     }
 }

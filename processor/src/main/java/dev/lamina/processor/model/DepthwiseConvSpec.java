@@ -1,6 +1,9 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.PaddingMode;
+import dev.lamina.processor.tensor.TensorShape;
+import dev.lamina.processor.tensor.Window;
 import java.util.List;
 
 /**
@@ -8,7 +11,7 @@ import java.util.List;
  * channels, {@code multiplier} output channels per input channel.
  */
 public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stride, PaddingMode padding,
-                                int dilation, int multiplier, boolean bias) implements LayerSpec {
+                                int dilation, int multiplier, boolean bias) implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("DepthwiseConv", (origin, a, names, out) -> {
         out.add(new DepthwiseConvSpec(names.next("dwconv"), origin, a.integer("kernel"), a.integer("stride"),
@@ -33,8 +36,20 @@ public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stri
         check.atLeastOne("multiplier", multiplier, "each input channel must give at least one output channel");
     }
 
+    /** The window of its square kernel. */
+    public Window window() {
+        return Window.convolution(kernel, stride, dilation, padding);
+    }
+
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitDepthwiseConv(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        // groups = C: each output channel reads one input channel
+        return checks.convolution(this, window(), in, "a depthwise convolution",
+                Math.multiplyExact(in.dim(0), multiplier), 1, bias);
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return ConvSpec.convolutionBlock(window(), out.dim(0), in.dim(0), bias);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * (whole channels, {@code spatial == true}).
  */
 public record DropoutSpec(String name, Origin origin, double rate, boolean spatial)
-        implements LayerSpec {
+        implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(
             new LayerBinding("Dropout", (origin, a, names, out) ->
@@ -34,7 +35,16 @@ public record DropoutSpec(String name, Origin origin, double rate, boolean spati
     }
 
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitDropout(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        if (spatial && !checks.needsFeatureMap(this, in, "channel-wise dropout")) {
+            return null;
+        }
+        return LayerShape.of(in);
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return spatial ? BlockRecipe.constructed(DjlClass.SPATIAL_DROPOUT, rate)
+                : BlockRecipe.builder(DjlClass.DROPOUT, BlockRecipe.call("optRate", rate));
     }
 }

@@ -1,10 +1,12 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.diag.Problem;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /** {@code @Flatten}: (C, H, W) to (C * H * W). */
-public record FlattenSpec(String name, Origin origin) implements LayerSpec {
+public record FlattenSpec(String name, Origin origin) implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("Flatten", (origin, a, names, out) ->
             out.add(new FlattenSpec(names.next("flatten"), origin))));
@@ -25,7 +27,16 @@ public record FlattenSpec(String name, Origin origin) implements LayerSpec {
     }
 
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitFlatten(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        if (in.isVector()) {
+            checks.report(Problem.flattenOnVector(origin, name, in.dims())); // a warning: it does nothing
+            return LayerShape.of(in);
+        }
+        return LayerShape.of(TensorShape.of((int) in.size())); // fits: every shape passed fitsInt
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return BlockRecipe.factory(DjlClass.BLOCKS, "batchFlattenBlock");
     }
 }

@@ -1,10 +1,11 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /** {@code @GlobalAvgPool}: (C, H, W) to (C). */
-public record GlobalAvgPoolSpec(String name, Origin origin) implements LayerSpec {
+public record GlobalAvgPoolSpec(String name, Origin origin) implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("GlobalAvgPool", (origin, a, names, out) ->
             out.add(new GlobalAvgPoolSpec(names.next("gap"), origin))));
@@ -25,7 +26,12 @@ public record GlobalAvgPoolSpec(String name, Origin origin) implements LayerSpec
     }
 
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitGlobalAvgPool(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        return checks.globalPool(this, in, "global average pooling");
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return BlockRecipe.factory(DjlClass.POOL, "globalAvgPool2dBlock");
     }
 }

@@ -1,10 +1,11 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /** {@code @GlobalMaxPool}: (C, H, W) to (C), the largest value of each channel. */
-public record GlobalMaxPoolSpec(String name, Origin origin) implements LayerSpec {
+public record GlobalMaxPoolSpec(String name, Origin origin) implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(new LayerBinding("GlobalMaxPool", (origin, a, names, out) ->
             out.add(new GlobalMaxPoolSpec(names.next("gmp"), origin))));
@@ -25,7 +26,12 @@ public record GlobalMaxPoolSpec(String name, Origin origin) implements LayerSpec
     }
 
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitGlobalMaxPool(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        return checks.globalPool(this, in, "global max pooling");
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        return BlockRecipe.factory(DjlClass.POOL, "globalMaxPool2dBlock");
     }
 }

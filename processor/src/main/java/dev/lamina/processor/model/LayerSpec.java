@@ -11,18 +11,13 @@ import dev.lamina.processor.diag.Origin;
  * the field's first operation, {@code field + "_" + suffix} for the others (e.g. {@code conv1_bn},
  * {@code conv1_relu}).
  *
- * <p><b>A layer kind is one record.</b> Each record of the {@code permits} list is the definition
- * of its kind: its annotation binding and typed attributes (a static {@code BINDINGS} list, listed
- * in {@link LayerKinds}), its attribute ranges ({@link #checkAttributes}) and what the rest of the
- * processor asks of every kind ({@link #isWeighted}, {@link #isConvolution}, {@link #isLinear}, {@link #keepsShape}), all
- * abstract, so a new record does not compile until it answers them. What a later stage does per
- * kind (its shape rule in {@code shape/ShapeInference}, its DJL expression in
- * {@code codegen/BlockCode}) is a {@link Visitor} there, with one method per kind and no default:
- * a new kind adds its method here, and the compiler lists every visitor that must handle it.
+ * <p>It is either a {@link LayerKind} (a layer: each kind is one record, its whole definition,
+ * from annotation binding to shape rule and DJL block) or a {@link SubModelSpec} (a field whose
+ * type is another {@code @Model} class: composition, which shape inference and code generation
+ * handle themselves, the only place they tell the two apart). What every operation answers is here, abstract where it must be: a new kind
+ * does not compile until it answers it.
  */
-public sealed interface LayerSpec
-        permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,
-                GlobalAvgPoolSpec, GlobalMaxPoolSpec, FlattenSpec, ActivationSpec, SubModelSpec {
+public sealed interface LayerSpec permits LayerKind, SubModelSpec {
 
     /** Unique block name within the model (see the class comment). */
     String name();
@@ -79,39 +74,4 @@ public sealed interface LayerSpec
 
     /** Reports every attribute of this layer outside its valid range. */
     void checkAttributes(RangeCheck check);
-
-    /** Calls the visitor's method for this kind. */
-    <R, P> R accept(Visitor<R, P> visitor, P parameter);
-
-    /**
-     * One method per layer kind (as javac's {@code ElementVisitor}): a stage that does something
-     * different per kind implements it, and a new kind's method makes every such stage fail to
-     * compile until it handles the kind.
-     *
-     * @param <R> the result
-     * @param <P> an extra parameter (e.g. the input shape)
-     */
-    interface Visitor<R, P> {
-        R visitConv(ConvSpec conv, P parameter);
-
-        R visitDepthwiseConv(DepthwiseConvSpec conv, P parameter);
-
-        R visitDense(DenseSpec dense, P parameter);
-
-        R visitBatchNorm(BatchNormSpec batchNorm, P parameter);
-
-        R visitDropout(DropoutSpec dropout, P parameter);
-
-        R visitPool(PoolSpec pool, P parameter);
-
-        R visitGlobalAvgPool(GlobalAvgPoolSpec pool, P parameter);
-
-        R visitGlobalMaxPool(GlobalMaxPoolSpec pool, P parameter);
-
-        R visitFlatten(FlattenSpec flatten, P parameter);
-
-        R visitActivation(ActivationSpec activation, P parameter);
-
-        R visitSubModel(SubModelSpec subModel, P parameter);
-    }
 }

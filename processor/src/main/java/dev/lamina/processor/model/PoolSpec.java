@@ -1,11 +1,14 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.tensor.PaddingMode;
+import dev.lamina.processor.tensor.TensorShape;
+import dev.lamina.processor.tensor.Window;
 import java.util.List;
 
 /** {@code @MaxPool} or {@code @AvgPool}; {@code stride} is already resolved (never -1). */
 public record PoolSpec(String name, Origin origin, PoolType type, int size, int stride,
-                       PaddingMode padding) implements LayerSpec {
+                       PaddingMode padding) implements LayerKind {
 
     static final List<LayerBinding> BINDINGS = List.of(
             new LayerBinding("MaxPool", (origin, a, names, out) -> out.add(read(PoolType.MAX, "maxpool", origin, a, names))),
@@ -36,8 +39,29 @@ public record PoolSpec(String name, Origin origin, PoolType type, int size, int 
         }
     }
 
+    /** Its window. */
+    public Window window() {
+        return new Window(size, stride, 1, padding, true);
+    }
+
     @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitPool(this, parameter);
+    public LayerShape shape(TensorShape in, ShapeChecks checks) {
+        if (!checks.needsFeatureMap(this, in, "pooling")) {
+            return null;
+        }
+        TensorShape out = checks.window(this, window(), in, "pool window", "pool size", "Pool");
+        return out == null ? null : LayerShape.of(out);
+    }
+
+    @Override
+    public BlockRecipe block(TensorShape in, TensorShape out) {
+        Window w = window();
+        if (type == PoolType.MAX) {
+            return BlockRecipe.factory(DjlClass.POOL, "maxPool2dBlock", BlockRecipe.square(size),
+                    BlockRecipe.square(stride), BlockRecipe.square(w.pad()), w.ceilMode());
+        }
+        // countIncludePad = false: SAME padding does not dilute the averages at the borders.
+        return BlockRecipe.factory(DjlClass.POOL, "avgPool2dBlock", BlockRecipe.square(size),
+                BlockRecipe.square(stride), BlockRecipe.square(w.pad()), w.ceilMode(), false);
     }
 }

@@ -28,8 +28,4 @@ public record SubModelSpec(String name, Origin origin, ModelSpec model, boolean 
         // @Residual(projection) is a boolean; the sub-model is validated as a model of its own
     }
 
-    @Override
-    public <R, P> R accept(Visitor<R, P> visitor, P parameter) {
-        return visitor.visitSubModel(this, parameter);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.processor.shape;
 
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.OptionalInt;
 
 /**

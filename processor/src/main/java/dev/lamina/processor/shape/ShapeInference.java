@@ -4,20 +4,15 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
-import dev.lamina.processor.model.ActivationSpec;
-import dev.lamina.processor.model.BatchNormSpec;
-import dev.lamina.processor.model.ConvSpec;
-import dev.lamina.processor.model.DenseSpec;
-import dev.lamina.processor.model.DepthwiseConvSpec;
-import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.model.FlattenSpec;
-import dev.lamina.processor.model.GlobalAvgPoolSpec;
-import dev.lamina.processor.model.GlobalMaxPoolSpec;
+import dev.lamina.processor.model.LayerKind;
+import dev.lamina.processor.model.LayerShape;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.PaddingMode;
-import dev.lamina.processor.model.PoolSpec;
+import dev.lamina.processor.model.ShapeChecks;
 import dev.lamina.processor.model.SubModelSpec;
+import dev.lamina.processor.tensor.PaddingMode;
+import dev.lamina.processor.tensor.TensorShape;
+import dev.lamina.processor.tensor.Window;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,70 +144,15 @@ public final class ShapeInference {
      * that input: (units) for a dense layer, the declared output for a valid sub-model. Else null.
      */
     private static TensorShape outputWhateverTheInput(LayerSpec layer) {
-        return layer.accept(OUTPUT_WHATEVER_THE_INPUT, null);
-    }
-
-    /** {@link #outputWhateverTheInput}, per kind. */
-    private static final LayerSpec.Visitor<TensorShape, Void> OUTPUT_WHATEVER_THE_INPUT = new LayerSpec.Visitor<>() {
-        @Override
-        public TensorShape visitConv(ConvSpec conv, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitDepthwiseConv(DepthwiseConvSpec conv, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitDense(DenseSpec dense, Void unused) {
-            return TensorShape.of(dense.units());
-        }
-
-        @Override
-        public TensorShape visitBatchNorm(BatchNormSpec batchNorm, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitDropout(DropoutSpec dropout, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitPool(PoolSpec pool, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitGlobalAvgPool(GlobalAvgPoolSpec pool, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitGlobalMaxPool(GlobalMaxPoolSpec pool, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitFlatten(FlattenSpec flatten, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitActivation(ActivationSpec activation, Void unused) {
-            return null;
-        }
-
-        @Override
-        public TensorShape visitSubModel(SubModelSpec sub, Void unused) {
+        if (layer instanceof SubModelSpec sub) {
             if (sub.model().inputFromUseSite()) {
                 return null; // its output depends on the input it cannot have
             }
             Result inner = infer(sub.model());
             return inner.ok() ? inner.model().output() : null;
         }
-    };
+        return ((LayerKind) layer).outputWhateverTheInput();
+    }
 
     /** {@link #shape}, plus the size limits: a count overflowing a long, an example beyond an int. */
     private ShapedLayer shapeChecked(LayerSpec layer, TensorShape in) {
@@ -242,116 +182,32 @@ public final class ShapeInference {
         return n == Long.MAX_VALUE ? "more than 9,223,372,036,854,775,807" : String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** The shape rule of each kind: the layer fed {@code in}, or null after reporting why it cannot take it. */
+    /**
+     * The layer fed {@code in}, or null after reporting why it cannot take it: a kind's own shape
+     * rule ({@link LayerKind#shape}), or, for a sub-model field, the sub-model shaped with that input.
+     */
     private ShapedLayer shape(LayerSpec layer, TensorShape in) {
-        return layer.accept(rules, in);
-    }
-
-    private final LayerSpec.Visitor<ShapedLayer, TensorShape> rules = new LayerSpec.Visitor<>() {
-        @Override
-        public ShapedLayer visitConv(ConvSpec conv, TensorShape in) {
-            return conv(conv, in);
-        }
-
-        @Override
-        public ShapedLayer visitDepthwiseConv(DepthwiseConvSpec conv, TensorShape in) {
-            // groups = C: each output channel reads one input channel
-            return convolution(conv, Window.convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding()),
-                    in, "a depthwise convolution", Math.multiplyExact(in.dim(0), conv.multiplier()), 1, conv.bias());
-        }
-
-        @Override
-        public ShapedLayer visitDense(DenseSpec dense, TensorShape in) {
-            return dense(dense, in);
-        }
-
-        @Override
-        public ShapedLayer visitBatchNorm(BatchNormSpec batchNorm, TensorShape in) {
-            int features = in.dim(0);
-            return new ShapedLayer(batchNorm, in, in, 2L * features, 2L * features);
-        }
-
-        @Override
-        public ShapedLayer visitDropout(DropoutSpec dropout, TensorShape in) {
-            if (dropout.spatial() && !needsFeatureMap(dropout, in, "channel-wise dropout")) {
-                return null;
-            }
-            return identity(dropout, in);
-        }
-
-        @Override
-        public ShapedLayer visitPool(PoolSpec pool, TensorShape in) {
-            return pool(pool, in);
-        }
-
-        @Override
-        public ShapedLayer visitGlobalAvgPool(GlobalAvgPoolSpec pool, TensorShape in) {
-            return globalPool(pool, in, "global average pooling");
-        }
-
-        @Override
-        public ShapedLayer visitGlobalMaxPool(GlobalMaxPoolSpec pool, TensorShape in) {
-            return globalPool(pool, in, "global max pooling");
-        }
-
-        @Override
-        public ShapedLayer visitFlatten(FlattenSpec flatten, TensorShape in) {
-            return flatten(flatten, in);
-        }
-
-        @Override
-        public ShapedLayer visitActivation(ActivationSpec activation, TensorShape in) {
-            return identity(activation, in);
-        }
-
-        @Override
-        public ShapedLayer visitSubModel(SubModelSpec sub, TensorShape in) {
+        if (layer instanceof SubModelSpec sub) {
             return subModel(sub, in);
         }
+        LayerShape shaped = ((LayerKind) layer).shape(in, checks);
+        return shaped == null ? null
+                : new ShapedLayer(layer, in, shaped.out(), shaped.trainableParams(), shaped.nonTrainableParams());
+    }
+
+    /** What the kinds' shape rules report through, into this inference's findings. */
+    private final ShapeChecks checks = new ShapeChecks() {
+        @Override
+        public void report(Finding finding) {
+            findings.add(finding);
+        }
+
+        @Override
+        public TensorShape window(LayerSpec layer, Window w, TensorShape in, String what, String knob,
+                                  String djlBlock) {
+            return ShapeInference.this.window(layer, w, in, what, knob, djlBlock);
+        }
     };
-
-    private static ShapedLayer identity(LayerSpec layer, TensorShape in) {
-        return new ShapedLayer(layer, in, in, 0, 0);
-    }
-
-    private ShapedLayer conv(ConvSpec conv, TensorShape in) {
-        return convolution(conv, Window.of(conv), in, "a 2-D convolution", conv.filters(), in.dim(0), conv.bias());
-    }
-
-    /**
-     * A convolution of {@code filters} output channels, each of which reads {@code inputsPerFilter}
-     * input channels (all of them, or one per group) through a square window.
-     */
-    private ShapedLayer convolution(LayerSpec layer, Window w, TensorShape in, String description, int filters,
-                                    int inputsPerFilter, boolean bias) {
-        if (!needsFeatureMap(layer, in, description)) {
-            return null;
-        }
-        String what = w.dilation() > 1 ? "dilated kernel" : "kernel";
-        TensorShape spatial = window(layer, w, in, what, "kernel or dilation", "Conv2d");
-        if (spatial == null) {
-            return null;
-        }
-        TensorShape out = TensorShape.of(filters, spatial.dim(1), spatial.dim(2));
-        // Exact: a huge SAME kernel on many channels overflows a long (see shapeChecked).
-        long weights = Math.multiplyExact(Math.multiplyExact((long) w.size() * w.size(), inputsPerFilter),
-                (long) filters);
-        return new ShapedLayer(layer, in, out, Math.addExact(weights, bias ? filters : 0), 0);
-    }
-
-    /** (C, H, W) to (C), no parameters. */
-    private ShapedLayer globalPool(LayerSpec layer, TensorShape in, String description) {
-        return needsFeatureMap(layer, in, description)
-                ? new ShapedLayer(layer, in, TensorShape.of(in.dim(0)), 0, 0) : null;
-    }
-
-    private ShapedLayer pool(PoolSpec pool, TensorShape in) {
-        if (!needsFeatureMap(pool, in, "pooling")) {
-            return null;
-        }
-        TensorShape out = window(pool, Window.of(pool), in, "pool window", "pool size", "Pool");
-        return out == null ? null : new ShapedLayer(pool, in, out, 0, 0);
-    }
 
     /** Applies a window to H and W, or reports why it cannot; C is kept. */
     private TensorShape window(LayerSpec layer, Window w, TensorShape in, String what, String knob, String djl) {
@@ -374,32 +230,6 @@ public final class ShapeInference {
             return null;
         }
         return TensorShape.of(in.dim(0), w.out(h), w.out(width));
-    }
-
-    private ShapedLayer dense(DenseSpec dense, TensorShape in) {
-        if (in.isFeatureMap()) {
-            findings.add(Problem.denseOnFeatureMap(dense.origin(), dense.name(), in.dims()));
-            return null;
-        }
-        long weights = (long) in.dim(0) * dense.units();
-        return new ShapedLayer(dense, in, TensorShape.of(dense.units()),
-                weights + (dense.bias() ? dense.units() : 0), 0);
-    }
-
-    private ShapedLayer flatten(LayerSpec layer, TensorShape in) {
-        if (in.isVector()) {
-            findings.add(Problem.flattenOnVector(layer.origin(), layer.name(), in.dims()));
-            return identity(layer, in);
-        }
-        return new ShapedLayer(layer, in, TensorShape.of((int) in.size()), 0, 0); // fits: every shape passed fitsInt
-    }
-
-    private boolean needsFeatureMap(LayerSpec layer, TensorShape in, String what) {
-        if (in.isFeatureMap()) {
-            return true;
-        }
-        findings.add(Problem.spatialLayerOnVector(layer.origin(), layer.name(), in.dims(), what));
-        return false;
     }
 
     private ShapedLayer subModel(SubModelSpec sub, TensorShape in) {

@@ -1,6 +1,7 @@
 package dev.lamina.processor.shape;
 
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.OptionalInt;
 
 /**

@@ -2,6 +2,7 @@ package dev.lamina.processor.shape;
 
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /**

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.processor.diag.Finding;
-import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.shape.ShapedModel;
+import dev.lamina.processor.tensor.PaddingMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -75,7 +75,7 @@ class LinearConvBeforePoolTest {
     @Test
     void withBatchNormTheFixPutsReluAfterIt() {
         var model = model(1, 28, 28)
-                .field("conv1").conv(8, 3, dev.lamina.processor.model.PaddingMode.SAME, false).bn().maxPool(2)
+                .field("conv1").conv(8, 3, dev.lamina.processor.tensor.PaddingMode.SAME, false).bn().maxPool(2)
                 .field("conv2").conv(8, 3).relu()
                 .gapHead()
                 .build();

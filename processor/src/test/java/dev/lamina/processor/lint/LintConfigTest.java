@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
-import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.shape.ShapedModel;
+import dev.lamina.processor.tensor.PaddingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static dev.lamina.processor.lint.TestModels.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.processor.diag.Finding;
-import dev.lamina.processor.model.PaddingMode;
+import dev.lamina.processor.tensor.PaddingMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static dev.lamina.processor.lint.LintAssert.assertSilent;
 import static dev.lamina.processor.lint.TestModels.model;
 
 import dev.lamina.processor.diag.Severity;
-import dev.lamina.processor.model.PaddingMode;
+import dev.lamina.processor.tensor.PaddingMode;
 import java.util.List;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;

@@ -36,8 +36,8 @@ class WholeNetworkTest {
 
     private static ShapedModel block(String name, boolean endsInDropout) {
         var builder = model(name, 16, 8, 8)
-                .field("c1").conv(16, 3, dev.lamina.processor.model.PaddingMode.SAME, false).bn().relu()
-                .field("c2").conv(16, 3, dev.lamina.processor.model.PaddingMode.SAME, false).bn().relu();
+                .field("c1").conv(16, 3, dev.lamina.processor.tensor.PaddingMode.SAME, false).bn().relu()
+                .field("c2").conv(16, 3, dev.lamina.processor.tensor.PaddingMode.SAME, false).bn().relu();
         return (endsInDropout ? builder.field("drop").dropout(0.3) : builder).build();
     }
 
@@ -181,7 +181,7 @@ class WholeNetworkTest {
     @Test
     void aSuppressionWhereTheLayerIsDeclaredSilencesTheWholeNetworkFinding() {
         var block = model("Block", 16, 8, 8)
-                .field("c1").conv(16, 3, dev.lamina.processor.model.PaddingMode.SAME, false).bn().relu()
+                .field("c1").conv(16, 3, dev.lamina.processor.tensor.PaddingMode.SAME, false).bn().relu()
                 .field("drop").dropout(0.3)
                 .suppressField("drop", "lamina:DropoutBeforeBatchNorm")
                 .build();

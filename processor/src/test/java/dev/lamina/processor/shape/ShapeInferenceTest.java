@@ -17,10 +17,12 @@ import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelSpec;
-import dev.lamina.processor.model.PaddingMode;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
+import dev.lamina.processor.tensor.PaddingMode;
+import dev.lamina.processor.tensor.TensorShape;
+import dev.lamina.processor.tensor.Window;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,12 +78,12 @@ class ShapeInferenceTest {
 
     @Test
     void windowPaddingForDjl() {
-        assertEquals(1, Window.of(conv(1, 3, 1, PaddingMode.SAME, 1, true)).pad());
-        assertEquals(2, Window.of(conv(1, 3, 1, PaddingMode.SAME, 2, true)).pad());
-        assertEquals(0, Window.of(conv(1, 3, 1, PaddingMode.VALID, 1, true)).pad());
-        assertFalse(Window.of(conv(1, 4, 1, PaddingMode.SAME, 1, true)).sameSupported());
-        assertTrue(Window.of(pool(2, 2, PaddingMode.SAME)).ceilMode());
-        assertFalse(Window.of(pool(2, 1, PaddingMode.SAME)).sameSupported());
+        assertEquals(1, conv(1, 3, 1, PaddingMode.SAME, 1, true).window().pad());
+        assertEquals(2, conv(1, 3, 1, PaddingMode.SAME, 2, true).window().pad());
+        assertEquals(0, conv(1, 3, 1, PaddingMode.VALID, 1, true).window().pad());
+        assertFalse(conv(1, 4, 1, PaddingMode.SAME, 1, true).window().sameSupported());
+        assertTrue(pool(2, 2, PaddingMode.SAME).window().ceilMode());
+        assertFalse(pool(2, 1, PaddingMode.SAME).window().sameSupported());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.lamina.processor.shape;
+package dev.lamina.processor.tensor;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.lamina.processor.model;
+package dev.lamina.processor.tensor;
 
 /** Mirror of {@code dev.lamina.Padding} (the processor does not depend on the runtime). */
 public enum PaddingMode {

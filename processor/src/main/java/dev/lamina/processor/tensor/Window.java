@@ -1,8 +1,5 @@
-package dev.lamina.processor.shape;
+package dev.lamina.processor.tensor;
 
-import dev.lamina.processor.model.ConvSpec;
-import dev.lamina.processor.model.PaddingMode;
-import dev.lamina.processor.model.PoolSpec;
 
 /**
  * A sliding window along one spatial side (square kernels and pools): the output-size formulas
@@ -22,17 +19,9 @@ import dev.lamina.processor.model.PoolSpec;
  */
 public record Window(int size, int stride, int dilation, PaddingMode padding, boolean pool) {
 
-    public static Window of(ConvSpec conv) {
-        return convolution(conv.kernel(), conv.stride(), conv.dilation(), conv.padding());
-    }
-
     /** The window of a convolution's square kernel. */
     public static Window convolution(int kernel, int stride, int dilation, PaddingMode padding) {
         return new Window(kernel, stride, dilation, padding, false);
-    }
-
-    public static Window of(PoolSpec pool) {
-        return new Window(pool.size(), pool.stride(), 1, pool.padding(), true);
     }
 
     /** Extent of the window on the input, dilation included (a long: it may exceed an int). */

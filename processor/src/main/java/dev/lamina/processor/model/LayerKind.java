@@ -1,0 +1,35 @@
+package dev.lamina.processor.model;
+
+import dev.lamina.processor.tensor.TensorShape;
+
+/**
+ * A layer kind: every {@link LayerSpec} but a sub-model field. Its record is the kind's one
+ * definition (as DJL's {@code Block} is one layer's): its annotation binding and typed attributes
+ * (a static {@code BINDINGS} list), attribute ranges and role (from {@link LayerSpec}), its shape
+ * rule ({@link #shape}) and its DJL block ({@link #block}), all abstract, so a new kind does not
+ * compile until it has each. The {@code permits} list is the registry: {@link LayerKinds} reads
+ * each permitted record's bindings from it, and a record missing from it does not compile.
+ */
+public sealed interface LayerKind extends LayerSpec
+        permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,
+                GlobalAvgPoolSpec, GlobalMaxPoolSpec, FlattenSpec, ActivationSpec {
+
+    /**
+     * The kind's shape rule: its output and parameters fed {@code in}, or null after reporting
+     * through {@code checks} why it cannot take it.
+     *
+     * @throws ArithmeticException when a parameter count overflows a long (shape inference reports it)
+     */
+    LayerShape shape(TensorShape in, ShapeChecks checks);
+
+    /** The DJL block this layer builds, fed {@code in} and producing {@code out} (its shapes in the model). */
+    BlockRecipe block(TensorShape in, TensorShape out);
+
+    /**
+     * Its output whatever its input, when it does not depend on it ({@code @Dense}: (units)), so
+     * shape inference can check the layers after one whose input was wrong; null for most kinds.
+     */
+    default TensorShape outputWhateverTheInput() {
+        return null;
+    }
+}
