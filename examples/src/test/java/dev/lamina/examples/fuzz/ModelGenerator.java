@@ -129,6 +129,8 @@ final class ModelGenerator {
             int choice = random.nextInt(10);
             if (choice == 0 && depth < 2) {
                 d = subModel(d, fields, field, depth);
+            } else if (choice == 1 && depth == 0) {
+                keeper(fields, field); // keeps the shape: the same body at whatever shape it meets
             } else if (d.image()) {
                 d = imageLayer(d, fields, field);
             } else {
@@ -324,6 +326,18 @@ final class ModelGenerator {
         addModel(name, wrong, List.of(body));
         // placed at the end: the shape there is known
         return name + " " + field + ";";
+    }
+
+    /**
+     * The case's shape-keeping body ({@code K<id>}: batch norm and ReLU, no input), written once and
+     * used at every place the generator picks it, so one model often feeds it two shapes.
+     */
+    private void keeper(List<String> fields, String field) {
+        String name = "K" + id;
+        if (sources.stream().noneMatch(s -> s.simpleName().equals(name))) {
+            addModel(name, null, List.of("@BatchNorm @ReLU Layer a;"));
+        }
+        fields.add(name + " " + field + ";");
     }
 
     /** A body (no input) whose only layer cannot take {@code out}, the shape its field gives it. */

@@ -102,9 +102,10 @@ final class BlockCode {
             return code.add(".build()").build();
         } else if (recipe instanceof BlockRecipe.Factory factory) {
             return CodeBlock.of("$T.$L($L)", DjlTypes.of(factory.type()), factory.method(), arguments(factory.args()));
+        } else if (recipe instanceof BlockRecipe.Constructed constructed) {
+            return CodeBlock.of("new $T($L)", DjlTypes.of(constructed.type()), arguments(constructed.args()));
         }
-        BlockRecipe.Constructed constructed = (BlockRecipe.Constructed) recipe; // the last of the sealed three
-        return CodeBlock.of("new $T($L)", DjlTypes.of(constructed.type()), arguments(constructed.args()));
+        throw new IllegalStateException("no Java for the block recipe " + recipe); // a new variant of the sealed three
     }
 
     private static CodeBlock arguments(List<BlockRecipe.Arg> args) {
@@ -122,8 +123,10 @@ final class BlockCode {
             return square(square.side());
         } else if (arg instanceof BlockRecipe.Arg.Text text) {
             return CodeBlock.of("$S", text.value());
+        } else if (arg instanceof BlockRecipe.Arg.Lambda lambda) {
+            return CodeBlock.of("$L", lambda.code());
         }
-        return CodeBlock.of("$L", ((BlockRecipe.Arg.Lambda) arg).code()); // the last of the sealed six
+        throw new IllegalStateException("no Java for the block argument " + arg); // a new variant of the sealed six
     }
 
     private CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {

@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.model.BlockRecipe.Arg;
 import dev.lamina.processor.tensor.TensorShape;
 import java.util.Arrays;
 import java.util.List;
@@ -66,14 +67,14 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return switch (fn) {
             case RELU -> BlockRecipe.factory(DjlClass.ACTIVATION, "reluBlock");
-            case LEAKY_RELU -> BlockRecipe.factory(DjlClass.ACTIVATION, "leakyReluBlock", alpha);
+            case LEAKY_RELU -> BlockRecipe.factory(DjlClass.ACTIVATION, "leakyReluBlock", Arg.of(alpha));
             case GELU -> BlockRecipe.factory(DjlClass.ACTIVATION, "geluBlock");
             case SIGMOID -> BlockRecipe.factory(DjlClass.ACTIVATION, "sigmoidBlock");
             case TANH -> BlockRecipe.factory(DjlClass.ACTIVATION, "tanhBlock");
             // Axis 1 of (batch, ...): the features of a vector, the channels of a (C, H, W) feature
             // map (per pixel), like Keras's default axis -1 in its channels-last layout.
             case SOFTMAX -> BlockRecipe.factory(DjlClass.LAMBDA_BLOCK, "singleton",
-                    new BlockRecipe.Arg.Lambda("x -> x.softmax(1)"), "softmax");
+                    Arg.lambda("x -> x.softmax(1)"), Arg.of("softmax"));
         };
     }
 }

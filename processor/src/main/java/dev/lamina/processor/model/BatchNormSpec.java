@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.model.BlockRecipe.Arg;
 import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public record BatchNormSpec(String name, Origin origin, double momentum, double 
 
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
-        return BlockRecipe.builder(DjlClass.BATCH_NORM, BlockRecipe.call("optMomentum", momentum),
-                BlockRecipe.call("optEpsilon", epsilon));
+        return BlockRecipe.builder(DjlClass.BATCH_NORM, BlockRecipe.call("optMomentum", Arg.of(momentum)),
+                BlockRecipe.call("optEpsilon", Arg.of(epsilon)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.processor.tensor.Window;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,7 +41,10 @@ public sealed interface BlockRecipe {
         }
     }
 
-    /** An argument, as the generated code writes it. */
+    /**
+     * An argument, as the generated code writes it; made by the overloads of {@code of} (chosen by
+     * the compiler from the value's type), {@link #square} and {@link #lambda}.
+     */
     sealed interface Arg {
         /** An {@code int} literal. */
         record IntArg(int value) implements Arg {}
@@ -57,6 +62,33 @@ public sealed interface BlockRecipe {
 
         /** A lambda over the block's input, as Java source, e.g. {@code x -> x.softmax(1)}. */
         record Lambda(String code) implements Arg {}
+
+        static Arg of(int value) {
+            return new IntArg(value);
+        }
+
+        /** A {@code float} argument (DJL's blocks compute in float). */
+        static Arg of(double value) {
+            return new FloatArg(value);
+        }
+
+        static Arg of(boolean value) {
+            return new BoolArg(value);
+        }
+
+        static Arg of(String value) {
+            return new Text(value);
+        }
+
+        /** {@code new Shape(side, side)}. */
+        static Arg square(int side) {
+            return new Square(side);
+        }
+
+        /** A lambda, as Java source. */
+        static Arg lambda(String code) {
+            return new Lambda(code);
+        }
     }
 
     /** {@code type.builder()} with {@code calls}, then {@code build()}. */
@@ -64,46 +96,37 @@ public sealed interface BlockRecipe {
         return new Built(type, Arrays.asList(calls));
     }
 
-    /** {@code type.method(args)}; see {@link #args}. */
-    static BlockRecipe factory(DjlClass type, String method, Object... args) {
-        return new Factory(type, method, args(args));
+    /** {@code type.method(args)}. */
+    static BlockRecipe factory(DjlClass type, String method, Arg... args) {
+        return new Factory(type, method, Arrays.asList(args));
     }
 
-    /** {@code new type(args)}; see {@link #args}. */
-    static BlockRecipe constructed(DjlClass type, Object... args) {
-        return new Constructed(type, args(args));
+    /** {@code new type(args)}. */
+    static BlockRecipe constructed(DjlClass type, Arg... args) {
+        return new Constructed(type, Arrays.asList(args));
     }
 
-    /** The builder call {@code .method(args)}; see {@link #args}. */
-    static Call call(String method, Object... args) {
-        return new Call(method, args(args));
+    /** The builder call {@code .method(args)}. */
+    static Call call(String method, Arg... args) {
+        return new Call(method, Arrays.asList(args));
     }
 
     /**
-     * Arguments from plain values: an {@code Integer}, a {@code Double} (written as a float), a
-     * {@code Boolean}, a {@code String}, or an {@link Arg} ({@link Arg.Square}, {@link Arg.Lambda}).
+     * A DJL {@code Conv2d} sliding the square window {@code w}, with {@code filters} output
+     * channels; {@code optGroups} only when the channels are split into groups (the convolution
+     * kinds share it).
      */
-    static List<Arg> args(Object... values) {
-        return Arrays.stream(values).map(BlockRecipe::arg).toList();
-    }
-
-    private static Arg arg(Object value) {
-        if (value instanceof Arg a) {
-            return a;
-        } else if (value instanceof Integer i) {
-            return new Arg.IntArg(i);
-        } else if (value instanceof Double d) {
-            return new Arg.FloatArg(d);
-        } else if (value instanceof Boolean b) {
-            return new Arg.BoolArg(b);
-        } else if (value instanceof String s) {
-            return new Arg.Text(s);
+    static BlockRecipe conv2d(Window w, int filters, int groups, boolean bias) {
+        List<Call> calls = new ArrayList<>(List.of(
+                call("setKernelShape", Arg.square(w.size())),
+                call("optStride", Arg.square(w.stride())),
+                call("optPadding", Arg.square(w.pad())),
+                call("optDilation", Arg.square(w.dilation())),
+                call("setFilters", Arg.of(filters))));
+        if (groups != 1) {
+            calls.add(call("optGroups", Arg.of(groups)));
         }
-        throw new IllegalArgumentException("not a block argument: " + value);
-    }
-
-    /** {@code new Shape(side, side)}. */
-    static Arg square(int side) {
-        return new Arg.Square(side);
+        calls.add(call("optBias", Arg.of(bias)));
+        return new Built(DjlClass.CONV2D, calls);
     }
 }

@@ -4,7 +4,6 @@ import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.tensor.PaddingMode;
 import dev.lamina.processor.tensor.TensorShape;
 import dev.lamina.processor.tensor.Window;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code @Conv}: 2-D convolution with a square kernel. */
@@ -45,21 +44,6 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
 
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
-        return convolutionBlock(window(), filters, 1, bias);
-    }
-
-    /** A DJL {@code Conv2d} through {@code w}; {@code optGroups} only when the channels are split into groups. */
-    static BlockRecipe convolutionBlock(Window w, int filters, int groups, boolean bias) {
-        List<BlockRecipe.Call> calls = new ArrayList<>(List.of(
-                BlockRecipe.call("setKernelShape", BlockRecipe.square(w.size())),
-                BlockRecipe.call("optStride", BlockRecipe.square(w.stride())),
-                BlockRecipe.call("optPadding", BlockRecipe.square(w.pad())),
-                BlockRecipe.call("optDilation", BlockRecipe.square(w.dilation())),
-                BlockRecipe.call("setFilters", filters)));
-        if (groups != 1) {
-            calls.add(BlockRecipe.call("optGroups", groups));
-        }
-        calls.add(BlockRecipe.call("optBias", bias));
-        return new BlockRecipe.Built(DjlClass.CONV2D, calls);
+        return BlockRecipe.conv2d(window(), filters, 1, bias);
     }
 }

@@ -2,6 +2,7 @@ package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Problem;
+import dev.lamina.processor.model.BlockRecipe.Arg;
 import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
@@ -45,6 +46,7 @@ public record DenseSpec(String name, Origin origin, int units, boolean bias) imp
 
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
-        return BlockRecipe.builder(DjlClass.LINEAR, BlockRecipe.call("setUnits", units), BlockRecipe.call("optBias", bias));
+        return BlockRecipe.builder(DjlClass.LINEAR, BlockRecipe.call("setUnits", Arg.of(units)),
+                BlockRecipe.call("optBias", Arg.of(bias)));
     }
 }

@@ -50,6 +50,6 @@ public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stri
 
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
-        return ConvSpec.convolutionBlock(window(), out.dim(0), in.dim(0), bias);
+        return BlockRecipe.conv2d(window(), out.dim(0), in.dim(0), bias);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.model.BlockRecipe.Arg;
 import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public record DropoutSpec(String name, Origin origin, double rate, boolean spati
 
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
-        return spatial ? BlockRecipe.constructed(DjlClass.SPATIAL_DROPOUT, rate)
-                : BlockRecipe.builder(DjlClass.DROPOUT, BlockRecipe.call("optRate", rate));
+        return spatial ? BlockRecipe.constructed(DjlClass.SPATIAL_DROPOUT, Arg.of(rate))
+                : BlockRecipe.builder(DjlClass.DROPOUT, BlockRecipe.call("optRate", Arg.of(rate)));
     }
 }

@@ -6,9 +6,10 @@ import dev.lamina.processor.tensor.TensorShape;
  * A layer kind: every {@link LayerSpec} but a sub-model field. Its record is the kind's one
  * definition (as DJL's {@code Block} is one layer's): its annotation binding and typed attributes
  * (a static {@code BINDINGS} list), attribute ranges and role (from {@link LayerSpec}), its shape
- * rule ({@link #shape}) and its DJL block ({@link #block}), all abstract, so a new kind does not
- * compile until it has each. The {@code permits} list is the registry: {@link LayerKinds} reads
- * each permitted record's bindings from it, and a record missing from it does not compile.
+ * rule ({@link #shape}) and its DJL block ({@link #block}). The methods are abstract, so a new kind
+ * does not compile until it has each; the static {@code BINDINGS}, which javac cannot require, is
+ * checked by {@code LayerKindsTest}. The {@code permits} list is the registry: {@link LayerKinds}
+ * reads each permitted record's bindings from it, and a record missing from it does not compile.
  */
 public sealed interface LayerKind extends LayerSpec
         permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,

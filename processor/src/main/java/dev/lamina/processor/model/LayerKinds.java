@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,15 +20,24 @@ final class LayerKinds {
 
     private LayerKinds() {}
 
+    /** Every binding, by annotation name (the JDK leaves the order of a {@code permits} list unspecified). */
     static final List<LayerBinding> ALL = Arrays.stream(LayerKind.class.getPermittedSubclasses())
             .flatMap(kind -> bindings(kind).stream())
+            .sorted(Comparator.comparing(LayerBinding::annotation))
             .toList();
 
     private static final Map<String, LayerBinding> BY_ANNOTATION = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(LayerBinding::annotation, Function.identity()));
 
-    /** The {@code BINDINGS} of a kind's record (a static field of this package: no access check to bypass). */
+    /**
+     * The {@code BINDINGS} of a kind's record (a static field of this package: no access check to
+     * bypass). javac cannot require a static field, so a kind without one fails here, at the first
+     * model of a compilation, with this message (and {@code LayerKindsTest} fails first).
+     */
     private static List<LayerBinding> bindings(Class<?> kind) {
+        if (!kind.isRecord()) {
+            throw new IllegalStateException(kind.getName() + " is permitted by LayerKind but is no record: a layer kind is one record");
+        }
         try {
             List<?> bindings = (List<?>) kind.getDeclaredField("BINDINGS").get(null);
             return bindings.stream().map(LayerBinding.class::cast).toList();

@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.model.BlockRecipe.Arg;
 import dev.lamina.processor.tensor.PaddingMode;
 import dev.lamina.processor.tensor.TensorShape;
 import dev.lamina.processor.tensor.Window;
@@ -57,11 +58,11 @@ public record PoolSpec(String name, Origin origin, PoolType type, int size, int 
     public BlockRecipe block(TensorShape in, TensorShape out) {
         Window w = window();
         if (type == PoolType.MAX) {
-            return BlockRecipe.factory(DjlClass.POOL, "maxPool2dBlock", BlockRecipe.square(size),
-                    BlockRecipe.square(stride), BlockRecipe.square(w.pad()), w.ceilMode());
+            return BlockRecipe.factory(DjlClass.POOL, "maxPool2dBlock", Arg.square(size), Arg.square(stride),
+                    Arg.square(w.pad()), Arg.of(w.ceilMode()));
         }
         // countIncludePad = false: SAME padding does not dilute the averages at the borders.
-        return BlockRecipe.factory(DjlClass.POOL, "avgPool2dBlock", BlockRecipe.square(size),
-                BlockRecipe.square(stride), BlockRecipe.square(w.pad()), w.ceilMode(), false);
+        return BlockRecipe.factory(DjlClass.POOL, "avgPool2dBlock", Arg.square(size), Arg.square(stride),
+                Arg.square(w.pad()), Arg.of(w.ceilMode()), Arg.of(false));
     }
 }

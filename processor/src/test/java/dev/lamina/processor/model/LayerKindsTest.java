@@ -7,14 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Target;
+import dev.lamina.processor.diag.Origin;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -22,21 +28,44 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The registry of layer kinds cannot silently miss one: every record {@link LayerKind} permits
- * declares its bindings and is registered, and every annotation of lamina-runtime's package {@code dev.lamina} that can sit on
+ * declares its bindings (a static field, which javac cannot require), each binding reads its
+ * annotation into that record's kind, and every annotation of lamina-runtime's package {@code dev.lamina} that can sit on
  * a field is either a layer kind or {@code @Residual}.
  */
 class LayerKindsTest {
 
     @Test
-    void everyKindDeclaresItsBindingsAndEachIsRegistered() throws ReflectiveOperationException {
-        assertEquals(List.of(LayerKind.class, SubModelSpec.class), List.of(LayerSpec.class.getPermittedSubclasses()));
+    void everyKindDeclaresItsBindingsAndEachReadsItsAnnotationIntoThatKind() throws ReflectiveOperationException {
+        assertEquals(Set.of(LayerKind.class, SubModelSpec.class), Set.of(LayerSpec.class.getPermittedSubclasses()));
+        int bound = 0;
         for (Class<?> kind : LayerKind.class.getPermittedSubclasses()) {
+            assertTrue(kind.isRecord(), kind + " is a record");
             Field field = kind.getDeclaredField("BINDINGS");
             assertTrue(Modifier.isStatic(field.getModifiers()), kind + ".BINDINGS");
             List<?> bindings = (List<?>) field.get(null);
             assertFalse(bindings.isEmpty(), kind + " binds no annotation");
-            assertTrue(LayerKinds.ALL.containsAll(bindings), kind.getSimpleName() + " is not in LayerKinds.ALL");
+            for (Object binding : bindings) {
+                LayerBinding b = (LayerBinding) binding;
+                // the annotation with its defaults (1 where it has none): the reader makes this kind first
+                List<LayerSpec> out = new ArrayList<>();
+                b.reader().read(new Origin("f", b.annotation(), 0, null), defaults(b.annotation()),
+                        new Names("f", new HashSet<>()), out);
+                assertFalse(out.isEmpty(), b.annotation() + " reads into nothing");
+                assertEquals(kind, out.get(0).getClass(), "@" + b.annotation() + " is read by " + kind.getSimpleName());
+                bound++;
+            }
         }
+        assertEquals(bound, LayerKinds.ALL.size(), "LayerKinds.ALL holds exactly the kinds' bindings");
+    }
+
+    /** The attribute values of {@code dev.lamina.<annotation>} as the processor reads them, defaults included. */
+    private static Attributes defaults(String annotation) throws ClassNotFoundException {
+        Map<String, Object> values = new HashMap<>();
+        for (Method attribute : Class.forName("dev.lamina." + annotation).getDeclaredMethods()) {
+            Object value = attribute.getDefaultValue();
+            values.put(attribute.getName(), value == null ? 1 : value instanceof Enum<?> e ? e.name() : value);
+        }
+        return new Attributes(values);
     }
 
     @Test
