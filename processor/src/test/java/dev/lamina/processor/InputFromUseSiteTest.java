@@ -60,6 +60,10 @@ class InputFromUseSiteTest {
         assertThat(gray).contains("return " + (3 * 3 * 1 * 4 + 4 + 10) + "L");
         assertThat(color).contains("return " + (3 * 3 * 3 * 4 + 4 + 10) + "L");
         assertThat(gray).containsMatch("body \\(Body\\) +\\(2\\) +50\\n");
+        // the body has no Net, so no summary of its own: its layers are listed under it, at this input
+        assertThat(gray).containsMatch(" {2}conv \\(Conv\\) +\\(4, 28, 28\\) +40\\n");
+        assertThat(color).containsMatch(" {2}conv \\(Conv\\) +\\(4, 32, 32\\) +112\\n");
+        assertThat(gray).contains("Total params: 50\n");
         // built by a private method of each Net, with the same layer names as a Net of its own would give
         assertThat(gray).contains("block.add(\"body\", bodyFor1x28x28());");
         assertThat(gray).contains("private static Block bodyFor1x28x28() {");

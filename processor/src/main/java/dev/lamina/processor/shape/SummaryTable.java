@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A Keras-like {@code model.summary()} of a shaped model: one row per layer (block name and
- * kind, output shape without the batch axis, parameter count), then {@code Total params},
+ * kind, output shape without the batch axis, parameter count; a body's own layers indented under
+ * it, as Keras's {@code expand_nested}), then {@code Total params},
  * {@code Trainable params} and {@code Non-trainable params}, each on its own line. Numbers use
  * {@link Locale#ROOT} thousands separators so the text is the same on every machine.
  */
@@ -19,10 +20,7 @@ public final class SummaryTable {
     /** The summary text, lines separated by {@code \n}, ending with a newline. */
     public static String render(ShapedModel model) {
         List<String[]> rows = new ArrayList<>();
-        for (ShapedLayer layer : model.layers()) {
-            rows.add(new String[] {layer.spec().name() + " (" + layer.spec().kind() + ")",
-                layer.out().toString(), number(layer.params())});
-        }
+        addRows(rows, model, "");
         int[] widths = new int[3];
         for (String[] row : rows) {
             widen(widths, row);
@@ -43,6 +41,21 @@ public final class SummaryTable {
         out.append("Trainable params: ").append(number(model.trainableParams())).append('\n');
         out.append("Non-trainable params: ").append(number(model.nonTrainableParams())).append('\n');
         return out.toString();
+    }
+
+    /**
+     * One row per layer; a body (a sub-model without {@code @Model(input)}, which has no Net and so
+     * no summary of its own) is followed by its own layers, indented, with the shapes they have at
+     * this use. The totals count each layer once: the body's row holds its layers' parameters.
+     */
+    private static void addRows(List<String[]> rows, ShapedModel model, String indent) {
+        for (ShapedLayer layer : model.layers()) {
+            rows.add(new String[] {indent + layer.spec().name() + " (" + layer.spec().kind() + ")",
+                layer.out().toString(), number(layer.params())});
+            if (layer.inside() != null && layer.inside().spec().inputFromUseSite()) {
+                addRows(rows, layer.inside(), indent + "  ");
+            }
+        }
     }
 
     private static void widen(int[] widths, String[] row) {
