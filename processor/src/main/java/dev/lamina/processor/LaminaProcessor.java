@@ -73,7 +73,7 @@ public final class LaminaProcessor extends AbstractProcessor {
     /** Bodies (models without input) processed without error in any round, by qualified name. */
     private final Set<String> bodies = new java.util.LinkedHashSet<>();
     /** Where the models of the current round are, by qualified name. */
-    private Map<String, SourceLocator> roundLocators = Map.of();
+    private Map<String, SourceLocator> roundLocators = new HashMap<>();
     /** Whole-network findings already reported on the declaration of their layer. */
     private final Set<String> reportedDeclarations = new HashSet<>();
 
@@ -245,8 +245,7 @@ public final class LaminaProcessor extends AbstractProcessor {
                 reportWhereDeclared(finding, false);
             }
             for (Finding lint : lints) {
-                reporter.report(lint, locator);
-                positions.locate(lint, locator).ifPresent(sarifResults::add);
+                reportLint(lint, locator);
                 reportWhereDeclared(lint, true);
             }
             if (shaped != null) {
@@ -275,7 +274,7 @@ public final class LaminaProcessor extends AbstractProcessor {
      * A model without {@code @Model(input)}: it takes its input shape from each model that uses it
      * as a field, which shapes it, lints it ({@link #reportBodiesFromUseSite}) and builds it in its
      * own Net. On its own, only what does not depend on shapes is checked; it gets no Net. When no
-     * model of this round uses it, a note says so: it may be a model whose input was forgotten.
+     * model of any round uses it, a note says so at the end ({@link #reportUnusedBodies}).
      */
     private void processBody(ModelReader.Read read) {
         ModelSpec spec = read.spec();
@@ -286,8 +285,7 @@ public final class LaminaProcessor extends AbstractProcessor {
             reporter.report(finding, read.locator());
         }
         for (Finding lint : new Linter(lintConfig).lintDeclaration(spec)) {
-            reporter.report(lint, read.locator());
-            positions.locate(lint, read.locator()).ifPresent(sarifResults::add);
+            reportLint(lint, read.locator());
         }
         if (!hasError(findings)) {
             bodies.add(spec.qualifiedName()); // unused ones get a note when processing is over
@@ -327,7 +325,11 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
         TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
         try {
-            return type == null ? null : reader.read(type).locator();
+            SourceLocator read = type == null ? null : reader.read(type).locator();
+            if (read != null) {
+                roundLocators.put(name, read); // read once per round, however many findings it gets
+            }
+            return read;
         } catch (RuntimeException e) {
             return null; // it was read in its own round; whatever fails now was reported then
         }
@@ -365,14 +367,12 @@ public final class LaminaProcessor extends AbstractProcessor {
                     Finding here = Problem.inBodyCompiledElsewhere(finding, useSite.origin(), useSite.name(),
                             body.spec().simpleName(), body.input().dims());
                     if (reportedDeclarations.add(shaped.spec().qualifiedName() + " " + here)) {
-                        reporter.report(here, locator);
-                        positions.locate(here, locator).ifPresent(sarifResults::add);
+                        reportLint(here, locator);
                     }
                     continue;
                 }
                 if (reportedDeclarations.add(finding.id() + " " + name + " " + finding.origin())) {
-                    reporter.report(finding, where);
-                    positions.locate(finding, where).ifPresent(sarifResults::add);
+                    reportLint(finding, where);
                 }
                 reportWhereDeclared(finding, true);
             }
@@ -395,11 +395,18 @@ public final class LaminaProcessor extends AbstractProcessor {
         String key = finding.id() + " " + declared.model() + " " + declared.origin()
                 + (finding.severity() == Severity.ERROR ? " " + finding.message() : "");
         if (where != null && reportedDeclarations.add(key)) {
-            reporter.report(there, where);
             if (lint) {
-                positions.locate(there, where).ifPresent(sarifResults::add);
+                reportLint(there, where);
+            } else {
+                reporter.report(there, where);
             }
         }
+    }
+
+    /** A lint finding (or a body's shape warning), printed and, where it has a position, in the SARIF log. */
+    private void reportLint(Finding finding, SourceLocator where) {
+        reporter.report(finding, where);
+        positions.locate(finding, where).ifPresent(sarifResults::add);
     }
 
     /**

@@ -90,11 +90,11 @@ public final class SpecValidator {
     }
 
     private static void checkInput(ModelSpec model, List<Finding> findings) {
-        List<Integer> input = model.input();
-        String why = null;
         if (model.inputFromUseSite()) {
             return; // each use site gives it one, checked by shape inference there
         }
+        List<Integer> input = model.input();
+        String why = null;
         if (input.size() != 1 && input.size() != 3) {
             why = "It has rank " + input.size() + " but Lamina models take vectors (rank 1) or "
                     + "channels-first images (rank 3)";
