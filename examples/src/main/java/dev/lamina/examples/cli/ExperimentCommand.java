@@ -46,9 +46,11 @@ final class ExperimentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final String DEFAULT_DESCRIPTION =
-            "1 seed, 3 epochs, 10000 training images: 5 min on 2 CPU cores";
+            "1 seed, 3 epochs, 10000 training images: 5 min 5 s on 2 quiet AMD EPYC"
+                    + " cores (2026-11-24); much longer on a loaded machine";
     static final String FULL_DESCRIPTION =
-            "3 seeds, 4 epochs, 20000 training images: 42 min on 2 CPU cores";
+            "3 seeds, 4 epochs, 20000 training images: 42 min 27 s on 2 AMD EPYC"
+                    + " cores (2026-11-24, partly shared with builds)";
 
     /**
      * The default preset's training settings: {@link TrainingSettings#DEFAULTS} with 3 epochs and

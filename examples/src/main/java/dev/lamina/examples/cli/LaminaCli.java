@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Examples:",
-            "  lamina experiment          the dropout experiment (5 min on 2 CPU cores)",
+            "  lamina experiment          the dropout experiment (5 min on 2 quiet CPU cores)",
             "  lamina experiment --full   the preset behind docs/results",
             "  lamina train               the default model, FashionClassifier (3 min)",
             "  lamina train Plain --epochs 1 --limit-batches 20   a quick smoke run",

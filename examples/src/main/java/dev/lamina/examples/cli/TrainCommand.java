@@ -97,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run whose checkpoints are in DIR (writes there too unless"
-                    + " --out is given).")
+                    + " --out is given); it ends at the same total of --epochs.")
     Path resume;
 
     @Override

@@ -26,7 +26,7 @@ final class TrainingOptions {
     CommandSpec command;
 
     @Option(names = "--epochs", paramLabel = "N",
-            description = "Passes over the training set (a resumed run ends at the same total).")
+            description = "Passes over the training set.")
     int epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step.")

@@ -49,9 +49,13 @@ public final class Experiment {
     /** Runs the plan and returns the per-model results. */
     public List<ModelResult> run() throws IOException {
         long start = System.nanoTime();
+        Machine machine = Machine.current();
+        Machine.Load before = Machine.Load.now();
         List<GeneratedNet> nets = plan.models().stream().map(models).toList();
         out.println("Lamina dropout experiment, " + plan.describe());
         out.println("Output: " + plan.out().toAbsolutePath());
+        out.println("Machine: " + machine.describe() + "; load average (1 / 5 / 15 min) " + before.describe()
+                + " (training speed depends on both)");
         Files.createDirectories(plan.out());
         long loadStart = System.nanoTime();
         DataSplits data = TrainingBackend.load(plan.dataset(), plan.dataDir(),
@@ -61,30 +65,59 @@ public final class Experiment {
         List<RunRecord> runs = new ArrayList<>();
         List<ModelResult> results = List.of();
         int total = nets.size() * plan.seeds().size();
+        long runsStart = System.nanoTime();
         for (long seed : plan.seeds()) {
             for (GeneratedNet net : nets) {
                 out.printf(Locale.ROOT, "[%d/%d] %s (%,d params), seed %d%n", runs.size() + 1, total,
                         net.name(), net.parameterCount(), seed);
                 runs.add(TrainingBackend.train(net, data, plan.budget(), seed, out));
                 results = Aggregation.summarize(runs, family);
-                writeOutputs(runs, results, (System.nanoTime() - start) / 1e9);
+                writeOutputs(runs, results, (System.nanoTime() - start) / 1e9,
+                        new Conditions(machine, before, Machine.Load.now()));
+                out.println(progress(runs.size(), total, (System.nanoTime() - runsStart) / 1e9));
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        writeOutputs(runs, results, wall);
+        Conditions conditions = new Conditions(machine, before, Machine.Load.now());
+        writeOutputs(runs, results, wall, conditions);
         out.println();
-        out.print(ResultsTable.markdown(plan, results, wall));
+        out.print(ResultsTable.markdown(plan, results, wall, conditions));
         out.printf(Locale.ROOT, "%nWrote %s, %s, %s, %s and %s to %s (%.0f s in all)%n", RESULTS_MD,
                 ACCURACY_PNG, ACCURACY_SVG, RUNS_CSV, RUNS_JSON, plan.out(), wall);
         return results;
     }
 
-    private void writeOutputs(List<RunRecord> runs, List<ModelResult> results, double wall)
-            throws IOException {
+    /**
+     * The experiment's overall progress after {@code done} of {@code total} runs, with an ETA for
+     * the rest from the mean time of the runs so far (the runs of one plan have one budget, so
+     * their times differ by model and by the machine's load, not by size of work).
+     */
+    static String progress(int done, int total, double runSeconds) {
+        if (done >= total) {
+            return String.format(Locale.ROOT, "experiment: %d/%d runs done in %s", done, total,
+                    clock(runSeconds));
+        }
+        double eta = runSeconds / done * (total - done);
+        return String.format(Locale.ROOT, "experiment: %d/%d runs done in %s; ETA %s for the other %d"
+                        + " (from the mean run so far)", done, total, clock(runSeconds), clock(eta),
+                total - done);
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** The machine an experiment ran on and its load average at the start and at the last write. */
+    public record Conditions(Machine machine, Machine.Load before, Machine.Load after) {}
+
+    private void writeOutputs(List<RunRecord> runs, List<ModelResult> results, double wall,
+                              Conditions conditions) throws IOException {
         Path dir = plan.out();
-        AtomicFiles.writeString(dir.resolve(RESULTS_MD), ResultsTable.markdown(plan, results, wall));
+        AtomicFiles.writeString(dir.resolve(RESULTS_MD), ResultsTable.markdown(plan, results, wall, conditions));
         RunsFiles.writeCsv(runs, dir.resolve(RUNS_CSV));
-        RunsFiles.writeJson(plan, runs, dir.resolve(RUNS_JSON));
+        RunsFiles.writeJson(plan, runs, conditions, dir.resolve(RUNS_JSON));
         AccuracyChart.write(results, ExperimentCaption.of(plan.describe(), runs), dir.resolve(ACCURACY_PNG));
     }
 }

@@ -42,19 +42,27 @@ public final class RunsFiles {
         AtomicFiles.writeString(file, csv.toString());
     }
 
-    /** {@code runs.json}: the plan and the runs with their epochs. */
-    public static void writeJson(ExperimentPlan plan, List<RunRecord> runs, Path file)
-            throws IOException {
-        AtomicFiles.writeString(file, json(plan.describe(), runs));
+    /** {@code runs.json}: the plan, the machine and its load, and the runs with their epochs. */
+    public static void writeJson(ExperimentPlan plan, List<RunRecord> runs, Experiment.Conditions conditions,
+                                 Path file) throws IOException {
+        AtomicFiles.writeString(file, json(plan.describe(), conditions, runs));
     }
 
     /**
-     * The text of {@code runs.json}: {@code {"plan": ..., "runs": [{"model", "parameters",
-     * "seed", "epochs": [{"epoch", "trainLoss", "trainAccuracy", "testAccuracy", "seconds"}]}]}}.
+     * The text of {@code runs.json}: {@code {"plan": ..., "machine": {"cpu", "cores",
+     * "loadAverageBefore", "loadAverageAfter"}, "runs": [{"model", "parameters", "seed", "epochs":
+     * [{"epoch", "trainLoss", "trainAccuracy", "testAccuracy", "seconds"}]}]}}; each load average
+     * is [1 min, 5 min, 15 min], and an epoch's seconds are wall time under that load.
      */
-    static String json(String plan, List<RunRecord> runs) {
+    static String json(String plan, Experiment.Conditions conditions, List<RunRecord> runs) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("plan", plan);
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpu", conditions.machine().cpu());
+        machine.put("cores", conditions.machine().cores());
+        machine.put("loadAverageBefore", conditions.before().values());
+        machine.put("loadAverageAfter", conditions.after().values());
+        root.put("machine", machine);
         root.put("runs", runs.stream().map(RunsFiles::run).toList());
         return Json.write(root);
     }

@@ -111,7 +111,8 @@ class FiguresTest {
 
     @Test
     void redrawWritesPngAndSvgFromRunsJsonAlone(@TempDir Path dir) throws IOException {
-        AtomicFiles.writeString(dir.resolve(Experiment.RUNS_JSON), RunsFiles.json(PLAN, THREE_SEEDS));
+        AtomicFiles.writeString(dir.resolve(Experiment.RUNS_JSON), RunsFiles.json(PLAN,
+                new Experiment.Conditions(Machine.current(), Machine.Load.now(), Machine.Load.now()), THREE_SEEDS));
 
         Path png = RedrawFigures.redraw(dir);
 

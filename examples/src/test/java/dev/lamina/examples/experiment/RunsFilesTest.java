@@ -15,9 +15,18 @@ class RunsFilesTest {
                 new EpochRecord(1, 0.63, 0.77, 0.82, 5.1),
                 new EpochRecord(2, Double.NaN, 0.10, 0.10, 4.6)));
 
-        Map<String, Object> root = Json.asObject(Json.parse(RunsFiles.json("preset quick", List.of(run))), "root");
+        Experiment.Conditions conditions = new Experiment.Conditions(new Machine("AMD EPYC", 2),
+                new Machine.Load(0.47, 1.41, 0.91), new Machine.Load(2.5, 2.0, Double.NaN));
+        Map<String, Object> root = Json.asObject(Json.parse(RunsFiles.json("preset quick", conditions,
+                List.of(run))), "root");
 
         assertEquals("preset quick", root.get("plan"));
+        Map<String, Object> machine = Json.asObject(root.get("machine"), "machine");
+        assertEquals("AMD EPYC", machine.get("cpu"));
+        assertEquals(2.0, machine.get("cores"));
+        assertEquals(List.of(0.47, 1.41, 0.91), machine.get("loadAverageBefore"));
+        assertEquals(List.of(2.5, 2.0, Double.NaN), Json.asArray(machine.get("loadAverageAfter"), "after").stream()
+                .map(v -> v instanceof String t ? Double.valueOf(t) : v).toList(), "a missing figure stays valid JSON");
         Map<String, Object> parsed = Json.asObject(Json.asArray(root.get("runs"), "runs").get(0), "run");
         assertEquals("Plain", parsed.get("model"));
         assertEquals(218490.0, parsed.get("parameters"));
