@@ -116,10 +116,16 @@ public final class ModelCatalog {
                 .map(GeneratedNet::of);
     }
 
-    /** The generated Net of a qualified class name, when the class exists and is one. */
+    /**
+     * The generated Net of a qualified class name, when the class exists and is one: looked up
+     * through the thread's context class loader (where {@code lamina --classpath} puts a user's
+     * classes), else this class's own.
+     */
     private static Optional<GeneratedNet> load(String className) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
         try {
-            Class<?> type = Class.forName(className, false, ModelCatalog.class.getClassLoader());
+            Class<?> type = Class.forName(className, false,
+                    context != null ? context : ModelCatalog.class.getClassLoader());
             return Optional.of(GeneratedNet.of(type));
         } catch (ClassNotFoundException | LinkageError | IllegalArgumentException e) {
             return Optional.empty();

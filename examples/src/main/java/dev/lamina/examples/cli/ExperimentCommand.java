@@ -37,6 +37,9 @@ import java.util.stream.LongStream;
             "preset's):",
             "  default  " + ExperimentCommand.DEFAULT_DESCRIPTION,
             "  --full   " + ExperimentCommand.FULL_DESCRIPTION,
+            "Times measured on 2 AMD EPYC cores on 2026-11-24 (quiet for the default preset,",
+            "partly shared with builds for --full); a loaded machine takes much longer: the",
+            "experiment prints the machine, its load and an ETA.",
             "Both train with Adam at a constant rate of 0.001 (the setting docs/results were",
             "measured with), not `lamina train`'s cosine schedule.",
             ""
@@ -46,11 +49,9 @@ final class ExperimentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final String DEFAULT_DESCRIPTION =
-            "1 seed, 3 epochs, 10000 training images: 5 min 5 s on 2 quiet AMD EPYC"
-                    + " cores (2026-11-24); much longer on a loaded machine";
+            "1 seed, 3 epochs, 10000 training images: 5 min 5 s";
     static final String FULL_DESCRIPTION =
-            "3 seeds, 4 epochs, 20000 training images: 42 min 27 s on 2 AMD EPYC"
-                    + " cores (2026-11-24, partly shared with builds)";
+            "3 seeds, 4 epochs, 20000 training images: 42 min 27 s";
 
     /**
      * The default preset's training settings: {@link TrainingSettings#DEFAULTS} with 3 epochs and

@@ -16,7 +16,14 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,6 +61,7 @@ import java.util.concurrent.Callable;
             "  lamina images --limit 10 --to pngs   10 test images as PNG files",
             "  lamina predict runs/train-FashionClassifier/version_0/model pngs",
             "  lamina export runs/train-FashionClassifier/version_0 --format onnx --to m.onnx",
+            "  lamina --classpath target/classes train com.example.Shapes   your own @Model",
             "",
             "Exit codes: 0 ok, 1 training failed, 2 usage error."
         },
@@ -72,8 +80,20 @@ public final class LaminaCli implements Callable<Integer> {
     /** Bad command line or input. */
     public static final int USAGE = 2;
 
+    /** The environment variable that adds to {@code --classpath} (the launcher passes it on). */
+    public static final String CLASSPATH_ENV = "LAMINA_CLASSPATH";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--classpath", paramLabel = "PATH", split = ":",
+            description = {"Where your own @Model classes and their generated Nets are: class folders"
+                    + " and jars, separated by ':' (also read from the "
+                    + CLASSPATH_ENV + " environment variable). Every command that names a model"
+                    + " (train, eval, export, summary) or loads a saved one (predict, eval, export)"
+                    + " finds it there. Give it before the command: lamina --classpath"
+                    + " target/classes train com.example.model.Shapes ..."})
+    List<Path> classpath = new ArrayList<>();
 
     /** No command given: print the usage (the commands and examples), do nothing else. */
     @Override
@@ -108,11 +128,58 @@ public final class LaminaCli implements Callable<Integer> {
         return newCommandLine().execute(args);
     }
 
+    /**
+     * Runs the parsed command with the user's classes ({@code --classpath} and {@value
+     * #CLASSPATH_ENV}) on the thread's context class loader, where {@code ModelCatalog} and {@code
+     * LaminaModel} look up a model's Net; the loader is closed and the previous one restored after.
+     */
+    private static int runWithUserClasses(CommandLine.ParseResult parsed) {
+        LaminaCli root = parsed.commandSpec().commandLine().getCommand();
+        List<Path> paths = new ArrayList<>(root.classpath);
+        String env = System.getenv(CLASSPATH_ENV);
+        if (env != null && !env.isBlank()) {
+            for (String entry : env.split(":")) {
+                if (!entry.isBlank()) {
+                    paths.add(Path.of(entry));
+                }
+            }
+        }
+        if (paths.isEmpty()) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path) && !(Files.isRegularFile(path) && path.toString().endsWith(".jar"))) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                        "--classpath: " + path + (Files.exists(path) ? " is neither a class folder nor a .jar file"
+                                : " does not exist") + " (from " + (root.classpath.contains(path) ? "--classpath"
+                                : CLASSPATH_ENV) + "; build your project first, e.g. mvn compile)");
+            }
+            try {
+                urls.add(path.toAbsolutePath().toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader user = new URLClassLoader("lamina-user-classes", urls.toArray(URL[]::new),
+                LaminaCli.class.getClassLoader())) {
+            thread.setContextClassLoader(user);
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     /** The configured picocli command line: exit codes and error handling as documented. */
     public static CommandLine newCommandLine() {
         configureEnvironment();
         CommandLine cli = new CommandLine(new LaminaCli());
         cli.setExitCodeExceptionMapper(LaminaCli::exitCode);
+        cli.setExecutionStrategy(LaminaCli::runWithUserClasses);
         cli.setParameterExceptionHandler(LaminaCli::badArguments);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = rootOf(e);
