@@ -26,7 +26,9 @@ public final class UnknownModelException extends InvalidInputException {
                     + " (rebuild with `mvn -pl examples -am package`).";
         }
         return "Unknown model '" + name + "'. Give a @Model class name, its generated Net class"
-                + " name or a fully qualified class name. Available: "
+                + " name or a fully qualified class name" + (name.contains(".")
+                ? " (a model of your own: put the folder or jar with its compiled classes and its"
+                + " generated Net on `lamina --classpath`)" : "") + ". Available: "
                 + String.join(", ", available);
     }
 }

@@ -107,5 +107,10 @@ class UserModelCommandTest {
         assertEquals(LaminaCli.USAGE, run.code(), run.both());
         assertTrue(run.err().contains("--classpath: " + missing + " does not exist"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
+
+        CliRun unknown = CliRun.of("summary", MODEL);
+        assertEquals(LaminaCli.USAGE, unknown.code(), unknown.both());
+        assertTrue(unknown.err().contains("Unknown model '" + MODEL + "'") && unknown.err().contains("lamina --classpath"),
+                "a qualified name that is not there points to --classpath: " + unknown.err());
     }
 }
