@@ -38,6 +38,13 @@ public class DatasetException extends RuntimeException {
         CORRUPT_IMAGE,
         /** An image's height and width differ from the model's and no resize policy allows it. */
         IMAGE_SIZE,
+        /**
+         * An image's header declares more pixels than {@code ImageConversion.MAX_PIXELS}; it is
+         * refused before it is decoded (a small file can declare a huge image).
+         */
+        IMAGE_TOO_LARGE,
+        /** An image is stored in a way the decoder would read with wrong values (a CMYK or YCCK JPEG). */
+        UNSUPPORTED_IMAGE,
         /** A class folder of an image folder holds no images. */
         EMPTY_CLASS
     }

@@ -150,6 +150,7 @@ public final class ImageConversion {
             ImageReader reader = readerFor(in, file);
             try {
                 reader.setInput(in, true, true);
+                refuseBeforeDecoding(file, reader);
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);
@@ -173,6 +174,53 @@ public final class ImageConversion {
         } catch (IOException e) {
             throw new DatasetException(Problem.IO, file, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The most pixels (height x width) one image may declare: 50 megapixels, more than a
+     * full-frame camera's photo (a 8K frame is 33). An image's header is read first, and a larger
+     * one is refused before its pixels are decoded: a PNG of under 1 MB can declare 30000x30000
+     * pixels, which would take gigabytes to decode.
+     */
+    public static final long MAX_PIXELS = 50_000_000L;
+
+    /**
+     * Refuses, from the header alone, an image too large to decode safely ({@link #MAX_PIXELS}),
+     * and a JPEG with four colour components (CMYK or YCCK, e.g. from print workflows), which
+     * Java's JPEG decoder reads without converting it to RGB, so its pixel values would be wrong.
+     */
+    private static void refuseBeforeDecoding(Path file, ImageReader reader) throws IOException {
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        if (width * height > MAX_PIXELS) {
+            throw new DatasetException(Problem.IMAGE_TOO_LARGE, file, String.format(java.util.Locale.ROOT,
+                    "declares %dx%d pixels (%,d), more than Lamina decodes for one image (%,d,"
+                            + " ImageConversion.MAX_PIXELS); scale it down to near the model's input size"
+                            + " first, or remove it from the image folder", width, height, width * height,
+                    MAX_PIXELS));
+        }
+        if ("jpeg".equalsIgnoreCase(reader.getFormatName()) && jpegComponents(reader) == 4) {
+            throw new DatasetException(Problem.UNSUPPORTED_IMAGE, file, "is a CMYK (or YCCK) JPEG:"
+                    + " Java's decoder would read its four colour channels without converting them to"
+                    + " RGB, so its pixel values would be wrong; convert it to an RGB JPEG or a PNG"
+                    + " (e.g. `convert IN.jpg -colorspace sRGB OUT.png`), or remove it from the image folder");
+        }
+    }
+
+    /** The number of colour components in a JPEG's frame header (its SOF marker), or 0 if unknown. */
+    private static int jpegComponents(ImageReader reader) throws IOException {
+        javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames())
+                .contains("javax_imageio_jpeg_image_1.0")) {
+            return 0;
+        }
+        org.w3c.dom.Node root = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+        org.w3c.dom.NodeList sof = ((org.w3c.dom.Element) root).getElementsByTagName("sof");
+        if (sof.getLength() == 0) {
+            return 0;
+        }
+        org.w3c.dom.Node count = sof.item(0).getAttributes().getNamedItem("numFrameComponents");
+        return count == null ? 0 : Integer.parseInt(count.getNodeValue());
     }
 
     private static final ThreadLocal<ImageReader> PNG = ThreadLocal.withInitial(() -> reader("png"));
