@@ -38,9 +38,15 @@ public final class SarifWriter {
     /** A reported finding with its place in the source (1-based line and column). */
     public record Result(Finding finding, String uri, long line, long column) {}
 
-    /** Writes all results (an empty run when there are none), replacing the file. */
+    /**
+     * Writes all results (an empty run when there are none), replacing the file when it is a
+     * regular file (the log of an earlier build). Anything else at that path (a symbolic link, a
+     * directory, a FIFO, a device such as {@code /dev/null}) is never replaced: it is refused with
+     * an {@link IOException} that says what it is.
+     */
     public static void write(Path file, List<Result> results) throws IOException {
         Path target = file.toAbsolutePath();
+        refuseUnlessAbsentOrRegular(target);
         Path directory = target.getParent();
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
@@ -54,6 +60,21 @@ public final class SarifWriter {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    private static void refuseUnlessAbsentOrRegular(Path target) throws IOException {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(target,
+                java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isRegularFile()) {
+            return;
+        }
+        String what = attributes.isSymbolicLink() ? "a symbolic link" : attributes.isDirectory() ? "a directory"
+                : "a special file (a FIFO, socket or device)";
+        throw new IOException(target + " is " + what + ", which the SARIF log never replaces; name a regular"
+                + " file or a path that does not exist yet");
     }
 
     /** The SARIF log as a JSON string. */

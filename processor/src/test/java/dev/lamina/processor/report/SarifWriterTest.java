@@ -98,4 +98,30 @@ class SarifWriterTest {
             assertEquals(List.of(file), files.toList(), "the temporary file is moved, not left behind");
         }
     }
+
+    /** Issue 21.4: a link, a FIFO or a device at the SARIF path is refused and left as it is. */
+    @Test
+    void aLinkAFifoOrADirectoryAtThePathIsNeverReplaced() throws Exception {
+        Path real = Files.writeString(dir.resolve("elsewhere.txt"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("lamina.sarif"), real);
+        Path fifo = dir.resolve("pipe.sarif");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path folder = Files.createDirectory(dir.resolve("folder.sarif"));
+        for (Path path : List.of(link, fifo, folder)) {
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> SarifWriter.write(path, List.of()));
+            assertTrue(e.getMessage().contains("which the SARIF log never replaces"), e.getMessage());
+        }
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("keep me", Files.readString(real));
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+        assertTrue(Files.isDirectory(folder));
+        try (var left = Files.list(dir)) {
+            assertEquals(4, left.count(), "no temporary file left behind");
+        }
+        // a regular file, the log of an earlier build, is replaced
+        Path earlier = Files.writeString(dir.resolve("earlier.sarif"), "old");
+        SarifWriter.write(earlier, List.of());
+        assertTrue(Files.readString(earlier).contains("\"2.1.0\""));
+    }
 }
