@@ -77,4 +77,17 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
                     Arg.lambda("x -> x.softmax(1)"), Arg.of("softmax"));
         };
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        List<OnnxRecipe.Input> x = List.of(OnnxRecipe.input());
+        return switch (fn) {
+            case RELU -> OnnxRecipe.of("Relu", x);
+            case LEAKY_RELU -> OnnxRecipe.of("LeakyRelu", x, OnnxRecipe.floatAttribute("alpha", alpha));
+            case GELU -> OnnxRecipe.gelu();
+            case SIGMOID -> OnnxRecipe.of("Sigmoid", x);
+            case TANH -> OnnxRecipe.of("Tanh", x);
+            case SOFTMAX -> OnnxRecipe.of("Softmax", x, OnnxRecipe.intAttribute("axis", 1)); // as block's softmax(1)
+        };
+    }
 }
