@@ -61,6 +61,7 @@ class OnnxExportExamplesTest {
         nets.add(GeneratedNet.of(CcResidualNet.class));
         nets.add(GeneratedNet.of(CcGlobalMaxNet.class));
         nets.add(GeneratedNet.of(CcDepthwiseNet.class));
+        nets.add(GeneratedNet.of(CcKindsNet.class));
         nets.add(GeneratedNet.of(dev.lamina.examples.models.cifar.wrn.WideResNet16x4Net.class));
         return nets.stream().map(n -> Arguments.of(n.netClass().getName(), n));
     }

@@ -7,7 +7,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import dev.lamina.processor.model.LayerKind;
 import dev.lamina.processor.model.OnnxRecipe;
 import dev.lamina.processor.model.SubModelSpec;
-import dev.lamina.processor.shape.Projection;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.tensor.TensorShape;
@@ -49,12 +48,13 @@ final class DescriptorCode {
     /** The public static {@code descriptor()} of the model's Net and the private methods it calls. */
     List<MethodSpec> methods(ShapedModel model) {
         methods.clear();
-        methods.add(MethodSpec.methodBuilder("descriptor")
+        String layers = layersMethod(model, "layers");
+        methods.add(0, MethodSpec.methodBuilder("descriptor")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Its layers as shaped at compile time: kinds, attributes, shapes, parameters, ONNX recipes.\n")
                 .returns(NET_DESCRIPTOR)
                 .addStatement("return new $T($S, $L, $L, $N())", NET_DESCRIPTOR, model.spec().simpleName(),
-                        shape(model.input()), shape(model.output()), layersMethod(model, "layers"))
+                        shape(model.input()), shape(model.output()), layers)
                 .build());
         for (ShapedModel body : blocks.bodies()) {
             layersMethod(body, blocks.bodyMethod(body) + "Layers");
@@ -114,7 +114,7 @@ final class DescriptorCode {
         CodeBlock projection = CodeBlock.of("$T.of()", LIST);
         if (sub.projection()) {
             int filters = shaped.out().dim(0);
-            List<LayerKind> kinds = Projection.layers(sub.origin(), shaped.projectionStride().orElseThrow(), filters);
+            List<LayerKind> kinds = shaped.projectionLayers();
             long bn = 2L * filters;
             projection = CodeBlock.of("$T.of(\n$L,\n$L)", LIST,
                     kind(kinds.get(0), shaped.in(), shaped.out(), (long) shaped.in().dim(0) * filters, 0),

@@ -58,6 +58,12 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
         }
     }
 
+    /** Only {@code @LeakyReLU}'s slope: the function is the kind. */
+    @Override
+    public java.util.Map<String, Object> attributes() {
+        return fn == ActivationFn.LEAKY_RELU ? java.util.Map.of("alpha", alpha) : java.util.Map.of();
+    }
+
     @Override
     public LayerShape shape(TensorShape in, ShapeChecks checks) {
         return LayerShape.of(in);

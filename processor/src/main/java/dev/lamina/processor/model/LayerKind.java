@@ -12,7 +12,7 @@ import dev.lamina.processor.tensor.TensorShape;
  * reads each permitted record's bindings from it, and a record missing from it does not compile.
  */
 public sealed interface LayerKind extends LayerSpec
-        permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,
+        permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, LayerNormSpec, DropoutSpec, PoolSpec,
                 GlobalAvgPoolSpec, GlobalMaxPoolSpec, FlattenSpec, ActivationSpec {
 
     /**
