@@ -128,7 +128,7 @@ public final class LaminaModel implements AutoCloseable {
         Path params = dir.resolve(fileName);
         SavedModelInfo info = new SavedModelInfo(name, netClass.getName(), SavedModelInfo.currentLaminaVersion(),
                 chw, classes, normalization, resize, fileName, Files.size(params), sha256(params), signature, training);
-        AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson());
+        AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson(net.descriptor()));
         try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "*.params")) {
             for (Path p : stale) {
                 if (!p.getFileName().toString().equals(fileName)) {
