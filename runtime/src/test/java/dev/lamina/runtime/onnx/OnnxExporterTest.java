@@ -289,37 +289,32 @@ class OnnxExporterTest {
         }
     }
 
+    /** A 3x3 convolution to 2 channels, with or without bias, then a flatten. */
+    private static Described convThenFlatten(boolean bias) {
+        return new Described()
+                .add("conv", conv(2, 3, 1, 1, 1, bias), convRecipe(3, 1, 1, 1, bias))
+                .add("flat", Blocks.batchFlattenBlock(), unary("Flatten", intAttribute("axis", 1)));
+    }
+
     @Test
     void aBlockWithAParameterNoLayerDescribesIsRefused() throws Exception {
-        Described described = new Described()
-                .add("conv", conv(2, 3, 1, 1, 1, false), convRecipe(3, 1, 1, 1, false))
-                .add("flat", Blocks.batchFlattenBlock(), unary("Flatten", intAttribute("axis", 1)));
-        Block withBias = new Described()
-                .add("conv", conv(2, 3, 1, 1, 1, true), convRecipe(3, 1, 1, 1, true))
-                .add("flat", Blocks.batchFlattenBlock(), unary("Flatten", intAttribute("axis", 1))).block;
-        OnnxExportException e = refused(described, withBias, new Shape(1, 1, 4, 4), new Shape(32));
+        OnnxExportException e = refused(convThenFlatten(false), convThenFlatten(true).block, new Shape(1, 1, 4, 4),
+                new Shape(32));
         assertTrue(e.getMessage().startsWith("the block has parameters [01conv_bias] that no layer of test has"),
                 e.getMessage());
     }
 
     @Test
     void aDescribedParameterTheBlockLacksIsRefused() throws Exception {
-        Described described = new Described()
-                .add("conv", conv(2, 3, 1, 1, 1, true), convRecipe(3, 1, 1, 1, true))
-                .add("flat", Blocks.batchFlattenBlock(), unary("Flatten", intAttribute("axis", 1)));
-        Block noBias = new Described()
-                .add("conv", conv(2, 3, 1, 1, 1, false), convRecipe(3, 1, 1, 1, false))
-                .add("flat", Blocks.batchFlattenBlock(), unary("Flatten", intAttribute("axis", 1))).block;
-        OnnxExportException e = refused(described, noBias, new Shape(1, 1, 4, 4), new Shape(32));
+        OnnxExportException e = refused(convThenFlatten(true), convThenFlatten(false).block, new Shape(1, 1, 4, 4),
+                new Shape(32));
         assertTrue(e.getMessage().startsWith("layer '01conv' has no parameter '01conv_bias' in the block"),
                 e.getMessage());
     }
 
     @Test
     void aBlockOfAnotherOutputShapeIsRefused() throws Exception {
-        Described described = new Described()
-                .add("conv", conv(2, 3, 1, 1, 1, true), convRecipe(3, 1, 1, 1, true))
-                .add("flat", Blocks.batchFlattenBlock(), unary("Flatten", intAttribute("axis", 1)));
+        Described described = convThenFlatten(true);
         OnnxExportException e = refused(described, described.block, new Shape(1, 1, 4, 4), new Shape(10));
         assertTrue(e.getMessage().startsWith("the block outputs (1, 32) but test outputs (1, 10)"), e.getMessage());
     }
