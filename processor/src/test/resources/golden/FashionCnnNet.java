@@ -10,6 +10,11 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.blocks.NamedSequentialBlock;
+import dev.lamina.runtime.descriptor.LayerDescriptor;
+import dev.lamina.runtime.descriptor.NetDescriptor;
+import dev.lamina.runtime.descriptor.OnnxRecipe;
+import java.util.ArrayList;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -88,6 +93,11 @@ public final class FashionCnnNet {
         @Override
         public String summary() {
             return FashionCnnNet.summary();
+        }
+
+        @Override
+        public NetDescriptor descriptor() {
+            return FashionCnnNet.descriptor();
         }
 
         @Override
@@ -184,5 +194,63 @@ public final class FashionCnnNet {
      */
     public static String modelName() {
         return "FashionCnn";
+    }
+
+    /**
+     * Its layers as shaped at compile time: kinds, attributes, shapes, parameters, ONNX recipes.
+     */
+    public static NetDescriptor descriptor() {
+        return new NetDescriptor("FashionCnn", new Shape(1, 28, 28), new Shape(10), layers());
+    }
+
+    private static List<LayerDescriptor> layers() {
+        List<LayerDescriptor> layers = new ArrayList<>();
+        layers.add(new LayerDescriptor.Layer("conv1", "Conv", LayerDescriptor.attributes("filters", 32, "kernel", 3, "stride", 1, "padding", "SAME", "dilation", 1, "bias", true),
+                new Shape(1, 28, 28), new Shape(32, 28, 28), 320L, 0L, List.of("weight", "bias"),
+                OnnxRecipe.of(OnnxRecipe.node("Conv", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("weight"), OnnxRecipe.parameter("bias")), OnnxRecipe.intsAttribute("kernel_shape", 3L, 3L), OnnxRecipe.intsAttribute("strides", 1L, 1L), OnnxRecipe.intsAttribute("dilations", 1L, 1L), OnnxRecipe.intsAttribute("pads", 1L, 1L, 1L, 1L), OnnxRecipe.intAttribute("group", 1)))));
+        layers.add(new LayerDescriptor.Layer("conv1_bn", "BatchNorm", LayerDescriptor.attributes("momentum", 0.9, "epsilon", 1.0E-5),
+                new Shape(32, 28, 28), new Shape(32, 28, 28), 64L, 64L, List.of("gamma", "beta", "runningMean", "runningVar"),
+                OnnxRecipe.of(OnnxRecipe.node("BatchNormalization", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("gamma"), OnnxRecipe.parameter("beta"), OnnxRecipe.parameter("runningMean"), OnnxRecipe.parameter("runningVar")), OnnxRecipe.floatAttribute("epsilon", 1.0E-5f)))));
+        layers.add(new LayerDescriptor.Layer("conv1_relu", "ReLU", LayerDescriptor.attributes(),
+                new Shape(32, 28, 28), new Shape(32, 28, 28), 0L, 0L, List.of(),
+                OnnxRecipe.of(OnnxRecipe.node("Relu", List.of(OnnxRecipe.input())))));
+        layers.add(new LayerDescriptor.Layer("conv2", "Conv", LayerDescriptor.attributes("filters", 32, "kernel", 3, "stride", 1, "padding", "SAME", "dilation", 1, "bias", true),
+                new Shape(32, 28, 28), new Shape(32, 28, 28), 9248L, 0L, List.of("weight", "bias"),
+                OnnxRecipe.of(OnnxRecipe.node("Conv", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("weight"), OnnxRecipe.parameter("bias")), OnnxRecipe.intsAttribute("kernel_shape", 3L, 3L), OnnxRecipe.intsAttribute("strides", 1L, 1L), OnnxRecipe.intsAttribute("dilations", 1L, 1L), OnnxRecipe.intsAttribute("pads", 1L, 1L, 1L, 1L), OnnxRecipe.intAttribute("group", 1)))));
+        layers.add(new LayerDescriptor.Layer("conv2_bn", "BatchNorm", LayerDescriptor.attributes("momentum", 0.9, "epsilon", 1.0E-5),
+                new Shape(32, 28, 28), new Shape(32, 28, 28), 64L, 64L, List.of("gamma", "beta", "runningMean", "runningVar"),
+                OnnxRecipe.of(OnnxRecipe.node("BatchNormalization", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("gamma"), OnnxRecipe.parameter("beta"), OnnxRecipe.parameter("runningMean"), OnnxRecipe.parameter("runningVar")), OnnxRecipe.floatAttribute("epsilon", 1.0E-5f)))));
+        layers.add(new LayerDescriptor.Layer("conv2_relu", "ReLU", LayerDescriptor.attributes(),
+                new Shape(32, 28, 28), new Shape(32, 28, 28), 0L, 0L, List.of(),
+                OnnxRecipe.of(OnnxRecipe.node("Relu", List.of(OnnxRecipe.input())))));
+        layers.add(new LayerDescriptor.Layer("pool1", "MaxPool", LayerDescriptor.attributes("type", "MAX", "size", 2, "stride", 2, "padding", "VALID"),
+                new Shape(32, 28, 28), new Shape(32, 14, 14), 0L, 0L, List.of(),
+                OnnxRecipe.of(OnnxRecipe.node("MaxPool", List.of(OnnxRecipe.input()), OnnxRecipe.intsAttribute("kernel_shape", 2L, 2L), OnnxRecipe.intsAttribute("strides", 2L, 2L), OnnxRecipe.intsAttribute("pads", 0L, 0L, 0L, 0L), OnnxRecipe.intAttribute("ceil_mode", 0)))));
+        layers.add(new LayerDescriptor.Layer("conv3", "Conv", LayerDescriptor.attributes("filters", 64, "kernel", 3, "stride", 1, "padding", "SAME", "dilation", 1, "bias", true),
+                new Shape(32, 14, 14), new Shape(64, 14, 14), 18496L, 0L, List.of("weight", "bias"),
+                OnnxRecipe.of(OnnxRecipe.node("Conv", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("weight"), OnnxRecipe.parameter("bias")), OnnxRecipe.intsAttribute("kernel_shape", 3L, 3L), OnnxRecipe.intsAttribute("strides", 1L, 1L), OnnxRecipe.intsAttribute("dilations", 1L, 1L), OnnxRecipe.intsAttribute("pads", 1L, 1L, 1L, 1L), OnnxRecipe.intAttribute("group", 1)))));
+        layers.add(new LayerDescriptor.Layer("conv3_bn", "BatchNorm", LayerDescriptor.attributes("momentum", 0.9, "epsilon", 1.0E-5),
+                new Shape(64, 14, 14), new Shape(64, 14, 14), 128L, 128L, List.of("gamma", "beta", "runningMean", "runningVar"),
+                OnnxRecipe.of(OnnxRecipe.node("BatchNormalization", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("gamma"), OnnxRecipe.parameter("beta"), OnnxRecipe.parameter("runningMean"), OnnxRecipe.parameter("runningVar")), OnnxRecipe.floatAttribute("epsilon", 1.0E-5f)))));
+        layers.add(new LayerDescriptor.Layer("conv3_relu", "ReLU", LayerDescriptor.attributes(),
+                new Shape(64, 14, 14), new Shape(64, 14, 14), 0L, 0L, List.of(),
+                OnnxRecipe.of(OnnxRecipe.node("Relu", List.of(OnnxRecipe.input())))));
+        layers.add(new LayerDescriptor.Layer("gap", "GlobalAvgPool", LayerDescriptor.attributes(),
+                new Shape(64, 14, 14), new Shape(64), 0L, 0L, List.of(),
+                OnnxRecipe.of(OnnxRecipe.step("GlobalAveragePool", "pool", List.of(OnnxRecipe.input())),
+                OnnxRecipe.node("Flatten", List.of(OnnxRecipe.earlier("pool")), OnnxRecipe.intAttribute("axis", 1)))));
+        layers.add(new LayerDescriptor.Layer("fc1", "Dense", LayerDescriptor.attributes("units", 128, "bias", true),
+                new Shape(64), new Shape(128), 8320L, 0L, List.of("weight", "bias"),
+                OnnxRecipe.of(OnnxRecipe.node("Gemm", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("weight"), OnnxRecipe.parameter("bias")), OnnxRecipe.intAttribute("transB", 1)))));
+        layers.add(new LayerDescriptor.Layer("fc1_relu", "ReLU", LayerDescriptor.attributes(),
+                new Shape(128), new Shape(128), 0L, 0L, List.of(),
+                OnnxRecipe.of(OnnxRecipe.node("Relu", List.of(OnnxRecipe.input())))));
+        layers.add(new LayerDescriptor.Layer("drop1", "Dropout", LayerDescriptor.attributes("rate", 0.5, "spatial", false),
+                new Shape(128), new Shape(128), 0L, 0L, List.of(),
+                OnnxRecipe.IDENTITY));
+        layers.add(new LayerDescriptor.Layer("logits", "Dense", LayerDescriptor.attributes("units", 10, "bias", true),
+                new Shape(128), new Shape(10), 1290L, 0L, List.of("weight", "bias"),
+                OnnxRecipe.of(OnnxRecipe.node("Gemm", List.of(OnnxRecipe.input(), OnnxRecipe.parameter("weight"), OnnxRecipe.parameter("bias")), OnnxRecipe.intAttribute("transB", 1)))));
+        return layers;
     }
 }

@@ -17,6 +17,6 @@ public enum Act {
     SIGMOID,
     /** Hyperbolic tangent. */
     TANH,
-    /** Softmax over the last axis. */
+    /** Softmax over the features of a vector, or the channels of a (C, H, W) map at each pixel ({@link Softmax}). */
     SOFTMAX
 }

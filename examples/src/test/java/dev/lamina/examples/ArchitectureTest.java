@@ -38,14 +38,15 @@ class ArchitectureTest {
 
     /**
      * The model packages hold what a user writes (annotated classes) and what the processor
-     * generates from them (Nets on DJL, the runtime's blocks and net interface): no trainer, no
+     * generates from them (Nets on DJL, the runtime's blocks, net interface and layer descriptor): no trainer, no
      * data, no files.
      */
     @ArchTest
     static final ArchRule MODELS_ARE_DECLARATIONS = classes()
             .that().resideInAPackage("dev.lamina.examples.models..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.lamina",
-                    "dev.lamina.runtime", "dev.lamina.runtime.blocks..", "dev.lamina.examples.models..", "ai.djl..");
+                    "dev.lamina.runtime", "dev.lamina.runtime.blocks..", "dev.lamina.runtime.descriptor..",
+                    "dev.lamina.examples.models..", "ai.djl..");
 
     /** The rules can fail: a catalog class that reaches up into the command line breaks {@link #LAYERS}. */
     @Test

@@ -2,6 +2,7 @@ package dev.lamina.runtime;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.lamina.runtime.descriptor.NetDescriptor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 
@@ -46,6 +47,13 @@ public interface LaminaNet {
 
     /** Layers, output shapes and parameter counts, computed at compile time. */
     String summary();
+
+    /**
+     * Its layers as the processor shaped them (kind, attributes, shapes, parameters, residual
+     * structure, ONNX recipe), generated at compile time with the code of {@link #newBlock()}:
+     * what the ONNX exporter and the saved model's metadata read instead of looking into the block.
+     */
+    NetDescriptor descriptor();
 
     /**
      * The handle of a generated Net class known only at run time (a class name typed by a user,

@@ -1,9 +1,18 @@
 package dev.lamina.runtime;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.nn.pooling.Pool;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,6 +21,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.lamina.runtime.data.BackPointingImportFixture;
+import dev.lamina.runtime.onnx.ReflectiveExporterFixture;
 import dev.lamina.runtime.train.Trainer;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +54,9 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.lamina");
 
     /**
-     * The runtime's packages, each reaching only down: the shared root, io and blocks at the
-     * bottom; data, device and report on them; checkpoint, onnx; then train and model, which do
-     * not know each other.
+     * The runtime's packages, each reaching only down: the layer descriptor (what {@code
+     * LaminaNet.descriptor()} returns) under the shared root, io and blocks at the bottom; data,
+     * device and report on them; checkpoint, onnx; then train and model, which do not know each other.
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -62,17 +72,49 @@ class ArchitectureTest {
             .layer("Blocks").definedBy("dev.lamina.runtime.blocks..")
             .layer("Io").definedBy("dev.lamina.runtime.io..")
             .layer("Shared").definedBy("dev.lamina.runtime")
+            .layer("Descriptor").definedBy("dev.lamina.runtime.descriptor..")
             .whereLayer("Annotations").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Model").mayOnlyAccessLayers("Checkpoint", "Onnx", "Report", "Data", "Device", "Blocks", "Io", "Shared")
-            .whereLayer("Train").mayOnlyAccessLayers("Checkpoint", "Report", "Data", "Device", "Blocks", "Io", "Shared")
-            .whereLayer("Onnx").mayOnlyAccessLayers("Blocks", "Io", "Shared")
-            .whereLayer("Checkpoint").mayOnlyAccessLayers("Report", "Data", "Io", "Shared")
-            .whereLayer("Report").mayOnlyAccessLayers("Io", "Shared")
-            .whereLayer("Data").mayOnlyAccessLayers("Io", "Shared")
-            .whereLayer("Device").mayOnlyAccessLayers("Shared")
-            .whereLayer("Blocks").mayOnlyAccessLayers("Shared")
-            .whereLayer("Io").mayOnlyAccessLayers("Shared")
-            .whereLayer("Shared").mayNotAccessAnyLayer();
+            .whereLayer("Model").mayOnlyAccessLayers("Checkpoint", "Onnx", "Report", "Data", "Device", "Blocks", "Io", "Shared", "Descriptor")
+            .whereLayer("Train").mayOnlyAccessLayers("Checkpoint", "Report", "Data", "Device", "Blocks", "Io", "Shared", "Descriptor")
+            .whereLayer("Onnx").mayOnlyAccessLayers("Blocks", "Io", "Shared", "Descriptor")
+            .whereLayer("Checkpoint").mayOnlyAccessLayers("Report", "Data", "Io", "Shared", "Descriptor")
+            .whereLayer("Report").mayOnlyAccessLayers("Io", "Shared", "Descriptor")
+            .whereLayer("Data").mayOnlyAccessLayers("Io", "Shared", "Descriptor")
+            .whereLayer("Device").mayOnlyAccessLayers("Shared", "Descriptor")
+            .whereLayer("Blocks").mayOnlyAccessLayers("Shared", "Descriptor")
+            .whereLayer("Io").mayOnlyAccessLayers("Shared", "Descriptor")
+            .whereLayer("Shared").mayOnlyAccessLayers("Descriptor")
+            .whereLayer("Descriptor").mayNotAccessAnyLayer();
+
+    /**
+     * The layer descriptor is plain data the generated code builds: of DJL it knows only {@code
+     * Shape}, so reading it never reaches into a block.
+     */
+    @ArchTest
+    static final ArchRule DESCRIPTOR_IS_DATA = noClasses()
+            .that().resideInAPackage("dev.lamina.runtime.descriptor..")
+            .should().dependOnClassesThat(resideInAPackage("ai.djl..").and(not(type(Shape.class))));
+
+    /**
+     * The ONNX exporter reads the descriptor's recipes and the block's parameters by name: no
+     * reflection, and of DJL's {@code nn} package only {@code Block}, {@code Parameter} (with {@code
+     * ParameterList}, what {@code getParameters()} returns) and the {@code Pool} function it
+     * measures the engine's average pooling with; never a concrete block class (so no {@code
+     * instanceof Conv2d}, no {@code LambdaBlock} names).
+     */
+    @ArchTest
+    static final ArchRule ONNX_READS_NO_DJL_INTERNALS = noClasses()
+            .that().resideInAPackage("dev.lamina.runtime.onnx")
+            .should().dependOnClassesThat(resideInAPackage("java.lang.reflect..")
+                    .or(resideInAPackage("ai.djl.nn..").and(not(type(Block.class))).and(not(type(Parameter.class)))
+                            .and(not(type(ParameterList.class))).and(not(type(Pool.class)))));
+
+    /** The rule can fail: an exporter that reads a DJL field or tests for {@code Conv2d} breaks it. */
+    @Test
+    void readingDjlInternalsInOnnxIsAViolation() {
+        JavaClasses classes = new ClassFileImporter().importClasses(ReflectiveExporterFixture.class);
+        assertTrue(ONNX_READS_NO_DJL_INTERNALS.evaluate(classes).hasViolation());
+    }
 
     /** The rules can fail: a data class that calls the trainer breaks {@link #LAYERS}. */
     @Test

@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in ONNX Runtime: logits and probabilities equal DJL's within 1e-4 on a random batch. The
  * families: the 28x28 examples (one of the five DropoutBetweenConvs rates), the CIFAR-10 and CIFAR-100 ones (built from sub-models in
  * models.features), CcResidual (a plain sub-model, an identity residual and a projection
- * residual), CcGlobalMax (@GlobalMaxPool), CcDepthwise (@DepthwiseConv) and WideResNet16x4 (residual sub-models with projections, 2.7M parameters).
+ * residual), CcGlobalMax (@GlobalMaxPool), CcDepthwise (@DepthwiseConv), CcKinds (the
+ * activations, pools and attribute values the others leave out), CcLayerNorm (@LayerNorm) and WideResNet16x4 (residual sub-models with projections, 2.7M parameters).
  */
 class OnnxExportExamplesTest {
 
@@ -61,6 +62,8 @@ class OnnxExportExamplesTest {
         nets.add(GeneratedNet.of(CcResidualNet.class));
         nets.add(GeneratedNet.of(CcGlobalMaxNet.class));
         nets.add(GeneratedNet.of(CcDepthwiseNet.class));
+        nets.add(GeneratedNet.of(CcKindsNet.class));
+        nets.add(GeneratedNet.of(CcLayerNormNet.class));
         nets.add(GeneratedNet.of(dev.lamina.examples.models.cifar.wrn.WideResNet16x4Net.class));
         return nets.stream().map(n -> Arguments.of(n.netClass().getName(), n));
     }

@@ -55,7 +55,9 @@ class ShapeCrossCheckTest {
                         CcMlpNet.outputShape(), CcMlpNet.totalParameterCount()),
                 new Net(CcDownNet.modelName(), CcDownNet::newBlock, CcDownNet.inputShape(),
                         CcDownNet.outputShape(), CcDownNet.totalParameterCount()),
-                globalMax(), depthwise())
+                new Net(CcKindsNet.modelName(), CcKindsNet::newBlock, CcKindsNet.inputShape(),
+                        CcKindsNet.outputShape(), CcKindsNet.totalParameterCount()),
+                globalMax(), depthwise(), layerNorm())
                 .map(Arguments::of);
     }
 
@@ -69,9 +71,14 @@ class ShapeCrossCheckTest {
                 CcGlobalMaxNet.outputShape(), CcGlobalMaxNet.totalParameterCount());
     }
 
+    private static Net layerNorm() {
+        return new Net(CcLayerNormNet.modelName(), CcLayerNormNet::newBlock, CcLayerNormNet.inputShape(),
+                CcLayerNormNet.outputShape(), CcLayerNormNet.totalParameterCount());
+    }
+
     /** The models of the newest layer kinds, which must also learn on DJL, not only forward. */
     static Stream<Arguments> newKinds() {
-        return Stream.of(globalMax(), depthwise()).map(Arguments::of);
+        return Stream.of(globalMax(), depthwise(), layerNorm()).map(Arguments::of);
     }
 
     /**

@@ -66,6 +66,16 @@ final class BlockCode {
         return code.addStatement("return block").build();
     }
 
+    /** The sub-models taking their input from where they are used ({@link ShapedModel#bodiesFromUseSite()}). */
+    List<ShapedModel> bodies() {
+        return bodies;
+    }
+
+    /** The name of the private method that builds {@code body}, one of {@link #bodies()}. */
+    String bodyMethod(ShapedModel body) {
+        return bodyMethods.get(body.key());
+    }
+
     /** The private methods that build the sub-models taking their input from where they are used. */
     List<MethodSpec> bodyMethods() {
         List<MethodSpec> methods = new ArrayList<>();

@@ -20,6 +20,10 @@ final class DjlTypes {
 
     static final ClassName NAMED_SEQUENTIAL = ClassName.get("dev.lamina.runtime.blocks", "NamedSequentialBlock");
     static final ClassName RESIDUAL = ClassName.get("dev.lamina.runtime.blocks", "ResidualBlock");
+    /** The layer descriptor of {@code descriptor()} ({@link DescriptorCode}). */
+    static final ClassName NET_DESCRIPTOR = ClassName.get("dev.lamina.runtime.descriptor", "NetDescriptor");
+    static final ClassName LAYER_DESCRIPTOR = ClassName.get("dev.lamina.runtime.descriptor", "LayerDescriptor");
+    static final ClassName ONNX_RECIPE = ClassName.get("dev.lamina.runtime.descriptor", "OnnxRecipe");
     /** The runtime interface of every generated Net's {@code NET} handle. */
     static final ClassName LAMINA_NET = ClassName.get("dev.lamina.runtime", "LaminaNet");
 

@@ -19,7 +19,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code <Name>Net}: a final class with static factories of the DJL block and the
  * compile-time facts about it (shapes, parameter count, summary), and the same as a value: the
- * constant {@code NET}, a {@code dev.lamina.runtime.LaminaNet} whose methods call the static ones.
+ * constant {@code NET}, a {@code dev.lamina.runtime.LaminaNet} whose methods call the static ones;
+ * its {@code descriptor()} ({@link DescriptorCode}) lists the layers with their ONNX recipes.
  * The output depends only on the model (no date), so builds are reproducible.
  */
 public final class NetWriter {
@@ -78,6 +79,7 @@ public final class NetWriter {
                         "Simple name of the model class.",
                         CodeBlock.of("return $S", model.spec().simpleName())))
                 .addMethods(code.bodyMethods())
+                .addMethods(new DescriptorCode(code).methods(model))
                 .build();
         return JavaFile.builder(model.spec().packageName(), net)
                 .skipJavaLangImports(true)
@@ -102,6 +104,8 @@ public final class NetWriter {
                 .addMethod(override("totalParameterCount", long.class,
                         CodeBlock.of("return $T.totalParameterCount()", netClass)))
                 .addMethod(override("summary", String.class, CodeBlock.of("return $T.summary()", netClass)))
+                .addMethod(override("descriptor", DjlTypes.NET_DESCRIPTOR,
+                        CodeBlock.of("return $T.descriptor()", netClass)))
                 .addMethod(MethodSpec.methodBuilder("toString")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)

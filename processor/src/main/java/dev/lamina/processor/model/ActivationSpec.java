@@ -58,6 +58,12 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
         }
     }
 
+    /** Only {@code @LeakyReLU}'s slope: the function is the kind. */
+    @Override
+    public java.util.Map<String, Object> attributes() {
+        return fn == ActivationFn.LEAKY_RELU ? java.util.Map.of("alpha", alpha) : java.util.Map.of();
+    }
+
     @Override
     public LayerShape shape(TensorShape in, ShapeChecks checks) {
         return LayerShape.of(in);
@@ -75,6 +81,19 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
             // map (per pixel), like Keras's default axis -1 in its channels-last layout.
             case SOFTMAX -> BlockRecipe.factory(DjlClass.LAMBDA_BLOCK, "singleton",
                     Arg.lambda("x -> x.softmax(1)"), Arg.of("softmax"));
+        };
+    }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        List<OnnxRecipe.Input> x = List.of(OnnxRecipe.input());
+        return switch (fn) {
+            case RELU -> OnnxRecipe.of("Relu", x);
+            case LEAKY_RELU -> OnnxRecipe.of("LeakyRelu", x, OnnxRecipe.floatAttribute("alpha", alpha));
+            case GELU -> OnnxRecipe.gelu();
+            case SIGMOID -> OnnxRecipe.of("Sigmoid", x);
+            case TANH -> OnnxRecipe.of("Tanh", x);
+            case SOFTMAX -> OnnxRecipe.of("Softmax", x, OnnxRecipe.intAttribute("axis", 1)); // as block's softmax(1)
         };
     }
 }

@@ -42,4 +42,9 @@ public record BatchNormSpec(String name, Origin origin, double momentum, double 
         return BlockRecipe.builder(DjlClass.BATCH_NORM, BlockRecipe.call("optMomentum", Arg.of(momentum)),
                 BlockRecipe.call("optEpsilon", Arg.of(epsilon)));
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.batchNorm(epsilon);
+    }
 }

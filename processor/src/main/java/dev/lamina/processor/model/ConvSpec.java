@@ -46,4 +46,9 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.conv2d(window(), filters, 1, bias);
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.conv(window(), 1, bias);
+    }
 }

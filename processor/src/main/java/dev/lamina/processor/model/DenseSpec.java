@@ -49,4 +49,14 @@ public record DenseSpec(String name, Origin origin, int units, boolean bias) imp
         return BlockRecipe.builder(DjlClass.LINEAR, BlockRecipe.call("setUnits", Arg.of(units)),
                 BlockRecipe.call("optBias", Arg.of(bias)));
     }
+
+    /** {@code Gemm} with the weight transposed (DJL's is (units, features)). */
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        List<OnnxRecipe.Input> inputs = new java.util.ArrayList<>(List.of(OnnxRecipe.input(), OnnxRecipe.parameter("weight")));
+        if (bias) {
+            inputs.add(OnnxRecipe.parameter("bias"));
+        }
+        return OnnxRecipe.of("Gemm", inputs, OnnxRecipe.intAttribute("transB", 1));
+    }
 }

@@ -52,4 +52,9 @@ public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stri
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.conv2d(window(), out.dim(0), in.dim(0), bias);
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.conv(window(), in.dim(0), bias);
+    }
 }

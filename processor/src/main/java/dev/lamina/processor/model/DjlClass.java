@@ -9,6 +9,7 @@ public enum DjlClass {
     CONV2D("ai.djl.nn.convolutional.Conv2d"),
     LINEAR("ai.djl.nn.core.Linear"),
     BATCH_NORM("ai.djl.nn.norm.BatchNorm"),
+    LAYER_NORM("ai.djl.nn.norm.LayerNorm"),
     DROPOUT("ai.djl.nn.norm.Dropout"),
     POOL("ai.djl.nn.pooling.Pool"),
     BLOCKS("ai.djl.nn.Blocks"),

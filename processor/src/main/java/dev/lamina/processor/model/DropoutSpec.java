@@ -48,4 +48,10 @@ public record DropoutSpec(String name, Origin origin, double rate, boolean spati
         return spatial ? BlockRecipe.constructed(DjlClass.SPATIAL_DROPOUT, Arg.of(rate))
                 : BlockRecipe.builder(DjlClass.DROPOUT, BlockRecipe.call("optRate", Arg.of(rate)));
     }
+
+    /** The identity: dropout does nothing at inference. */
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.IDENTITY;
+    }
 }

@@ -39,4 +39,9 @@ public record FlattenSpec(String name, Origin origin) implements LayerKind {
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.factory(DjlClass.BLOCKS, "batchFlattenBlock");
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.flatten();
+    }
 }

@@ -34,4 +34,9 @@ public record GlobalAvgPoolSpec(String name, Origin origin) implements LayerKind
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.factory(DjlClass.POOL, "globalAvgPool2dBlock");
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.globalPool("GlobalAveragePool");
+    }
 }

@@ -34,4 +34,9 @@ public record GlobalMaxPoolSpec(String name, Origin origin) implements LayerKind
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.factory(DjlClass.POOL, "globalMaxPool2dBlock");
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.globalPool("GlobalMaxPool");
+    }
 }

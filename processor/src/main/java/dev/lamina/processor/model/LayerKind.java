@@ -6,13 +6,13 @@ import dev.lamina.processor.tensor.TensorShape;
  * A layer kind: every {@link LayerSpec} but a sub-model field. Its record is the kind's one
  * definition (as DJL's {@code Block} is one layer's): its annotation binding and typed attributes
  * (a static {@code BINDINGS} list), attribute ranges and role (from {@link LayerSpec}), its shape
- * rule ({@link #shape}) and its DJL block ({@link #block}). The methods are abstract, so a new kind
+ * rule ({@link #shape}), its DJL block ({@link #block}) and its ONNX operators ({@link #onnx}). The methods are abstract, so a new kind
  * does not compile until it has each; the static {@code BINDINGS}, which javac cannot require, is
  * checked by {@code LayerKindsTest}. The {@code permits} list is the registry: {@link LayerKinds}
  * reads each permitted record's bindings from it, and a record missing from it does not compile.
  */
 public sealed interface LayerKind extends LayerSpec
-        permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, DropoutSpec, PoolSpec,
+        permits ConvSpec, DepthwiseConvSpec, DenseSpec, BatchNormSpec, LayerNormSpec, DropoutSpec, PoolSpec,
                 GlobalAvgPoolSpec, GlobalMaxPoolSpec, FlattenSpec, ActivationSpec {
 
     /**
@@ -25,6 +25,32 @@ public sealed interface LayerKind extends LayerSpec
 
     /** The DJL block this layer builds, fed {@code in} and producing {@code out} (its shapes in the model). */
     BlockRecipe block(TensorShape in, TensorShape out);
+
+    /**
+     * How ONNX computes what {@link #block} computes at inference, fed {@code in} and producing
+     * {@code out}: its operators and attributes, and which of the block's parameters they read.
+     */
+    OnnxRecipe onnx(TensorShape in, TensorShape out);
+
+    /**
+     * Its attributes by name, in declaration order: the record's components but {@code name} and
+     * {@code origin} (numbers, booleans, and enum constants by name), for the Net's layer descriptor.
+     */
+    default java.util.Map<String, Object> attributes() {
+        java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : getClass().getRecordComponents()) {
+            if (c.getName().equals("name") || c.getName().equals("origin")) {
+                continue;
+            }
+            try {
+                Object value = c.getAccessor().invoke(this);
+                attributes.put(c.getName(), value instanceof Enum<?> e ? e.name() : value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + this, e);
+            }
+        }
+        return attributes;
+    }
 
     /**
      * Its output whatever its input, when it does not depend on it ({@code @Dense}: (units)), so

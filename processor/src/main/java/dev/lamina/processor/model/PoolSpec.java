@@ -65,4 +65,9 @@ public record PoolSpec(String name, Origin origin, PoolType type, int size, int 
         return BlockRecipe.factory(DjlClass.POOL, "avgPool2dBlock", Arg.square(size), Arg.square(stride),
                 Arg.square(w.pad()), Arg.of(w.ceilMode()), Arg.of(false));
     }
+
+    @Override
+    public OnnxRecipe onnx(TensorShape in, TensorShape out) {
+        return OnnxRecipe.pool(type == PoolType.MAX ? "MaxPool" : "AveragePool", window());
+    }
 }

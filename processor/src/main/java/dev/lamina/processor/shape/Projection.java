@@ -1,6 +1,12 @@
 package dev.lamina.processor.shape;
 
+import dev.lamina.processor.diag.Origin;
+import dev.lamina.processor.model.BatchNormSpec;
+import dev.lamina.processor.model.ConvSpec;
+import dev.lamina.processor.model.LayerKind;
+import dev.lamina.processor.tensor.PaddingMode;
 import dev.lamina.processor.tensor.TensorShape;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -27,6 +33,16 @@ public final class Projection {
             return OptionalInt.of(s);
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * The skip path as layers of their kinds, named as its block's children: {@code conv}, the 1x1
+     * convolution of {@code stride} to {@code filters} channels without bias, then {@code bn}, a
+     * batch norm with DJL's defaults (momentum 0.9, epsilon 1e-5), as the generated code builds them.
+     */
+    public static List<LayerKind> layers(Origin origin, int stride, int filters) {
+        return List.of(new ConvSpec("conv", origin, filters, 1, stride, PaddingMode.VALID, 1, false),
+                new BatchNormSpec("bn", origin, 0.9, 1e-5));
     }
 
     /** Weights of the 1x1 convolution plus batch norm gamma and beta. */

@@ -33,6 +33,17 @@ public record ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long 
         this(spec, in, out, trainableParams, nonTrainableParams, projectionStride, null);
     }
 
+    /**
+     * The skip path of {@code @Residual(projection = true)} as layers of their kinds ({@link
+     * Projection#layers}), empty for every other layer.
+     */
+    public java.util.List<dev.lamina.processor.model.LayerKind> projectionLayers() {
+        if (projectionStride.isEmpty()) {
+            return java.util.List.of();
+        }
+        return Projection.layers(spec.origin(), projectionStride.getAsInt(), out.dim(0));
+    }
+
     public long params() {
         return Math.addExact(trainableParams, nonTrainableParams);
     }

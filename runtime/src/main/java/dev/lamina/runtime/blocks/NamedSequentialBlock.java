@@ -8,6 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Locale;
 
 /**
  * A sequential block whose children carry the names the model gave them (the Lamina field
@@ -22,6 +23,15 @@ public class NamedSequentialBlock extends AbstractBlock {
     /** An empty block; add children with {@link #add(String, Block)}. */
     public NamedSequentialBlock() {
         super(VERSION);
+    }
+
+    /**
+     * The key DJL gives the child {@code name} added at the 0-based {@code position} of a block
+     * (its 1-based position in two digits, then the name: {@code 01conv1}); parameter names are the
+     * keys on the path to a block, then the parameter's, joined by {@code _}.
+     */
+    public static String childKey(int position, String name) {
+        return String.format(Locale.ROOT, "%02d%s", position + 1, name);
     }
 
     /**

@@ -19,6 +19,11 @@ public class ResidualBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
+    /** The main path's child name. */
+    public static final String MAIN = "main";
+    /** The projection's child name. */
+    public static final String PROJECTION = "projection";
+
     private final Block main;
     private final Block projection;
 
@@ -28,8 +33,8 @@ public class ResidualBlock extends AbstractBlock {
      */
     public ResidualBlock(Block main, Block projection) {
         super(VERSION);
-        this.main = addChildBlock("main", main);
-        this.projection = projection == null ? null : addChildBlock("projection", projection);
+        this.main = addChildBlock(MAIN, main);
+        this.projection = projection == null ? null : addChildBlock(PROJECTION, projection);
     }
 
     @Override

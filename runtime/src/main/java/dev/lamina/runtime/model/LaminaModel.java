@@ -57,11 +57,14 @@ public final class LaminaModel implements AutoCloseable {
     private final Model model;
     private final SavedModelInfo info;
     private final Path dir;
+    /** The Net it was loaded as: its descriptor says what the block computes (the ONNX export reads it). */
+    private final LaminaNet net;
 
-    private LaminaModel(Model model, SavedModelInfo info, Path dir) {
+    private LaminaModel(Model model, SavedModelInfo info, Path dir, LaminaNet net) {
         this.model = model;
         this.info = info;
         this.dir = dir;
+        this.net = net;
     }
 
     /**
@@ -125,7 +128,7 @@ public final class LaminaModel implements AutoCloseable {
         Path params = dir.resolve(fileName);
         SavedModelInfo info = new SavedModelInfo(name, netClass.getName(), SavedModelInfo.currentLaminaVersion(),
                 chw, classes, normalization, resize, fileName, Files.size(params), sha256(params), signature, training);
-        AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson());
+        AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson(net.descriptor()));
         try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "*.params")) {
             for (Path p : stale) {
                 if (!p.getFileName().toString().equals(fileName)) {
@@ -267,7 +270,7 @@ public final class LaminaModel implements AutoCloseable {
             }
             // exactly the file checked above (without an epoch DJL takes the newest <name>-NNNN.params)
             model.load(dir, info.modelName(), Map.of("epoch", epochOf(info.parametersFile(), params)));
-            return new LaminaModel(model, info, dir);
+            return new LaminaModel(model, info, dir, net);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof LaminaModelException lme) {
@@ -319,6 +322,11 @@ public final class LaminaModel implements AutoCloseable {
         return model;
     }
 
+    /** The layers of its Net, as the processor shaped them ({@link LaminaNet#descriptor()}). */
+    public dev.lamina.runtime.descriptor.NetDescriptor descriptor() {
+        return net.descriptor();
+    }
+
     /** The block with the loaded parameters. */
     public Block block() {
         return model.getBlock();
@@ -367,7 +375,7 @@ public final class LaminaModel implements AutoCloseable {
         metadata.put("lamina.resize", info.resize().name().toLowerCase(java.util.Locale.ROOT));
         metadata.put("lamina.input", "(C, H, W) = " + new Shape(info.inputShape())
                 + ", values in [0, 1] (pixel / 255), then the normalization");
-        OnnxExporter.write(file, block(), inputShapeWithBatch(), info.modelName(), metadata);
+        OnnxExporter.write(file, net, block(), info.modelName(), metadata);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.lamina.runtime.model;
 import dev.lamina.runtime.checkpoint.ModelSignature;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
+import dev.lamina.runtime.descriptor.LayerDescriptor;
+import dev.lamina.runtime.descriptor.NetDescriptor;
 import dev.lamina.runtime.report.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +56,15 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
 
     /** The JSON text. */
     String toJson() {
+        return toJson(null);
+    }
+
+    /**
+     * The JSON text, with the model's {@code "layers"} as its Net describes them ({@link
+     * NetDescriptor}: name, kind, attributes, shapes, parameter counts, sub-models' layers), for a
+     * person or a tool reading the directory; {@link #parse} does not read them back.
+     */
+    String toJson(NetDescriptor descriptor) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("model", modelName);
@@ -79,7 +90,43 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
         m.put("parameters_sha256", parametersSha256);
         m.put("parameters", new LinkedHashMap<String, Object>(signature.parameters()));
         m.put("training", training);
+        if (descriptor != null) {
+            m.put("layers", layers(descriptor.layers()));
+        }
         return Json.write(m);
+    }
+
+    private static List<Object> layers(List<LayerDescriptor> layers) {
+        List<Object> out = new ArrayList<>();
+        for (LayerDescriptor layer : layers) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("name", layer.name());
+            l.put("kind", layer.kind());
+            l.put("input", dims(layer.in()));
+            l.put("output", dims(layer.out()));
+            l.put("trainable_parameters", layer.trainableParameters());
+            l.put("non_trainable_parameters", layer.nonTrainableParameters());
+            if (layer instanceof LayerDescriptor.Layer kind) {
+                l.put("attributes", new LinkedHashMap<String, Object>(kind.attributes()));
+            } else if (layer instanceof LayerDescriptor.SubModel sub) {
+                l.put("model", sub.model());
+                l.put("residual", sub.residual());
+                l.put("layers", layers(sub.layers()));
+                if (!sub.projection().isEmpty()) {
+                    l.put("projection", layers(sub.projection()));
+                }
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static List<Object> dims(ai.djl.ndarray.types.Shape shape) {
+        List<Object> dims = new ArrayList<>();
+        for (long d : shape.getShape()) {
+            dims.add(d);
+        }
+        return dims;
     }
 
     /**

@@ -5,19 +5,19 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
 import com.google.protobuf.ByteString;
+import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.blocks.NamedSequentialBlock;
 import dev.lamina.runtime.blocks.ResidualBlock;
-import dev.lamina.runtime.blocks.SpatialDropoutBlock;
+import dev.lamina.runtime.descriptor.LayerDescriptor;
+import dev.lamina.runtime.descriptor.NetDescriptor;
+import dev.lamina.runtime.descriptor.OnnxRecipe;
+import dev.lamina.runtime.descriptor.OnnxRecipe.Attribute;
+import dev.lamina.runtime.descriptor.OnnxRecipe.Input;
+import dev.lamina.runtime.descriptor.OnnxRecipe.OnnxNode;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.onnx.proto.OnnxProto.AttributeProto;
 import dev.lamina.runtime.onnx.proto.OnnxProto.GraphProto;
@@ -34,26 +34,29 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Writes the inference graph of an initialized DJL block, as Lamina generates them, as an ONNX
- * model (opset {@value #OPSET}): {@code Conv}, {@code BatchNormalization} (not folded: the file
- * keeps the trained statistics as they are), {@code Relu}/{@code LeakyRelu}/{@code Sigmoid}/{@code
- * Tanh}/GELU (as {@code Erf} arithmetic), {@code MaxPool}, {@code AveragePool}, {@code
- * GlobalAveragePool}, {@code GlobalMaxPool}, {@code Flatten}, {@code Gemm}, {@code Softmax}, and {@code Add} for residual
- * connections (with the projection's {@code Conv} and {@code BatchNormalization}); dropout is
- * omitted (it is the identity at inference).
+ * Writes the inference graph of a generated Net's initialized block as an ONNX model (opset
+ * {@value #OPSET}), from the Net's {@link NetDescriptor}: each layer's nodes are its kind's {@link
+ * OnnxRecipe}, written at compile time beside the code that builds its block, and their weights
+ * the block's parameters, looked up by the names DJL gives them ({@link Block#getParameters()}).
+ * The exporter knows no layer kind: it reads the recipes, walks the descriptor's sub-models (a
+ * residual ends in an {@code Add} of its main path and its input or projection), and never looks
+ * into DJL's blocks.
  *
  * <p>The graph has one input, {@value #INPUT} {@code (batch, C, H, W)}, and two outputs:
  * {@value #LOGITS}, the block's output, and {@value #PROBABILITIES}, its softmax over axis 1. The
  * batch axis is symbolic ({@value #BATCH}), so any batch size runs. Initializers carry DJL's
  * parameter names ({@code 01conv1_weight}) and nodes the layer paths ({@code 01conv1}).
  *
- * <p>A block this exporter has no operators for is an {@link OnnxExportException} naming the layer
- * and its DJL class; a partial or approximated file is never written.
+ * <p>A block that is not the descriptor's (a parameter the descriptor does not name, or one it
+ * names missing, another output shape) is an {@link OnnxExportException}; a partial file is never
+ * written.
  */
 public final class OnnxExporter {
 
@@ -73,31 +76,49 @@ public final class OnnxExporter {
     private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
 
     private final GraphProto.Builder graph = GraphProto.newBuilder();
+    /** The block's parameters by DJL name, removed as the graph takes them (what is left is not the descriptor's). */
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private Boolean engineCountsPadding;
 
-    private OnnxExporter() {}
+    private OnnxExporter(Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            parameters.put(p.getKey(), p.getValue());
+        }
+    }
 
     /**
-     * The ONNX model of {@code block}.
+     * The ONNX model of {@code block}, a block of {@code net} ({@link LaminaNet#newBlock()}).
      *
-     * @param block an initialized block (its parameters are the file's initializers)
-     * @param inputShape the input with a batch axis, e.g. {@code (1, 1, 28, 28)}
+     * @param net the generated Net whose descriptor says what the block computes
+     * @param block an initialized block of it (its parameters are the file's initializers)
      * @param name the graph's name (the model's name)
      * @param metadata written as the model's metadata properties (e.g. class names)
-     * @throws OnnxExportException when a layer cannot be exported
+     * @throws OnnxExportException when the block is not one of {@code net}
      */
-    public static ModelProto export(Block block, Shape inputShape, String name, Map<String, String> metadata) {
+    public static ModelProto export(LaminaNet net, Block block, String name, Map<String, String> metadata) {
+        return export(net.descriptor(), block, name, metadata);
+    }
+
+    /** {@link #export(LaminaNet, Block, String, Map)} from the descriptor itself. */
+    public static ModelProto export(NetDescriptor net, Block block, String name, Map<String, String> metadata) {
         if (!block.isInitialized()) {
             throw new IllegalArgumentException("the block must be initialized (or loaded) before export");
         }
-        OnnxExporter exporter = new OnnxExporter();
-        Value out = exporter.emit(block, "", new Value(INPUT, inputShape));
+        Shape inputShape = withBatch(net.input());
         Shape expected = block.getOutputShapes(new Shape[] {inputShape})[0];
-        if (!expected.equals(out.shape())) {
-            throw new OnnxExportException("the exported graph computes " + out.shape() + " but the model outputs "
-                    + expected + "; this is a bug in the exporter");
+        if (!expected.equals(withBatch(net.output()))) {
+            throw new OnnxExportException("the block outputs " + expected + " but " + net.model() + " outputs "
+                    + withBatch(net.output()) + ": it is not a block of " + net.model() + ". No file was written.");
         }
-        exporter.node("Identity", LOGITS, List.of(out.name()));
-        exporter.node("Softmax", PROBABILITIES, List.of(LOGITS), intAttr("axis", 1));
+        OnnxExporter exporter = new OnnxExporter(block);
+        String out = exporter.sequence(net.layers(), "", INPUT);
+        if (!exporter.parameters.isEmpty()) {
+            throw new OnnxExportException("the block has parameters " + new TreeSet<>(exporter.parameters.keySet())
+                    + " that no layer of " + net.model() + " has: it is not a block of " + net.model()
+                    + ". No file was written.");
+        }
+        exporter.node("Identity", LOGITS, List.of(out), List.of());
+        exporter.node("Softmax", PROBABILITIES, List.of(LOGITS), List.of(intAttr("axis", 1)));
         GraphProto.Builder g = exporter.graph.setName(name)
                 .addInput(tensorInfo(INPUT, inputShape))
                 .addOutput(tensorInfo(LOGITS, expected))
@@ -112,130 +133,105 @@ public final class OnnxExporter {
         return model.build();
     }
 
-    /** Writes {@link #export} to {@code file}, atomically (a failed export leaves no file). */
-    public static void write(Path file, Block block, Shape inputShape, String name, Map<String, String> metadata)
+    /** Writes {@link #export(LaminaNet, Block, String, Map)} to {@code file}, atomically (a failed export leaves no file). */
+    public static void write(Path file, LaminaNet net, Block block, String name, Map<String, String> metadata)
             throws IOException {
-        ModelProto model = export(block, inputShape, name, metadata);
+        ModelProto model = export(net, block, name, metadata);
         AtomicFiles.write(file, model::writeTo);
     }
 
-    /** A value of the graph: its name and its shape (batch axis included). */
-    private record Value(String name, Shape shape) {}
-
-    private Value emit(Block block, String path, Value in) {
-        if (block instanceof NamedSequentialBlock || block instanceof SequentialBlock) {
-            Value current = in;
-            for (Pair<String, Block> child : block.getChildren()) {
-                current = emit(child.getValue(), join(path, child.getKey()), current);
-            }
-            return current;
-        }
-        if (block instanceof ResidualBlock) {
-            return residual(block, path, in);
-        }
-        Shape outShape = block.getOutputShapes(new Shape[] {in.shape()})[0];
-        String layer = path.isEmpty() ? block.getClass().getSimpleName() : path;
-        if (block instanceof Conv2d conv) {
-            return new Value(conv(conv, layer, in), outShape);
-        } else if (block instanceof Linear) {
-            List<String> inputs = new ArrayList<>(List.of(in.name(), param(block, layer, "weight")));
-            if (block.getDirectParameters().contains("bias")) {
-                inputs.add(param(block, layer, "bias"));
-            }
-            return new Value(node("Gemm", layer, inputs, intAttr("transB", 1)), outShape);
-        } else if (block instanceof BatchNorm bn) {
-            return new Value(batchNorm(bn, layer, in), outShape);
-        } else if (block instanceof Dropout || block instanceof SpatialDropoutBlock) {
-            return in; // the identity at inference
-        } else if (block instanceof LambdaBlock lambda) {
-            return new Value(lambda(lambda, layer, in), outShape);
-        }
-        throw unsupported(block, layer, "");
+    private static Shape withBatch(Shape example) {
+        return new Shape(1).addAll(example);
     }
 
-    private Value residual(Block block, String path, Value in) {
-        Value main = null;
-        Value skip = in;
-        for (Pair<String, Block> child : block.getChildren()) {
-            Value out = emit(child.getValue(), join(path, child.getKey()), in);
-            if (child.getKey().endsWith("main")) {
-                main = out;
-            } else {
-                skip = out;
-            }
+    /** The layers one after the other, children of the block at {@code path}; returns the last output. */
+    private String sequence(List<LayerDescriptor> layers, String path, String in) {
+        String current = in;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerDescriptor layer = layers.get(i);
+            current = layer(layer, join(path, NamedSequentialBlock.childKey(i, layer.name())), current);
         }
-        if (main == null) {
-            throw new OnnxExportException("layer '" + path + "' (ResidualBlock) has no main path");
-        }
-        return new Value(node("Add", join(path, "add"), List.of(main.name(), skip.name())), main.shape());
+        return current;
     }
 
-    private String conv(Conv2d conv, String layer, Value in) {
-        List<String> inputs = new ArrayList<>(List.of(in.name(), param(conv, layer, "weight")));
-        if (conv.isIncludeBias()) {
-            inputs.add(param(conv, layer, "bias"));
+    private String layer(LayerDescriptor layer, String path, String in) {
+        if (layer instanceof LayerDescriptor.Layer kind) {
+            return recipe(kind.onnx(), path, in);
         }
-        long[] pad = conv.getPadding().getShape();
-        return node("Conv", layer, inputs,
-                intsAttr("kernel_shape", conv.getKernelShape().getShape()),
-                intsAttr("strides", conv.getStride().getShape()),
-                intsAttr("dilations", conv.getDilation().getShape()),
-                intsAttr("pads", new long[] {pad[0], pad[1], pad[0], pad[1]}),
-                intAttr("group", conv.getGroups()));
+        LayerDescriptor.SubModel sub = (LayerDescriptor.SubModel) layer;
+        if (!sub.residual()) {
+            return sequence(sub.layers(), path, in);
+        }
+        String main = sequence(sub.layers(), join(path, NamedSequentialBlock.childKey(0, ResidualBlock.MAIN)), in);
+        String skip = sub.projection().isEmpty() ? in
+                : sequence(sub.projection(), join(path, NamedSequentialBlock.childKey(1, ResidualBlock.PROJECTION)), in);
+        return node("Add", join(path, "add"), List.of(main, skip), List.of());
     }
 
-    private String batchNorm(BatchNorm bn, String layer, Value in) {
-        DjlInternals.BatchNormSettings s = DjlInternals.batchNorm(bn, layer);
-        if (s.axis() != 1 || !s.center() || !s.scale()) {
-            throw unsupported(bn, layer, " with axis " + s.axis() + ", center " + s.center() + ", scale "
-                    + s.scale() + " (only the channel axis 1 with both center and scale is exported)");
+    /** A layer's nodes: each named {@code path} plus its suffix; the last one's output is the layer's. */
+    private String recipe(OnnxRecipe recipe, String path, String in) {
+        String out = in; // no node: the identity
+        for (OnnxNode n : recipe.nodes()) {
+            List<String> inputs = new ArrayList<>();
+            for (Input input : n.inputs()) {
+                inputs.add(input(input, path, in));
+            }
+            List<AttributeProto> attributes = new ArrayList<>();
+            for (Attribute a : n.attributes()) {
+                attributes.add(attribute(a));
+            }
+            if (n.op().equals("AveragePool")) {
+                attributes = averagePoolAsTheEngineComputesIt(attributes);
+            }
+            out = node(n.op(), join(path, n.suffix()), inputs, attributes);
         }
-        return node("BatchNormalization", layer,
-                List.of(in.name(), param(bn, layer, "gamma"), param(bn, layer, "beta"),
-                        param(bn, layer, "runningMean"), param(bn, layer, "runningVar")),
-                floatAttr("epsilon", s.epsilon()));
+        return out;
     }
 
-    private String lambda(LambdaBlock block, String layer, Value in) {
-        String kind = block.getName();
-        switch (kind) {
-            case "ReLU":
-                return node("Relu", layer, List.of(in.name()));
-            case "sigmoid":
-                return node("Sigmoid", layer, List.of(in.name()));
-            case "Tanh":
-                return node("Tanh", layer, List.of(in.name()));
-            case "LeakyReLU":
-                return node("LeakyRelu", layer, List.of(in.name()),
-                        floatAttr("alpha", DjlInternals.leakyReluAlpha(block, layer)));
-            case "GELU":
-                return gelu(layer, in);
-            case "softmax":
-                // Lamina's @Softmax: LambdaBlock.singleton(x -> x.softmax(1), "softmax")
-                return node("Softmax", layer, List.of(in.name()), intAttr("axis", 1));
-            case "batchFlatten":
-                return node("Flatten", layer, List.of(in.name()), intAttr("axis", 1));
-            case "globalAvgPool2d":
-                return globalPool("GlobalAveragePool", layer, in);
-            case "globalMaxPool2d":
-                return globalPool("GlobalMaxPool", layer, in);
-            case "maxPool2d": {
-                DjlInternals.PoolSettings p = DjlInternals.pool(block, layer, 1);
-                return node("MaxPool", layer, List.of(in.name()), poolAttrs(p, p.flags().get(0)));
-            }
-            case "avgPool2d": {
-                DjlInternals.PoolSettings p = DjlInternals.pool(block, layer, 2);
-                List<AttributeProto> attrs = new ArrayList<>(Arrays.asList(poolAttrs(p, p.flags().get(0))));
-                // Only explicit padding may count: PyTorch never counts the overhang of ceil mode,
-                // which ONNX Runtime would with count_include_pad = 1 (so with no padding, 0).
-                boolean padded = Arrays.stream(p.padding().getShape()).anyMatch(v -> v != 0);
-                boolean countPad = padded && (p.flags().get(1) || engineCountsPadding());
-                attrs.add(intAttr("count_include_pad", countPad ? 1 : 0));
-                return node("AveragePool", layer, List.of(in.name()), attrs.toArray(AttributeProto[]::new));
-            }
-            default:
-                throw unsupported(block, layer, " named '" + kind + "'");
+    private String input(Input input, String path, String layerInput) {
+        if (input instanceof Input.LayerInput) {
+            return layerInput;
+        } else if (input instanceof Input.Parameter p) {
+            return parameter(path, p.key());
+        } else if (input instanceof Input.Constant c) {
+            String name = join(path, c.suffix());
+            graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(FLOAT).addFloatData(c.value()));
+            return name;
         }
+        return join(path, ((Input.Step) input).suffix());
+    }
+
+    private static AttributeProto attribute(Attribute a) {
+        if (a instanceof Attribute.IntAttribute i) {
+            return intAttr(i.name(), i.value());
+        } else if (a instanceof Attribute.FloatAttribute f) {
+            return AttributeProto.newBuilder().setName(f.name()).setType(AttributeProto.AttributeType.FLOAT)
+                    .setF(f.value()).build();
+        }
+        Attribute.IntsAttribute ints = (Attribute.IntsAttribute) a;
+        return AttributeProto.newBuilder().setName(ints.name()).setType(AttributeProto.AttributeType.INTS)
+                .addAllInts(ints.values()).build();
+    }
+
+    /**
+     * An {@code AveragePool} with explicit padding counts the padding when the engine does
+     * ({@link #engineCountsPadding()}): the file must compute what the trained model computed. The
+     * recipe's {@code count_include_pad} is what the block asked for.
+     */
+    private List<AttributeProto> averagePoolAsTheEngineComputesIt(List<AttributeProto> attributes) {
+        boolean padded = attributes.stream().anyMatch(a -> a.getName().equals("pads")
+                && a.getIntsList().stream().anyMatch(v -> v != 0));
+        if (!padded) {
+            return attributes;
+        }
+        if (engineCountsPadding == null) {
+            engineCountsPadding = engineCountsPadding();
+        }
+        List<AttributeProto> out = new ArrayList<>();
+        for (AttributeProto a : attributes) {
+            out.add(a.getName().equals("count_include_pad") && engineCountsPadding ? intAttr(a.getName(), 1) : a);
+        }
+        return out;
     }
 
     /**
@@ -253,55 +249,22 @@ public final class OnnxExporter {
         }
     }
 
-    /** A global pool: DJL squeezes the (N, C, 1, 1) result to (N, C), ONNX keeps it, so a Flatten follows. */
-    private String globalPool(String op, String layer, Value in) {
-        String pooled = node(op, join(layer, "pool"), List.of(in.name()));
-        return node("Flatten", layer, List.of(pooled), intAttr("axis", 1));
-    }
-
-    private static AttributeProto[] poolAttrs(DjlInternals.PoolSettings p, boolean ceil) {
-        long[] pad = p.padding().getShape();
-        return new AttributeProto[] {
-            intsAttr("kernel_shape", p.kernel().getShape()),
-            intsAttr("strides", p.stride().getShape()),
-            intsAttr("pads", new long[] {pad[0], pad[1], pad[0], pad[1]}),
-            intAttr("ceil_mode", ceil ? 1 : 0)
-        };
-    }
-
-    /** PyTorch's exact GELU, {@code x * (1 + erf(x / sqrt 2)) / 2}, in opset-13 operators. */
-    private String gelu(String layer, Value in) {
-        String sqrt2 = scalar(join(layer, "sqrt2"), (float) Math.sqrt(2));
-        String one = scalar(join(layer, "one"), 1f);
-        String half = scalar(join(layer, "half"), 0.5f);
-        String scaled = node("Div", join(layer, "div"), List.of(in.name(), sqrt2));
-        String erf = node("Erf", join(layer, "erf"), List.of(scaled));
-        String plus = node("Add", join(layer, "add"), List.of(erf, one));
-        String times = node("Mul", join(layer, "mul"), List.of(in.name(), plus));
-        return node("Mul", layer, List.of(times, half));
-    }
-
-    private String scalar(String name, float value) {
-        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(FLOAT).addFloatData(value));
-        return name;
-    }
-
-    /** Adds the block's parameter as an initializer named like DJL names it; returns the name. */
-    private String param(Block block, String layer, String key) {
-        Parameter p = block.getDirectParameters().get(key);
+    /** Takes the block's parameter {@code key} of the layer at {@code path} as an initializer named like DJL names it. */
+    private String parameter(String path, String key) {
+        String name = join(path, key);
+        Parameter p = parameters.remove(name);
         if (p == null || !p.isInitialized()) {
-            throw new OnnxExportException("layer '" + layer + "' (" + block.getClass().getSimpleName()
-                    + ") has no initialized parameter '" + key + "'");
+            throw new OnnxExportException("layer '" + path + "' has no " + (p == null ? "" : "initialized ")
+                    + "parameter '" + name + "' in the block: it is not a block of this model. No file was written.");
         }
         NDArray array = p.getArray();
         if (array.getDataType() != DataType.FLOAT32) {
-            throw new OnnxExportException("layer '" + layer + "': parameter '" + key + "' is "
+            throw new OnnxExportException("layer '" + path + "': parameter '" + key + "' is "
                     + array.getDataType() + "; only float32 models are exported");
         }
         float[] values = array.toFloatArray();
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
-        String name = join(layer, key);
         TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(FLOAT)
                 .setRawData(ByteString.copyFrom(bytes.array()));
         for (long d : array.getShape().getShape()) {
@@ -311,21 +274,16 @@ public final class OnnxExporter {
         return name;
     }
 
-    private String node(String op, String name, List<String> inputs, AttributeProto... attributes) {
+    private String node(String op, String name, List<String> inputs, List<AttributeProto> attributes) {
         graph.addNode(NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(name)
-                .addAllAttribute(Arrays.asList(attributes)));
+                .addAllAttribute(attributes));
         return name;
     }
 
-    private static OnnxExportException unsupported(Block block, String layer, String detail) {
-        return new OnnxExportException("layer '" + layer + "' (" + block.getClass().getName() + detail
-                + ") cannot be exported to ONNX: the exporter knows Conv2d, Linear, BatchNorm, Dropout,"
-                + " SpatialDropoutBlock, ResidualBlock, sequential blocks and DJL's ReLU, LeakyReLU, GELU,"
-                + " sigmoid, Tanh, max/avg/global-avg/global-max 2-d pooling, batchFlatten and Lamina's softmax."
-                + " No file was written.");
-    }
-
     private static String join(String path, String name) {
+        if (name.isEmpty()) {
+            return path;
+        }
         return path.isEmpty() ? name : path + "_" + name;
     }
 
@@ -343,19 +301,6 @@ public final class OnnxExporter {
 
     private static AttributeProto intAttr(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
-
-    private static AttributeProto floatAttr(String name, float value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value)
-                .build();
-    }
-
-    private static AttributeProto intsAttr(String name, long[] values) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            a.addInts(v);
-        }
-        return a.build();
     }
 
     private static String version() {

@@ -28,6 +28,13 @@ record StandInNet(String name, Class<?> netClass, Supplier<Block> blocks, Shape 
         throw new UnsupportedOperationException("not known for the test stand-in " + name);
     }
 
+    /** Its shapes, without layers (a saved model writes what its Net describes). */
+    @Override
+    public dev.lamina.runtime.descriptor.NetDescriptor descriptor() {
+        return new dev.lamina.runtime.descriptor.NetDescriptor(name, inputShape.slice(1), outputShape.slice(1),
+                java.util.List.of());
+    }
+
     @Override
     public String summary() {
         throw new UnsupportedOperationException("not known for the test stand-in " + name);

@@ -1,0 +1,54 @@
+package dev.lamina.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layer descriptor of a generated Net ({@code descriptor()}): sub-models, residual projections
+ * and bodies described where they are used, and a long model split over several methods.
+ */
+class DescriptorCodeTest {
+
+    @Test
+    void aResidualWithAProjectionDescribesItsSkipPathAndABodyGetsItsOwnMethod() throws IOException {
+        Compilation compilation = Sources.compile(
+                Sources.model("Down", "@Model", "public class Down {",
+                        "    @Conv(filters = 8, stride = 2, bias = false) @BatchNorm @ReLU Layer a;", "}"),
+                Sources.model("Res", "@Model(input = {4, 9, 9})", "public class Res {",
+                        "    @Residual(projection = true) Down down;",
+                        "    @GlobalAvgPool Layer gap;",
+                        "    @Dense(units = 3) Layer logits;", "}"));
+        assertThat(compilation).succeeded();
+        String net = compilation.generatedSourceFile("test.ResNet").orElseThrow().getCharContent(true).toString();
+        assertThat(net).contains("new LayerDescriptor.SubModel(\"down\", \"Residual(Down)\", \"test.Down\","
+                + " new Shape(4, 9, 9), new Shape(8, 5, 5)");
+        assertThat(net).contains("downFor4x9x9Layers(), true, List.of(");
+        assertThat(net).contains("new LayerDescriptor.Layer(\"conv\", \"Conv\", LayerDescriptor.attributes(\"filters\", 8,"
+                + " \"kernel\", 1, \"stride\", 2, \"padding\", \"VALID\", \"dilation\", 1, \"bias\", false)");
+        assertThat(net).contains("private static List<LayerDescriptor> downFor4x9x9Layers()");
+    }
+
+    @Test
+    void aLongModelIsDescribedSixteenLayersPerMethod() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("@Model(input = {64})", "public class Deep {"));
+        for (int i = 0; i < 40; i++) {
+            lines.add("    @Dense(units = 64) @ReLU Layer d" + i + ";"); // 80 layers
+        }
+        lines.add("    @Dense(units = 4) Layer logits;");
+        lines.add("}");
+        Compilation compilation = Sources.compile(Sources.model("Deep", lines.toArray(String[]::new)));
+        assertThat(compilation).succeeded();
+        String net = compilation.generatedSourceFile("test.DeepNet").orElseThrow().getCharContent(true).toString();
+        for (int part = 1; part <= 6; part++) { // 81 layers: 5 methods of 16 and one of 1
+            assertThat(net).contains("private static void layers_" + part + "(List<LayerDescriptor> layers)");
+            assertThat(net).contains("    layers_" + part + "(layers);");
+        }
+        assertThat(net).doesNotContain("layers_7");
+    }
+}

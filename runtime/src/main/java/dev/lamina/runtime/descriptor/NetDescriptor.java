@@ -1,0 +1,31 @@
+package dev.lamina.runtime.descriptor;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/**
+ * A generated Net's layers as the processor shaped them, from {@code LaminaNet.descriptor()}: the
+ * same facts its block is built from, so a reader never needs to look into the block.
+ *
+ * @param model the model's name, the simple name of its {@code @Model} class
+ * @param input the shape of one example, without the batch axis, e.g. {@code (1, 28, 28)}
+ * @param output the shape of one output, without the batch axis, e.g. {@code (10)}
+ * @param layers the top-level layers in order: the block's children, each named {@link
+ *     LayerDescriptor#name()}
+ */
+public record NetDescriptor(String model, Shape input, Shape output, List<LayerDescriptor> layers) {
+
+    public NetDescriptor {
+        layers = List.copyOf(layers);
+    }
+
+    /** Trainable parameters of every layer (weights, biases, normalization gamma and beta). */
+    public long trainableParameters() {
+        return layers.stream().mapToLong(LayerDescriptor::trainableParameters).sum();
+    }
+
+    /** Non-trainable parameters of every layer (batch-norm running statistics). */
+    public long nonTrainableParameters() {
+        return layers.stream().mapToLong(LayerDescriptor::nonTrainableParameters).sum();
+    }
+}
