@@ -1,5 +1,6 @@
 package dev.lamina.examples.cli;
 
+import dev.lamina.runtime.run.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package dev.lamina.examples.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,6 @@ import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EvalTarget;
-import dev.lamina.runtime.report.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +152,7 @@ public final class Trainer {
         EvalTarget evalTarget = validation != null ? EvalTarget.VALIDATION : EvalTarget.TEST;
         ExampleSet evalSet = validation != null ? validation : test;
         DataIdentity data = DataIdentity.of(train, evalSet, evalTarget.id(),
-                String.valueOf(config.describe().get("normalization")));
+                config.normalization() == null ? "none" : config.normalization().format());
 
         recoverInterruptedSaves(out);
         Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
@@ -270,16 +269,12 @@ public final class Trainer {
         }
         progress.info("resuming from " + config.resumeFrom() + " after epoch " + state.epoch() + " of "
                 + config.epochs());
-        Map<String, Object> now = config.describe();
-        state.config().forEach((key, saved) -> {
-            if (!key.equals("epochs") && now.containsKey(key) && !sameSetting(now.get(key), saved)) {
-                progress.info("note: " + key + " was " + saved + " in the checkpoint and is " + now.get(key) + " now");
-            }
-        });
-        Object savedEpochs = state.config().get("epochs");
-        if (config.schedule().kind() != LearningRateSchedule.Kind.CONSTANT && savedEpochs != null
-                && !sameSetting(savedEpochs, config.epochs())) {
-            String planned = savedEpochs instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(savedEpochs);
+        for (String difference : state.settings().differencesFrom(config.recorded())) {
+            progress.info("note: " + difference);
+        }
+        Integer planned = state.settings().epochs();
+        if (config.schedule().kind() != LearningRateSchedule.Kind.CONSTANT && planned != null
+                && planned != config.epochs()) {
             progress.info("note: the checkpoint's run was planned for " + planned + " epochs and this one for "
                     + config.epochs() + "; the " + config.schedule() + " schedule now spans " + config.epochs()
                     + " epochs, so its rate does not continue from where the checkpoint left it");
@@ -288,8 +283,4 @@ public final class Trainer {
         return restored;
     }
 
-    /** Whether a setting read back from a checkpoint (JSON numbers are doubles) equals today's. */
-    private static boolean sameSetting(Object now, Object saved) {
-        return Json.sameJson(now, saved);
-    }
 }

@@ -270,7 +270,7 @@ final class TrainingRun {
         }
         try {
             TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
-                    config.describe(), evalTarget, ModelSignature.of(block), data, history);
+                    config.recorded(), evalTarget, ModelSignature.of(block), data, history);
             OptimizerState optimizer = steps.optimizerState(block);
             store.saveEpoch(block, state, optimizer, evalTarget.selectsBest() && bestEpoch == epoch);
             HistoryFiles.writeAll(store.dir(), history, evalTarget.id(), caption);

@@ -1,4 +1,4 @@
-package dev.lamina.runtime.report;
+package dev.lamina.runtime.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -13,19 +13,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of the files Lamina writes (history, checkpoint state, experiment runs), through Gson
- * (which DJL already depends on).
+ * The one JSON codec of the files Lamina writes (run directories: checkpoint state, settings,
+ * history, image-folder records; saved models; experiment runs), through Gson (which DJL already
+ * depends on). Typed records go through {@link #write(Object)} and {@link #read(String, Class)}
+ * (Gson's record support: a component's {@code @SerializedName} names its key, {@code
+ * @JsonAdapter} its text form); untyped trees through {@link #parse}.
  *
- * <p>Values map to Java as: object - {@code Map<String, Object>} (insertion ordered), array -
- * {@code List<Object>}, string - {@code String}, number - {@code Double} when read, {@code
- * true}/{@code false} - {@code Boolean}, {@code null} - {@code null}. Non-finite numbers, which JSON
- * has no literal for, are written as the strings {@code "NaN"}, {@code "Infinity"} and {@code
- * "-Infinity"}, and {@link #number} reads them back.
+ * <p>Untyped values map to Java as: object - {@code Map<String, Object>} (insertion ordered),
+ * array - {@code List<Object>}, string - {@code String}, number - {@code Long} when it is written
+ * as an integer ({@code 42}), else {@code Double} ({@code 42.0}, {@code 0.003}), {@code
+ * true}/{@code false} - {@code Boolean}, {@code null} - {@code null}. So integers written as
+ * integers come back as integers. Non-finite numbers, which JSON has no literal for, are written as
+ * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, and {@link #number} reads
+ * them back. Typed reading takes an integer field from either {@code 42} or {@code 42.0} (files of
+ * older versions wrote some integers as doubles) and refuses {@code 42.5}.
  */
 public final class Json {
 
-    /** Writes non-finite doubles and floats as strings; finite ones as numbers. */
+    /** Writes non-finite doubles and floats as strings, finite ones as numbers, and reads both back. */
     private static final class FiniteOrString<T extends Number> extends TypeAdapter<T> {
+        private final java.util.function.DoubleFunction<T> box;
+
+        FiniteOrString(java.util.function.DoubleFunction<T> box) {
+            this.box = box;
+        }
+
         @Override
         public void write(JsonWriter out, T value) throws IOException {
             if (value == null) {
@@ -38,8 +50,22 @@ public final class Json {
         }
 
         @Override
-        public T read(JsonReader in) {
-            throw new UnsupportedOperationException("Json reads numbers as Double through Object");
+        public T read(JsonReader in) throws IOException {
+            switch (in.peek()) {
+                case NULL:
+                    in.nextNull();
+                    return null;
+                case STRING:
+                    String text = in.nextString();
+                    return switch (text) {
+                        case "NaN" -> box.apply(Double.NaN);
+                        case "Infinity" -> box.apply(Double.POSITIVE_INFINITY);
+                        case "-Infinity" -> box.apply(Double.NEGATIVE_INFINITY);
+                        default -> throw new JsonParseException("not a number: \"" + text + "\"");
+                    };
+                default:
+                    return box.apply(in.nextDouble());
+            }
         }
     }
 
@@ -48,9 +74,9 @@ public final class Json {
             .serializeNulls()
             .disableHtmlEscaping()
             .setStrictness(Strictness.STRICT)
-            .setObjectToNumberStrategy(ToNumberPolicy.DOUBLE)
-            .registerTypeAdapter(Double.class, new FiniteOrString<Double>())
-            .registerTypeAdapter(Float.class, new FiniteOrString<Float>())
+            .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .registerTypeAdapter(Double.class, new FiniteOrString<Double>(d -> d))
+            .registerTypeAdapter(Float.class, new FiniteOrString<Float>(d -> (float) d))
             .create();
 
     private Json() {}
@@ -58,6 +84,48 @@ public final class Json {
     /** Writes {@code value} (maps, lists, strings, numbers, booleans, records) as indented JSON. */
     public static String write(Object value) {
         return GSON.toJson(value) + "\n";
+    }
+
+    /**
+     * Reads a JSON text as {@code type} (a record, through its canonical constructor, so its own
+     * checks run).
+     *
+     * @throws IllegalArgumentException saying what does not fit
+     */
+    public static <T> T read(String text, Class<T> type) {
+        try {
+            T value = GSON.fromJson(text, type);
+            if (value == null) {
+                throw new IllegalArgumentException("not valid JSON: the text is empty");
+            }
+            return value;
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+            throw new IllegalArgumentException(String.valueOf(cause.getMessage()).lines().findFirst()
+                    .orElse("").strip(), e);
+        }
+    }
+
+    /**
+     * An untyped value (as {@link #parse} returns, e.g. one member of a parsed object) as {@code
+     * type}; {@code null} stays {@code null}.
+     *
+     * @throws IllegalArgumentException naming {@code what} and what does not fit
+     */
+    public static <T> T convert(Object value, Class<T> type, String what) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return read(GSON.toJson(value), type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code value} (a record, map, ...) as an untyped tree, as {@link #parse} would read it back. */
+    public static Object toTree(Object value) {
+        return parse(GSON.toJson(value));
     }
 
     /**
