@@ -1,17 +1,23 @@
 package dev.lamina.runtime;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.BackPointingImportFixture;
+import dev.lamina.runtime.data.image.ImageFolders;
+import dev.lamina.runtime.report.HistoryFiles;
 import dev.lamina.runtime.train.Trainer;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +52,13 @@ class ArchitectureTest {
     /**
      * The runtime's packages, each reaching only down: the shared root, io and blocks at the
      * bottom; data, device and report on them; checkpoint, onnx; then train and model, which do
-     * not know each other.
+     * not know each other; run, the use cases over a run directory, on top.
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitecture()
             .layer("Annotations").definedBy("dev.lamina")
+            .layer("Run").definedBy("dev.lamina.runtime.run..")
             .layer("Model").definedBy("dev.lamina.runtime.model..")
             .layer("Train").definedBy("dev.lamina.runtime.train..")
             .layer("Onnx").definedBy("dev.lamina.runtime.onnx..")
@@ -63,6 +70,7 @@ class ArchitectureTest {
             .layer("Io").definedBy("dev.lamina.runtime.io..")
             .layer("Shared").definedBy("dev.lamina.runtime")
             .whereLayer("Annotations").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Run").mayNotBeAccessedByAnyLayer()
             .whereLayer("Model").mayOnlyAccessLayers("Checkpoint", "Onnx", "Report", "Data", "Device", "Blocks", "Io", "Shared")
             .whereLayer("Train").mayOnlyAccessLayers("Checkpoint", "Report", "Data", "Device", "Blocks", "Io", "Shared")
             .whereLayer("Onnx").mayOnlyAccessLayers("Blocks", "Io", "Shared")
@@ -74,10 +82,43 @@ class ArchitectureTest {
             .whereLayer("Io").mayOnlyAccessLayers("Shared")
             .whereLayer("Shared").mayNotAccessAnyLayer();
 
+    /**
+     * The files of a run directory are written on the run's behalf only: checkpoints and history
+     * by the epoch loop of {@code train} (which {@code run.RunDirectory#train} drives) or the
+     * checkpoint store itself, and an image folder's record by {@code run} alone.
+     */
+    @ArchTest
+    static final ArchRule RUN_FILES_WRITTEN_FOR_THE_RUN = noClasses()
+            .that().resideOutsideOfPackages("dev.lamina.runtime.run..", "dev.lamina.runtime.train..",
+                    "dev.lamina.runtime.checkpoint..")
+            .should().callMethodWhere(writesRunFile(CheckpointStore.class, "save.*")
+                    .or(writesRunFile(HistoryFiles.class, "writeAll")))
+            .because("a run directory has one owner, dev.lamina.runtime.run.RunDirectory (docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule FOLDER_RECORD_WRITTEN_BY_THE_RUN = noClasses()
+            .that().resideOutsideOfPackages("dev.lamina.runtime.run..", "dev.lamina.runtime.data.image..")
+            .should().callMethodWhere(writesRunFile(ImageFolders.Loaded.class, "writeRunFiles"))
+            .because("RunDirectory.train records the image folder a run trains on");
+
+    /** A call of a method of {@code owner} whose name matches {@code name}. */
+    static DescribedPredicate<JavaMethodCall> writesRunFile(Class<?> owner, String name) {
+        return DescribedPredicate.describe(owner.getSimpleName() + "." + name, call ->
+                call.getTargetOwner().isEquivalentTo(owner) && call.getName().matches(name));
+    }
+
     /** The rules can fail: a data class that calls the trainer breaks {@link #LAYERS}. */
     @Test
     void aBackPointingImportIsAViolation() {
         JavaClasses classes = new ClassFileImporter().importClasses(BackPointingImportFixture.class, Trainer.class);
         assertTrue(LAYERS.evaluate(classes).hasViolation());
+    }
+
+    /** {@link #RUN_FILES_WRITTEN_FOR_THE_RUN} can fail: report writing a run's history by itself breaks it. */
+    @Test
+    void writingARunFileOutsideTheRunIsAViolation() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().importClasses(
+                Class.forName("dev.lamina.runtime.report.RunFileWriterFixture"), HistoryFiles.class);
+        assertTrue(RUN_FILES_WRITTEN_FOR_THE_RUN.evaluate(classes).hasViolation());
     }
 }
