@@ -99,7 +99,10 @@ final class TrainCommand implements Callable<Integer> {
         GeneratedNet net = (from != null && !spec.commandLine().getParseResult().hasMatchedPositional(0)
                 ? from.recordedNetClass().map(ModelCatalog::resolve) : Optional.<GeneratedNet>empty())
                 .orElseGet(() -> data.model(model));
-        TrainingSettings given = training.over(TrainingSettings.DEFAULTS);
+        // a resume continues the recorded plan: only the options given here change it
+        TrainingSettings base = from != null ? from.recordedSettings(TrainingSettings.DEFAULTS) : TrainingSettings.DEFAULTS;
+        TrainingSettings given = training.over(base);
+        int patience = from != null && !training.given("--patience") ? base.patience() : this.patience;
         TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
                 given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),
                 validation, patience));
@@ -150,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = trained.training();
         if (result.stoppedEarly()) {
             stdout.printf(Locale.ROOT, "Stopped early after epoch %d of %d (--patience %d).%n",
-                    result.history().size(), settings.epochs(), patience);
+                    result.history().size(), settings.epochs(), settings.patience());
         }
         stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n",
                 result.testAccuracy());

@@ -1,21 +1,27 @@
 package dev.lamina.runtime.run;
 
 import ai.djl.training.listener.TrainingListener;
+import com.google.gson.annotations.SerializedName;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.CheckpointTag;
+import dev.lamina.runtime.checkpoint.RecordedSettings;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.data.image.ImageFolders;
+import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.Json;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
 import dev.lamina.runtime.report.HistoryFiles;
+import dev.lamina.runtime.train.LearningRateSchedule;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
+import dev.lamina.runtime.train.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -59,7 +65,22 @@ public final class RunDirectory {
     public static final List<String> RUN_FILES = List.of(CheckpointTag.LAST.id() + ".json",
             CheckpointTag.BEST.id() + ".json", HistoryFiles.JSON, HistoryFiles.CSV, MODEL_DIR);
 
+    /** What a run records when it starts: the model it trains and its data ({@link Started}). */
+    public static final String RUN_FILE = "run.json";
+
     private static final Pattern VERSION = Pattern.compile("version_(\\d+)");
+
+    /**
+     * {@value #RUN_FILE}: written when training starts, so a run that never got to save its
+     * model still says which model it trains (a resume without the model's name takes it).
+     *
+     * @param format {@value #RUN_FORMAT}
+     * @param netClass the generated Net class
+     * @param data the data's name ({@link RunData#label()})
+     */
+    private record Started(String format, @SerializedName("net_class") String netClass, String data) {}
+
+    private static final String RUN_FORMAT = "lamina-run-1";
 
     private final Path dir;
 
@@ -206,9 +227,48 @@ public final class RunDirectory {
                 ? Optional.of(LaminaModel.readInfo(modelDir())) : Optional.empty();
     }
 
-    /** The Net class the run trained, as its saved model names it; empty for a run that has not ended. */
+    /**
+     * The Net class the run trained: as its saved model names it, else as {@value #RUN_FILE}
+     * recorded it when training started (a run that did not end); empty for a run of a version
+     * that recorded neither.
+     */
     public Optional<String> recordedNetClass() {
-        return savedModel().map(SavedModelInfo::netClass);
+        Optional<String> saved = savedModel().map(SavedModelInfo::netClass);
+        if (saved.isPresent() || !Files.isRegularFile(dir.resolve(RUN_FILE))) {
+            return saved;
+        }
+        try {
+            Started started = Json.read(Files.readString(dir.resolve(RUN_FILE)), Started.class);
+            if (!RUN_FORMAT.equals(started.format()) || started.netClass() == null) {
+                throw new IllegalArgumentException("not a " + RUN_FORMAT + " file with a net_class");
+            }
+            return Optional.of(started.netClass());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidInputException(dir.resolve(RUN_FILE) + " cannot be read (" + e.getMessage()
+                    + "); name the model the run trained");
+        }
+    }
+
+    /**
+     * The training settings the run's {@code last} checkpoint recorded, each over {@code fallback}
+     * where it records none (an older checkpoint): a resume continues the recorded plan (its
+     * epochs, batch size, rate and schedule, weight decay, seed, patience) unless told otherwise.
+     * The validation fraction is {@code fallback}'s (the held-out set is the checkpoint's data
+     * identity, checked when training resumes).
+     *
+     * @throws CheckpointException when there is no readable {@code last} checkpoint
+     */
+    public TrainingSettings recordedSettings(TrainingSettings fallback) {
+        RecordedSettings r = checkpoints().loadState(CheckpointTag.LAST).settings();
+        return new TrainingSettings(
+                r.epochs() != null ? r.epochs() : fallback.epochs(),
+                r.batchSize() != null ? r.batchSize() : fallback.batchSize(),
+                r.learningRate() != null ? r.learningRate().floatValue() : fallback.learningRate(),
+                r.schedule() != null ? LearningRateSchedule.parse(r.schedule()) : fallback.schedule(),
+                r.weightDecay() != null ? r.weightDecay().floatValue() : fallback.weightDecay(),
+                r.seed() != null ? r.seed() : fallback.seed(),
+                fallback.validation(),
+                r.patience() != null ? r.patience() : fallback.patience());
     }
 
     /** What a run on an image folder recorded about it; empty for other data. */
@@ -266,6 +326,8 @@ public final class RunDirectory {
         }
         try (RunLock lock = lock("training " + net.name())) {
             RunData held = data.withValidation(config.settings());
+            AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.write(new Started(RUN_FORMAT,
+                    net.netClass().getName(), held.label())));
             if (held.folder() != null) {
                 held.folder().writeRunFiles(dir);
             }
