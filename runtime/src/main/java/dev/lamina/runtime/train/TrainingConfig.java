@@ -56,41 +56,6 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
         return new Builder();
     }
 
-    /** {@code settings().epochs()}: total epochs of the run. */
-    public int epochs() {
-        return settings.epochs();
-    }
-
-    /** {@code settings().batchSize()}. */
-    public int batchSize() {
-        return settings.batchSize();
-    }
-
-    /** {@code settings().learningRate()}. */
-    public float learningRate() {
-        return settings.learningRate();
-    }
-
-    /** {@code settings().schedule()}. */
-    public LearningRateSchedule schedule() {
-        return settings.schedule();
-    }
-
-    /** {@code settings().weightDecay()}. */
-    public float weightDecay() {
-        return settings.weightDecay();
-    }
-
-    /** {@code settings().seed()}. */
-    public long seed() {
-        return settings.seed();
-    }
-
-    /** {@code settings().patience()}. */
-    public int patience() {
-        return settings.patience();
-    }
-
     /** These settings with another output directory (and the same everything else). */
     public TrainingConfig withOutputDir(Path dir) {
         return new TrainingConfig(settings, device, dir, resumeFrom, progress, terminal, logEvery, augmentation,
