@@ -1,6 +1,6 @@
 package dev.lamina.processor.report;
 
-import dev.lamina.runtime.io.Json;
+import dev.lamina.runtime.report.Json;
 import java.util.List;
 import java.util.Map;
 

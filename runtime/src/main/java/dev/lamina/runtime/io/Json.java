@@ -99,7 +99,8 @@ public final class Json {
                 throw new IllegalArgumentException("not valid JSON: the text is empty");
             }
             return value;
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+        } catch (RuntimeException e) {
+            // Gson's parse and type errors, and a record's own checks (its constructor's exception)
             Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
             throw new IllegalArgumentException(String.valueOf(cause.getMessage()).lines().findFirst()
                     .orElse("").strip(), e);
