@@ -20,7 +20,7 @@ class RunsFilesTest {
         assertEquals("preset quick", root.get("plan"));
         Map<String, Object> parsed = Json.asObject(Json.asArray(root.get("runs"), "runs").get(0), "run");
         assertEquals("Plain", parsed.get("model"));
-        assertEquals(218490.0, parsed.get("parameters"));
+        assertEquals(218490L, parsed.get("parameters"), "an integer reads back as one");
         List<Object> epochs = Json.asArray(parsed.get("epochs"), "epochs");
         assertEquals(2, epochs.size());
         Map<String, Object> first = Json.asObject(epochs.get(0), "epoch 1");
