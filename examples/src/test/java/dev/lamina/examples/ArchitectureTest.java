@@ -1,10 +1,13 @@
 package dev.lamina.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -12,6 +15,11 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.lamina.examples.catalog.BackPointingImportFixture;
 import dev.lamina.examples.cli.LaminaCli;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
+import dev.lamina.runtime.data.image.ImageFolders;
+import dev.lamina.runtime.model.LaminaModel;
+import dev.lamina.runtime.report.HistoryFiles;
+import dev.lamina.runtime.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,10 +56,47 @@ class ArchitectureTest {
                     "dev.lamina.runtime", "dev.lamina.runtime.blocks..", "dev.lamina.runtime.descriptor..",
                     "dev.lamina.examples.models..", "ai.djl..");
 
+    /**
+     * The command line parses options and reports: a run's files (checkpoints, history, saved
+     * model, image-folder record, files written directly) are the runtime's {@code
+     * run.RunDirectory}'s to write, and the use cases (train and save, export) are its methods.
+     */
+    @ArchTest
+    static final ArchRule CLI_WRITES_NO_RUN_FILES = noClasses()
+            .that().resideInAPackage("dev.lamina.examples.cli..")
+            .should().callMethodWhere(calls(CheckpointStore.class, "save.*|recover")
+                    .or(calls(HistoryFiles.class, "writeAll"))
+                    .or(calls(ImageFolders.Loaded.class, "writeRunFiles"))
+                    .or(calls(LaminaModel.class, "save.*|fromCheckpoint"))
+                    .or(calls(Trainer.class, "fit")))
+            .because("RunDirectory owns a run's files and use cases (docs/architecture.md)");
+
+    /** Commands share code through the runtime or helpers, never by calling another command's statics. */
+    @ArchTest
+    static final ArchRule COMMANDS_DO_NOT_CALL_EACH_OTHER = noClasses()
+            .that().resideInAPackage("dev.lamina.examples.cli..").and().haveSimpleNameEndingWith("Command")
+            .should().callMethodWhere(DescribedPredicate.describe("a method of another command", (JavaMethodCall call) ->
+                    call.getTargetOwner().getSimpleName().endsWith("Command")
+                            && !call.getTargetOwner().equals(call.getOriginOwner())
+                            && !call.getTargetOwner().getPackageName().startsWith("picocli")));
+
+    static DescribedPredicate<JavaMethodCall> calls(Class<?> owner, String name) {
+        return DescribedPredicate.describe(owner.getSimpleName() + "." + name, call ->
+                call.getTargetOwner().isEquivalentTo(owner) && call.getName().matches(name));
+    }
+
     /** The rules can fail: a catalog class that reaches up into the command line breaks {@link #LAYERS}. */
     @Test
     void aBackPointingImportIsAViolation() {
         JavaClasses classes = new ClassFileImporter().importClasses(BackPointingImportFixture.class, LaminaCli.class);
         assertTrue(LAYERS.evaluate(classes).hasViolation());
+    }
+
+    /** {@link #CLI_WRITES_NO_RUN_FILES} can fail: a CLI class that saves a run's model itself breaks it. */
+    @Test
+    void aCommandWritingARunFileIsAViolation() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().importClasses(
+                Class.forName("dev.lamina.examples.cli.RunFileWritingCommandFixture"), LaminaModel.class);
+        assertTrue(CLI_WRITES_NO_RUN_FILES.evaluate(classes).hasViolation());
     }
 }

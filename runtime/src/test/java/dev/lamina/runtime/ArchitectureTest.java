@@ -13,15 +13,20 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.nn.pooling.Pool;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.BackPointingImportFixture;
+import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.onnx.ReflectiveExporterFixture;
+import dev.lamina.runtime.report.HistoryFiles;
 import dev.lamina.runtime.train.Trainer;
 import org.junit.jupiter.api.Test;
 
@@ -56,12 +61,14 @@ class ArchitectureTest {
     /**
      * The runtime's packages, each reaching only down: the layer descriptor (what {@code
      * LaminaNet.descriptor()} returns) under the shared root, io and blocks at the bottom; data,
-     * device and report on them; checkpoint, onnx; then train and model, which do not know each other.
+     * device and report on them; checkpoint, onnx; then train and model, which do not know each
+     * other; run, the use cases over a run directory, on top.
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitecture()
             .layer("Annotations").definedBy("dev.lamina")
+            .layer("Run").definedBy("dev.lamina.runtime.run..")
             .layer("Model").definedBy("dev.lamina.runtime.model..")
             .layer("Train").definedBy("dev.lamina.runtime.train..")
             .layer("Onnx").definedBy("dev.lamina.runtime.onnx..")
@@ -74,6 +81,7 @@ class ArchitectureTest {
             .layer("Shared").definedBy("dev.lamina.runtime")
             .layer("Descriptor").definedBy("dev.lamina.runtime.descriptor..")
             .whereLayer("Annotations").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Run").mayNotBeAccessedByAnyLayer()
             .whereLayer("Model").mayOnlyAccessLayers("Checkpoint", "Onnx", "Report", "Data", "Device", "Blocks", "Io", "Shared", "Descriptor")
             .whereLayer("Train").mayOnlyAccessLayers("Checkpoint", "Report", "Data", "Device", "Blocks", "Io", "Shared", "Descriptor")
             .whereLayer("Onnx").mayOnlyAccessLayers("Blocks", "Io", "Shared", "Descriptor")
@@ -116,10 +124,43 @@ class ArchitectureTest {
         assertTrue(ONNX_READS_NO_DJL_INTERNALS.evaluate(classes).hasViolation());
     }
 
+    /**
+     * The files of a run directory are written on the run's behalf only: checkpoints and history
+     * by the epoch loop of {@code train} (which {@code run.RunDirectory#train} drives) or the
+     * checkpoint store itself, and an image folder's record by {@code run} alone.
+     */
+    @ArchTest
+    static final ArchRule RUN_FILES_WRITTEN_FOR_THE_RUN = noClasses()
+            .that().resideOutsideOfPackages("dev.lamina.runtime.run..", "dev.lamina.runtime.train..",
+                    "dev.lamina.runtime.checkpoint..")
+            .should().callMethodWhere(writesRunFile(CheckpointStore.class, "save.*")
+                    .or(writesRunFile(HistoryFiles.class, "writeAll")))
+            .because("a run directory has one owner, dev.lamina.runtime.run.RunDirectory (docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule FOLDER_RECORD_WRITTEN_BY_THE_RUN = noClasses()
+            .that().resideOutsideOfPackages("dev.lamina.runtime.run..", "dev.lamina.runtime.data.image..")
+            .should().callMethodWhere(writesRunFile(ImageFolders.Loaded.class, "writeRunFiles"))
+            .because("RunDirectory.train records the image folder a run trains on");
+
+    /** A call of a method of {@code owner} whose name matches {@code name}. */
+    static DescribedPredicate<JavaMethodCall> writesRunFile(Class<?> owner, String name) {
+        return DescribedPredicate.describe(owner.getSimpleName() + "." + name, call ->
+                call.getTargetOwner().isEquivalentTo(owner) && call.getName().matches(name));
+    }
+
     /** The rules can fail: a data class that calls the trainer breaks {@link #LAYERS}. */
     @Test
     void aBackPointingImportIsAViolation() {
         JavaClasses classes = new ClassFileImporter().importClasses(BackPointingImportFixture.class, Trainer.class);
         assertTrue(LAYERS.evaluate(classes).hasViolation());
+    }
+
+    /** {@link #RUN_FILES_WRITTEN_FOR_THE_RUN} can fail: report writing a run's history by itself breaks it. */
+    @Test
+    void writingARunFileOutsideTheRunIsAViolation() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().importClasses(
+                Class.forName("dev.lamina.runtime.report.RunFileWriterFixture"), HistoryFiles.class);
+        assertTrue(RUN_FILES_WRITTEN_FOR_THE_RUN.evaluate(classes).hasViolation());
     }
 }

@@ -1,7 +1,10 @@
 package dev.lamina.examples.catalog;
 
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.DatasetKind;
+import dev.lamina.runtime.model.SavedModelInfo;
+import dev.lamina.runtime.run.RunDirectory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,18 @@ public final class ModelCatalog {
      */
     public static GeneratedNet resolve(String name) {
         return resolve(name, DatasetKind.FASHION_MNIST);
+    }
+
+    /**
+     * The model a run trained, as its saved model names it ({@link RunDirectory#recordedNetClass}).
+     *
+     * @param instead what to do when the run does not say, for the message
+     * @throws InvalidInputException when the run has no saved model (it has not ended)
+     */
+    public static GeneratedNet recordedIn(RunDirectory run, String instead) {
+        return run.recordedNetClass().map(ModelCatalog::resolve).orElseThrow(() -> new InvalidInputException(run
+                + " does not say which model it trained (no " + run.modelDir().resolve(SavedModelInfo.FILE)
+                + "); " + instead));
     }
 
     /**

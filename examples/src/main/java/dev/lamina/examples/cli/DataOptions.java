@@ -2,22 +2,21 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.ModelCatalog;
 
-import ai.djl.ndarray.types.Shape;
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.InvalidInputException;
-import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.data.image.ImageFolders;
+import dev.lamina.runtime.run.RunData;
+import dev.lamina.runtime.run.RunDirectory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -87,107 +86,51 @@ final class DataOptions {
         return dir;
     }
 
-    /**
-     * The data as a command uses it.
-     *
-     * @param splits train (validation) test
-     * @param label what it is, e.g. {@code fashion-mnist} or {@code folder photos}
-     * @param classNames label i's name
-     * @param folder the loaded folder (class names, skipped files), or null for a built-in dataset
-     */
-    record Loaded(DataSplits splits, String label, List<String> classNames, ImageFolders.Loaded folder) {}
-
     /** Loads the built-in dataset, or the image folder converted to {@code net}'s input. */
-    Loaded load(GeneratedNet net) {
+    RunData load(GeneratedNet net) {
         if (!isFolder()) {
             DatasetKind kind = dataset();
-            return new Loaded(TrainingBackend.load(kind, dir, 0), kind.id(), kind.classNames(), null);
+            return RunData.of(kind, TrainingBackend.load(kind, dir, 0));
         }
         if (dir == null) {
             throw new InvalidInputException("--dataset folder needs --data DIR, the folder that holds"
                     + " one sub-folder of images per class");
         }
-        if (net.inputShape().dimension() != 4) {
-            throw new InvalidInputException(net.name() + " takes " + net.inputShape().slice(1) + ", a vector; an image"
-                    + " folder feeds models whose input is an image (C, H, W)");
-        }
         ImageFolders.Options options = ImageFolders.Options.defaults().withResize(Resize.parse(resize))
                 .withSkipBadImages(skipBadImages).withTestFraction(testFraction).withSeed(splitSeed);
-        return loadFolder(net, dir, options);
-    }
-
-    private static Loaded loadFolder(GeneratedNet net, Path dir, ImageFolders.Options options) {
-        Shape input = net.inputShape();
-        ImageFolders.Loaded folder = ImageFolders.load(dir, (int) input.get(1), (int) input.get(2),
-                (int) input.get(3), options);
-        return new Loaded(folder.splits(), "folder " + dir, folder.classNames(), folder);
+        return RunData.loadFolder(net.net(), dir, options);
     }
 
     /**
-     * The data of the run in {@code runDir} (to evaluate or continue it): for a run on an image
-     * folder, the folder as training read it ({@link ImageFolderRun}: its classes, resize policy,
-     * bad-file skipping, test fraction and split seed), refused when its classes or its test split
-     * changed since; for any other run, {@link #load}. Of the folder options only {@code --data}
-     * may differ from the run's (a moved folder); another given value is refused, since it would
-     * test on other images or convert them otherwise than training did.
+     * The data of the run in {@code run} (to evaluate or continue it): for a run on an image
+     * folder, the folder as training read it ({@link RunDirectory#recordedFolder}, which refuses
+     * other folder options than the run's, or a folder whose classes or test split changed; only
+     * {@code --data} may differ, for a moved folder); for any other run, {@link #load}.
      *
-     * @param option the option that named {@code runDir}, for messages
+     * @param option the option that named the run, for messages
      */
-    Loaded loadForRun(GeneratedNet net, Path runDir, String option, PrintStream out) {
-        Optional<ImageFolderRun> recorded = ImageFolderRun.read(runDir);
+    RunData loadForRun(GeneratedNet net, RunDirectory run, String option, PrintStream out) {
+        RunDirectory.FolderRequest request = new RunDirectory.FolderRequest(dir,
+                given("--dataset") && !isFolder() ? dataset : null,
+                given("--resize") ? Resize.parse(resize) : null,
+                given("--skip-bad-images") ? skipBadImages : null,
+                given("--test-fraction") ? testFraction : null,
+                given("--split-seed") ? splitSeed : null);
+        Optional<RunData> recorded = run.recordedFolder(net.net(), request, option);
         if (recorded.isEmpty()) {
             return load(net);
         }
-        ImageFolderRun run = recorded.get();
-        if (given("--dataset") && !isFolder()) {
-            throw new InvalidInputException(option + " " + runDir + " was trained on an image folder ("
-                    + runDir.resolve(ImageFolders.CLASSES_FILE) + "), not on --dataset " + dataset
-                    + "; leave --dataset out to use the run's folder");
-        }
-        Path folder = dir != null ? dir : run.data();
-        if (folder == null) {
-            throw new InvalidInputException(option + " " + runDir + " was trained on an image folder but does"
-                    + " not record which (no " + ImageFolderRun.FILE + ": an older run); give --dataset folder"
-                    + " --data DIR with the options it was trained with");
-        }
-        if (net.inputShape().dimension() != 4) {
-            return load(net); // refused there, naming the model
-        }
-        ImageFolders.Options options;
-        if (run.hasSettings()) {
-            ImageFolders.Options trained = run.options();
-            refuseOther("--resize", resize, trained.resize().name().toLowerCase(Locale.ROOT),
-                    Resize.parse(resize) == trained.resize(), runDir, "convert the images otherwise than training");
-            refuseOther("--skip-bad-images", String.valueOf(skipBadImages), String.valueOf(trained.skipBadImages()),
-                    skipBadImages == trained.skipBadImages(), runDir, "read other files than training");
-            // a folder with its own test/ folder is not split: the fraction and seed do not apply
-            refuseOther("--test-fraction", String.valueOf(testFraction), String.valueOf(trained.testFraction()),
-                    testFraction == trained.testFraction() || !run.splitByFraction(), runDir,
-                    "test on images the model trained on");
-            refuseOther("--split-seed", String.valueOf(splitSeed), String.valueOf(trained.seed()),
-                    splitSeed == trained.seed() || !run.splitByFraction(), runDir, "test on images the model trained on");
-            options = trained;
+        ImageFolders.Loaded folder = recorded.get().folder();
+        if (run.imageFolder().map(ImageFolderRun::hasSettings).orElse(false)) {
+            ImageFolders.Options trained = folder.options();
             out.printf(Locale.ROOT, "Image folder %s read as the run %s trained on it (%s): --resize %s%s%s%n",
-                    folder, runDir, runDir.resolve(ImageFolderRun.FILE), trained.resize().name().toLowerCase(Locale.ROOT),
-                    trained.skipBadImages() ? ", --skip-bad-images" : "", run.splitByFraction()
+                    folder.dir(), run, run.path().resolve(ImageFolderRun.FILE),
+                    trained.resize().name().toLowerCase(Locale.ROOT),
+                    trained.skipBadImages() ? ", --skip-bad-images" : "", folder.splitByFraction()
                             ? String.format(Locale.ROOT, ", --test-fraction %s, --split-seed %d", trained.testFraction(),
                             trained.seed()) : ", its train/ and test/ folders");
-        } else {
-            options = ImageFolders.Options.defaults().withResize(Resize.parse(resize))
-                    .withSkipBadImages(skipBadImages).withTestFraction(testFraction).withSeed(splitSeed);
         }
-        Loaded loaded = loadFolder(net, folder, options);
-        run.check(loaded.folder(), runDir);
-        return loaded;
-    }
-
-    /** Refuses an option given with another value than the run's. */
-    private void refuseOther(String name, String value, String runs, boolean same, Path runDir, String would) {
-        if (given(name) && !same) {
-            throw new InvalidInputException(name + " " + value + " differs from the " + runs + " the run in " + runDir
-                    + " was trained with (" + runDir.resolve(ImageFolderRun.FILE) + "); it would " + would
-                    + ". Leave " + name + " out to use the run's.");
-        }
+        return recorded.get();
     }
 
     /** Whether the option was given on the command line (not its default). */

@@ -3,9 +3,10 @@ package dev.lamina.examples.cli;
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.runtime.InvalidInputException;
-import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.run.RunData;
+import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.train.Evaluation;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingConfig;
@@ -74,11 +75,15 @@ final class EvalCommand implements Callable<Integer> {
             throw new InvalidInputException("--checkpoint " + checkpoint + " is not a directory; pass the"
                     + " --out directory of a `lamina train` run.");
         }
+        RunDirectory run = RunDirectory.of(checkpoint);
         GeneratedNet net = model != null ? data.model(model)
-                : ExportCommand.recordedModel(checkpoint, "name the model: lamina eval MODEL --checkpoint " + checkpoint);
-        CheckpointTag chosen = tag != null ? tag : defaultTag(checkpoint, stdout, "evaluating");
-        new CheckpointStore(checkpoint).loadState(chosen); // a missing or unreadable checkpoint, named
-        DataOptions.Loaded input = data.loadForRun(net, checkpoint, "--checkpoint", stdout);
+                : ModelCatalog.recordedIn(run, "name the model: lamina eval MODEL --checkpoint " + checkpoint);
+        CheckpointTag chosen = tag != null ? tag : run.chosenTag();
+        if (tag == null && chosen == CheckpointTag.LAST) {
+            stdout.println("No validation-chosen 'best' checkpoint in " + checkpoint + ": evaluating 'last'.");
+        }
+        run.checkpoints().loadState(chosen); // a missing or unreadable checkpoint, named
+        RunData input = data.loadForRun(net, run, "--checkpoint", stdout);
         DataSplits splits = input.splits();
         Evaluation result = new Trainer(config).evaluate(net.newBlock(), net.inputShape(),
                 checkpoint, chosen, splits.test());
@@ -88,21 +93,6 @@ final class EvalCommand implements Callable<Integer> {
         stdout.println();
         stdout.print(result.confusion().format(input.classNames()));
         return LaminaCli.OK;
-    }
-
-    /**
-     * {@code best} when the run kept one chosen on a validation set; {@code last} otherwise (a run
-     * without validation keeps no best; an older run's best may have been chosen on the test set).
-     */
-    static CheckpointTag defaultTag(Path checkpoint, PrintStream stdout, String doing) {
-        CheckpointStore store = new CheckpointStore(checkpoint);
-        if (store.exists(CheckpointTag.BEST)
-                && store.loadState(CheckpointTag.BEST).evalTarget().selectsBest()) {
-            return CheckpointTag.BEST;
-        }
-        stdout.println("No validation-chosen 'best' checkpoint in " + checkpoint
-                + ": " + doing + " 'last'.");
-        return CheckpointTag.LAST;
     }
 
     /** Reads {@code --tag}: {@code best} or {@code last}, else a usage error listing them. */

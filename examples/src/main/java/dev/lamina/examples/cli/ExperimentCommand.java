@@ -6,6 +6,7 @@ import dev.lamina.examples.experiment.ExperimentFamily;
 import dev.lamina.examples.experiment.ExperimentPlan;
 import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.InvalidInputException;
+import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.train.LearningRateSchedule;
 import dev.lamina.runtime.train.TrainingSettings;
@@ -137,9 +138,9 @@ final class ExperimentCommand implements Callable<Integer> {
         List<String> chosen = models != null ? models : family;
         chosen.forEach(name -> ModelCatalog.resolveIn(name, ModelCatalog.packageFor(dataset)));
         device.choice();
-        Path dir = RunDirectory.forNewRun(out, () -> Path.of("runs", "experiment-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))), List.of(Experiment.RESULTS_MD, Experiment.RUNS_JSON,
-                Experiment.RUNS_CSV), "--out");
+        Path dir = out != null ? out : Path.of("runs", "experiment-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunDirectory.requireNoRun(dir, List.of(Experiment.RESULTS_MD, Experiment.RUNS_JSON, Experiment.RUNS_CSV), "--out");
         return new ExperimentPlan(preset, chosen, seedValues,
                 new TrainingBackend.Budget(settings, device.device()), trainSubset, dataset, data.dir(), dir);
     }

@@ -4,9 +4,10 @@ import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
-import dev.lamina.runtime.data.image.ImageFolderRun;
+import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
+import dev.lamina.runtime.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,12 +19,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code lamina export RUN_DIR --to DIR}: a saved model directory or an ONNX file from a run. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
@@ -88,58 +85,23 @@ final class ExportCommand implements Callable<Integer> {
             throw new InvalidInputException(runDir + " is not a directory; pass the --out directory of"
                     + " `lamina train` or a saved model directory");
         }
-        Path recorded = runDir.resolve(TrainCommand.MODEL_DIR);
-        SavedModelInfo known = Files.isRegularFile(recorded.resolve(SavedModelInfo.FILE))
-                ? LaminaModel.readInfo(recorded) : null;
-        GeneratedNet net = model != null ? ModelCatalog.resolve(model) : recordedModel(runDir, "pass --model MODEL");
-        // a run on an image folder names its classes in classes.txt (and its resize policy in
-        // image-folder.json, which saveFromCheckpoint reads)
-        Optional<ImageFolderRun> folder = ImageFolderRun.read(runDir);
-        List<String> classes = known != null && known.netClass().equals(net.netClass().getName()) ? known.classes()
-                : folder.map(ImageFolderRun::classNames).orElseGet(() -> data.dataset().classNames());
-        String dataset = known != null ? String.valueOf(known.training().get("dataset"))
-                : folder.map(f -> "folder " + (f.data() != null ? f.data() : "(not recorded)"))
-                        .orElseGet(() -> data.dataset().id());
-        String chosen = tag != null ? tag : EvalCommand.defaultTag(runDir, stdout, "exporting").id();
+        RunDirectory run = RunDirectory.of(runDir);
+        GeneratedNet net = model != null ? ModelCatalog.resolve(model) : ModelCatalog.recordedIn(run, "pass --model MODEL");
+        CheckpointTag chosen = tag != null ? CheckpointTag.parse(tag) : run.chosenTag();
+        if (tag == null && chosen == CheckpointTag.LAST) {
+            stdout.println("No validation-chosen 'best' checkpoint in " + runDir + ": exporting 'last'.");
+        }
         if (!onnx) {
-            SavedModelInfo info = LaminaModel.saveFromCheckpoint(runDir, chosen, net.netClass(), classes, dataset, to);
+            SavedModelInfo info = run.saveModel(chosen, net.net(), data::dataset, to);
             stdout.printf(Locale.ROOT, "Saved model %s (checkpoint '%s' of %s, epoch %s): %s%n", info.modelName(),
                     chosen, runDir, info.training().get("epoch"), to);
             return LaminaCli.OK;
         }
-        Path staging = Files.createTempDirectory("lamina-export");
-        try {
-            LaminaModel.saveFromCheckpoint(runDir, chosen, net.netClass(), classes, dataset, staging);
-            try (LaminaModel saved = LaminaModel.load(staging, net.netClass())) {
-                writeOnnx(saved, stdout);
-            }
-        } finally {
-            try (Stream<Path> walk = Files.walk(staging)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        // the checkpoint's model in memory, straight to the exporter
+        try (LaminaModel loaded = run.model(chosen, net.net(), data::dataset)) {
+            writeOnnx(loaded, stdout);
         }
         return LaminaCli.OK;
-    }
-
-    /**
-     * The model a run trained, as named in its saved model directory ({@code RUN/model}).
-     *
-     * @throws InvalidInputException when the run has none, saying to name the model
-     */
-    static GeneratedNet recordedModel(Path runDir, String instead) {
-        return savedModelOf(runDir).orElseThrow(() -> new InvalidInputException(runDir + " does not say which"
-                + " model it trained (no " + runDir.resolve(TrainCommand.MODEL_DIR).resolve(SavedModelInfo.FILE)
-                + "); " + instead));
-    }
-
-    /** The model a run saved in {@code <run>/model} when it ended; empty for a run that has not ended. */
-    static Optional<GeneratedNet> savedModelOf(Path runDir) {
-        Path recorded = runDir.resolve(TrainCommand.MODEL_DIR);
-        return Files.isRegularFile(recorded.resolve(SavedModelInfo.FILE))
-                ? Optional.of(ModelCatalog.resolve(LaminaModel.readInfo(recorded).netClass()))
-                : Optional.empty();
     }
 
     private void writeOnnx(LaminaModel saved, PrintStream stdout) throws IOException {

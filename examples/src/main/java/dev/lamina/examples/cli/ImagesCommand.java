@@ -2,6 +2,7 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.InvalidInputException;
+import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.ExampleSet;

@@ -2,18 +2,14 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.InvalidInputException;
-import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
-import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
-import dev.lamina.runtime.model.LaminaModel;
-import dev.lamina.runtime.model.SavedModelInfo;
-import dev.lamina.runtime.report.HistoryFiles;
-import dev.lamina.runtime.train.Trainer;
+import dev.lamina.runtime.run.RunData;
+import dev.lamina.runtime.run.RunDirectory;
+import dev.lamina.runtime.run.TrainedRun;
 import dev.lamina.runtime.train.TrainingConfig;
 import dev.lamina.runtime.train.TrainingResult;
 import dev.lamina.runtime.train.TrainingSettings;
@@ -27,9 +23,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code lamina train MODEL}: trains one model and reports its test accuracy. */
@@ -47,15 +42,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The saved model directory inside --out. */
-    static final String MODEL_DIR = "model";
-
     /** The model {@code lamina train} trains when none is named. */
     static final String DEFAULT_MODEL = "FashionClassifier";
-
-    /** The files a training run writes; a directory holding one of them holds a run. */
-    static final List<String> RUN_FILES = List.of(CheckpointStore.LAST.id() + ".json",
-            CheckpointStore.BEST.id() + ".json", HistoryFiles.JSON, HistoryFiles.CSV, MODEL_DIR);
 
     @Parameters(index = "0", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL,
             description = "@Model class or generated Net class, e.g. FashionCnn, PlainNet,"
@@ -103,11 +91,18 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // every option is checked before the data loads or anything is written
+        RunDirectory from = resume != null ? RunDirectory.of(resume) : null;
+        if (from != null) {
+            from.requireLast("--resume");
+        }
         // resuming without MODEL: the model the run saved, when it got that far
-        GeneratedNet net = (resume != null && !spec.commandLine().getParseResult().hasMatchedPositional(0)
-                ? ExportCommand.savedModelOf(resume) : Optional.<GeneratedNet>empty())
+        GeneratedNet net = (from != null && !spec.commandLine().getParseResult().hasMatchedPositional(0)
+                ? from.recordedNetClass().map(ModelCatalog::resolve) : Optional.<GeneratedNet>empty())
                 .orElseGet(() -> data.model(model));
-        TrainingSettings given = training.over(TrainingSettings.DEFAULTS);
+        // a resume continues the recorded plan: only the options given here change it
+        TrainingSettings base = from != null ? from.recordedSettings(TrainingSettings.DEFAULTS) : TrainingSettings.DEFAULTS;
+        TrainingSettings given = training.over(base);
+        int patience = from != null && !training.given("--patience") ? base.patience() : this.patience;
         TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
                 given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),
                 validation, patience));
@@ -118,23 +113,23 @@ final class TrainCommand implements Callable<Integer> {
         }
         DeviceChoice deviceChoice = device.choice();
         int limitBatches = limit.limitBatches();
-        Path dir = outputDirectory(net);
+        RunDirectory run = from != null && (out == null || samePath(out, resume))
+                ? RunDirectory.forResume(resume, "--resume")
+                : RunDirectory.forNewRun(out, Path.of("runs", "train-" + net.name()), "--out");
 
         PrintStream stdout = CliOutput.stdout(spec);
         stdout.println(net.summary());
         // a resumed run continues on the data it trained on (an image folder as it read it)
-        DataOptions.Loaded input = resume != null ? data.loadForRun(net, resume, "--resume", stdout) : data.load(net);
-        DataSplits loaded = input.splits();
-        DataSplits splits = validation > 0 && !loaded.hasValidation()
-                ? loaded.withValidation(validation, settings.seed()) : loaded;
+        RunData input = (from != null ? data.loadForRun(net, from, "--resume", stdout) : data.load(net))
+                .withValidation(settings);
+        DataSplits splits = input.splits();
         if (input.folder() != null) {
             ImageFolders.Loaded folder = input.folder();
             stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", folder.dir(), folder.layout(),
                     folder.classNames().size(), String.join(", ", folder.classNames()));
-            folder.writeRunFiles(dir);
             if (!folder.skipped().isEmpty()) {
                 stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (--skip-bad-images), listed in"
-                        + " %s%n", folder.skipped().size(), dir.resolve(ImageFolders.SKIPPED_FILE));
+                        + " %s%n", folder.skipped().size(), run.path().resolve(ImageFolders.SKIPPED_FILE));
             }
         }
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
@@ -144,21 +139,21 @@ final class TrainCommand implements Callable<Integer> {
                 settings.epochs(), settings.batchSize(), settings.weightDecay() > 0
                         ? "W (weight decay " + settings.weightDecay() + ")" : "",
                 settings.learningRate(), settings.schedule(), settings.seed(), augment ? ", augmented" : "",
-                limitBatches > 0 ? ", at most " + limitBatches + " batches per epoch (smoke run)" : "", dir);
+                limitBatches > 0 ? ", at most " + limitBatches + " batches per epoch (smoke run)" : "", run);
         TrainingConfig config = TrainingConfig.builder()
                 .settings(settings)
                 .device(deviceChoice)
-                .outputDir(dir).resumeFrom(resume)
+                .resumeFrom(resume)
                 .augmentation(augment ? augmentation(input) : Augmentation.NONE)
                 .limitBatches(limitBatches)
                 .modelName(net.name())
                 .progress(stdout)
                 .build();
-        TrainingResult result = new Trainer(config).fit(net.newBlock(), net.inputShape(),
-                splits.train(), splits.validation(), splits.test());
+        TrainedRun trained = run.train(net.net(), input, config);
+        TrainingResult result = trained.training();
         if (result.stoppedEarly()) {
             stdout.printf(Locale.ROOT, "Stopped early after epoch %d of %d (--patience %d).%n",
-                    result.history().size(), settings.epochs(), patience);
+                    result.history().size(), settings.epochs(), settings.patience());
         }
         stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n",
                 result.testAccuracy());
@@ -171,54 +166,23 @@ final class TrainCommand implements Callable<Integer> {
                     + " set for monitoring only, so no best epoch was chosen; only checkpoint 'last'"
                     + " is kept.");
         }
-        stdout.println("Checkpoints and history: " + dir);
-        saveModel(net, dir, input, stdout);
+        stdout.println("Checkpoints and history: " + run);
+        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
+                + " %s IMAGE`.%n", trained.chosen(), trained.model().training().get("epoch"), trained.modelDir(),
+                trained.modelDir());
         return LaminaCli.OK;
     }
 
-    /**
-     * A resumed run writes into its own directory (or into a fresh --out); a new run into --out,
-     * which must not hold a run, or into a new numbered directory.
-     */
-    private Path outputDirectory(GeneratedNet net) {
-        if (resume != null) {
-            if (!new CheckpointStore(resume).exists(CheckpointStore.LAST)) {
-                throw new InvalidInputException("--resume " + resume + " holds no checkpoint 'last' ("
-                        + resume.resolve(CheckpointStore.LAST.id() + ".json") + " does not exist); pass"
-                        + " the directory of an earlier `lamina train` run.");
-            }
-            if (out == null || out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
-                RunDirectory.requireWritable(resume, "--resume");
-                return resume;
-            }
-        }
-        return RunDirectory.forNewRun(out,
-                () -> RunDirectory.nextVersion(Path.of("runs", "train-" + net.name())), RUN_FILES, "--out");
+    private static boolean samePath(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /**
      * The dataset's standard augmentation; for a folder, a random crop with padding 2 and no flip
      * (a mirrored image may be another class).
      */
-    private Augmentation augmentation(DataOptions.Loaded input) {
+    private Augmentation augmentation(RunData input) {
         // input, not the --dataset option: a resumed folder run may leave --dataset out
         return input.folder() != null ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
-    }
-
-    /**
-     * Writes the run's chosen model (best on validation, else last) as a saved model directory,
-     * {@code <out>/model}, for {@code lamina predict} and {@code LaminaModel.load}.
-     */
-    private static void saveModel(GeneratedNet net, Path dir, DataOptions.Loaded input, PrintStream stdout)
-            throws IOException {
-        CheckpointStore store = new CheckpointStore(dir);
-        CheckpointTag chosen = store.exists(CheckpointTag.BEST)
-                && store.loadState(CheckpointTag.BEST).evalTarget().selectsBest()
-                ? CheckpointTag.BEST : CheckpointTag.LAST;
-        Path modelDir = dir.resolve(MODEL_DIR);
-        SavedModelInfo info = LaminaModel.saveFromCheckpoint(dir, chosen.id(), net.netClass(),
-                input.classNames(), input.label(), modelDir);
-        stdout.printf(Locale.ROOT, "Saved model (checkpoint '%s', epoch %s): %s. Predict with `lamina predict"
-                + " %s IMAGE`.%n", chosen, info.training().get("epoch"), modelDir, modelDir);
     }
 }

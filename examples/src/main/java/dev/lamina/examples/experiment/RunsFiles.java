@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.lamina.runtime.io.AtomicFiles;
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

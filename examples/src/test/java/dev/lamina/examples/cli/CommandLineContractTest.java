@@ -1,5 +1,6 @@
 package dev.lamina.examples.cli;
 
+import dev.lamina.runtime.run.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,9 +154,7 @@ class CommandLineContractTest {
         }
         assertFalse(help.toLowerCase(java.util.Locale.ROOT).contains("(default:"), "twice:\n" + help);
         TrainingConfig library = TrainingConfig.builder().build();
-        assertEquals(List.of(d.epochs(), d.batchSize(), d.learningRate(), d.schedule(), d.seed()),
-                List.of(library.epochs(), library.batchSize(), library.learningRate(), library.schedule(),
-                        library.seed()), "the library's defaults are the CLI's");
+        assertEquals(d, library.settings(), "the library's defaults are the CLI's");
         String benchmark = LaminaCli.newCommandLine().getSubcommands().get("benchmark")
                 .getUsageMessage(CommandLine.Help.Ansi.OFF);
         assertTrue(benchmark.contains("Default: " + d.batchSize()) && benchmark.contains("Default: " + d.seed()),

@@ -2,7 +2,7 @@ package dev.lamina.examples.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class RunsFilesTest {
                 .map(v -> v instanceof String t ? Double.valueOf(t) : v).toList(), "a missing figure stays valid JSON");
         Map<String, Object> parsed = Json.asObject(Json.asArray(root.get("runs"), "runs").get(0), "run");
         assertEquals("Plain", parsed.get("model"));
-        assertEquals(218490.0, parsed.get("parameters"));
+        assertEquals(218490L, parsed.get("parameters"), "an integer reads back as one");
         List<Object> epochs = Json.asArray(parsed.get("epochs"), "epochs");
         assertEquals(2, epochs.size());
         Map<String, Object> first = Json.asObject(epochs.get(0), "epoch 1");

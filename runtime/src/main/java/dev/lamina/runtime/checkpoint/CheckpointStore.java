@@ -4,7 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.lamina.runtime.io.AtomicFiles;
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -216,6 +216,15 @@ public final class CheckpointStore {
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The state file of the {@code best} checkpoint the committed {@code last.json} names, whether
+     * or not it exists; empty when it names none (no best chosen, an older run, or {@code
+     * last.json} unreadable).
+     */
+    public java.util.Optional<Path> namedBestState() {
+        return java.util.Optional.ofNullable(committedBestState()).map(dir::resolve);
     }
 
     private static boolean isStepFile(String name, CheckpointTag tag) {

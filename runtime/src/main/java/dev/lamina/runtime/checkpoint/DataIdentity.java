@@ -1,7 +1,7 @@
 package dev.lamina.runtime.checkpoint;
 
 import dev.lamina.runtime.data.ExampleSet;
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.lamina.runtime.checkpoint;
 
 import dev.lamina.runtime.report.EpochStats;
 import dev.lamina.runtime.report.EvalTarget;
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +18,19 @@ import java.util.regex.Pattern;
  * @param bestEpoch the epoch with the best evaluation accuracy so far (0 if none)
  * @param bestAccuracy that accuracy
  * @param seed the run's random seed
- * @param config the training settings (epochs, batch size, ...), for people and for resume
+ * @param settings the training settings (epochs, batch size, ...), typed, for people and for resume
+ *     (the file's {@code "config"})
  * @param evalTarget what the history's evaluation columns measured
  * @param signature the model the parameters belong to
  * @param data what the run trained and evaluated on (a resume must use the same)
  * @param history one row per completed epoch
  */
 public record TrainingState(int epoch, long step, int bestEpoch, double bestAccuracy, long seed,
-                            Map<String, Object> config, EvalTarget evalTarget, ModelSignature signature,
+                            RecordedSettings settings, EvalTarget evalTarget, ModelSignature signature,
                             DataIdentity data, List<EpochStats> history) {
 
     public TrainingState {
-        config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        settings = settings == null ? RecordedSettings.NONE : settings;
         history = List.copyOf(history);
     }
 
@@ -49,7 +50,7 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         m.put("best_epoch", bestEpoch);
         m.put("best_accuracy", bestAccuracy);
         m.put("seed", seed);
-        m.put("config", config);
+        m.put("config", settings);
         m.put("eval", evalTarget.id());
         m.put("parameters", new LinkedHashMap<String, Object>(signature.parameters()));
         m.put("data", data.toJson());
@@ -77,7 +78,7 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
                 .map(row -> EpochStats.fromJson(Json.asObject(row, "a history row"))).toList();
         return new TrainingState((int) Json.number(m, "epoch"), (long) Json.number(m, "step"),
                 (int) Json.number(m, "best_epoch"), Json.number(m, "best_accuracy"),
-                seed(m.get("seed")), config,
+                seed(m.get("seed")), RecordedSettings.fromTree(config),
                 EvalTarget.fromId(Json.string(m, "eval")), new ModelSignature(params),
                 DataIdentity.fromJson(m.get("data")), history);
     }

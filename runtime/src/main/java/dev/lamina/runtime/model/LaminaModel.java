@@ -18,10 +18,10 @@ import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.Json;
 import dev.lamina.runtime.onnx.OnnxExporter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,22 +55,23 @@ import java.util.stream.Stream;
 public final class LaminaModel implements AutoCloseable {
 
     private final Model model;
-    private final SavedModelInfo info;
-    private final Path dir;
     /** The Net it was loaded as: its descriptor says what the block computes (the ONNX export reads it). */
     private final LaminaNet net;
+    private final SavedModelInfo info;
+    private final Path dir;
 
-    private LaminaModel(Model model, SavedModelInfo info, Path dir, LaminaNet net) {
+    private LaminaModel(Model model, LaminaNet net, SavedModelInfo info, Path dir) {
         this.model = model;
+        this.net = net;
         this.info = info;
         this.dir = dir;
-        this.net = net;
     }
 
     /**
      * Writes a saved model directory: DJL's parameter file, then {@value SavedModelInfo#FILE}, each
      * atomically; the JSON file, written last, is the commit point (a crash leaves the previous save
-     * usable). Parameter files of an earlier save in {@code dir} are removed after the commit.
+     * usable). The parameter file of the saved model this one replaces is removed after the commit;
+     * no other file in {@code dir} is touched.
      *
      * @param dir the directory (created when missing)
      * @param netClass the generated {@code <Name>Net} class the block was built by
@@ -94,6 +95,7 @@ public final class LaminaModel implements AutoCloseable {
     public static SavedModelInfo save(Path dir, Class<?> netClass, Block block, List<String> classes,
                                       Normalization normalization, ImageConversion.Resize resize,
                                       Map<String, Object> training) throws IOException {
+        requireLiveParameters(block);
         LaminaNet net = handle(netClass);
         String name = net.name();
         Shape input = net.inputShape();
@@ -106,6 +108,8 @@ public final class LaminaModel implements AutoCloseable {
                     + " class names were given");
         }
         classes = namedOutputs(classes, outputs);
+        // the parameter file of the save this one replaces: the only file the save removes
+        String previous = previousParametersFile(dir);
         Files.createDirectories(dir);
         Path staging = dir.resolve(".save-" + UUID.randomUUID());
         String fileName;
@@ -129,23 +133,48 @@ public final class LaminaModel implements AutoCloseable {
         SavedModelInfo info = new SavedModelInfo(name, netClass.getName(), SavedModelInfo.currentLaminaVersion(),
                 chw, classes, normalization, resize, fileName, Files.size(params), sha256(params), signature, training);
         AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson(net.descriptor()));
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "*.params")) {
-            for (Path p : stale) {
-                if (!p.getFileName().toString().equals(fileName)) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        if (previous != null && !previous.equals(fileName)) {
+            Files.deleteIfExists(dir.resolve(previous));
         }
         return info;
     }
 
     /**
+     * Refuses a block whose parameters are gone, before anything is written: {@code Trainer.fit}
+     * closes its DJL model when it returns, and with it the trained block's arrays.
+     */
+    private static void requireLiveParameters(Block block) {
+        boolean released = block.getParameters().values().stream()
+                .anyMatch(p -> p.isInitialized() && p.getArray().isReleased());
+        if (released) {
+            throw new LaminaModelException("the block's parameters have been released (Trainer.fit closes its"
+                    + " model when it returns), so there is nothing to save; train with RunDirectory.train, whose"
+                    + " result saves the chosen model, or save a checkpoint's model with"
+                    + " LaminaModel.saveFromCheckpoint(runDir, tag, netClass, classes, dataset, dir)");
+        }
+    }
+
+    /**
+     * The parameter file the saved model already in {@code dir} names, when it is one of its own
+     * ({@code <name>-NNNN.params}, a regular file); else null. Other files in {@code dir} are
+     * never touched.
+     */
+    private static String previousParametersFile(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(SavedModelInfo.FILE))) {
+            return null;
+        }
+        try {
+            String name = readInfo(dir).parametersFile();
+            return name != null && name.matches("[^/\\\\]+-\\d{4,}\\.params") && Files.isRegularFile(dir.resolve(name))
+                    ? name : null;
+        } catch (LaminaModelException e) {
+            return null; // unreadable: nothing is removed on a guess
+        }
+    }
+
+    /**
      * Writes a saved model directory from a checkpoint of a training run ({@code lamina train
-     * --out RUN_DIR}): the parameters are loaded into {@code netClass}'s block (refused with what
-     * differs when the checkpoint is of another model), the normalization and a training summary
-     * come from the checkpoint's state, and the resize policy from the run's {@value
-     * ImageFolderRun#FILE} when it trained on an image folder (else {@link
-     * ImageConversion.Resize#NONE}).
+     * --out RUN_DIR}): {@link #fromCheckpoint}, then {@link #save(Path)}.
      *
      * @param runDir the run's checkpoint directory
      * @param tag {@code best} or {@code last}
@@ -153,18 +182,39 @@ public final class LaminaModel implements AutoCloseable {
      */
     public static SavedModelInfo saveFromCheckpoint(Path runDir, String tag, Class<?> netClass, List<String> classes,
                                                     String dataset, Path dir) throws IOException {
+        try (LaminaModel model = fromCheckpoint(runDir, CheckpointTag.parse(tag), netClass, classes, dataset)) {
+            return model.save(dir);
+        }
+    }
+
+    /**
+     * The model of a checkpoint of a training run, loaded in memory (nothing is written): the
+     * parameters are loaded into {@code netClass}'s block (refused with what differs when the
+     * checkpoint is of another model), the normalization and a training summary come from the
+     * checkpoint's state, and the resize policy from the run's {@value ImageFolderRun#FILE} when it
+     * trained on an image folder (else {@link ImageConversion.Resize#NONE}). It predicts, exports
+     * ONNX ({@link #exportOnnx}) and saves ({@link #save(Path)}) like a loaded saved model; its
+     * {@link #info()} names no parameter file until it is saved, and {@link #dir()} is null.
+     *
+     * @param classes the output classes' names, in output order (see {@link #save(Path, Class, Block,
+     *     List, Normalization, Map)})
+     * @param dataset the dataset's name, for the summary
+     * @throws dev.lamina.runtime.checkpoint.CheckpointException when the checkpoint is missing,
+     *     unreadable or of another model
+     */
+    public static LaminaModel fromCheckpoint(Path runDir, CheckpointTag tag, Class<?> netClass, List<String> classes,
+                                             String dataset) {
         LaminaNet net = handle(netClass);
-        Block block = net.newBlock();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            block.initialize(manager, DataType.FLOAT32, net.inputShape());
-            TrainingState state = new CheckpointStore(runDir).restore(CheckpointTag.parse(tag), block, manager);
-            Object norm = state.config().get("normalization");
-            Normalization normalization = norm == null || "none".equals(norm) ? null
-                    : Normalization.parse(String.valueOf(norm));
+        Model model = Model.newInstance(net.name());
+        try {
+            Block block = net.newBlock();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, net.inputShape());
+            TrainingState state = new CheckpointStore(runDir).restore(tag, block, model.getNDManager());
             Map<String, Object> training = new LinkedHashMap<>();
             training.put("dataset", dataset);
             training.put("run_directory", runDir.toAbsolutePath().normalize().toString());
-            training.put("checkpoint", tag);
+            training.put("checkpoint", tag.id());
             training.put("epoch", state.epoch());
             training.put("step", state.step());
             training.put("evaluated_on", state.evalTarget().id());
@@ -174,11 +224,27 @@ public final class LaminaModel implements AutoCloseable {
                 training.put("best_epoch", state.bestEpoch());
                 training.put("best_" + state.evalTarget().id() + "_accuracy", state.bestAccuracy());
             }
-            training.put("settings", state.config());
+            training.put("settings", Json.toTree(state.settings()));
             ImageConversion.Resize resize = ImageFolderRun.read(runDir).filter(ImageFolderRun::hasSettings)
                     .map(run -> run.options().resize()).orElse(ImageConversion.Resize.NONE);
-            return save(dir, netClass, block, classes, normalization, resize, training);
+            Shape output = block.getOutputShapes(new Shape[] {net.inputShape()})[0];
+            SavedModelInfo info = new SavedModelInfo(net.name(), netClass.getName(),
+                    SavedModelInfo.currentLaminaVersion(), net.inputShape().slice(1).getShape(),
+                    namedOutputs(classes, output.get(output.dimension() - 1)), state.settings().normalization(),
+                    resize, null, 0, null, ModelSignature.of(block), training);
+            return new LaminaModel(model, net, info, null);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
+    }
+
+    /**
+     * Writes this model as a saved model directory ({@link #save(Path, Class, Block, List,
+     * Normalization, ImageConversion.Resize, Map)} with its own info).
+     */
+    public SavedModelInfo save(Path dir) throws IOException {
+        return save(dir, net.netClass(), block(), info.classes(), info.normalization(), info.resize(), info.training());
     }
 
     /**
@@ -270,7 +336,7 @@ public final class LaminaModel implements AutoCloseable {
             }
             // exactly the file checked above (without an epoch DJL takes the newest <name>-NNNN.params)
             model.load(dir, info.modelName(), Map.of("epoch", epochOf(info.parametersFile(), params)));
-            return new LaminaModel(model, info, dir, net);
+            return new LaminaModel(model, net, info, dir);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof LaminaModelException lme) {
@@ -312,7 +378,7 @@ public final class LaminaModel implements AutoCloseable {
         return info;
     }
 
-    /** The directory it was loaded from. */
+    /** The directory it was loaded from; null for a model {@link #fromCheckpoint loaded from a checkpoint}. */
     public Path dir() {
         return dir;
     }

@@ -1,11 +1,12 @@
 package dev.lamina.runtime.model;
 
 import dev.lamina.runtime.checkpoint.ModelSignature;
+import dev.lamina.runtime.checkpoint.RecordedSettings;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.descriptor.LayerDescriptor;
 import dev.lamina.runtime.descriptor.NetDescriptor;
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -52,6 +53,20 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
     @Override
     public long[] inputShape() {
         return inputShape.clone();
+    }
+
+    /**
+     * The run's settings as {@code training.settings} records them, typed ({@link
+     * RecordedSettings#NONE} when the summary has none, e.g. a model saved by {@link
+     * LaminaModel#save(java.nio.file.Path, Class, ai.djl.nn.Block, List, Normalization, Map)});
+     * files of older versions, which wrote its integers as doubles, read the same.
+     *
+     * @throws IllegalArgumentException when it is there but malformed
+     */
+    public RecordedSettings settings() {
+        RecordedSettings settings = Json.convert(training.get("settings"), RecordedSettings.class,
+                "\"training.settings\"");
+        return settings == null ? RecordedSettings.NONE : settings;
     }
 
     /** The JSON text. */

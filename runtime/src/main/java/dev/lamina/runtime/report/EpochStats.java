@@ -1,5 +1,6 @@
 package dev.lamina.runtime.report;
 
+import dev.lamina.runtime.io.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

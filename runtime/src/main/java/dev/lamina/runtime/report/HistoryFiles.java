@@ -1,5 +1,6 @@
 package dev.lamina.runtime.report;
 
+import dev.lamina.runtime.io.Json;
 import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,132 +1,69 @@
 package dev.lamina.runtime.report;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
-import com.google.gson.ToNumberPolicy;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of the files Lamina writes (history, checkpoint state, experiment runs), through Gson
- * (which DJL already depends on).
+ * The untyped JSON reader and writer of earlier versions, kept for code written against it (the
+ * processor's tests read SARIF logs with it); it has no codec of its own: everything goes through
+ * {@link dev.lamina.runtime.io.Json}, the runtime's one JSON codec. Unlike that one, {@link #parse}
+ * keeps this class's old contract of reading every number as a {@code Double}.
  *
- * <p>Values map to Java as: object - {@code Map<String, Object>} (insertion ordered), array -
- * {@code List<Object>}, string - {@code String}, number - {@code Double} when read, {@code
- * true}/{@code false} - {@code Boolean}, {@code null} - {@code null}. Non-finite numbers, which JSON
- * has no literal for, are written as the strings {@code "NaN"}, {@code "Infinity"} and {@code
- * "-Infinity"}, and {@link #number} reads them back.
+ * @deprecated use {@link dev.lamina.runtime.io.Json}, which reads integers back as integers
  */
+@Deprecated
 public final class Json {
-
-    /** Writes non-finite doubles and floats as strings; finite ones as numbers. */
-    private static final class FiniteOrString<T extends Number> extends TypeAdapter<T> {
-        @Override
-        public void write(JsonWriter out, T value) throws IOException {
-            if (value == null) {
-                out.nullValue();
-            } else if (Double.isFinite(value.doubleValue())) {
-                out.value(value);
-            } else {
-                out.value(value.toString()); // "NaN", "Infinity", "-Infinity"
-            }
-        }
-
-        @Override
-        public T read(JsonReader in) {
-            throw new UnsupportedOperationException("Json reads numbers as Double through Object");
-        }
-    }
-
-    private static final Gson GSON = new GsonBuilder()
-            .setPrettyPrinting()
-            .serializeNulls()
-            .disableHtmlEscaping()
-            .setStrictness(Strictness.STRICT)
-            .setObjectToNumberStrategy(ToNumberPolicy.DOUBLE)
-            .registerTypeAdapter(Double.class, new FiniteOrString<Double>())
-            .registerTypeAdapter(Float.class, new FiniteOrString<Float>())
-            .create();
 
     private Json() {}
 
-    /** Writes {@code value} (maps, lists, strings, numbers, booleans, records) as indented JSON. */
+    /** {@link dev.lamina.runtime.io.Json#write}. */
     public static String write(Object value) {
-        return GSON.toJson(value) + "\n";
+        return dev.lamina.runtime.io.Json.write(value);
     }
 
-    /**
-     * Parses one JSON value.
-     *
-     * @throws IllegalArgumentException saying where the text is not JSON
-     */
+    /** {@link dev.lamina.runtime.io.Json#parse}, with every number a {@code Double}. */
     public static Object parse(String text) {
-        try {
-            Object value = GSON.fromJson(text, Object.class);
-            if (value == null && text.isBlank()) {
-                throw new IllegalArgumentException("not valid JSON: the text is empty");
-            }
-            return value;
-        } catch (JsonParseException e) {
-            // Gson wraps the reader's exception, whose message says what and where
-            Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
-            // first line only: Gson appends a line with a link to its troubleshooting guide
-            throw new IllegalArgumentException("not valid JSON: " + cause.getMessage().lines().findFirst()
-                    .orElse("").strip(), e);
-        }
+        return doubles(dev.lamina.runtime.io.Json.parse(text));
     }
 
-    /** {@code value} as an object, or an error naming {@code what}. */
-    @SuppressWarnings("unchecked")
+    /** {@link dev.lamina.runtime.io.Json#asObject}. */
     public static Map<String, Object> asObject(Object value, String what) {
-        if (!(value instanceof Map)) {
-            throw new IllegalArgumentException(what + " is not a JSON object: " + value);
-        }
-        return (Map<String, Object>) value;
+        return dev.lamina.runtime.io.Json.asObject(value, what);
     }
 
-    /** {@code value} as an array, or an error naming {@code what}. */
-    @SuppressWarnings("unchecked")
+    /** {@link dev.lamina.runtime.io.Json#asArray}. */
     public static List<Object> asArray(Object value, String what) {
-        if (!(value instanceof List)) {
-            throw new IllegalArgumentException(what + " is not a JSON array: " + value);
-        }
-        return (List<Object>) value;
+        return dev.lamina.runtime.io.Json.asArray(value, what);
     }
 
-    /** The number under {@code key} (also reads the strings written for NaN and infinities). */
+    /** {@link dev.lamina.runtime.io.Json#number}. */
     public static double number(Map<String, Object> object, String key) {
-        Object value = object.get(key);
-        if (value instanceof Number n) {
+        return dev.lamina.runtime.io.Json.number(object, key);
+    }
+
+    /** {@link dev.lamina.runtime.io.Json#string}. */
+    public static String string(Map<String, Object> object, String key) {
+        return dev.lamina.runtime.io.Json.string(object, key);
+    }
+
+    /** {@link dev.lamina.runtime.io.Json#sameJson}. */
+    public static boolean sameJson(Object a, Object b) {
+        return dev.lamina.runtime.io.Json.sameJson(a, b);
+    }
+
+    private static Object doubles(Object value) {
+        if (value instanceof Long n) {
             return n.doubleValue();
         }
-        if (value instanceof String s) {
-            switch (s) {
-                case "NaN": return Double.NaN;
-                case "Infinity": return Double.POSITIVE_INFINITY;
-                case "-Infinity": return Double.NEGATIVE_INFINITY;
-                default: break;
-            }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, doubles(v)));
+            return copy;
         }
-        throw new IllegalArgumentException("\"" + key + "\" is missing or not a number: " + value);
-    }
-
-    /** The string under {@code key}. */
-    public static String string(Map<String, Object> object, String key) {
-        Object value = object.get(key);
-        if (!(value instanceof String s)) {
-            throw new IllegalArgumentException("\"" + key + "\" is missing or not a string: " + value);
+        if (value instanceof List<?> list) {
+            return list.stream().map(Json::doubles).toList();
         }
-        return s;
-    }
-
-    /** Whether two values read from or written as JSON are the same JSON ({@code 4} equals {@code 4.0}). */
-    public static boolean sameJson(Object a, Object b) {
-        return GSON.toJsonTree(a).equals(GSON.toJsonTree(b));
+        return value;
     }
 }

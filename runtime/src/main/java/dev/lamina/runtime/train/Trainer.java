@@ -20,7 +20,6 @@ import dev.lamina.runtime.data.ExampleSet;
 import dev.lamina.runtime.device.DevicePlacement;
 import dev.lamina.runtime.device.DeviceSelection;
 import dev.lamina.runtime.report.EvalTarget;
-import dev.lamina.runtime.report.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -142,27 +141,27 @@ public final class Trainer {
             DataFit.requireInputShape(validation, "validation", exampleShape);
         }
         DataFit.requireInputShape(test, "test", exampleShape);
-        if (config.patience() > 0 && validation == null) {
-            throw new InvalidInputException("early stopping (patience " + config.patience() + ") needs a"
+        if (config.settings().patience() > 0 && validation == null) {
+            throw new InvalidInputException("early stopping (patience " + config.settings().patience() + ") needs a"
                     + " validation set to watch; give one, or set patience 0. Stopping on the test set would"
                     + " make the test accuracy an optimistic estimate.");
         }
         DeviceSelection devices = selectDevices();
-        MemoryGuard memory = new MemoryGuard(devices.describe(), config.batchSize());
+        MemoryGuard memory = new MemoryGuard(devices.describe(), config.settings().batchSize());
         Path out = config.outputDir() != null ? config.outputDir() : config.resumeFrom();
         EvalTarget evalTarget = validation != null ? EvalTarget.VALIDATION : EvalTarget.TEST;
         ExampleSet evalSet = validation != null ? validation : test;
         DataIdentity data = DataIdentity.of(train, evalSet, evalTarget.id(),
-                String.valueOf(config.describe().get("normalization")));
+                config.normalization() == null ? "none" : config.normalization().format());
 
         recoverInterruptedSaves(out);
-        Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
+        Engine.getInstance().setRandomSeed(Long.hashCode(config.settings().seed()));
         try (Model model = Model.newInstance("lamina", devices.primary())) {
             model.setBlock(block);
             CheckpointStore.Restored resumed = config.resumeFrom() == null ? null
                     : resume(block, inputShapeWithBatch, model, data);
             try (DjlSteps steps = memory.call(() ->
-                    new DjlSteps(model, devices.toArray(), config.learningRate(), config.weightDecay(),
+                    new DjlSteps(model, devices.toArray(), config.settings().learningRate(), config.settings().weightDecay(),
                             inputShapeWithBatch, listeners))) {
                 Shape outputs = steps.outputShape();
                 DataFit.requireLabels(train, "training", outputs);
@@ -205,8 +204,8 @@ public final class Trainer {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, inputShapeWithBatch);
             new CheckpointStore(checkpointDir).restore(tag, block, model.getNDManager());
-            MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.batchSize());
-            try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.learningRate(),
+            MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.settings().batchSize());
+            try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.settings().learningRate(),
                     inputShapeWithBatch)) {
                 DataFit.requireLabels(data, "evaluation", steps.outputShape());
                 return new TrainingRun(config, progress, block, steps, devices, memory, null, EvalTarget.TEST, DataIdentity.UNKNOWN,
@@ -269,27 +268,19 @@ public final class Trainer {
                     + " this resume cannot check that the data is the same");
         }
         progress.info("resuming from " + config.resumeFrom() + " after epoch " + state.epoch() + " of "
-                + config.epochs());
-        Map<String, Object> now = config.describe();
-        state.config().forEach((key, saved) -> {
-            if (!key.equals("epochs") && now.containsKey(key) && !sameSetting(now.get(key), saved)) {
-                progress.info("note: " + key + " was " + saved + " in the checkpoint and is " + now.get(key) + " now");
-            }
-        });
-        Object savedEpochs = state.config().get("epochs");
-        if (config.schedule().kind() != LearningRateSchedule.Kind.CONSTANT && savedEpochs != null
-                && !sameSetting(savedEpochs, config.epochs())) {
-            String planned = savedEpochs instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(savedEpochs);
+                + config.settings().epochs());
+        for (String difference : state.settings().differencesFrom(config.recorded())) {
+            progress.info("note: " + difference);
+        }
+        Integer planned = state.settings().epochs();
+        if (config.settings().schedule().kind() != LearningRateSchedule.Kind.CONSTANT && planned != null
+                && planned != config.settings().epochs()) {
             progress.info("note: the checkpoint's run was planned for " + planned + " epochs and this one for "
-                    + config.epochs() + "; the " + config.schedule() + " schedule now spans " + config.epochs()
+                    + config.settings().epochs() + "; the " + config.settings().schedule() + " schedule now spans " + config.settings().epochs()
                     + " epochs, so its rate does not continue from where the checkpoint left it");
         }
         LOG.info("Resumed from {} at epoch {}, step {}", config.resumeFrom(), state.epoch(), state.step());
         return restored;
     }
 
-    /** Whether a setting read back from a checkpoint (JSON numbers are doubles) equals today's. */
-    private static boolean sameSetting(Object now, Object saved) {
-        return Json.sameJson(now, saved);
-    }
 }

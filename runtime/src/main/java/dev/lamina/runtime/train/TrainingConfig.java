@@ -4,22 +4,20 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.device.DeviceChoice;
+import dev.lamina.runtime.checkpoint.RecordedSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to train. Build one with {@link #builder()}; every setting has a default, the training
- * settings those of {@link TrainingSettings#DEFAULTS}.
+ * How to train: the {@link TrainingSettings} that define the run (typed once, checked once, when
+ * they are built), and where and how it runs. Build one with {@link #builder()}; every setting has
+ * a default, the training settings those of {@link TrainingSettings#DEFAULTS}.
  *
- * @param epochs total epochs of the run (a resumed run ends at the same total)
- * @param batchSize examples per step
- * @param learningRate Adam's learning rate (the peak rate under a schedule)
- * @param schedule how the learning rate moves over the run's steps
- * @param weightDecay decoupled weight decay (AdamW), 0 for plain Adam
- * @param seed fixes parameter initialization, data order and DJL's random numbers
+ * @param settings epochs (a resumed run ends at the same total), batch size, learning rate and
+ *     schedule, weight decay, seed, validation fraction (applied by {@code
+ *     dev.lamina.runtime.run.RunDirectory#train} to data without a validation set; {@link
+ *     Trainer#fit} takes the sets it is given) and patience
  * @param device where to train, default {@code auto}
  * @param outputDir where checkpoints and history files go; {@code null}: nothing is written
  * @param resumeFrom a directory holding a {@code last} checkpoint to continue from, or {@code null}
@@ -29,25 +27,19 @@ import java.util.Objects;
  * @param logEvery batches between progress lines when not a terminal, default 50
  * @param augmentation applied to training batches (drawn from the seed), default none
  * @param normalization applied to every batch (training and evaluation), or {@code null} for none
- * @param patience stop after this many epochs in a row without a new best validation accuracy
- *     (early stopping; needs a validation set); 0, the default, never stops early
  * @param limitBatches at most this many batches per epoch and per evaluation, for a quick smoke
  *     run; 0, the default, uses every batch
  * @param modelName the model's name, for the title of {@code history.png}; default {@code "model"}
  */
-public record TrainingConfig(int epochs, int batchSize, float learningRate, LearningRateSchedule schedule,
-                             float weightDecay, long seed, DeviceChoice device,
+public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
                              int logEvery, Augmentation augmentation, Normalization normalization,
-                             int patience, int limitBatches, String modelName) {
+                             int limitBatches, String modelName) {
 
     public TrainingConfig {
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(device, "device");
-        Objects.requireNonNull(schedule, "schedule (use LearningRateSchedule.constant())");
         Objects.requireNonNull(augmentation, "augmentation (use Augmentation.NONE)");
-        // the settings' own range checks, one place for them
-        new TrainingSettings(epochs, batchSize, learningRate, schedule, weightDecay, seed,
-                TrainingSettings.DEFAULTS.validation(), patience);
         Objects.requireNonNull(modelName, "modelName");
         require(logEvery >= 1, "logEvery must be at least 1, got " + logEvery);
         require(limitBatches >= 0, "limit batches must be 0 (all batches) or more, got " + limitBatches);
@@ -64,26 +56,18 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         return new Builder();
     }
 
-    /** The settings that define the run, as saved in checkpoints. */
-    public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", epochs);
-        m.put("batch_size", batchSize);
-        m.put("learning_rate", Double.parseDouble(Float.toString(learningRate)));
-        m.put("lr_schedule", schedule.format());
-        m.put("weight_decay", Double.parseDouble(Float.toString(weightDecay)));
-        m.put("seed", seed);
-        m.put("device", device.toString());
-        Map<String, Object> augment = new LinkedHashMap<>();
-        augment.put("padding", augmentation.padding());
-        augment.put("flip", augmentation.flip());
-        m.put("augmentation", augment);
-        m.put("normalization", normalization == null ? "none" : normalization.format());
-        m.put("patience", patience);
-        if (limitBatches > 0) {
-            m.put("limit_batches", limitBatches);
-        }
-        return m;
+    /** These settings with another output directory (and the same everything else). */
+    public TrainingConfig withOutputDir(Path dir) {
+        return new TrainingConfig(settings, device, dir, resumeFrom, progress, terminal, logEvery, augmentation,
+                normalization, limitBatches, modelName);
+    }
+
+    /** The settings that define the run, typed, as checkpoints record them. */
+    public RecordedSettings recorded() {
+        return new RecordedSettings(settings.epochs(), settings.batchSize(),
+                Double.parseDouble(Float.toString(settings.learningRate())), settings.schedule().format(),
+                Double.parseDouble(Float.toString(settings.weightDecay())), settings.seed(), device.toString(),
+                augmentation, normalization, settings.patience(), limitBatches);
     }
 
     /** Builds a {@link TrainingConfig}. */
@@ -95,6 +79,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
         private float weightDecay;
         private String modelName = "model";
         private long seed;
+        private double validation;
         private DeviceChoice device = DeviceChoice.auto();
         private Path outputDir;
         private Path resumeFrom;
@@ -110,10 +95,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
             settings(TrainingSettings.DEFAULTS);
         }
 
-        /**
-         * Takes epochs, batch size, learning rate, schedule, weight decay, seed and patience from
-         * {@code settings} (its validation fraction is the caller's to apply to the data).
-         */
+        /** Takes every training setting from {@code settings}. */
         public Builder settings(TrainingSettings settings) {
             this.epochs = settings.epochs();
             this.batchSize = settings.batchSize();
@@ -121,6 +103,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
             this.schedule = settings.schedule();
             this.weightDecay = settings.weightDecay();
             this.seed = settings.seed();
+            this.validation = settings.validation();
             this.patience = settings.patience();
             return this;
         }
@@ -154,6 +137,15 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
 
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * The fraction of the training set {@code RunDirectory.train} holds out to choose the best
+         * epoch on, when the data has no validation set (default 0.1; 0: none).
+         */
+        public Builder validation(double validation) {
+            this.validation = validation;
             return this;
         }
 
@@ -221,9 +213,15 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, Lear
             return this;
         }
 
+        /**
+         * @throws InvalidInputException naming the first setting out of range (checked by {@link
+         *     TrainingSettings}, the one place for them)
+         */
         public TrainingConfig build() {
-            return new TrainingConfig(epochs, batchSize, learningRate, schedule, weightDecay, seed, device, outputDir, resumeFrom,
-                    progress, terminal, logEvery, augmentation, normalization, patience, limitBatches, modelName);
+            Objects.requireNonNull(schedule, "schedule (use LearningRateSchedule.constant())");
+            return new TrainingConfig(new TrainingSettings(epochs, batchSize, learningRate, schedule, weightDecay, seed,
+                    validation, patience), device, outputDir, resumeFrom, progress, terminal, logEvery, augmentation,
+                    normalization, limitBatches, modelName);
         }
     }
 }

@@ -92,7 +92,7 @@ final class TrainingRun {
      */
     void trainRemainingEpochs(ExampleSet train, ExampleSet evalSet) {
         caption = caption(train, evalSet);
-        while (epoch < config.epochs()) {
+        while (epoch < config.settings().epochs()) {
             if (patienceRunOut()) {
                 stoppedEarly = true;
                 progress.info(String.format(java.util.Locale.ROOT, "early stop after epoch %d: no better validation"
@@ -114,7 +114,7 @@ final class TrainingRun {
 
     /** Loss and accuracy on {@code data}, in order, training off. */
     Evaluation evaluate(ExampleSet data) {
-        BatchOptions options = BatchOptions.evaluation(config.batchSize()).withNormalization(config.normalization());
+        BatchOptions options = BatchOptions.evaluation(config.settings().batchSize()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(data, options, 0)) {
             Iterator<Batch> all = batches.iterator();
             Iterator<Batch> limited = config.limitBatches() == 0 ? all : new Iterator<>() {
@@ -145,7 +145,7 @@ final class TrainingRun {
 
     /** Whether the last {@code patience} epochs brought no new best (never, without patience). */
     private boolean patienceRunOut() {
-        return config.patience() > 0 && bestEpoch > 0 && epoch - bestEpoch >= config.patience();
+        return config.settings().patience() > 0 && bestEpoch > 0 && epoch - bestEpoch >= config.settings().patience();
     }
 
     int epoch() {
@@ -181,26 +181,26 @@ final class TrainingRun {
         double limit = explosionLimit(train.classes());
         // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run;
         // the data order and augmentation depend only on (seed, epoch) too.
-        Engine.getInstance().setRandomSeed(Long.hashCode(config.seed() * 31 + epoch));
+        Engine.getInstance().setRandomSeed(Long.hashCode(config.settings().seed() * 31 + epoch));
         long start = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
         long images = 0;
         int index = 0;
-        float rate = config.learningRate();
-        BatchOptions options = BatchOptions.training(config.batchSize(), config.seed())
+        float rate = config.settings().learningRate();
+        BatchOptions options = BatchOptions.training(config.settings().batchSize(), config.settings().seed())
                 .withAugmentation(config.augmentation()).withNormalization(config.normalization());
         try (BatchStream batches = BatchStream.open(train, options, epoch)) {
             int batchCount = config.limitBatches() == 0 ? batches.batchCount()
                     : Math.min(config.limitBatches(), batches.batchCount());
-            progress.epochStarted(epoch, config.epochs(), batchCount);
-            long totalSteps = (long) batchCount * config.epochs();
+            progress.epochStarted(epoch, config.settings().epochs(), batchCount);
+            long totalSteps = (long) batchCount * config.settings().epochs();
             for (Batch batch : batches) {
                 if (index == batchCount) {
                     break; // --limit-batches: a smoke run
                 }
                 index++;
-                rate = config.schedule().rate(config.learningRate(), step, totalSteps);
+                rate = config.settings().schedule().rate(config.settings().learningRate(), step, totalSteps);
                 DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate, train.classes());
                 lossSum += outcome.lossSum();
                 correct += outcome.correct();
@@ -213,11 +213,11 @@ final class TrainingRun {
         if (eval.examples() > 0 && !Double.isFinite(eval.loss())) {
             // the last step made the parameters non-finite; they must not become a checkpoint
             throw new TrainingDivergedException(epoch, index, "the " + evalTarget
-                    + " loss (measured after the last batch)", eval.loss(), config.learningRate(), lastGood());
+                    + " loss (measured after the last batch)", eval.loss(), config.settings().learningRate(), lastGood());
         }
         if (eval.examples() > 0 && eval.loss() > limit) {
             throw new TrainingDivergedException(epoch, index, "the " + evalTarget + " loss (measured after the last"
-                    + " batch), " + exploded(train.classes()) + ",", eval.loss(), config.learningRate(), lastGood());
+                    + " batch), " + exploded(train.classes()) + ",", eval.loss(), config.settings().learningRate(), lastGood());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         steps.epochDone();
@@ -230,11 +230,11 @@ final class TrainingRun {
         DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch, index, count));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
-                    config.learningRate(), lastGood());
+                    config.settings().learningRate(), lastGood());
         }
         if (outcome.meanLoss() > explosionLimit(classes)) {
             throw new TrainingDivergedException(epoch, index, "the training loss, " + exploded(classes) + ",",
-                    outcome.meanLoss(), config.learningRate(), lastGood());
+                    outcome.meanLoss(), config.settings().learningRate(), lastGood());
         }
         steps.learningRate(rate);
         memory.run(steps::step);
@@ -254,8 +254,8 @@ final class TrainingRun {
         String data = String.format(java.util.Locale.ROOT, "training: %s (%,d images); %s: %s (%,d images)",
                 train.name(), train.size(), evalTarget.id(), evalSet.name(), evalSet.size());
         String settings = String.format(java.util.Locale.ROOT, "%d epoch(s), batch %d, Adam lr %s (%s)%s, seed %d",
-                config.epochs(), config.batchSize(), Float.toString(config.learningRate()), config.schedule().format(),
-                config.weightDecay() > 0 ? ", weight decay " + config.weightDecay() : "", config.seed());
+                config.settings().epochs(), config.settings().batchSize(), Float.toString(config.settings().learningRate()), config.settings().schedule().format(),
+                config.settings().weightDecay() > 0 ? ", weight decay " + config.settings().weightDecay() : "", config.settings().seed());
         return new RunCaption(config.modelName(), run, List.of(data, settings));
     }
 
@@ -269,8 +269,8 @@ final class TrainingRun {
             return;
         }
         try {
-            TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.seed(),
-                    config.describe(), evalTarget, ModelSignature.of(block), data, history);
+            TrainingState state = new TrainingState(epoch, step, bestEpoch, bestAccuracy, config.settings().seed(),
+                    config.recorded(), evalTarget, ModelSignature.of(block), data, history);
             OptimizerState optimizer = steps.optimizerState(block);
             store.saveEpoch(block, state, optimizer, evalTarget.selectsBest() && bestEpoch == epoch);
             HistoryFiles.writeAll(store.dir(), history, evalTarget.id(), caption);

@@ -55,7 +55,7 @@ class CheckpointStoreTest {
     }
 
     private static TrainingState state(Block block, int epoch, long step) {
-        return new TrainingState(epoch, step, epoch, 0.5 + epoch / 100.0, 7, Map.of("device", "cpu"), EvalTarget.TEST,
+        return new TrainingState(epoch, step, epoch, 0.5 + epoch / 100.0, 7, new RecordedSettings(null, null, null, null, null, null, "cpu", null, null, null, null), EvalTarget.TEST,
                 ModelSignature.of(block), DataIdentity.of(Fixtures.leftRight("train", 4, 1),
                         Fixtures.leftRight("test", 2, 2), "test", "none"), List.of(new EpochStats(1, 0.7, 0.6, 0.65, 0.62, 1.5, 900)));
     }

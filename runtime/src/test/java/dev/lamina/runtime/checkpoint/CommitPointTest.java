@@ -73,7 +73,7 @@ class CommitPointTest {
         for (int e = 1; e <= epoch; e++) {
             history.add(new EpochStats(e, 1.0 / e, 0.5, 1.0 / e, e == bestEpoch ? 0.9 : 0.5, 1, 100));
         }
-        return new TrainingState(epoch, epoch * 10L, bestEpoch, 0.9, 7, Map.of("device", "cpu"), dev.lamina.runtime.report.EvalTarget.VALIDATION,
+        return new TrainingState(epoch, epoch * 10L, bestEpoch, 0.9, 7, new RecordedSettings(null, null, null, null, null, null, "cpu", null, null, null, null), dev.lamina.runtime.report.EvalTarget.VALIDATION,
                 ModelSignature.of(block), DataIdentity.UNKNOWN, history);
     }
 
@@ -116,8 +116,8 @@ class CommitPointTest {
                 next.restore(CheckpointStore.BEST, loaded, manager);
                 assertArrayEquals(predict(best.epoch() == 2 ? epoch2 : epoch1), predict(loaded), 1e-6f, where);
                 // best.json, the copy people read, says the same after the next start
-                assertEquals(best.epoch(), TrainingState.fromJson(dev.lamina.runtime.report.Json.asObject(
-                        dev.lamina.runtime.report.Json.parse(Files.readString(dir.resolve("best.json"))), "best"))
+                assertEquals(best.epoch(), TrainingState.fromJson(dev.lamina.runtime.io.Json.asObject(
+                        dev.lamina.runtime.io.Json.parse(Files.readString(dir.resolve("best.json"))), "best"))
                         .epoch(), where);
                 assertEquals(List.of("best-step" + best.step() + ".json", "best-step" + best.step() + ".params",
                         "best.json", "last-step" + last.step() + ".params", "last.json"), files(dir), where);

@@ -2,6 +2,7 @@ package dev.lamina.runtime.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -270,6 +271,31 @@ class LaminaModelTest {
                 assertTrue(cause.getMessage().contains("the image is 16x16 (height x width) but the model takes 8x8"),
                         String.valueOf(cause));
             }
+        }
+    }
+
+    /**
+     * Issue 21.1: a save removed every other {@code *.params} file in its directory (a user's
+     * own, a run's checkpoints). Now only the parameter file of the saved model it replaces goes.
+     */
+    @Test
+    void aSaveRemovesOnlyThePreviousSavesParameterFile() throws Exception {
+        Path dir = tmp.resolve("shared");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("resnet-0001.params"), "x");
+        Files.writeString(dir.resolve("last-step40.params"), "y");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = trainedTiny(manager, 7);
+            LaminaModel.save(dir, TinyNet.class, block, CLASSES, null, Map.of("epoch", 3));
+            assertTrue(Files.isRegularFile(dir.resolve("Tiny-0003.params")));
+            LaminaModel.save(dir, TinyNet.class, block, CLASSES, null, Map.of("epoch", 4));
+        }
+        assertFalse(Files.exists(dir.resolve("Tiny-0003.params")), "the replaced save's own file goes");
+        assertTrue(Files.isRegularFile(dir.resolve("Tiny-0004.params")));
+        assertEquals("x", Files.readString(dir.resolve("resnet-0001.params")), "another model's file stays");
+        assertEquals("y", Files.readString(dir.resolve("last-step40.params")), "a run's checkpoint stays");
+        try (LaminaModel loaded = LaminaModel.load(dir, TinyNet.class)) {
+            assertEquals(4L, loaded.info().training().get("epoch"), "an integer comes back as one");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.report;
 
+import dev.lamina.runtime.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -160,8 +160,8 @@ class KillTest {
         }
         assertEquals(bestInHistory, last.bestEpoch(), "last.json's best epoch");
         assertEquals(bestInHistory, actual.loadState(CheckpointStore.BEST).epoch(), "the best checkpoint");
-        assertEquals(bestInHistory, TrainingState.fromJson(dev.lamina.runtime.report.Json.asObject(
-                dev.lamina.runtime.report.Json.parse(Files.readString(killed.resolve("best.json"))), "best.json"))
+        assertEquals(bestInHistory, TrainingState.fromJson(dev.lamina.runtime.io.Json.asObject(
+                dev.lamina.runtime.io.Json.parse(Files.readString(killed.resolve("best.json"))), "best.json"))
                 .epoch(), "best.json, the copy people read");
         try (Stream<Path> files = Files.list(killed)) {
             List<String> left = new ArrayList<>(files.map(f -> f.getFileName().toString())

@@ -17,7 +17,7 @@ import dev.lamina.runtime.data.LabeledImages;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.device.DeviceUnavailableException;
 import dev.lamina.runtime.report.EpochStats;
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +155,7 @@ class TrainerTest {
     void theScheduleIsSavedWithTheCheckpointAndResumingWithAnotherOneSaysSo() throws Exception {
         new Trainer(Fixtures.quick().epochs(1).schedule(LearningRateSchedule.cosine(0.1)).outputDir(dir).build())
                 .fit(Fixtures.smallCnn(2), Fixtures.INPUT, TRAIN, TEST);
-        assertEquals("cosine:0.1", new CheckpointStore(dir).loadState(CheckpointStore.LAST).config().get("lr_schedule"));
+        assertEquals("cosine:0.1", new CheckpointStore(dir).loadState(CheckpointStore.LAST).settings().schedule());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         new Trainer(Fixtures.quick().epochs(2).resumeFrom(dir)

@@ -1,15 +1,10 @@
 package dev.lamina.runtime.data.image;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.annotations.SerializedName;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +50,15 @@ public record ImageFolderRun(Path data, ImageFolders.Options options, boolean sp
     /** The format this Lamina writes and reads. */
     public static final String FORMAT = "lamina-image-folder-1";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** {@value #FILE} as written, through the runtime's one JSON codec. */
+    private record FolderFile(String format, String data, String split, String resize,
+                              @SerializedName("skip_bad_images") Boolean skipBadImages,
+                              @SerializedName("test_fraction") Double testFraction,
+                              @SerializedName("split_seed") Long splitSeed, List<String> classes,
+                              @SerializedName("test_set") TestSet testSet) {}
+
+    /** The test set's identity in {@value #FILE}. */
+    private record TestSet(Integer images, String sha256) {}
 
     public ImageFolderRun {
         classNames = List.copyOf(classNames);
@@ -75,22 +79,10 @@ public record ImageFolderRun(Path data, ImageFolders.Options options, boolean sp
     /** Writes {@value ImageFolders#CLASSES_FILE} and {@value #FILE} into {@code runDir}. */
     void write(Path runDir) throws IOException {
         AtomicFiles.writeString(runDir.resolve(ImageFolders.CLASSES_FILE), String.join("\n", classNames) + "\n");
-        JsonObject json = new JsonObject();
-        json.addProperty("format", FORMAT);
-        json.addProperty("data", data.toString());
-        json.addProperty("split", splitByFraction ? "fraction" : "folders");
-        json.addProperty("resize", options.resize().name().toLowerCase(Locale.ROOT));
-        json.addProperty("skip_bad_images", options.skipBadImages());
-        json.addProperty("test_fraction", options.testFraction());
-        json.addProperty("split_seed", options.seed());
-        JsonArray classes = new JsonArray();
-        classNames.forEach(classes::add);
-        json.add("classes", classes);
-        JsonObject test = new JsonObject();
-        test.addProperty("images", testImages);
-        test.addProperty("sha256", testSha256);
-        json.add("test_set", test);
-        AtomicFiles.writeString(runDir.resolve(FILE), GSON.toJson(json) + "\n");
+        FolderFile file = new FolderFile(FORMAT, data.toString(), splitByFraction ? "fraction" : "folders",
+                options.resize().name().toLowerCase(Locale.ROOT), options.skipBadImages(), options.testFraction(),
+                options.seed(), classNames, new TestSet(testImages, testSha256));
+        AtomicFiles.writeString(runDir.resolve(FILE), Json.write(file));
     }
 
     /**
@@ -114,32 +106,30 @@ public record ImageFolderRun(Path data, ImageFolders.Options options, boolean sp
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException
-                 | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidInputException(file + " cannot be read (" + e.getMessage() + "); it is written by"
                     + " `lamina train --dataset folder`, restore it from the run");
         }
     }
 
     private static ImageFolderRun parse(String text) {
-        JsonObject json = JsonParser.parseString(text).getAsJsonObject();
-        String format = json.get("format").getAsString();
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("unknown format " + format + ", this Lamina reads " + FORMAT);
+        FolderFile file = Json.read(text, FolderFile.class);
+        if (!FORMAT.equals(file.format())) {
+            throw new IllegalArgumentException("unknown format " + file.format() + ", this Lamina reads " + FORMAT);
         }
         ImageFolders.Options options = ImageFolders.Options.defaults()
-                .withResize(Resize.parse(json.get("resize").getAsString()))
-                .withSkipBadImages(json.get("skip_bad_images").getAsBoolean())
-                .withTestFraction(json.get("test_fraction").getAsDouble())
-                .withSeed(json.get("split_seed").getAsLong());
-        List<String> classes = new ArrayList<>();
-        for (JsonElement c : json.getAsJsonArray("classes")) {
-            classes.add(c.getAsString());
-        }
-        JsonObject test = json.getAsJsonObject("test_set");
-        return new ImageFolderRun(Path.of(json.get("data").getAsString()), options,
-                "fraction".equals(json.get("split").getAsString()), classes, test.get("images").getAsInt(),
-                test.get("sha256").getAsString());
+                .withResize(Resize.parse(required(file.resize(), "resize")))
+                .withSkipBadImages(required(file.skipBadImages(), "skip_bad_images"))
+                .withTestFraction(required(file.testFraction(), "test_fraction"))
+                .withSeed(required(file.splitSeed(), "split_seed"));
+        TestSet test = required(file.testSet(), "test_set");
+        return new ImageFolderRun(Path.of(required(file.data(), "data")), options,
+                "fraction".equals(required(file.split(), "split")), required(file.classes(), "classes"),
+                required(test.images(), "test_set.images"), required(test.sha256(), "test_set.sha256"));
+    }
+
+    private static <T> T required(T value, String key) {
+        return Objects.requireNonNull(value, "\"" + key + "\" is missing");
     }
 
     /**
