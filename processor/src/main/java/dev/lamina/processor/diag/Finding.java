@@ -30,6 +30,25 @@ public record Finding(String id, Severity severity, Origin origin, String messag
         }
     }
 
+    /**
+     * What identifies a finding about one layer, typed: its diagnostic, the model whose class
+     * declares the layer (qualified name) and the layer's origin there. Two findings with one key
+     * are one diagnostic, reported once where the layer is declared.
+     *
+     * @param id the diagnostic's id
+     * @param model qualified name of the model that declares the layer
+     * @param origin the layer's origin in that model
+     */
+    public record Key(String id, String model, Origin origin) {}
+
+    /**
+     * The key of this finding as a finding about the layer where it is declared: {@link #declaredIn()}
+     * when it has one, else its origin in {@code model} (the model at hand).
+     */
+    public Key keyIn(String model) {
+        return declaredIn == null ? new Key(id, model, origin) : new Key(id, declaredIn.model(), declaredIn.origin());
+    }
+
     /** A finding about the model at hand only. */
     public Finding(String id, Severity severity, Origin origin, String message) {
         this(id, severity, origin, message, null);

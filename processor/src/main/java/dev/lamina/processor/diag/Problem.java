@@ -174,6 +174,16 @@ public enum Problem {
                     + "as a field, is checked and built there, and has no %s of its own; no model of this "
                     + "compilation uses it. Fix: declare @Model(input = {C, H, W}) (or {features}) to train it on "
                     + "its own, or use it as a field of a model that does."),
+    /**
+     * A model with {@code @Model(input)} and no role, used as a field, on which the rules about a
+     * whole network's input or a classifier's output fire (on its own class): it is a building
+     * block that does not say so.
+     */
+    SUB_MODEL_ROLE_UNDECLARED("SubModelRoleUndeclared", Severity.WARNING,
+            "layer '%s' (%s): sub-model %s declares @Model(input = %s) and no role, so it is a whole network, "
+                    + "linted as one where it is declared: %s reported there only because of that (%s). Used "
+                    + "here as %s, its output is not a classifier's logits and its input is not the network's. "
+                    + "Fix: declare @Model(input = %s, role = %s) on %s."),
     /** A model's summary table, printed with {@code -Alamina.summary=true}. */
     SUMMARY("Summary", Severity.NOTE, "%s\n%s");
 
@@ -471,6 +481,21 @@ public enum Problem {
      */
     public static Finding inputFromUseSiteUnused(String model, String netName) {
         return INPUT_FROM_USE_SITE_UNUSED.at(Origin.ofModel(null), model, netName);
+    }
+
+    /**
+     * {@link #SUB_MODEL_ROLE_UNDECLARED}: the field {@code layer}, used as {@code usage}, holds
+     * {@code subModel} (input {@code input}, no role), whose own lint reports the rules
+     * {@code ids} only because it is linted as a whole network; {@code role} is the
+     * {@code Model.Role} constant to declare, e.g. {@code Model.Role.BLOCK}.
+     */
+    public static Finding subModelRoleUndeclared(Origin origin, String layer, String usage, String subModel,
+            List<Integer> input, List<String> ids, String role) {
+        String tags = ids.stream().map(Finding::tag).collect(Collectors.joining(", "));
+        return SUB_MODEL_ROLE_UNDECLARED.at(origin, layer, usage, subModel, literal(input),
+                ids.size() == 1 ? "one finding is" : ids.size() + " findings are", tags,
+                role.endsWith("RESIDUAL_BLOCK") ? "the main path of a @Residual block" : "a building block",
+                literal(input), role, subModel);
     }
 
     /** {@link #SUMMARY}: the summary {@code table} of the generated class {@code netName}. */

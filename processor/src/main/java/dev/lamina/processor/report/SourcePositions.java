@@ -35,6 +35,18 @@ public final class SourcePositions {
         }
     }
 
+    /**
+     * Whether {@code element} is declared in a source file of this compilation (of any round), as
+     * opposed to a class file; false where javac's trees are not available.
+     */
+    public boolean inSource(javax.lang.model.element.Element element) {
+        try {
+            return trees != null && trees.getPath(element) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The finding with its file URI and 1-based line and column, when javac can tell. */
     public Optional<SarifWriter.Result> locate(Finding finding, SourceLocator locator) {
         if (trees == null) {

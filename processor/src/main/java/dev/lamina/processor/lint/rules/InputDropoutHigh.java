@@ -25,7 +25,7 @@ public final class InputDropoutHigh extends Rule {
     public List<Finding> check(LayerSequence layers) {
         // a building block's input is the network's only where a model uses it first: that
         // model's whole-network lint decides
-        boolean networkInput = !layers.isUsedAsSubModel();
+        boolean networkInput = !layers.isBlock();
         return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput,
                 spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, InputDropoutHigh::message);
     }
