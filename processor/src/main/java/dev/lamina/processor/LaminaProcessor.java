@@ -165,7 +165,11 @@ public final class LaminaProcessor extends AbstractProcessor {
             }
             reporter.report(report.finding(), where);
             if (report.lint()) {
-                positions.locate(report.finding(), where).ifPresent(sarifResults::add);
+                Finding finding = report.finding();
+                positions.locate(finding, where)
+                        .map(result -> positions.replacement(finding.fix(), fixedIn(finding, where, here))
+                                .map(result::withReplacement).orElse(result))
+                        .ifPresent(sarifResults::add);
             }
         }
         if (node.body()) {
@@ -188,6 +192,12 @@ public final class LaminaProcessor extends AbstractProcessor {
         } else {
             generate(node.shaped(), type, here.locatorOf(spec.qualifiedName()));
         }
+    }
+
+    /** The class in which {@code finding}'s Fix is carried out: its target's model, else {@code where}. */
+    private static SourceLocator fixedIn(Finding finding, SourceLocator where, Round here) {
+        String model = finding.fix() == null || finding.fix().target() == null ? null : finding.fix().target().model();
+        return model == null ? where : here.locatorOf(model);
     }
 
     /**
