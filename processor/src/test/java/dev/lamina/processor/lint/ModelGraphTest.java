@@ -3,6 +3,7 @@ package dev.lamina.processor.lint;
 import static dev.lamina.processor.lint.TestModels.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.processor.diag.Fix;
@@ -75,6 +76,9 @@ class ModelGraphTest {
         assertEquals(List.of(), node(used, "Block").reports());
         assertTrue(node(alone, "Block").generates());
         assertTrue(node(used, "A").generates() && node(used, "B").generates());
+        // shaped once per input: the users hold the very same shaped block as its own node
+        assertSame(node(used, "Block").shaped(), node(used, "A").shaped().layers().get(0).inside());
+        assertSame(node(used, "A").shaped().layers().get(0).inside(), node(used, "B").shaped().layers().get(0).inside());
     }
 
     @Test
