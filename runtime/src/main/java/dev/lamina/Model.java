@@ -23,6 +23,12 @@ import java.lang.annotation.Target;
  * <p>A model without {@code input} takes its input shape from where it is used: it is a building
  * block for other models' fields (e.g. one body for 28x28 and 32x32 images), checked for the shape
  * each of those fields receives, and built inside their Nets; it has no Net of its own.
+ *
+ * <p>A model with {@code input} is a whole network unless it declares another {@link #role()}: a
+ * model with {@code input} that other models use as a field says so with
+ * {@code role = Model.Role.BLOCK} (or {@code Model.Role.RESIDUAL_BLOCK} for a {@code @Residual}
+ * main path), so that it gets the same diagnostics and the same Net whether it is compiled alone
+ * or with the models that use it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -37,4 +43,28 @@ public @interface Model {
 
     /** Simple name of the generated class; empty means {@code <SimpleName>Net}. */
     String name() default "";
+
+    /**
+     * What the model is for, which the lints read: the rules about a classifier's output and a
+     * network's input apply to a whole network only. {@link Role#DEFAULT}: a whole network when
+     * {@code input} is declared, a building block when it is not.
+     */
+    Role role() default Role.DEFAULT;
+
+    /** What a model is for (see {@link #role()}). */
+    enum Role {
+        /** A whole network when {@code input} is declared; a building block when it is left out. */
+        DEFAULT,
+        /**
+         * A building block that other models use as a field: its output is not a classifier's
+         * logits and its input is not the network's input.
+         */
+        BLOCK,
+        /**
+         * A building block that other models use as the main path of a {@code @Residual} block:
+         * as {@link #BLOCK}, and a dropout between two of its convolutions is the Wide ResNet
+         * design, which the dropout lints accept.
+         */
+        RESIDUAL_BLOCK
+    }
 }

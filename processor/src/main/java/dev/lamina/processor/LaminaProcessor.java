@@ -5,31 +5,24 @@ import dev.lamina.processor.codegen.NetWriter;
 import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Problem;
 import dev.lamina.processor.diag.Severity;
+import dev.lamina.processor.graph.ModelGraph;
 import dev.lamina.processor.lint.LintConfig;
-import dev.lamina.processor.lint.Linter;
-import dev.lamina.processor.lint.rules.ChannelsLastInput;
-import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelReader;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SourceLocator;
-import dev.lamina.processor.model.SpecValidator;
-import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.model.UnresolvedSourceException;
 import dev.lamina.processor.report.OptionCheck;
 import dev.lamina.processor.report.Reporter;
 import dev.lamina.processor.report.SarifWriter;
 import dev.lamina.processor.report.SourcePositions;
-import dev.lamina.processor.shape.ShapeInference;
-import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
 import dev.lamina.processor.shape.SummaryTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +37,19 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 
 /**
- * Entry point of the Lamina annotation processor. For every {@code @Model} class: read it into
- * specs, check attribute ranges, infer shapes, run the lint rules, report every finding on its
- * annotation, and, when there is no error, generate {@code <Name>Net}. Each model is processed on
- * its own: an error or an unexpected exception on one model becomes an ERROR on that class and
- * never stops the others (nor crashes javac). A model with an annotation value javac has not
- * resolved (yet) is retried in the next round, and left to javac's own error if it never resolves.
+ * Entry point of the Lamina annotation processor, a short pipeline per round: read every
+ * {@code @Model} class into specs ({@link ModelReader}, once per round), build the round's
+ * {@link ModelGraph} (each model validated and shaped once per input, linted once per input and
+ * role, with its verdict), report each node's findings on the classes they are about, print the
+ * summary, and generate {@code <Name>Net} for each node whose verdict allows it. Each model is
+ * processed on its own: an error or an unexpected exception on one model becomes an ERROR on that
+ * class and never stops the others (nor crashes javac). A model with an annotation value javac has
+ * not resolved (yet) is retried in the next round, and left to javac's own error if it never
+ * resolves.
+ *
+ * <p>Across rounds the processor keeps only deferred elements: the models to retry, and the
+ * bodies (models without input) that no model has used yet, which get a note when processing is
+ * over. (The SARIF log collects the lint findings printed, and is written then.)
  */
 @AutoService(Processor.class)
 public final class LaminaProcessor extends AbstractProcessor {
@@ -57,31 +57,19 @@ public final class LaminaProcessor extends AbstractProcessor {
     private static final String MODEL = "dev.lamina.Model";
 
     private Reporter reporter;
-    private ModelReader reader;
     private SourcePositions positions;
     private LintConfig lintConfig;
     private boolean printSummary;
     private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
-    /** Models whose Net this processor has written, in any round. */
-    private final Set<String> generated = new HashSet<>();
-    /** Models this processor has processed (generated or not), in any round. */
-    private final Set<String> processedModels = new HashSet<>();
     /** Models whose annotation values javac had not resolved yet, retried in the next round. */
-    private final Set<String> deferred = new java.util.LinkedHashSet<>();
-    /** Models some model of any round uses as a sub-model, by qualified name. */
-    private final Set<String> usedSubModels = new HashSet<>();
-    /** Bodies (models without input) processed without error in any round, by qualified name. */
-    private final Set<String> bodies = new java.util.LinkedHashSet<>();
-    /** Where the models of the current round are, by qualified name. */
-    private Map<String, SourceLocator> roundLocators = new HashMap<>();
-    /** Whole-network findings already reported on the declaration of their layer. */
-    private final Set<String> reportedDeclarations = new HashSet<>();
+    private final Set<String> deferred = new LinkedHashSet<>();
+    /** Bodies (models without input) read without error that no model has used yet, by qualified name. */
+    private final Set<String> unusedBodies = new LinkedHashSet<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         reporter = new Reporter(env.getMessager());
-        reader = new ModelReader(env.getElementUtils());
         positions = SourcePositions.of(env);
         List<Finding> problems = new ArrayList<>(OptionCheck.problems(env.getOptions()));
         lintConfig = LintConfig.fromOptions(env.getOptions(), problems);
@@ -126,6 +114,27 @@ public final class LaminaProcessor extends AbstractProcessor {
             return true;
         }
         reportLayersOutsideModels(annotations, round);
+        Round here = new Round(new ModelReader(processingEnv.getElementUtils()));
+        List<ModelGraph.Root> roots = new ArrayList<>();
+        for (TypeElement type : modelsOf(annotations, round)) {
+            here.read(type).ifPresent(read -> roots.add(new ModelGraph.Root(read.spec(), read.problems())));
+        }
+        ModelGraph graph = ModelGraph.build(roots, lintConfig, here);
+        Set<String> used = graph.usedModels();
+        unusedBodies.removeAll(used);
+        for (ModelGraph.Node node : graph.nodes()) {
+            try {
+                emit(node, here, used);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                String name = node.spec().qualifiedName();
+                reporter.report(Problem.internalError(node.spec().simpleName(), e), here.locatorOf(name));
+            }
+        }
+        return true;
+    }
+
+    /** The models to process this round: those deferred from the last one, then the round's own. */
+    private List<TypeElement> modelsOf(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         List<TypeElement> models = new ArrayList<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -143,29 +152,123 @@ public final class LaminaProcessor extends AbstractProcessor {
                 }
             }
         }
-        List<Readout> readouts = new ArrayList<>();
-        for (TypeElement type : models) {
-            read(type).ifPresent(read -> readouts.add(new Readout(type, read)));
+        return models;
+    }
+
+    /** One node's reports, summary and Net; {@code used}: the models the round's models use as fields. */
+    private void emit(ModelGraph.Node node, Round here, Set<String> used) {
+        ModelSpec spec = node.spec();
+        for (ModelGraph.Report report : node.reports()) {
+            SourceLocator where = here.locatorOf(report.model());
+            if (where == null) {
+                continue; // declared in no source of this compilation: its use site has the finding
+            }
+            reporter.report(report.finding(), where);
+            if (report.lint()) {
+                Finding finding = report.finding();
+                positions.locate(finding, where)
+                        .map(result -> positions.replacement(finding.fix(), fixedIn(finding, where, here))
+                                .map(result::withReplacement).orElse(result))
+                        .ifPresent(sarifResults::add);
+            }
         }
-        // A model another model of this round inlines is a building block, not a classifier.
-        Set<String> subModels = new HashSet<>();
-        readouts.forEach(r -> subModels.addAll(r.read().spec().subModelNames()));
-        // A model another model of this round uses as @Residual is a residual block's main path.
-        Set<String> residualBodies = new HashSet<>();
-        readouts.forEach(r -> residualBodies.addAll(r.read().spec().residualBodyNames()));
-        usedSubModels.addAll(subModels);
-        Map<String, SourceLocator> locators = new HashMap<>();
-        readouts.forEach(r -> locators.put(r.read().spec().qualifiedName(), r.read().locator()));
-        roundLocators = locators;
-        // sub-models first: a model's Net is generated only once those of its sub-models are
-        // (a model has more sub-models, at any depth, than each of its sub-models has)
-        readouts.sort(Comparator.comparingInt(r -> r.read().spec().subModelNames().size()));
-        readouts.forEach(r -> processedModels.add(r.read().spec().qualifiedName()));
-        for (Readout r : readouts) {
-            String name = r.read().spec().qualifiedName();
-            processModel(r.type(), r.read(), subModels.contains(name), residualBodies);
+        if (node.body()) {
+            boolean ownError = node.reports().stream().anyMatch(r -> r.model().equals(spec.qualifiedName())
+                    && r.finding().severity() == Severity.ERROR);
+            if (!ownError && !used.contains(spec.qualifiedName())) {
+                unusedBodies.add(spec.qualifiedName()); // unused ones get a note when processing is over
+            }
+            return;
         }
-        return true;
+        if (node.shaped() == null) {
+            return;
+        }
+        TypeElement type = here.typeOf(spec.qualifiedName());
+        if (printSummary) {
+            reporter.report(Problem.summary(spec.netName(), SummaryTable.render(node.shaped())), type, null);
+        }
+        if (node.missingNet() != null) {
+            reporter.report(node.missingNet(), here.locatorOf(spec.qualifiedName()));
+        } else {
+            generate(node.shaped(), type, here.locatorOf(spec.qualifiedName()));
+        }
+    }
+
+    /** The class in which {@code finding}'s Fix is carried out: its target's model, else {@code where}. */
+    private static SourceLocator fixedIn(Finding finding, SourceLocator where, Round here) {
+        String model = finding.fix() == null || finding.fix().target() == null ? null : finding.fix().target().model();
+        return model == null ? where : here.locatorOf(model);
+    }
+
+    /**
+     * What this round knows of the compilation: its reader (each model read once), where its
+     * models are, and the answers the {@link ModelGraph} asks for.
+     */
+    private final class Round implements ModelGraph.Compilation {
+        private final ModelReader reader;
+        private final Map<String, TypeElement> types = new HashMap<>();
+        private final Map<String, SourceLocator> locators = new HashMap<>();
+
+        Round(ModelReader reader) {
+            this.reader = reader;
+        }
+
+        /** The model read into specs; empty when it is deferred to the next round or reading failed (reported). */
+        Optional<ModelReader.Read> read(TypeElement type) {
+            try {
+                ModelReader.Read read = reader.read(type);
+                types.put(read.spec().qualifiedName(), type);
+                locators.put(read.spec().qualifiedName(), read.locator());
+                return Optional.of(read);
+            } catch (UnresolvedSourceException e) {
+                deferred.add(type.getQualifiedName().toString()); // retried next round
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                reporter.report(Problem.internalError(type.getSimpleName().toString(), e), type, null);
+            }
+            return Optional.empty();
+        }
+
+        TypeElement typeOf(String model) {
+            return types.get(model);
+        }
+
+        /**
+         * Where model {@code name} is declared, to report on it: a model of this round, or one of an
+         * earlier round of the compilation (read again, once per round); null for a model compiled
+         * elsewhere (a jar, an earlier compilation).
+         */
+        SourceLocator locatorOf(String name) {
+            SourceLocator known = locators.get(name);
+            if (known != null || !declaredHere(name)) {
+                return known;
+            }
+            try {
+                SourceLocator read = reader.read(processingEnv.getElementUtils().getTypeElement(name)).locator();
+                locators.put(name, read);
+                return read;
+            } catch (RuntimeException e) {
+                return null; // it was read in its own round; whatever fails now was reported then
+            }
+        }
+
+        @Override
+        public boolean shadowsAType(String simpleName) {
+            return LaminaProcessor.this.shadowsAType(simpleName);
+        }
+
+        @Override
+        public boolean declaredHere(String model) {
+            if (locators.containsKey(model)) {
+                return true;
+            }
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(model);
+            return type != null && positions.inSource(type);
+        }
+
+        @Override
+        public boolean classExists(String qualifiedName) {
+            return processingEnv.getElementUtils().getTypeElement(qualifiedName) != null;
+        }
     }
 
     /**
@@ -195,111 +298,15 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
     }
 
-    /** A model class and what {@link ModelReader} read from it. */
-    private record Readout(TypeElement type, ModelReader.Read read) {}
-
-    /** The model read into specs; empty when it is deferred to the next round or reading failed (reported). */
-    private Optional<ModelReader.Read> read(TypeElement type) {
-        try {
-            return Optional.of(reader.read(type));
-        } catch (UnresolvedSourceException e) {
-            deferred.add(type.getQualifiedName().toString()); // retried next round
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            reportInternalError(type, null, e);
-        }
-        return Optional.empty();
-    }
-
-    private void processModel(TypeElement type, ModelReader.Read read, boolean usedAsSubModel,
-                              Set<String> residualBodies) {
-        SourceLocator locator = read.locator();
-        try {
-            ModelSpec spec = read.spec();
-            if (spec.inputFromUseSite()) {
-                processBody(read);
-                return;
-            }
-            List<Finding> findings = new ArrayList<>(read.problems());
-            List<Finding> attributeErrors = SpecValidator.validate(spec, this::shadowsAType);
-            findings.addAll(attributeErrors);
-            ShapedModel shaped = null;
-            List<Finding> shapeFindings = List.of();
-            // Every independent error in one compile: shapes are inferred around layers with
-            // attribute errors; only a broken model structure or input stops them.
-            if (!hasError(read.problems()) && attributeErrors.stream().noneMatch(LaminaProcessor::isInputError)) {
-                ShapeInference.Result shapes = ShapeInference.infer(spec, attributeErrors);
-                shapeFindings = shapes.findings();
-                shaped = hasError(attributeErrors) ? null : shapes.model();
-            }
-            Linter linter = new Linter(lintConfig);
-            List<Finding> lints = shaped == null ? linter.lintDeclaration(spec)
-                    : linter.lint(shaped, usedAsSubModel, residualBodies.contains(spec.qualifiedName()), residualBodies);
-            boolean channelsLast = lints.stream().anyMatch(f -> f.id().equals("ChannelsLastInput"));
-            for (Finding finding : shapeFindings) {
-                findings.add(channelsLast && finding.severity() == Severity.ERROR
-                        ? ChannelsLastInput.explain(finding, spec) : finding);
-            }
-            findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
-            for (Finding finding : findings) {
-                reporter.report(finding, locator);
-                reportWhereDeclared(finding, false);
-            }
-            for (Finding lint : lints) {
-                reportLint(lint, locator);
-                reportWhereDeclared(lint, true);
-            }
-            if (shaped != null) {
-                reportBodiesFromUseSite(shaped, linter, residualBodies, locator);
-            }
-            if (shaped == null || hasError(findings) || hasError(lints)) {
-                return;
-            }
-            if (printSummary) {
-                reporter.report(Problem.summary(spec.netName(), SummaryTable.render(shaped)), type, null);
-            }
-            Finding missing = missingSubModelNet(spec);
-            if (missing != null) {
-                reporter.report(missing, locator);
-                return;
-            }
-            if (generate(shaped, type, locator)) {
-                generated.add(spec.qualifiedName());
-            }
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            reportInternalError(type, locator, e);
-        }
-    }
-
-    /**
-     * A model without {@code @Model(input)}: it takes its input shape from each model that uses it
-     * as a field, which shapes it, lints it ({@link #reportBodiesFromUseSite}) and builds it in its
-     * own Net. On its own, only what does not depend on shapes is checked; it gets no Net. When no
-     * model of any round uses it, a note says so at the end ({@link #reportUnusedBodies}).
-     */
-    private void processBody(ModelReader.Read read) {
-        ModelSpec spec = read.spec();
-        List<Finding> findings = new ArrayList<>(read.problems());
-        findings.addAll(SpecValidator.validate(spec, this::shadowsAType));
-        findings.sort(Comparator.comparingInt(f -> layerPosition(spec, f)));
-        for (Finding finding : findings) {
-            reporter.report(finding, read.locator());
-        }
-        for (Finding lint : new Linter(lintConfig).lintDeclaration(spec)) {
-            reportLint(lint, read.locator());
-        }
-        if (!hasError(findings)) {
-            bodies.add(spec.qualifiedName()); // unused ones get a note when processing is over
-        }
-    }
-
     /**
      * The note on each body that no model of any round used: it may be a model whose input was
      * forgotten. Given when processing is over, since a model of a later round may use it.
      */
     private void reportUnusedBodies() {
-        for (String name : bodies) {
+        ModelReader reader = new ModelReader(processingEnv.getElementUtils());
+        for (String name : unusedBodies) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-            if (usedSubModels.contains(name) || type == null) {
+            if (type == null) {
                 continue;
             }
             try {
@@ -307,106 +314,10 @@ public final class LaminaProcessor extends AbstractProcessor {
                 reporter.report(Problem.inputFromUseSiteUnused(read.spec().simpleName(), read.spec().netName()),
                         read.locator());
             } catch (RuntimeException e) {
-                reportInternalError(type, null, e);
+                reporter.report(Problem.internalError(type.getSimpleName().toString(), e), type, null);
             }
         }
-        bodies.clear();
-    }
-
-    /**
-     * Where model {@code name} is declared, to report on it: a model of this round, or one this
-     * processor processed in an earlier round of the compilation (read again from the current
-     * round's element); null for a model compiled elsewhere (a jar, an earlier compilation).
-     */
-    private SourceLocator locatorOf(String name) {
-        SourceLocator here = roundLocators.get(name);
-        if (here != null || !processedModels.contains(name)) {
-            return here;
-        }
-        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-        try {
-            SourceLocator read = type == null ? null : reader.read(type).locator();
-            if (read != null) {
-                roundLocators.put(name, read); // read once per round, however many findings it gets
-            }
-            return read;
-        } catch (RuntimeException e) {
-            return null; // it was read in its own round; whatever fails now was reported then
-        }
-    }
-
-    /**
-     * The findings of each sub-model of {@code shaped} that takes its input from where it is used,
-     * shaped with the input it receives there: its shape warnings and its own lints (as a building
-     * block), reported where it is declared when it is compiled in this round, once per round.
-     * Their use sites do not repeat them ({@link Linter} leaves a sub-model's own findings to it).
-     */
-    private void reportBodiesFromUseSite(ShapedModel shaped, Linter linter, Set<String> residualBodies,
-                                         SourceLocator locator) {
-        Map<String, LayerSpec> useSites = new HashMap<>();
-        for (ShapedLayer layer : shaped.layers()) {
-            ShapedModel inner = layer.inside();
-            if (inner != null && inner.spec().inputFromUseSite()) {
-                useSites.putIfAbsent(inner.key(), layer.spec());
-                inner.bodiesFromUseSite().forEach(nested -> useSites.putIfAbsent(nested.key(), layer.spec()));
-            }
-        }
-        for (ShapedModel body : shaped.bodiesFromUseSite()) {
-            String name = body.spec().qualifiedName();
-            SourceLocator where = locatorOf(name);
-            // what does not depend on shapes was reported when the body itself was processed
-            Set<Finding> declarationOnly = new HashSet<>(linter.lintDeclaration(body.spec()));
-            List<Finding> own = new ArrayList<>(body.warnings());
-            linter.lint(body, true, residualBodies.contains(name), residualBodies).stream()
-                    .filter(f -> !declarationOnly.contains(f))
-                    .forEach(own::add);
-            for (Finding finding : own) {
-                if (where == null) {
-                    // compiled elsewhere, where nothing shaped it: its own lints are reported on the use site
-                    LayerSpec useSite = useSites.get(body.key());
-                    Finding here = Problem.inBodyCompiledElsewhere(finding, useSite.origin(), useSite.name(),
-                            body.spec().simpleName(), body.input().dims());
-                    if (reportedDeclarations.add(shaped.spec().qualifiedName() + " " + here)) {
-                        reportLint(here, locator);
-                    }
-                    continue;
-                }
-                if (reportedDeclarations.add(finding.id() + " " + name + " " + finding.origin())) {
-                    reportLint(finding, where);
-                }
-                reportWhereDeclared(finding, true);
-            }
-        }
-    }
-
-    /**
-     * A finding about a layer declared in a sub-model (a whole-network lint, or the error of a
-     * sub-model that cannot take the input its use site gives it) is reported on the annotation
-     * that declares that layer too, when that sub-model is compiled in this round (else only its
-     * use site has it): a lint once per round, an error once per use site (its message names it).
-     */
-    private void reportWhereDeclared(Finding finding, boolean lint) {
-        Finding.Declaration declared = finding.declaredIn();
-        if (declared == null) {
-            return;
-        }
-        SourceLocator where = locatorOf(declared.model());
-        Finding there = finding.at(declared.origin());
-        String key = finding.id() + " " + declared.model() + " " + declared.origin()
-                + (finding.severity() == Severity.ERROR ? " " + finding.message() : "");
-        if (where != null && reportedDeclarations.add(key)) {
-            if (lint) {
-                reportLint(there, where);
-            } else {
-                reporter.report(there, where);
-            }
-        }
-    }
-
-    /** A lint finding (or a body's shape warning), printed and, where it has a position, in the SARIF log. */
-    private void reportLint(Finding finding, SourceLocator where) {
-        reporter.report(finding, where);
-        positions.locate(finding, where).ifPresent(sarifResults::add);
+        unusedBodies.clear();
     }
 
     /**
@@ -422,50 +333,8 @@ public final class LaminaProcessor extends AbstractProcessor {
                 || elements.getTypeElement("dev.lamina." + simpleName) != null;
     }
 
-    /** An unexpected exception on one model: an ERROR on its class (on its source when known). */
-    private void reportInternalError(TypeElement type, SourceLocator locator, Throwable e) {
-        Finding failure = Problem.internalError(type.getSimpleName().toString(), e);
-        if (locator != null) {
-            reporter.report(failure, locator);
-        } else {
-            reporter.report(failure, type, null);
-        }
-    }
-
-    /**
-     * The first sub-model whose Net the generated code would call but that does not exist: one of
-     * this round whose own errors stopped its generation, or one compiled elsewhere without the
-     * processor. Null when every sub-model has its Net.
-     */
-    private Finding missingSubModelNet(ModelSpec spec) {
-        for (LayerSpec layer : spec.layers()) {
-            if (!(layer instanceof SubModelSpec sub)) {
-                continue;
-            }
-            ModelSpec inner = sub.model();
-            if (inner.inputFromUseSite()) {
-                // built by this Net from its layers: the Nets it needs are those of its own sub-models
-                Finding missing = missingSubModelNet(inner);
-                if (missing != null) {
-                    return Problem.inBody(missing, sub.origin(), sub.name(), inner.simpleName());
-                }
-                continue;
-            }
-            String name = inner.qualifiedName();
-            boolean inRound = processedModels.contains(name);
-            if (generated.contains(name)
-                    || (!inRound && processingEnv.getElementUtils().getTypeElement(inner.qualifiedNetName()) != null)) {
-                continue;
-            }
-            return Problem.subModelWithoutNet(sub.origin(), sub.name(),
-                    sub.residual() ? "@Residual" : "field of type " + inner.simpleName(), inner.simpleName(),
-                    inner.qualifiedNetName(), inRound);
-        }
-        return null;
-    }
-
-    /** Writes the Net; false when it could not be written (reported). */
-    private boolean generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
+    /** Writes the Net (a failure is reported). */
+    private void generate(ShapedModel shaped, TypeElement type, SourceLocator locator) {
         String netName = shaped.spec().qualifiedNetName();
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
@@ -473,10 +342,8 @@ public final class LaminaProcessor extends AbstractProcessor {
             try (Writer writer = file.openWriter()) {
                 writer.write(source);
             }
-            return true;
         } catch (IOException e) {
             reporter.report(Problem.netNotWritten(type.getSimpleName().toString(), netName, e), locator);
-            return false;
         }
     }
 
@@ -492,23 +359,4 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
     }
 
-    private static boolean isInputError(Finding finding) {
-        return finding.severity() == Severity.ERROR && finding.origin().isModel()
-                && "input".equals(finding.origin().attribute());
-    }
-
-    /** Position of the finding's field among the model's layers; the model itself first. */
-    private static int layerPosition(ModelSpec spec, Finding finding) {
-        String field = finding.origin().field();
-        for (int i = 0; field != null && i < spec.layers().size(); i++) {
-            if (field.equals(spec.layers().get(i).field())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean hasError(List<Finding> findings) {
-        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    }
 }

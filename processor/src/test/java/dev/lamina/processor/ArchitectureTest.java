@@ -17,8 +17,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.lamina.processor.diag.BackPointingImportFixture;
+import dev.lamina.processor.lint.Linter;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SourceLocator;
+import dev.lamina.processor.model.SpecValidator;
 import dev.lamina.processor.report.Reporter;
 import dev.lamina.processor.shape.Projection;
 import dev.lamina.processor.shape.ShapeInference;
@@ -34,13 +36,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /**
-     * diag and tensor at the bottom, then model, shape, lint and codegen, report; the entry point on
-     * top. Each package reaches only down.
+     * diag and tensor at the bottom, then model, shape, lint and codegen, report; the round's model
+     * graph over model, shape and lint; the entry point on top. Each package reaches only down.
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitecture()
             .layer("Processor").definedBy("dev.lamina.processor")
+            .layer("Graph").definedBy("dev.lamina.processor.graph..")
             .layer("Report").definedBy("dev.lamina.processor.report..")
             .layer("Codegen").definedBy("dev.lamina.processor.codegen..")
             .layer("Lint").definedBy("dev.lamina.processor.lint..")
@@ -48,6 +51,7 @@ class ArchitectureTest {
             .layer("Model").definedBy("dev.lamina.processor.model..")
             .layer("Tensor").definedBy("dev.lamina.processor.tensor..")
             .layer("Diag").definedBy("dev.lamina.processor.diag..")
+            .whereLayer("Graph").mayOnlyAccessLayers("Lint", "Shape", "Model", "Tensor", "Diag")
             .whereLayer("Report").mayOnlyAccessLayers("Lint", "Model", "Tensor", "Diag")
             .whereLayer("Codegen").mayOnlyAccessLayers("Shape", "Model", "Tensor", "Diag")
             .whereLayer("Lint").mayOnlyAccessLayers("Shape", "Model", "Tensor", "Diag")
@@ -57,13 +61,24 @@ class ArchitectureTest {
             .whereLayer("Diag").mayNotAccessAnyLayer()
             .whereLayer("Processor").mayNotBeAccessedByAnyLayer();
 
-    /** Shapes are inferred once, by the entry point: code generation and the lints only read them. */
+    /** Shapes are inferred once, by the round's model graph: code generation and the lints only read them. */
     @ArchTest
     static final ArchRule SHAPES_INFERRED_ONCE = noClasses()
-            .that().resideOutsideOfPackages("dev.lamina.processor", "dev.lamina.processor.shape..")
+            .that().resideOutsideOfPackages("dev.lamina.processor.graph..", "dev.lamina.processor.shape..")
             .should().dependOnClassesThat().belongToAnyOf(ShapeInference.class, Projection.class)
             .because("the shaped model (with each residual projection's stride) is computed once and"
                     + " code generation, summary and lints read it");
+
+    /**
+     * The entry point is a pipeline over the round's model graph: it reads the classes, then
+     * reports and generates what the graph decided; validation, shapes and lints run only in the
+     * graph (once per model, input and role).
+     */
+    @ArchTest
+    static final ArchRule ENTRY_POINT_READS_THE_GRAPH = noClasses()
+            .that().resideInAPackage("dev.lamina.processor")
+            .should().dependOnClassesThat().belongToAnyOf(SpecValidator.class, Linter.class, ShapeInference.class)
+            .because("each model is validated, shaped and linted once, by graph.ModelGraph");
 
     /**
      * javac's API is read only by the entry point, by ModelReader and SourceLocator (which turn

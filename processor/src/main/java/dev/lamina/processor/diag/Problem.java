@@ -1,8 +1,10 @@
 package dev.lamina.processor.diag;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,137 +22,142 @@ import java.util.stream.Collectors;
 public enum Problem {
     /** An annotation attribute outside its valid range, e.g. {@code filters = 0}. */
     ATTRIBUTE_OUT_OF_RANGE("AttributeOutOfRange", Severity.ERROR,
-            "layer '%s' (@%s): %s = %s is out of range, it must be %s. %s. Fix: %s."),
+            "layer '%s' (@%s): %s = %s is out of range, it must be %s. %s.",
+            "%s."),
     /** A {@code double} attribute that DJL's {@code float} turns into another value (1.0, 0, infinity). */
     FLOAT_ROUNDING("FloatRounding", Severity.ERROR,
-            "layer '%s' (@%s): %s = %s becomes %s as a float, the type DJL computes in, %s. The model would "
-                    + "not compute what the annotation says. Fix: %s."),
+            "layer '%s' (@%s): %s = %s becomes %s as a float, the type DJL computes in, %s. The model "
+                    + "would not compute what the annotation says.",
+            "%s."),
     /** {@code @Model(input)} with a rank other than 1 or 3, or a size below 1. */
     INVALID_INPUT_SHAPE("InvalidInputShape", Severity.ERROR,
-            "model '%s' (@Model): input = %s is not the shape of one example. %s. "
-                    + "Fix: declare input = {C, H, W} for images or {features} for vectors, "
-                    + "every size at least 1."),
+            "model '%s' (@Model): input = %s is not the shape of one example. %s.",
+            "declare input = {C, H, W} for images or {features} for vectors, every size at least 1."),
     /** {@code @Dense} fed a (C, H, W) feature map. */
     DENSE_ON_FEATURE_MAP("DenseOnFeatureMap", Severity.ERROR,
-            "layer '%s' (@Dense): receives a (C, H, W) feature map %s but a dense layer needs a "
-                    + "vector. DJL's Linear would only mix the last axis (W) and keep the others, "
-                    + "so the model would not compute what it says. Fix: add @Flatten (giving (%d)) "
-                    + "or @GlobalAvgPool (giving (%d)) before it."),
+            "layer '%s' (@Dense): receives a (C, H, W) feature map %s but a dense layer needs a vector. "
+                    + "DJL's Linear would only mix the last axis (W) and keep the others, so the model would not "
+                    + "compute what it says.",
+            "add @Flatten (giving (%d)) or @GlobalAvgPool (giving (%d)) before it."),
     /** A layer that needs (C, H, W) fed a vector. */
     SPATIAL_LAYER_ON_VECTOR("SpatialLayerOnVector", Severity.ERROR,
-            "layer '%s' (@%s): receives a vector %s but %s needs a (C, H, W) feature map. The "
-                    + "spatial axes were already removed by an earlier layer (@Flatten, a global pool or "
-                    + "@Dense), or the model's input is a vector. Fix: move it before the layer that removes "
-                    + "H and W, or remove it."),
+            "layer '%s' (@%s): receives a vector %s but %s needs a (C, H, W) feature map. The spatial "
+                    + "axes were already removed by an earlier layer (@Flatten, a global pool or @Dense), or the "
+                    + "model's input is a vector.",
+            "move it before the layer that removes H and W, or remove it."),
     /** A VALID kernel, dilated kernel or pool window larger than its input. */
     KERNEL_LARGER_THAN_INPUT("KernelLargerThanInput", Severity.ERROR,
             "layer '%s' (@%s): the %s spans %d but the input %s is only %dx%d, so the output would "
-                    + "shrink to %s. With padding = VALID the window must fit inside the input. "
-                    + "Fix: use a smaller %s, padding = Padding.SAME, or remove an earlier layer "
-                    + "that shrinks H and W."),
+                    + "shrink to %s. With padding = VALID the window must fit inside the input.",
+            "use a smaller %s, padding = Padding.SAME, or remove an earlier layer that shrinks H and W."),
     /** SAME padding that would need asymmetric padding (even window). */
     SAME_PADDING_NEEDS_ODD_WINDOW("SamePaddingNeedsOddWindow", Severity.ERROR,
-            "layer '%s' (@%s): padding = SAME with a window spanning %d (%s) needs more padding on "
-                    + "one side than the other, which DJL's %s cannot do. Lamina only emits "
-                    + "symmetric padding. Fix: use %s, or padding = Padding.VALID%s."),
+            "layer '%s' (@%s): padding = SAME with a window spanning %d (%s) needs more padding on one "
+                    + "side than the other, which DJL's %s cannot do. Lamina only emits symmetric padding.",
+            "use %s, or padding = Padding.VALID%s."),
     /** {@code @Flatten} on a vector: does nothing. */
     FLATTEN_ON_VECTOR("FlattenOnVector", Severity.WARNING,
-            "layer '%s' (@Flatten): the input %s is already a vector, so it does nothing. "
-                    + "Flatten turns (C, H, W) into (C*H*W). Fix: remove @Flatten here."),
+            "layer '%s' (@Flatten): the input %s is already a vector, so it does nothing. Flatten turns "
+                    + "(C, H, W) into (C*H*W).",
+            "remove @Flatten here."),
     /** A residual sub-model that changes the shape, without projection. */
     RESIDUAL_SHAPE_MISMATCH("ResidualShapeMismatch", Severity.ERROR,
             "layer '%s' (@Residual): sub-model %s maps %s to %s, so its input cannot be added to its "
-                    + "output. A residual sum needs equal shapes. Fix: set "
-                    + "@Residual(projection = true) to add a 1x1 conv + batch norm on the skip "
-                    + "path, or make %s keep the shape."),
+                    + "output. A residual sum needs equal shapes.",
+            "set @Residual(projection = true) to add a 1x1 conv + batch norm on the skip path, or make "
+                    + "%s keep the shape."),
     /** A projection that cannot match the shapes (vectors, or no 1x1 stride fits). */
     RESIDUAL_PROJECTION_IMPOSSIBLE("ResidualProjectionImpossible", Severity.ERROR,
-            "layer '%s' (@Residual): sub-model %s maps %s to %s and no 1x1 convolution on the skip "
-                    + "path can produce that shape. %s. Fix: make %s keep the rank and shrink H and "
-                    + "W by the same whole factor, or drop @Residual."),
+            "layer '%s' (@Residual): sub-model %s maps %s to %s and no 1x1 convolution on the skip path "
+                    + "can produce that shape. %s.",
+            "make %s keep the rank and shrink H and W by the same whole factor, or drop @Residual."),
     /** A sub-model whose declared {@code @Model(input)} differs from the shape its field receives. */
     SUB_MODEL_INPUT_MISMATCH("SubModelInputMismatch", Severity.ERROR,
-            "layer '%s' (%s): sub-model %s declares @Model(input = %s) but receives %s here. A "
-                    + "sub-model is built for its declared input, and its shapes, parameter counts "
-                    + "and lints are those of that input. Fix: change %s's input to %s (or leave it out, "
-                    + "so it takes its input from each place that uses it), or change the layers before '%s' "
-                    + "so they produce %s."),
+            "layer '%s' (%s): sub-model %s declares @Model(input = %s) but receives %s here. A sub-model "
+                    + "is built for its declared input, and its shapes, parameter counts and lints are those of "
+                    + "that input.",
+            "change %s's input to %s (or leave it out, so it takes its input from each place that uses "
+                    + "it), or change the layers before '%s' so they produce %s."),
     /** A sub-model whose own layers fail for its (matching) input. */
     SUB_MODEL_INVALID("SubModelInvalid", Severity.ERROR,
-            "layer '%s' (%s): sub-model %s is impossible %s: %s. A model that contains "
-                    + "an impossible sub-model cannot be built either. Fix: correct %s (its own error "
-                    + "is reported on it too)."),
+            "layer '%s' (%s): sub-model %s is impossible %s: %s. A model that contains an impossible "
+                    + "sub-model cannot be built either.",
+            "correct %s (its own error is reported on it too)."),
     /**
      * A sub-model that takes its input from where it is used and cannot take the shape one of its
      * use sites gives it; reported on the use site and on the layer at fault, each naming the other.
      */
     SUB_MODEL_REJECTS_INPUT("SubModelRejectsInput", Severity.ERROR,
-            "layer '%s' of %s (%s): sub-model %s takes its input from where it is used and cannot take the "
-                    + "%s it receives here: %s. Such a sub-model is checked for the input of each place that "
-                    + "uses it. Fix: change the layers before '%s' in %s so they give %s an input it can take, or "
-                    + "change %s where the error is (this error is reported there too)."),
+            "layer '%s' of %s (%s): sub-model %s takes its input from where it is used and cannot take "
+                    + "the %s it receives here: %s. Such a sub-model is checked for the input of each place that "
+                    + "uses it.",
+            "change the layers before '%s' in %s so they give %s an input it can take, or change %s "
+                    + "where the error is (this error is reported there too)."),
     /** A tensor of one example, or a window, larger than an int can count. */
     SHAPE_TOO_LARGE("ShapeTooLarge", Severity.ERROR,
-            "%s: %s is %s, more than 2,147,483,647, the largest size Lamina supports (sizes are "
-                    + "Java ints, and one example this large could not be trained anyway). It is "
-                    + "almost always a typo. Fix: %s."),
+            "%s: %s is %s, more than 2,147,483,647, the largest size Lamina supports (sizes are Java "
+                    + "ints, and one example this large could not be trained anyway). It is almost always a typo.",
+            "%s."),
     /** A parameter count beyond what a long can hold. */
     PARAMETER_COUNT_OVERFLOW("ParameterCountOverflow", Severity.ERROR,
-            "layer '%s' (@%s): %s is more than 9,223,372,036,854,775,807, the largest count a Java "
-                    + "long (and DJL) can hold. No real model comes near it: an attribute such as "
-                    + "kernel, filters or units is almost certainly mistyped. Fix: %s."),
+            "layer '%s' (@%s): %s is more than 9,223,372,036,854,775,807, the largest count a Java long "
+                    + "(and DJL) can hold. No real model comes near it: an attribute such as kernel, filters or "
+                    + "units is almost certainly mistyped.",
+            "%s."),
     /** {@code @Residual} on a field whose type is not a {@code @Model} class. */
     RESIDUAL_WITHOUT_SUB_MODEL("ResidualWithoutSubModel", Severity.ERROR,
-            "layer '%s' (@Residual): the field's type %s is not a @Model class, so there is no "
-                    + "sub-model to wrap and the annotation would be lost. @Residual adds a "
-                    + "sub-model's input to its output. Fix: declare the field with the type of a "
-                    + "@Model class, or remove @Residual."),
+            "layer '%s' (@Residual): the field's type %s is not a @Model class, so there is no sub-model "
+                    + "to wrap and the annotation would be lost. @Residual adds a sub-model's input to its output.",
+            "declare the field with the type of a @Model class, or remove @Residual."),
     /** A Lamina layer annotation on a static field. */
     STATIC_LAYER_FIELD("StaticLayerField", Severity.ERROR,
             "layer '%s' (@%s): %s, and a model's layers are its instance fields, so this layer would be "
-                    + "silently left out. Fix: %s."),
+                    + "silently left out.",
+            "%s."),
     /** A sub-model whose generated Net does not exist, so the enclosing Net could not build it. */
     SUB_MODEL_WITHOUT_NET("SubModelWithoutNet", Severity.ERROR,
-            "layer '%s' (%s): sub-model %s has no generated class %s, which this model's Net calls to build it: "
-                    + "%s. Fix: %s."),
+            "layer '%s' (%s): sub-model %s has no generated class %s, which this model's Net calls to "
+                    + "build it: %s.",
+            "%s."),
     /** A Lamina layer annotation on a field of a class without {@code @Model}. */
     LAYER_OUTSIDE_MODEL("LayerOutsideModel", Severity.ERROR,
-            "layer '%s' (@%s): the class %s that declares this field has no @Model, so no Net is generated "
-                    + "from it and this layer would be silently left out. Fix: annotate %s with "
-                    + "@Model(input = ...), or move the field into a @Model class."),
+            "layer '%s' (@%s): the class %s that declares this field has no @Model, so no Net is "
+                    + "generated from it and this layer would be silently left out.",
+            "annotate %s with @Model(input = ...), or move the field into a @Model class."),
     /**
      * An annotation of package {@code dev.lamina} on a layer field that this processor does not
      * know (e.g. one of a newer lamina-runtime): the layer it declares would be lost.
      */
     UNKNOWN_ANNOTATION("UnknownAnnotation", Severity.ERROR,
-            "layer '%s' (@%s): %s is not an annotation this Lamina processor knows, so the layer it declares "
-                    + "would be silently left out of the network. The processor knows @%s, and @Residual on a "
-                    + "sub-model; an annotation from a newer lamina-runtime than the lamina-processor on the "
-                    + "processor path is unknown to it. Fix: use the same Lamina version for lamina-runtime and "
-                    + "lamina-processor, or remove @%s."),
+            "layer '%s' (@%s): %s is not an annotation this Lamina processor knows, so the layer it "
+                    + "declares would be silently left out of the network. The processor knows @%s, and @Residual "
+                    + "on a sub-model; an annotation from a newer lamina-runtime than the lamina-processor on the "
+                    + "processor path is unknown to it.",
+            "use the same Lamina version for lamina-runtime and lamina-processor, or remove @%s."),
     /** A model that contains itself, directly or through other sub-models. */
     SUB_MODEL_CYCLE("SubModelCycle", Severity.ERROR,
-            "layer '%s' (%s): sub-model %s contains itself (%s). A model cannot be inlined into "
-                    + "itself. Fix: remove the field that closes the cycle."),
+            "layer '%s' (%s): sub-model %s contains itself (%s). A model cannot be inlined into itself.",
+            "remove the field that closes the cycle."),
     /** {@code @Model(name)} that is not a usable class name. */
     INVALID_NET_NAME("InvalidNetName", Severity.ERROR,
-            "model '%s' (@Model): name = \"%s\" cannot name the generated class. %s. Fix: use a Java "
-                    + "identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
+            "model '%s' (@Model): name = \"%s\" cannot name the generated class. %s.",
+            "use a Java identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
     /** The generated source could not be written (e.g. two models with the same Net name). */
     NET_NOT_WRITTEN("NetNotWritten", Severity.ERROR,
             "model '%s' (@Model): the generated class %s could not be written (%s). Another class of "
-                    + "this compilation, e.g. another model's Net, may already have this name. Fix: give the "
-                    + "model a different @Model(name = ...), or rename the other class."),
+                    + "this compilation, e.g. another model's Net, may already have this name.",
+            "give the model a different @Model(name = ...), or rename the other class."),
     /** An unexpected failure of the processor on one model. */
     INTERNAL_ERROR("InternalError", Severity.ERROR,
             "model '%s' (@Model): the Lamina processor failed on this model (%s). This is a bug in "
-                    + "Lamina, not in your model; no code was generated for it. Fix: report it with "
-                    + "this message; other models are unaffected."),
+                    + "Lamina, not in your model; no code was generated for it.",
+            "report it with this message; other models are unaffected."),
     /** An {@code -Alamina.*} key that is not a Lamina option. */
     UNKNOWN_OPTION("UnknownOption", Severity.WARNING,
             "-A%s is not a Lamina option and is ignored. Valid options: -Alamina.lint=warn|error|off, "
                     + "-Alamina.lint.<RuleId>=warn|error|note|off, -Alamina.summary=true|false, "
-                    + "-Alamina.sarif=<path>. Fix: correct or remove it."),
+                    + "-Alamina.sarif=<path>.",
+            "correct or remove it."),
     /** {@code -Alamina.lint.<Id>} with an id that names no rule (same id as {@link #UNKNOWN_OPTION}). */
     UNKNOWN_LINT_ID("UnknownOption", Severity.WARNING,
             "-A%s=%s: '%s' is not a Lamina lint id, so the option is ignored.%s Valid ids: %s."),
@@ -159,32 +166,60 @@ public enum Problem {
             "-A%s=%s: '%s' is not a valid value, so the option is ignored. Valid values: %s."),
     /** {@code -Alamina.summary} other than {@code true} or {@code false}. */
     BAD_OPTION("BadOption", Severity.WARNING,
-            "-A%s=%s is not a valid value, so no summary is printed. Fix: use -A%s=true or =false."),
+            "-A%s=%s is not a valid value, so no summary is printed.",
+            "use -A%s=true or =false."),
     /** A {@code @SuppressWarnings("lamina...")} value that names no rule. */
     UNKNOWN_SUPPRESSION("UnknownSuppression", Severity.WARNING,
             "@SuppressWarnings(\"%s\") on %s names no Lamina lint, so it suppresses nothing.%s Use \"%s\" for "
                     + "all lints or \"%s<Id>\" with one of: %s."),
     /** The {@code -Alamina.sarif} file could not be written. */
     SARIF_NOT_WRITTEN("SarifNotWritten", Severity.WARNING,
-            "could not write the SARIF log to %s: %s. Lint findings were still printed. Fix: pass a writable "
-                    + "path in -A%s."),
+            "could not write the SARIF log to %s: %s. Lint findings were still printed.",
+            "pass a writable path in -A%s."),
     /** A model without {@code @Model(input)} that no model of the compilation uses. */
     INPUT_FROM_USE_SITE_UNUSED("InputFromUseSiteUnused", Severity.NOTE,
-            "model '%s' (@Model): declares no input, so it takes its input shape from each model that uses it "
-                    + "as a field, is checked and built there, and has no %s of its own; no model of this "
-                    + "compilation uses it. Fix: declare @Model(input = {C, H, W}) (or {features}) to train it on "
-                    + "its own, or use it as a field of a model that does."),
+            "model '%s' (@Model): declares no input, so it takes its input shape from each model that "
+                    + "uses it as a field, is checked and built there, and has no %s of its own; no model of this "
+                    + "compilation uses it.",
+            "declare @Model(input = {C, H, W}) (or {features}) to train it on its own, or use it as a "
+                    + "field of a model that does."),
+    /**
+     * A model with {@code @Model(input)} and no role, used as a field, on which the rules about a
+     * whole network's input or a classifier's output fire (on its own class): it is a building
+     * block that does not say so.
+     */
+    SUB_MODEL_ROLE_UNDECLARED("SubModelRoleUndeclared", Severity.WARNING,
+            "layer '%s' (%s): sub-model %s declares @Model(input = %s) and no role, so it is a whole "
+                    + "network, linted as one where it is declared: %s reported there only because of that (%s). "
+                    + "Used here as %s, its output is not a classifier's logits and its input is not the network's.",
+            "declare @Model(input = %s, role = %s) on %s."),
     /** A model's summary table, printed with {@code -Alamina.summary=true}. */
     SUMMARY("Summary", Severity.NOTE, "%s\n%s");
 
     private final String id;
     private final Severity severity;
+    /** What is wrong and why; then, when there is one, what to do ({@link #fixTemplate}). */
     private final String template;
+    private final String fixTemplate;
+    /** How many of a factory's arguments fill {@link #template}; the rest fill {@link #fixTemplate}. */
+    private final int templateArguments;
 
+    /** A problem whose message asks for nothing (the summary). */
     Problem(String id, Severity severity, String template) {
+        this(id, severity, template, null);
+    }
+
+    Problem(String id, Severity severity, String template, String fixTemplate) {
         this.id = id;
         this.severity = severity;
         this.template = template;
+        this.fixTemplate = fixTemplate;
+        this.templateArguments = (int) Specifiers.PATTERN.matcher(template).results().count();
+    }
+
+    /** The format specifiers of a template ({@code %s}, {@code %d}, {@code %,d}); {@code %%} and {@code %n} take no argument. */
+    private static final class Specifiers {
+        static final Pattern PATTERN = Pattern.compile("%[^%n]");
     }
 
     /** Stable id, as in {@code [lamina:<id>]}. */
@@ -202,7 +237,15 @@ public enum Problem {
      * message is made by the typed factory method of its problem below.
      */
     private Finding at(Origin origin, Object... args) {
-        return new Finding(id, severity, origin, String.format(Locale.ROOT, template, args));
+        String text = String.format(Locale.ROOT, template, Arrays.copyOfRange(args, 0, templateArguments));
+        if (fixTemplate == null) {
+            return new Finding(id, severity, origin, text);
+        }
+        Fix fix = Fix.of(String.format(Locale.ROOT, fixTemplate,
+                Arrays.copyOfRange(args, templateArguments, args.length)));
+        // a problem about one attribute is fixed there
+        return new Finding(id, severity, origin, text,
+                origin != null && origin.attribute() != null ? fix.at(null, origin) : fix);
     }
 
     /**
@@ -311,7 +354,8 @@ public enum Problem {
      */
     public static Finding inBody(Finding inner, Origin useSite, String field, String body) {
         return new Finding(inner.id(), inner.severity(), useSite,
-                "in sub-model " + body + " (field '" + field + "', built by this model's Net): " + inner.message());
+                "in sub-model " + body + " (field '" + field + "', built by this model's Net): " + inner.text(),
+                inner.fix());
     }
 
     /**
@@ -323,7 +367,7 @@ public enum Problem {
             List<Integer> in) {
         return new Finding(inner.id(), inner.severity(), useSite, "in sub-model " + body + " (field '" + field
                 + "', fed " + shape(in) + "; " + body + " is compiled elsewhere, so its own findings for this input "
-                + "are reported here): " + inner.message());
+                + "are reported here): " + inner.text(), inner.fix());
     }
 
     /** Another finding's text as part of a sentence: tag and message, without its final period. */
@@ -471,6 +515,21 @@ public enum Problem {
      */
     public static Finding inputFromUseSiteUnused(String model, String netName) {
         return INPUT_FROM_USE_SITE_UNUSED.at(Origin.ofModel(null), model, netName);
+    }
+
+    /**
+     * {@link #SUB_MODEL_ROLE_UNDECLARED}: the field {@code layer}, used as {@code usage}, holds
+     * {@code subModel} (input {@code input}, no role), whose own lint reports the rules
+     * {@code ids} only because it is linted as a whole network; {@code role} is the
+     * {@code Model.Role} constant to declare, e.g. {@code Model.Role.BLOCK}.
+     */
+    public static Finding subModelRoleUndeclared(Origin origin, String layer, String usage, String subModel,
+            List<Integer> input, List<String> ids, String role) {
+        String tags = ids.stream().map(Finding::tag).collect(Collectors.joining(", "));
+        return SUB_MODEL_ROLE_UNDECLARED.at(origin, layer, usage, subModel, literal(input),
+                ids.size() == 1 ? "one finding is" : ids.size() + " findings are", tags,
+                role.endsWith("RESIDUAL_BLOCK") ? "the main path of a @Residual block" : "a building block",
+                literal(input), role, subModel);
     }
 
     /** {@link #SUMMARY}: the summary {@code table} of the generated class {@code netName}. */

@@ -8,6 +8,7 @@ import dev.lamina.processor.model.DenseSpec;
 import dev.lamina.processor.model.DepthwiseConvSpec;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelRole;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedLayer;
@@ -68,34 +69,22 @@ public final class LayerSequence {
 
     private final ShapedModel model;
     private final List<Entry> layers;
-    private final boolean usedAsSubModel;
-    private final boolean residualBody;
+    private final ModelRole role;
 
-    /** A model no other model inlines. */
+    /** A model linted as what it declares itself to be ({@link ModelSpec#role()}). */
     public LayerSequence(ShapedModel model) {
-        this(model, false, false);
+        this(model, model.spec().role());
     }
 
     /**
-     * @param usedAsSubModel whether another model of the compilation inlines this one (then it is a
-     *     building block: its output is not a classifier's logits, and its input is not known to be
-     *     the network's input)
+     * @param role what the model is linted as: its declared role, or, for a body (a model without
+     *     input) shaped at a use site, the role it has there ({@code RESIDUAL_BLOCK} as a
+     *     {@code @Residual} main path)
      */
-    public LayerSequence(ShapedModel model, boolean usedAsSubModel) {
-        this(model, usedAsSubModel, false);
-    }
-
-    /**
-     * @param usedAsSubModel whether another model of the compilation inlines this one
-     * @param residualBody whether another model of the compilation uses this one as the main path of
-     *     a {@code @Residual} block (then its layers form a residual block, see
-     *     {@link #isInsideResidualBlockBetweenConvs})
-     */
-    public LayerSequence(ShapedModel model, boolean usedAsSubModel, boolean residualBody) {
+    public LayerSequence(ShapedModel model, ModelRole role) {
         this.model = model;
         this.layers = flatten(model, List.of());
-        this.usedAsSubModel = usedAsSubModel || residualBody;
-        this.residualBody = residualBody;
+        this.role = role;
     }
 
     /** The entries of {@code model}'s layers, plain sub-models inlined, all reached through {@code path}. */
@@ -155,9 +144,12 @@ public final class LayerSequence {
         return layers.get(index).inner();
     }
 
-    /** Whether the model is used as a building block by another model of the compilation. */
-    public boolean isUsedAsSubModel() {
-        return usedAsSubModel;
+    /**
+     * Whether the model is a building block (its declared role): its input is not known to be the
+     * network's input, and its output is not a classifier's logits.
+     */
+    public boolean isBlock() {
+        return role.isBlock();
     }
 
     /**
@@ -174,28 +166,29 @@ public final class LayerSequence {
                 && layers.get(a).declaredIn().qualifiedName().equals(layers.get(b).declaredIn().qualifiedName());
     }
 
-    /** Whether another model of the compilation uses this one as the main path of a {@code @Residual} block. */
+    /** Whether the model is the main path of a {@code @Residual} block (its declared role). */
     public boolean isResidualBody() {
-        return residualBody;
+        return role == ModelRole.RESIDUAL_BLOCK;
     }
 
     /**
      * Whether the spec at {@code index} lies between two convs ({@code @Conv}, {@code @DepthwiseConv}) of this model's
-     * layers and this model is the main path of a {@code @Residual} block: the place where Wide
+     * layers and this model is the main path of a {@code @Residual} block (its declared role,
+     * {@link ModelRole#RESIDUAL_BLOCK}): the place where Wide
      * ResNet puts its dropout (Zagoruyko &amp; Komodakis 2016), which the dropout rules accept (see
      * docs/lints.md, "Dropout inside residual blocks").
      */
     public boolean isInsideResidualBlockBetweenConvs(int index) {
-        return residualBody && isConv(previousWeighted(index)) && isConv(nextWeighted(index));
+        return isResidualBody() && isConv(previousWeighted(index)) && isConv(nextWeighted(index));
     }
 
     /**
-     * Whether the model is a classifier: its output is a vector and no other model of the
-     * compilation inlines it (then the last weighted layer's outputs are the logits that training
-     * feeds to softmax cross-entropy).
+     * Whether the model is a classifier: its output is a vector and it is a whole network, not a
+     * building block (its declared role, never what other models do with it): then the last
+     * weighted layer's outputs are the logits that training feeds to softmax cross-entropy.
      */
     public boolean isClassifier() {
-        return !usedAsSubModel && model.output().isVector();
+        return !isBlock() && model.output().isVector();
     }
 
     public ShapedModel model() {
@@ -450,9 +443,8 @@ public final class LayerSequence {
 
     /**
      * Whether the spec at {@code index} acts on the output logits: there is a weighted spec before
-     * it, none after it, and the model is a classifier: its output is a vector and no other model
-     * of the compilation inlines it (a model whose output is a feature map, or that another model
-     * uses as a sub-model, is a building block).
+     * it, none after it, and the model is a classifier ({@link #isClassifier}: a whole network
+     * whose output is a vector).
      */
     public boolean actsOnLogits(int index) {
         return isClassifier() && previousWeighted(index) >= 0 && nextWeighted(index) < 0;

@@ -1,12 +1,13 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
-import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelRole;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedModel;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,88 +23,115 @@ import java.util.function.Function;
  *
  * <p>Rules see the whole network ({@link LayerSequence}): plain sub-models are inlined, and a
  * {@code @Residual} block is seen at its boundaries. A finding on a layer of a sub-model is kept
- * only when the composition causes it: what the sub-model's own lint finds on that layer (which
- * runs when its own {@code @Model} class is compiled) is not repeated at every use. Unknown
- * {@code @SuppressWarnings("lamina:...")} values are reported (see {@link Suppressions}) whenever
- * at least one rule runs.
+ * only when the composition causes it: what the rules find in that sub-model on its own, as the
+ * building block it is there, is the sub-model's own finding, reported where it is declared and
+ * not repeated at every use. The rules run once per model, input and role for as long as this
+ * linter lives (the processor keeps one per round), so that comparison reads what was found once,
+ * also when the sub-model's own lint is reported. Unknown {@code @SuppressWarnings("lamina:...")}
+ * values are reported (see {@link Suppressions}) whenever at least one rule runs.
  */
 public final class Linter {
 
     private final LintConfig config;
+    /** What every rule found, at its default severity, per model, input and role, by rule id. */
+    private final Map<Checked, Map<String, List<Finding>>> checked = new HashMap<>();
+
+    /** A model shaped for one input, linted as one role. */
+    private record Checked(String model, TensorShape input, ModelRole role) {}
 
     public Linter(LintConfig config) {
         this.config = config;
     }
 
     /**
-     * Findings to report (severity already adjusted; suppressed and OFF ones removed): first the
+     * Findings to report (severity already adjusted; suppressed and OFF ones removed), the model
+     * linted as what it declares itself to be ({@link ModelSpec#role()}): first the
      * unknown-suppression warnings, then rule findings ordered by the position of their field in
      * the model (registry order within a field).
      */
     public List<Finding> lint(ShapedModel model) {
-        return lint(model, false);
+        return lint(model, model.spec().role());
     }
 
     /**
-     * As {@link #lint(ShapedModel)}; {@code usedAsSubModel}: another model of the compilation
-     * inlines this one, so it is a building block and the rules about a classifier's logits do not
-     * apply to its output (see {@link LayerSequence#actsOnLogits}).
+     * As {@link #lint(ShapedModel)}, the model linted as {@code role}: its declared role, or, for a
+     * body (a model without input) shaped at a use site, the role it has there
+     * ({@link #roleAtUse}).
      */
-    public List<Finding> lint(ShapedModel model, boolean usedAsSubModel) {
-        return lint(model, usedAsSubModel, false);
-    }
-
-    /**
-     * As {@link #lint(ShapedModel, boolean)}; {@code residualBody}: another model of the compilation
-     * uses this one as the main path of a {@code @Residual} block (see
-     * {@link LayerSequence#isInsideResidualBlockBetweenConvs}).
-     */
-    public List<Finding> lint(ShapedModel model, boolean usedAsSubModel, boolean residualBody) {
-        return lint(model, usedAsSubModel, residualBody, Set.of());
-    }
-
-    /**
-     * As {@link #lint(ShapedModel, boolean, boolean)}; {@code residualBodies}: qualified names of
-     * the models that some model of the compilation uses as a {@code @Residual} main path (those
-     * of this model's own tree are added), which the sub-models' own lints are run with.
-     */
-    public List<Finding> lint(ShapedModel model, boolean usedAsSubModel, boolean residualBody,
-                              Set<String> residualBodies) {
-        LayerSequence layers = new LayerSequence(model, usedAsSubModel, residualBody);
-        Set<String> bodies = new HashSet<>(residualBodies);
-        bodies.addAll(model.spec().residualBodyNames());
-        Set<String> ownLints = subModelsOwnFindings(layers, bodies);
+    public List<Finding> lint(ShapedModel model, ModelRole role) {
+        LayerSequence layers = new LayerSequence(model, role);
+        Set<Finding.Key> ownLints = subModelsOwnFindings(layers);
+        Map<String, List<Finding>> found = checked(model, role);
         return run(model.spec(), rule -> {
-            List<Finding> found = new ArrayList<>(rule.checkDeclaration(model.spec()));
-            for (Finding finding : rule.check(layers)) {
+            List<Finding> kept = new ArrayList<>(rule.checkDeclaration(model.spec()));
+            for (Finding finding : found.getOrDefault(rule.id(), List.of())) {
                 if (finding.declaredIn() == null
-                        || !ownLints.contains(key(finding)) && !suppressedOnTheWay(finding, layers)) {
-                    found.add(finding);
+                        || !ownLints.contains(finding.keyIn(null)) && !suppressedOnTheWay(finding, layers)) {
+                    kept.add(finding);
                 }
             }
-            return found;
+            return kept;
         });
     }
 
     /**
-     * Keys ({@link #key}) of what every rule finds in each plain sub-model of the model at hand
-     * linted as a building block (as its own {@code @Model} class is, by the processor): a finding
-     * on an inlined layer with such a key is internal to the sub-model, reported where it is
-     * declared, not at each use.
+     * The role a sub-model has where a model uses it: its declared building-block role; else (a
+     * whole network used as a field, or a body) {@code RESIDUAL_BLOCK} as a {@code @Residual} main
+     * path and {@code BLOCK} otherwise.
      */
-    private static Set<String> subModelsOwnFindings(LayerSequence layers, Set<String> residualBodies) {
-        Set<String> keys = new HashSet<>();
+    public static ModelRole roleAtUse(ModelSpec subModel, boolean residual) {
+        if (subModel.declaredRole() != null) {
+            return subModel.declaredRole(); // never NETWORK: that is what DEFAULT means with an input
+        }
+        return residual ? ModelRole.RESIDUAL_BLOCK : ModelRole.BLOCK;
+    }
+
+    /**
+     * The findings of {@code model}'s own lint ({@link #lint(ShapedModel)}, as the whole network
+     * it declares itself to be) that its lint as {@code blockRole} does not have: what the rules
+     * about a network's input and a classifier's output say about a model that other models use
+     * as a building block without declaring it one.
+     */
+    public List<Finding> onlyAsNetwork(ShapedModel model, ModelRole blockRole) {
+        Set<Finding.Key> asBlock = new HashSet<>();
+        checked(model, blockRole).values().forEach(list -> list.forEach(f -> asBlock.add(f.keyIn(null))));
+        return lint(model).stream()
+                .filter(f -> f.origin() != null && Rules.byId(f.id()).isPresent() && !asBlock.contains(f.keyIn(null)))
+                .toList();
+    }
+
+    /** What every rule finds in {@code model} linted as {@code role}, by rule id: computed once per linter. */
+    private Map<String, List<Finding>> checked(ShapedModel model, ModelRole role) {
+        Checked key = new Checked(model.spec().qualifiedName(), model.input(), role);
+        Map<String, List<Finding>> found = checked.get(key);
+        if (found == null) {
+            LayerSequence layers = new LayerSequence(model, role);
+            found = new HashMap<>();
+            for (Rule rule : Rules.all()) {
+                found.put(rule.id(), rule.check(layers));
+            }
+            checked.put(key, found);
+        }
+        return found;
+    }
+
+    /**
+     * Keys of what the rules find in each plain sub-model of the model at hand, as the building
+     * block it is there ({@link #roleAtUse}): a finding on an inlined layer with such a key is
+     * internal to the sub-model, reported where it is declared, not at each use.
+     */
+    private Set<Finding.Key> subModelsOwnFindings(LayerSequence layers) {
+        Set<Finding.Key> keys = new HashSet<>();
         for (ShapedModel block : layers.plainSubModels().values()) {
             String name = block.spec().qualifiedName();
-            LayerSequence own = new LayerSequence(block, true, residualBodies.contains(name));
-            for (Rule rule : Rules.all()) {
-                for (Finding finding : rule.check(own)) {
+            for (List<Finding> findings : checked(block, roleAtUse(block.spec(), false)).values()) {
+                for (Finding finding : findings) {
                     // the layer it is about: the block's own (on its origin), or one inlined into the
                     // block (its declaration); a finding on the block's own layer may name a declaration
                     // too (where its Fix is carried out), so both keys are the block's
-                    keys.add(key(finding.id(), name, finding.origin()));
+                    keys.add(new Finding.Key(finding.id(), name, finding.origin()));
                     if (finding.declaredIn() != null) {
-                        keys.add(key(finding));
+                        keys.add(finding.keyIn(name));
                     }
                 }
             }
@@ -126,15 +154,6 @@ public final class Linter {
             }
         }
         return false;
-    }
-
-    /** Rule id, declaring model and origin of a whole-network finding's layer. */
-    private static String key(Finding finding) {
-        return key(finding.id(), finding.declaredIn().model(), finding.declaredIn().origin());
-    }
-
-    private static String key(String id, String model, Origin origin) {
-        return id + " " + model + " " + origin;
     }
 
     /**

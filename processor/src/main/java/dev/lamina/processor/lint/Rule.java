@@ -1,6 +1,7 @@
 package dev.lamina.processor.lint;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Fix;
 import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.model.LayerSpec;
@@ -84,7 +85,7 @@ public abstract class Rule {
      * One finding per index that {@code matches}, with {@code message} of that index: the shape
      * of most checks.
      */
-    protected final List<Finding> findAt(LayerSequence layers, IntPredicate matches, IntFunction<String> message) {
+    protected final List<Finding> findAt(LayerSequence layers, IntPredicate matches, IntFunction<Message> message) {
         return layers.indices()
                 .filter(matches)
                 .mapToObj(i -> finding(layers, i, message.apply(i)))
@@ -98,7 +99,7 @@ public abstract class Rule {
      * sub-models need no such look: their layers are inlined.)
      */
     protected final List<Finding> findInTails(LayerSequence layers, IntPredicate where, Predicate<LayerSpec> matches,
-                                              BiFunction<Integer, LayerSequence.Inner, String> message) {
+                                              BiFunction<Integer, LayerSequence.Inner, Message> message) {
         List<Finding> found = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             if (layers.spec(i) instanceof SubModelSpec && where.test(i)) {
@@ -119,7 +120,7 @@ public abstract class Rule {
      * use site and on the layer's declaration.
      */
     protected final List<Finding> findInResidualHeads(LayerSequence layers, IntPredicate where, Predicate<LayerSpec> matches,
-                                                      BiFunction<Integer, LayerSequence.Inner, String> message) {
+                                                      BiFunction<Integer, LayerSequence.Inner, Message> message) {
         List<Finding> found = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             if (layers.isResidual(i) && where.test(i)) {
@@ -150,7 +151,7 @@ public abstract class Rule {
      * it decides (what feeds it), which a residual block's start shares with the block's field.
      */
     protected final List<Finding> findWithResidualHeads(LayerSequence layers, IntPredicate where,
-                                                        Predicate<LayerSpec> matches, Function<Subject, String> message) {
+                                                        Predicate<LayerSpec> matches, Function<Subject, Message> message) {
         return concat(findAt(layers, i -> matches.test(layers.spec(i)) && where.test(i),
                         i -> message.apply(new Subject(layers.describe(i), layers.spec(i), layers.in(i),
                                 layers.declaredWhere(i)))),
@@ -169,33 +170,41 @@ public abstract class Rule {
         return List.copyOf(all);
     }
 
-    /** A finding of this rule on {@code origin} of the model at hand (e.g. its {@code @Model(input)}). */
-    protected final Finding finding(Origin origin, String message) {
-        return new Finding(id, defaultSeverity, origin, message);
+    /**
+     * A finding of this rule on {@code origin} of the model at hand (e.g. its {@code @Model(input)}),
+     * fixed there.
+     */
+    protected final Finding finding(Origin origin, Message message) {
+        return new Finding(id, defaultSeverity, origin, message.text(), Fix.of(message.fix()).at(null, origin));
     }
 
     /**
      * A whole-network finding about {@code inner}, a layer inside the {@code @Residual} block at
      * {@code index}: placed where that block's field is used in the model at hand (the use site
-     * whose composition causes it) and reported on {@code inner}'s declaration too.
+     * whose composition causes it), reported on {@code inner}'s declaration too, and fixed there.
      */
-    protected final Finding findingAcross(LayerSequence layers, int index, LayerSequence.Inner inner, String message) {
-        return new Finding(id, defaultSeverity, placement(layers, index), message,
-                new Finding.Declaration(inner.declaredIn().qualifiedName(), inner.spec().origin()));
+    protected final Finding findingAcross(LayerSequence layers, int index, LayerSequence.Inner inner, Message message) {
+        String declaredIn = inner.declaredIn().qualifiedName();
+        Origin origin = inner.spec().origin();
+        Fix fix = Fix.of(message.fix()).at(declaredIn, origin);
+        return new Finding(id, defaultSeverity, placement(layers, index), message.text(),
+                message.attribute() == null ? fix : fix.replacing(origin.withAttribute(message.attribute()), message.value()),
+                new Finding.Declaration(declaredIn, inner.spec().origin()));
     }
 
     /**
      * A finding of this rule on the layer at {@code index}: on that layer's annotation, or, for a
      * layer inlined from a sub-model, on the field that uses the sub-model (the use site) and
      * reported on the layer's declaration too (a whole-network finding, see
-     * {@link LayerSequence}).
+     * {@link LayerSequence}); fixed on that layer where it is declared.
      */
-    protected final Finding finding(LayerSequence layers, int index, String message) {
+    protected final Finding finding(LayerSequence layers, int index, Message message) {
         LayerSequence.Entry entry = layers.entry(index);
+        Fix fix = fixAt(layers, index, message);
         if (!entry.inner()) {
-            return finding(layers.spec(index).origin(), message);
+            return new Finding(id, defaultSeverity, layers.spec(index).origin(), message.text(), fix);
         }
-        return new Finding(id, defaultSeverity, entry.useSite().origin(), message,
+        return new Finding(id, defaultSeverity, entry.useSite().origin(), message.text(), fix,
                 new Finding.Declaration(entry.declaredIn().qualifiedName(), layers.spec(index).origin()));
     }
 
@@ -205,13 +214,23 @@ public abstract class Rule {
      * but the one at {@code fixedAt} is declared in a sub-model, reported on that declaration too
      * (so whoever reads the sub-model's class sees what to change there).
      */
-    protected final Finding finding(LayerSequence layers, int index, int fixedAt, String message) {
+    protected final Finding finding(LayerSequence layers, int index, int fixedAt, Message message) {
         LayerSequence.Entry fixed = layers.entry(fixedAt);
         if (layers.isInner(index) || !fixed.inner()) {
-            return finding(layers, index, message);
+            Finding found = finding(layers, index, message);
+            return found.withText(found.text(), fixAt(layers, fixedAt, message));
         }
-        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message,
+        return new Finding(id, defaultSeverity, layers.spec(index).origin(), message.text(),
+                fixAt(layers, fixedAt, message),
                 new Finding.Declaration(fixed.declaredIn().qualifiedName(), layers.spec(fixedAt).origin()));
+    }
+
+    /** The message's Fix, carried out on the layer at {@code index} where it is declared. */
+    private static Fix fixAt(LayerSequence layers, int index, Message message) {
+        LayerSequence.Entry entry = layers.entry(index);
+        Origin origin = layers.spec(index).origin();
+        Fix fix = Fix.of(message.fix()).at(entry.inner() ? entry.declaredIn().qualifiedName() : null, origin);
+        return message.attribute() == null ? fix : fix.replacing(origin.withAttribute(message.attribute()), message.value());
     }
 
     /** Where a finding about the entry at {@code index} is placed in the model at hand. */

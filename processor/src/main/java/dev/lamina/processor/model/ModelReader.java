@@ -46,11 +46,16 @@ public final class ModelReader {
     private final Elements elements;
     private final Deque<String> reading = new ArrayDeque<>();
     /**
-     * Sub-models already read during this {@link #read}: a model used by many fields (or at many
-     * depths) is read once, so a chain where each level holds two copies of the next is read in
-     * linear, not exponential, time.
+     * Models already read by this reader (the processor makes one per round): a model used by many
+     * fields, at many depths or by many models is read once, so a chain where each level holds two
+     * copies of the next is read in linear, not exponential, time.
      */
     private final Map<String, Read> done = new java.util.HashMap<>();
+    /**
+     * Models that were being read when a cycle of sub-models was found: what their read reports
+     * depends on where the cycle was entered, so they are read again for each {@link #read}.
+     */
+    private final Set<String> cyclic = new HashSet<>();
 
     public ModelReader(Elements elements) {
         this.elements = elements;
@@ -64,8 +69,14 @@ public final class ModelReader {
      */
     public Read read(TypeElement type) {
         reading.clear();
-        done.clear();
-        return readModel(type);
+        done.keySet().removeAll(cyclic);
+        String name = type.getQualifiedName().toString();
+        Read read = done.get(name);
+        if (read == null) {
+            read = readModel(type);
+            done.put(name, read);
+        }
+        return read;
     }
 
     private Read readModel(TypeElement type) {
@@ -102,11 +113,23 @@ public final class ModelReader {
             String simpleName = type.getSimpleName().toString();
             ModelSpec spec = new ModelSpec(packageName(type), simpleName, qualifiedName,
                     name.isEmpty() ? simpleName + "Net" : name, input, layers, suppressions(type),
-                    fieldSuppressions);
+                    fieldSuppressions, role(values.get("role")));
             return new Read(spec, locator, problems);
         } finally {
             reading.pop();
         }
+    }
+
+    /**
+     * {@code @Model(role)}: null for {@code DEFAULT}, and for a runtime older than the attribute
+     * (its {@code @Model} has no {@code role}).
+     */
+    private static ModelRole role(AnnotationValue value) {
+        if (value == null || !(value.getValue() instanceof VariableElement constant)) {
+            return null;
+        }
+        String name = constant.getSimpleName().toString();
+        return name.equals("DEFAULT") ? null : ModelRole.valueOf(name);
     }
 
     /** A static field is no layer: one with a Lamina annotation would be lost silently. */
@@ -180,6 +203,7 @@ public final class ModelReader {
                 residualIndex, null);
         String qualified = type.getQualifiedName().toString();
         if (reading.contains(qualified)) {
+            cyclic.addAll(reading);
             List<String> path = new ArrayList<>(reading);
             java.util.Collections.reverse(path);
             path.add(qualified);

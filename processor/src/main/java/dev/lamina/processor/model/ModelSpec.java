@@ -19,16 +19,34 @@ import java.util.Set;
  * @param layers operations in order
  * @param classSuppressions values of {@code @SuppressWarnings} on the class
  * @param fieldSuppressions values of {@code @SuppressWarnings} per field name
+ * @param declaredRole {@code @Model(role)} when it is not {@code DEFAULT}; null when the model
+ *     leaves its role to its input ({@link #role()})
  */
 public record ModelSpec(String packageName, String simpleName, String qualifiedName, String netName,
                         List<Integer> input, List<LayerSpec> layers, Set<String> classSuppressions,
-                        Map<String, Set<String>> fieldSuppressions) {
+                        Map<String, Set<String>> fieldSuppressions, ModelRole declaredRole) {
 
     public ModelSpec {
         input = List.copyOf(input);
         layers = List.copyOf(layers);
         classSuppressions = Set.copyOf(classSuppressions);
         fieldSuppressions = Map.copyOf(fieldSuppressions);
+    }
+
+    /** A model that declares no role ({@code @Model(role)} left at {@code DEFAULT}). */
+    public ModelSpec(String packageName, String simpleName, String qualifiedName, String netName,
+                     List<Integer> input, List<LayerSpec> layers, Set<String> classSuppressions,
+                     Map<String, Set<String>> fieldSuppressions) {
+        this(packageName, simpleName, qualifiedName, netName, input, layers, classSuppressions, fieldSuppressions,
+                null);
+    }
+
+    /**
+     * What the model is for, from its own declaration only: its {@code @Model(role)}, else a whole
+     * network when it declares an input and a building block when it does not.
+     */
+    public ModelRole role() {
+        return declaredRole != null ? declaredRole : inputFromUseSite() ? ModelRole.BLOCK : ModelRole.NETWORK;
     }
 
     /**

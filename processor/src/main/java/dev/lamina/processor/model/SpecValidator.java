@@ -51,11 +51,31 @@ public final class SpecValidator {
      * (a {@code java.lang} or {@code dev.lamina} type, or one the Net imports).
      */
     public static List<Finding> validate(ModelSpec model, Predicate<String> taken) {
-        return validate(model, taken, new HashMap<>());
+        return validated(model, taken, new HashMap<>());
     }
 
-    private static List<Finding> validate(ModelSpec model, Predicate<String> taken,
-                                          Map<String, List<Finding>> subModels) {
+    /**
+     * As {@link #validate(ModelSpec, Predicate)}, reading and filling {@code memo} (problems by
+     * qualified model name, for as long as the caller keeps it: the processor keeps one per
+     * round), so that a model used by many models is validated once.
+     */
+    public static List<Finding> validate(ModelSpec model, Predicate<String> taken, Map<String, List<Finding>> memo) {
+        return validated(model, taken, memo);
+    }
+
+    /** The model's problems, from {@code memo} when it has them. */
+    private static List<Finding> validated(ModelSpec model, Predicate<String> taken,
+                                           Map<String, List<Finding>> memo) {
+        List<Finding> known = memo.get(model.qualifiedName());
+        if (known == null) {
+            known = List.copyOf(check(model, taken, memo));
+            memo.put(model.qualifiedName(), known);
+        }
+        return known;
+    }
+
+    private static List<Finding> check(ModelSpec model, Predicate<String> taken,
+                                       Map<String, List<Finding>> subModels) {
         List<Finding> findings = new ArrayList<>();
         checkInput(model, findings);
         if (!model.inputFromUseSite()) { // a body has no Net: @Model(name) has no effect on it
@@ -78,12 +98,7 @@ public final class SpecValidator {
     private static void checkSubModel(SubModelSpec sub, Predicate<String> taken,
                                       Map<String, List<Finding>> subModels, List<Finding> findings) {
         ModelSpec inner = sub.model();
-        List<Finding> innerFindings = subModels.get(inner.qualifiedName());
-        if (innerFindings == null) {
-            innerFindings = validate(inner, taken, subModels);
-            subModels.put(inner.qualifiedName(), innerFindings);
-        }
-        innerFindings.stream().filter(f -> f.severity() == Severity.ERROR).findFirst()
+        validated(inner, taken, subModels).stream().filter(f -> f.severity() == Severity.ERROR).findFirst()
                 .ifPresent(first -> findings.add(Problem.subModelInvalid(sub.origin(), sub.name(),
                         sub.residual() ? "@Residual" : "field of type " + inner.simpleName(), inner.simpleName(),
                         inner.input(), first)));

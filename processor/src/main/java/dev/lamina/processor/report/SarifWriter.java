@@ -1,6 +1,7 @@
 package dev.lamina.processor.report;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Fix;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.lint.Rules;
@@ -20,9 +21,14 @@ import java.util.Locale;
  * ({@code id} = {@code lamina:<Id>}, the text inside a diagnostic's brackets and the
  * {@code @SuppressWarnings} key; {@code name} = {@code <Id>}; short and full description; help;
  * default level). Each result has {@code ruleId} (and {@code ruleIndex} when the id is a
- * registered rule), {@code level}, {@code message.text} (the rendered diagnostic) and one physical
+ * registered rule), {@code level}, {@code message.text} (the rendered diagnostic), one physical
  * location (uri, 1-based start line and column; the region is left out when line or column is
- * not positive). The JSON is written by hand (a few dozen lines; no new dependency) and atomically:
+ * not positive) and, for a finding with a Fix, its structure: the property bag holds the Fix's
+ * text and the annotation or attribute it changes ({@code fix}, {@code fixModel},
+ * {@code fixField}, {@code fixAnnotation}, {@code fixAttribute}), and where the Fix has a concrete
+ * replacement for a written attribute value, {@code fixes} holds one fix with its
+ * {@code description} and {@code artifactChanges} (a fix object without artifact changes is not
+ * valid SARIF 2.1.0, so a Fix that is advice only is in the property bag alone). The JSON is written by hand (a few dozen lines; no new dependency) and atomically:
  * to a temporary file in the target directory, then moved over the target.
  */
 public final class SarifWriter {
@@ -35,8 +41,29 @@ public final class SarifWriter {
 
     private SarifWriter() {}
 
-    /** A reported finding with its place in the source (1-based line and column). */
-    public record Result(Finding finding, String uri, long line, long column) {}
+    /**
+     * A reported finding with its place in the source (1-based line and column) and, where its Fix
+     * has one, the source change that carries it out; null otherwise.
+     */
+    public record Result(Finding finding, String uri, long line, long column, Replacement replacement) {
+
+        /** A result whose Fix (if any) has no concrete source change. */
+        public Result(Finding finding, String uri, long line, long column) {
+            this(finding, uri, line, column, null);
+        }
+
+        /** The same result with the source change that carries out its Fix. */
+        public Result withReplacement(Replacement change) {
+            return new Result(finding, uri, line, column, change);
+        }
+    }
+
+    /**
+     * A SARIF replacement: the region of {@code uri} from the start (inclusive) to the end
+     * (exclusive; 1-based lines and columns) is replaced by {@code text}.
+     */
+    public record Replacement(String uri, long startLine, long startColumn, long endLine, long endColumn,
+                              String text) {}
 
     /**
      * Writes all results (an empty run when there are none), replacing the file when it is a
@@ -124,7 +151,35 @@ public final class SarifWriter {
             }
             json.append("}}]");
         }
+        Fix fix = finding.fix();
+        if (fix != null && result.replacement() != null) {
+            Replacement change = result.replacement();
+            json.append(", \"fixes\": [{\"description\": ").append(text(fix.text()))
+                    .append(", \"artifactChanges\": [{\"artifactLocation\": {\"uri\": ").append(quote(change.uri()))
+                    .append("}, \"replacements\": [{\"deletedRegion\": {\"startLine\": ").append(change.startLine())
+                    .append(", \"startColumn\": ").append(change.startColumn())
+                    .append(", \"endLine\": ").append(change.endLine())
+                    .append(", \"endColumn\": ").append(change.endColumn())
+                    .append("}, \"insertedContent\": ").append(text(change.text())).append("}]}]}]");
+        }
+        if (fix != null) {
+            json.append(", \"properties\": {\"fix\": ").append(quote(fix.text()));
+            Fix.Target target = fix.target();
+            if (target != null) {
+                property(json, "fixModel", target.model());
+                property(json, "fixField", target.origin().field());
+                property(json, "fixAnnotation", target.origin().annotation());
+                property(json, "fixAttribute", target.origin().attribute());
+            }
+            json.append('}');
+        }
         return json.append('}').toString();
+    }
+
+    private static void property(StringBuilder json, String name, String value) {
+        if (value != null) {
+            json.append(", ").append(quote(name)).append(": ").append(quote(value));
+        }
     }
 
     /** {@code lamina:<Id>}: the text inside a diagnostic's brackets. */

@@ -37,11 +37,19 @@ public final class ShapeInference {
      *
      * @param model the shaped model, or {@code null} when there is an error
      * @param findings errors and warnings found on the way
+     * @param failsWhateverTheInput the errors among {@code findings} that no input avoids: those of a
+     *     sub-model with its own {@code @Model(input)} that is impossible on its own
      */
-    public record Result(ShapedModel model, List<Finding> findings) {
+    public record Result(ShapedModel model, List<Finding> findings, List<Finding> failsWhateverTheInput) {
 
         public Result {
             findings = List.copyOf(findings);
+            failsWhateverTheInput = List.copyOf(failsWhateverTheInput);
+        }
+
+        /** A result whose errors (if any) depend on the input. */
+        public Result(ShapedModel model, List<Finding> findings) {
+            this(model, findings, List.of());
         }
 
         /** Whether shapes could be inferred for every layer. */
@@ -50,16 +58,26 @@ public final class ShapeInference {
         }
     }
 
+    /**
+     * Models already shaped, by qualified name and input, for as long as it is kept (the processor
+     * keeps one per round): a model used by many fields, or by many models, is shaped once per
+     * input, so nesting and sharing do not multiply the work. Not thread-safe.
+     */
+    public static final class Memo {
+        private final Map<Key, Result> results = new HashMap<>();
+
+        /** A model and the input it is shaped for. */
+        private record Key(String model, TensorShape input) {}
+    }
+
     private final List<Finding> findings = new ArrayList<>();
+    /** The errors of {@link #findings} that no input avoids ({@link Result#failsWhateverTheInput()}). */
+    private final List<Finding> whateverTheInput = new ArrayList<>();
     /** The model whose layers this inference walks (its simple name is in some messages). */
     private final ModelSpec model;
-    /**
-     * Sub-models already shaped in this inference, by qualified name and input: a sub-model used
-     * by many fields is shaped once, so nesting does not multiply the work.
-     */
-    private final Map<String, Result> subModels;
+    private final Memo subModels;
 
-    private ShapeInference(ModelSpec model, Map<String, Result> subModels) {
+    private ShapeInference(ModelSpec model, Memo subModels) {
         this.model = model;
         this.subModels = subModels;
     }
@@ -76,31 +94,48 @@ public final class ShapeInference {
      * activations) and otherwise leaves the shape unknown. The model is null when there is any error.
      */
     public static Result infer(ModelSpec model, List<Finding> attributeErrors) {
+        return infer(model, attributeErrors, new Memo());
+    }
+
+    /**
+     * As {@link #infer(ModelSpec, List)}, reading and filling {@code memo}: a model without
+     * attribute errors that {@code memo} has shaped for its input (e.g. as another model's
+     * sub-model) is not shaped again.
+     */
+    public static Result infer(ModelSpec model, List<Finding> attributeErrors, Memo memo) {
         if (model.inputFromUseSite()) {
             throw new IllegalArgumentException(model.qualifiedName()
                     + " takes its input from where it is used: it is shaped there, with that input");
         }
-        return infer(model, new TensorShape(model.input()), attributeErrors);
+        TensorShape input = new TensorShape(model.input());
+        return attributeErrors.isEmpty() ? memoized(model, input, memo) : infer(model, input, attributeErrors, memo);
     }
 
     /** Shapes of the model's layers fed {@code input} (sub-models receive their field's input). */
     public static Result infer(ModelSpec model, TensorShape input) {
-        return infer(model, input, List.of(), new HashMap<>());
+        return infer(model, input, List.of(), new Memo());
     }
 
-    private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors) {
-        return infer(model, input, attributeErrors, new HashMap<>());
+    /** The model shaped for {@code input}, from {@code memo} when it has it. */
+    private static Result memoized(ModelSpec model, TensorShape input, Memo memo) {
+        Memo.Key key = new Memo.Key(model.qualifiedName(), input);
+        Result result = memo.results.get(key);
+        if (result == null) {
+            result = infer(model, input, List.of(), memo);
+            memo.results.put(key, result);
+        }
+        return result;
     }
 
     private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors,
-                                Map<String, Result> subModels) {
+                                Memo subModels) {
         ShapeInference inference = new ShapeInference(model, subModels);
         if (!input.fitsInt()) {
             inference.findings.add(Problem.shapeTooLarge(Origin.ofModel("input"),
                     "model '" + model.simpleName() + "' (@Model)", "the input " + input + " with "
                             + count(input.size()) + " elements per example", "a size that large",
                     "correct @Model(input); images this large must be tiled or downscaled first"));
-            return new Result(null, inference.findings);
+            return inference.result(null);
         }
         List<ShapedLayer> layers = new ArrayList<>();
         TensorShape current = input; // null: unknown after an error
@@ -115,7 +150,7 @@ public final class ShapeInference {
             ShapedLayer shaped = current == null ? null : inference.shapeChecked(layer, current);
             if (shaped == null) {
                 complete = false;
-                current = outputWhateverTheInput(layer);
+                current = outputWhateverTheInput(layer, subModels);
                 continue;
             }
             try {
@@ -124,13 +159,17 @@ public final class ShapeInference {
                 inference.findings.add(Problem.parameterCountOverflow(layer.origin(), layer.name(),
                         "the model's parameter count up to this layer",
                         "check the sizes of this and the earlier weighted layers"));
-                return new Result(null, inference.findings);
+                return inference.result(null);
             }
             layers.add(shaped);
             current = shaped.out();
         }
         boolean failed = !complete || inference.findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-        return new Result(failed ? null : new ShapedModel(model, input, layers, inference.findings), inference.findings);
+        return inference.result(failed ? null : new ShapedModel(model, input, layers, inference.findings));
+    }
+
+    private Result result(ShapedModel shaped) {
+        return new Result(shaped, findings, whateverTheInput);
     }
 
     private static boolean hasAttributeError(LayerSpec layer, List<Finding> attributeErrors) {
@@ -143,12 +182,12 @@ public final class ShapeInference {
      * The output shape of a layer whose input shape is unknown or wrong, when it does not depend on
      * that input: (units) for a dense layer, the declared output for a valid sub-model. Else null.
      */
-    private static TensorShape outputWhateverTheInput(LayerSpec layer) {
+    private static TensorShape outputWhateverTheInput(LayerSpec layer, Memo memo) {
         if (layer instanceof SubModelSpec sub) {
             if (sub.model().inputFromUseSite()) {
                 return null; // its output depends on the input it cannot have
             }
-            Result inner = infer(sub.model());
+            Result inner = memoized(sub.model(), new TensorShape(sub.model().input()), memo);
             return inner.ok() ? inner.model().output() : null;
         }
         return ((LayerKind) layer).outputWhateverTheInput();
@@ -242,21 +281,19 @@ public final class ShapeInference {
                     declared.dims(), in.dims()));
             return null;
         }
-        String key = sub.model().qualifiedName() + " " + in;
-        Result inner = subModels.get(key);
-        if (inner == null) {
-            inner = infer(sub.model(), in, List.of(), subModels);
-            subModels.put(key, inner);
-        }
+        Result inner = memoized(sub.model(), in, subModels);
         for (Finding f : inner.findings()) {
             if (f.severity() == Severity.ERROR) {
-                // a concrete sub-model inside a body that is impossible on its own: no input helps
-                boolean whateverTheInput = f.id().equals(Problem.SUB_MODEL_INVALID.id());
-                findings.add(fromUseSite && !whateverTheInput
-                        ? Problem.subModelRejectsInput(sub.origin(), sub.name(), model.simpleName(), annotation,
-                                innerName, sub.model().qualifiedName(), in.dims(), f)
-                        : Problem.subModelInvalid(sub.origin(), sub.name(), annotation, innerName,
-                                fromUseSite ? List.of() : in.dims(), f));
+                // a concrete sub-model (inside a body) that is impossible on its own: no input helps
+                if (fromUseSite && !inner.failsWhateverTheInput().contains(f)) {
+                    findings.add(Problem.subModelRejectsInput(sub.origin(), sub.name(), model.simpleName(), annotation,
+                            innerName, sub.model().qualifiedName(), in.dims(), f));
+                } else {
+                    Finding invalid = Problem.subModelInvalid(sub.origin(), sub.name(), annotation, innerName,
+                            fromUseSite ? List.of() : in.dims(), f);
+                    findings.add(invalid);
+                    whateverTheInput.add(invalid);
+                }
                 return null;
             }
         }

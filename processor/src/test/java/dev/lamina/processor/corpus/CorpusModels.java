@@ -486,7 +486,7 @@ final class CorpusModels {
                     "    @Residual @ReLU WrnBlock64 block2;",
                     "    @GlobalAvgPool Layer gap;",
                     "    @Dense(units = 10) Layer logits;")
-                    .uses("WrnBlock64", "{64, 32, 32}",
+                    .uses("WrnBlock64", "{64, 32, 32}, role = Model.Role.RESIDUAL_BLOCK",
                             "    @Conv(filters = 64, bias = false) @BatchNorm @ReLU Layer conv1;",
                             "    @Dropout(rate = 0.3) Layer drop;",
                             "    @Conv(filters = 64, bias = false) @BatchNorm Layer conv2;")

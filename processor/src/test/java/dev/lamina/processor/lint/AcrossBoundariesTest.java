@@ -23,7 +23,7 @@ class AcrossBoundariesTest {
 
     /** What the building block's own lint reports (the processor runs it when the block's class compiles). */
     private static List<Finding> ownLint(ShapedModel block) {
-        return new Linter(LintConfig.defaults()).lint(block, true);
+        return new Linter(LintConfig.defaults()).lint(block, dev.lamina.processor.model.ModelRole.BLOCK);
     }
 
     private static void assertSays(ShapedModel model, String id, String... words) {

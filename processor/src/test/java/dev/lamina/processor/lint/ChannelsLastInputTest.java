@@ -70,10 +70,14 @@ class ChannelsLastInputTest {
         var found = new Linter(LintConfig.defaults()).lintDeclaration(spec);
         assertEquals(List.of(ID), found.stream().map(Finding::id).toList());
         Finding error = new Finding("KernelLargerThanInput", Severity.ERROR, spec.layers().get(0).origin(),
-                "layer 'pool' (@MaxPool): the pool window spans 2 but ... Fix: use a smaller pool size.");
+                "layer 'pool' (@MaxPool): the pool window spans 2 but ...",
+                dev.lamina.processor.diag.Fix.of("use a smaller pool size."));
         String explained = dev.lamina.processor.lint.rules.ChannelsLastInput.explain(error, spec).message();
         assertTrue(explained.contains("Likely cause: @Model(input = {28, 28, 1}) is channels-last"), explained);
         assertTrue(explained.endsWith("Fix: input = {1, 28, 28}; if the error remains, use a smaller pool size."), explained);
+        var fix = dev.lamina.processor.lint.rules.ChannelsLastInput.explain(error, spec).fix();
+        assertEquals("input", fix.target().origin().attribute(), "carried out on @Model(input)");
+        assertEquals("{1, 28, 28}", fix.target().replacement());
     }
 
     /** The Keras MNIST CNN with its channels-last input: the pooling error that follows names the cause. */

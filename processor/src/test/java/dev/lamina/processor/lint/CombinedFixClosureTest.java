@@ -118,7 +118,7 @@ class CombinedFixClosureTest {
     }
 
     private static JavaFileObject dropoutFirst(double rate) {
-        return Javac.model("Block", "@Model(input = {64})", "public class Block {",
+        return Javac.model("Block", "@Model(input = {64}, role = Model.Role.BLOCK)", "public class Block {",
                 "    @Dropout(rate = " + rate + ") Layer drop;",
                 "    @Dense(units = 64) @ReLU Layer fc;", "}");
     }
@@ -153,7 +153,7 @@ class CombinedFixClosureTest {
     }
 
     private static JavaFileObject features(String end) {
-        return Javac.model("Features", "@Model(input = {1, 28, 28})", "public class Features {",
+        return Javac.model("Features", "@Model(input = {1, 28, 28}, role = Model.Role.BLOCK)", "public class Features {",
                 "    @Conv(filters = 64) @ReLU Layer c;",
                 "    " + end + " Layer end;", "}");
     }

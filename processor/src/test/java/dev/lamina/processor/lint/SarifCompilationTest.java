@@ -98,6 +98,46 @@ class SarifCompilationTest {
         assertFalse(Files.exists(sarif));
     }
 
+    /**
+     * Each result's Fix as structure: its text and the annotation or attribute it changes in the
+     * property bag, and, where the Fix writes a known value over a written attribute, a SARIF fix
+     * whose replacement covers exactly that value and applying it gives the source the Fix names.
+     */
+    @Test
+    void resultsCarryTheirFixAsStructureAndAReplacementWhereTheValueIsKnown() throws IOException {
+        String[] lines = {"@Model(input = {28, 28, 1})", "public class Keras {",
+                "    @Dropout(rate = 0.7) Layer drop;",
+                "    @Flatten Layer flat;", "    @Dense(units = 10) Layer logits;", "}"};
+        JavaFileObject keras = model("Keras", lines);
+        Path sarif = dir.resolve("fixes.sarif");
+        Compilation compilation = compile(List.of("-Alamina.sarif=" + sarif), keras);
+        assertLamina(compilation, "WARNING 5:16 [lamina:ChannelsLastInput]", "WARNING 7:5 [lamina:InputDropoutHigh]");
+        List<Object> results = list(object(list(object(SarifJson.parse(Files.readString(sarif))).get("runs")).get(0))
+                .get("results"));
+        String source = keras.getCharContent(true).toString();
+        List<String> applied = new ArrayList<>();
+        for (Object value : results) {
+            Map<String, Object> result = object(value);
+            Map<String, Object> properties = object(result.get("properties"));
+            String message = (String) object(result.get("message")).get("text");
+            assertEquals(true, message.endsWith("Fix: " + properties.get("fix")), message);
+            Map<String, Object> fix = object(list(result.get("fixes")).get(0));
+            assertEquals(properties.get("fix"), object(fix.get("description")).get("text"));
+            Map<String, Object> change = object(list(fix.get("artifactChanges")).get(0));
+            assertEquals(keras.toUri().toString(), object(change.get("artifactLocation")).get("uri"));
+            Map<String, Object> replacement = object(list(change.get("replacements")).get(0));
+            Map<String, Object> region = object(replacement.get("deletedRegion"));
+            String[] text = source.split("\n", -1);
+            int line = (int) integer(region.get("startLine")) - 1;
+            assertEquals(line + 1, integer(region.get("endLine")));
+            String before = text[line].substring((int) integer(region.get("startColumn")) - 1,
+                    (int) integer(region.get("endColumn")) - 1);
+            applied.add(properties.get("fixAttribute") + ": " + before + " -> "
+                    + object(replacement.get("insertedContent")).get("text"));
+        }
+        assertEquals(List.of("input: {28, 28, 1} -> {1, 28, 28}", "rate: 0.7 -> 0.2"), applied);
+    }
+
     private static List<Row> rows(Map<String, Object> log) {
         List<Row> rows = new ArrayList<>();
         for (Object value : list(object(list(log.get("runs")).get(0)).get("results"))) {

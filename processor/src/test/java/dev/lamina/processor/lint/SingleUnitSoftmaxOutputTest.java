@@ -78,7 +78,7 @@ class SingleUnitSoftmaxOutputTest {
     @Test
     void aOneUnitBlockUsedByAnotherModelIsNotAClassifier() {
         var block = model("Gate", 784).field("fc").dense(1).build();
-        assertEquals(List.of(), new Linter(LintConfig.defaults()).lint(block, true).stream()
+        assertEquals(List.of(), new Linter(LintConfig.defaults()).lint(block, dev.lamina.processor.model.ModelRole.BLOCK).stream()
                 .filter(f -> f.id().equals(ID)).toList());
     }
 

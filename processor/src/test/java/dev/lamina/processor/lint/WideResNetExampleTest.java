@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lamina's position on dropout inside residual blocks (docs/lints.md, "Dropout inside residual
- * blocks"), on the WRN-16-4 of {@code examples/} (Zagoruyko &amp; Komodakis 2016): compiled together,
- * the model and its blocks get no Lamina diagnostic, under {@code -Xlint:all -Werror}; the same
- * dropout in a model that is not a residual block is still reported.
+ * blocks"), on the WRN-16-4 of {@code examples/} (Zagoruyko &amp; Komodakis 2016): its blocks declare
+ * {@code role = Model.Role.RESIDUAL_BLOCK}, so compiled together or each alone, the model and its
+ * blocks get no Lamina diagnostic, under {@code -Xlint:all -Werror}; the same dropout in a model
+ * that does not declare that role is still reported, alone and with a residual user.
  */
 class WideResNetExampleTest {
 
@@ -55,23 +56,17 @@ class WideResNetExampleTest {
     }
 
     @Test
-    void theSameBlockCompiledWithoutAResidualUserIsLintedAsAPlainModel() throws IOException {
-        JavaFileObject[] sources = sources("WideBlock64.java");
-        Compilation compilation = compile(sources);
-        assertThat(compilation).succeeded();
-        assertLamina(compilation, "WARNING 21:5 [lamina:DropoutBetweenConvs]");
+    void eachBlockCompiledAloneGetsNoDiagnosticEither() throws IOException {
+        for (JavaFileObject block : sources("WideEntry64.java", "WideBlock64.java", "WideDown128.java")) {
+            Compilation compilation = compile(List.of("-Xlint:all", "-Werror"), block);
+            assertThat(compilation).succeeded();
+            assertLamina(compilation);
+        }
     }
 
-    /** The post-activation form (conv, BN, ReLU, dropout, conv, BN) inside @Residual: accepted too. */
+    /** The post-activation form (conv, BN, ReLU, dropout, conv, BN) declared a residual block: accepted too. */
     @Test
     void aPostActivationWideBlockIsAcceptedInsideAResidual() {
-        JavaFileObject block = Javac.model("PostBlock",
-                "@Model(input = {32, 16, 16})",
-                "public class PostBlock {",
-                "    @Conv(filters = 32, bias = false) @BatchNorm @ReLU Layer conv1;",
-                "    @Dropout(rate = 0.3) Layer drop;",
-                "    @Conv(filters = 32, bias = false) @BatchNorm Layer conv2;",
-                "}");
         JavaFileObject net = Javac.model("PostNet",
                 "@Model(input = {3, 16, 16})",
                 "public class PostNet {",
@@ -81,10 +76,26 @@ class WideResNetExampleTest {
                 "    @GlobalAvgPool Layer gap;",
                 "    @Dense(units = 10) Layer logits;",
                 "}");
-        Compilation compilation = compile(block, net);
-        assertThat(compilation).succeeded();
-        assertLamina(compilation);
-        Compilation alone = compile(block);
-        assertLamina(alone, "WARNING 8:5 [lamina:DropoutBetweenConvs]", "WARNING 8:5 [lamina:DropoutBeforeBatchNorm]");
+        JavaFileObject declared = postBlock(", role = Model.Role.RESIDUAL_BLOCK");
+        assertLamina(compile(declared, net));
+        assertLamina(compile(declared));
+        String[] asNetwork = {"WARNING 8:5 [lamina:DropoutBetweenConvs]", "WARNING 8:5 [lamina:DropoutBeforeBatchNorm]"};
+        assertLamina(compile(postBlock("")), asNetwork);
+        Compilation undeclared = compile(postBlock(""), net);
+        assertLamina(undeclared, asNetwork[0], asNetwork[1], "WARNING 8:5 [lamina:SubModelRoleUndeclared]",
+                "WARNING 9:5 [lamina:SubModelRoleUndeclared]");
+        assertThat(undeclared).hadWarningContaining("Used here as the main path of a @Residual block, its output is "
+                + "not a classifier's logits and its input is not the network's. Fix: declare @Model(input = "
+                + "{32, 16, 16}, role = Model.Role.RESIDUAL_BLOCK) on PostBlock.");
+    }
+
+    private static JavaFileObject postBlock(String role) {
+        return Javac.model("PostBlock",
+                "@Model(input = {32, 16, 16}" + role + ")",
+                "public class PostBlock {",
+                "    @Conv(filters = 32, bias = false) @BatchNorm @ReLU Layer conv1;",
+                "    @Dropout(rate = 0.3) Layer drop;",
+                "    @Conv(filters = 32, bias = false) @BatchNorm Layer conv2;",
+                "}");
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationFn;
@@ -31,28 +32,28 @@ public final class ActivationOnLogits extends Rule {
                 i -> message(layers, i)),
                 findInTails(layers, i -> layers.isClassifier() && i == layers.lastWeighted(),
                         spec -> spec instanceof ActivationSpec a && a.fn() != ActivationFn.SOFTMAX,
-                        (i, inner) -> "layer " + inner.describe() + " ends sub-model " + layers.describe(i)
+                        (i, inner) -> new Message("layer " + inner.describe() + " ends sub-model " + layers.describe(i)
                                 + ", the last weighted layer of this classifier, so it is applied to the output"
                                 + " logits " + layers.model().output() + ". "
-                                + why(((ActivationSpec) inner.spec()).fn(), Math.max(2, layers.model().output().dim(0)))
-                                + " Fix: remove it from " + inner.declaredIn().simpleName()
-                                + "; the last weighted layer's outputs are the logits."));
+                                + why(((ActivationSpec) inner.spec()).fn(), Math.max(2, layers.model().output().dim(0))),
+                                "remove it from " + inner.declaredIn().simpleName()
+                                        + "; the last weighted layer's outputs are the logits.")));
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         ActivationSpec activation = (ActivationSpec) layers.spec(i);
         if (layers.model().output().dim(0) == 1) {
-            return "layer " + layers.describe(i) + " is applied to the single output "
+            return new Message("layer " + layers.describe(i) + " is applied to the single output "
                     + layers.in(i) + " of the last weighted layer " + layers.describe(layers.lastWeighted())
                     + ", as in Keras's binary classifier Dense(1, activation='" + activation.fn().suffix()
-                    + "'). " + SingleUnitSoftmaxOutput.WHY + " Fix: remove it" + layers.declaredWhere(i) + " and "
-                    + SingleUnitSoftmaxOutput.FIX + ".";
+                    + "'). " + SingleUnitSoftmaxOutput.WHY, "remove it" + layers.declaredWhere(i) + " and "
+                    + SingleUnitSoftmaxOutput.FIX + ".");
         }
-        return "layer " + layers.describe(i) + " is applied to the output logits " + layers.in(i)
+        return new Message("layer " + layers.describe(i) + " is applied to the output logits " + layers.in(i)
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted()) + ". "
-                + why(activation.fn(), layers.model().output().dim(0))
-                + " Fix: remove it" + layers.declaredWhere(i) + "; the last weighted layer's outputs are the logits, and training"
-                + " applies softmax cross-entropy to them.";
+                + why(activation.fn(), layers.model().output().dim(0)),
+                "remove it" + layers.declaredWhere(i) + "; the last weighted layer's outputs are the logits, and training"
+                        + " applies softmax cross-entropy to them.");
     }
 
     private static String why(ActivationFn fn, int classes) {

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -55,19 +56,19 @@ public final class BatchNormAfterActivation extends Rule {
         return spec instanceof DropoutSpec || spec instanceof PoolSpec;
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         int activation = activationBefore(layers, i);
         int weighted = layers.previousWeighted(activation);
         String via = activation == i - 1 ? "" : " (through " + between(layers, activation, i) + ")";
-        return "layer " + layers.describe(i) + " normalizes the output of activation "
+        return new Message("layer " + layers.describe(i) + " normalizes the output of activation "
                 + layers.describe(activation) + via + " of " + layers.describe(weighted) + " on "
                 + LayerSequence.shapeWords(layers.in(i)) + ". Ioffe & Szegedy (2015) place batch norm"
                 + " between the weighted layer and its activation, so the activation sees normalized"
-                + " inputs; seed article 000 reports both orders train similarly. Fix: @"
+                + " inputs; seed article 000 reports both orders train similarly.", "@"
                 + layers.spec(weighted).kind() + "(..., bias = false) @BatchNorm @"
                 + ((ActivationSpec) layers.spec(activation)).fn().displayName() + " (batch norm first"
                 + (layers.sameDeclaration(i, weighted) ? "" : ", moved into "
-                        + layers.entry(weighted).declaredIn().simpleName()) + ").";
+                        + layers.entry(weighted).declaredIn().simpleName()) + ").");
     }
 
     private static String between(LayerSequence layers, int from, int to) {

@@ -1,10 +1,12 @@
 package dev.lamina.processor.lint.rules;
 
 import dev.lamina.processor.diag.Finding;
+import dev.lamina.processor.diag.Fix;
 import dev.lamina.processor.diag.Origin;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ModelSpec;
 import java.util.List;
@@ -39,7 +41,11 @@ public final class ChannelsLastInput extends Rule {
     @Override
     public List<Finding> checkDeclaration(ModelSpec model) {
         return channelsFirst(model.input())
-                .map(fixed -> List.of(finding(Origin.ofModel("input"), message(model, fixed))))
+                .map(fixed -> {
+                    Finding found = finding(Origin.ofModel("input"), message(model, fixed));
+                    return List.of(found.withText(found.text(),
+                            found.fix().replacing(Origin.ofModel("input"), ModelSpec.inputLiteral(fixed))));
+                })
                 .orElse(List.of());
     }
 
@@ -55,33 +61,33 @@ public final class ChannelsLastInput extends Rule {
                 ? Optional.of(List.of(c, h, w)) : Optional.empty();
     }
 
-    private static String message(ModelSpec model, List<Integer> fixed) {
+    private static Message message(ModelSpec model, List<Integer> fixed) {
         List<Integer> input = model.input();
-        return "model '" + model.simpleName() + "' (@Model): input = " + ModelSpec.inputLiteral(input)
+        return new Message("model '" + model.simpleName() + "' (@Model): input = " + ModelSpec.inputLiteral(input)
                 + " looks channels-last (H, W, C). Lamina, DJL and PyTorch read images channels-first"
                 + " (C, H, W), so this is " + input.get(0) + " channels of " + input.get(1) + " x "
                 + input.get(2) + " images: convolutions and pooling run over the wrong axes, and data"
-                + " of shape " + ModelSpec.inputLiteral(fixed) + " does not fit. Fix: input = "
-                + ModelSpec.inputLiteral(fixed) + ".";
+                + " of shape " + ModelSpec.inputLiteral(fixed) + " does not fit.", "input = "
+                + ModelSpec.inputLiteral(fixed) + ".");
     }
 
     /**
      * A shape error of a model whose input looks channels-last, with its likely cause before its
      * Fix: the error usually follows from the transposed input, not from the layer it names, so the
-     * Fix starts with the input and keeps the layer's own advice for an error that remains.
+     * Fix starts with the input (and is carried out there) and keeps the layer's own advice for an
+     * error that remains.
      */
     public static Finding explain(Finding shapeError, ModelSpec model) {
         return channelsFirst(model.input()).map(fixed -> {
-            String message = shapeError.message();
-            int fix = message.indexOf(" Fix: ");
-            String what = fix < 0 ? message : message.substring(0, fix);
-            String layerFix = fix < 0 ? "" : message.substring(fix + " Fix: ".length());
             String input = ModelSpec.inputLiteral(fixed);
-            return shapeError.withMessage(what + " Likely cause: @Model(input = "
+            String layerFix = shapeError.fix() == null ? "" : shapeError.fix().text();
+            Fix fix = Fix.of("input = " + input + (layerFix.isEmpty() ? "." : "; if the error remains, "
+                    + Character.toLowerCase(layerFix.charAt(0)) + layerFix.substring(1)))
+                    .replacing(Origin.ofModel("input"), input);
+            return shapeError.withText(shapeError.text() + " Likely cause: @Model(input = "
                     + ModelSpec.inputLiteral(model.input()) + ") is channels-last ("
                     + Finding.tag(idOf(ChannelsLastInput.class)) + "), so this layer sees the image the wrong"
-                    + " way round. Fix: input = " + input + (layerFix.isEmpty() ? "." : "; if the error"
-                    + " remains, " + Character.toLowerCase(layerFix.charAt(0)) + layerFix.substring(1)));
+                    + " way round.", fix);
         }).orElse(shapeError);
     }
 }

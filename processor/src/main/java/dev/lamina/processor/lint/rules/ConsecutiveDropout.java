@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -40,7 +41,7 @@ public final class ConsecutiveDropout extends Rule {
         return findings;
     }
 
-    private static String message(LayerSequence layers, List<Integer> run) {
+    private static Message message(LayerSequence layers, List<Integer> run) {
         int current = run.get(run.size() - 1);
         int previous = run.get(run.size() - 2);
         double keep = 1;
@@ -50,13 +51,13 @@ public final class ConsecutiveDropout extends Rule {
             keeps.add(LintText.decimal(k));
             keep *= k;
         }
-        return "layer " + layers.describe(current) + " follows dropout " + layers.describe(previous)
+        return new Message("layer " + layers.describe(current) + " follows dropout " + layers.describe(previous)
                 + " with no weighted layer between: the rates compound, so "
                 + LintText.decimal(1 - keep) + " of the units are dropped (keep "
-                + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + "). Fix: keep one"
+                + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + ").", "keep one"
                 + " dropout with the rate you want, e.g. @Dropout(rate = " + LintText.decimal(suggested(layers, current, 1 - keep))
                 + ")" + (layers.sameDeclaration(current, previous) ? ", and remove the other."
-                        : " as " + layers.describe(current) + ", and remove " + layers.describe(previous) + ".");
+                        : " as " + layers.describe(current) + ", and remove " + layers.describe(previous) + "."));
     }
 
     /** The compound rate, capped where DropoutRateHigh or InputDropoutHigh would report it. */

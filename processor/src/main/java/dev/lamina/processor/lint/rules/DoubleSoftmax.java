@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationFn;
@@ -33,33 +34,32 @@ public final class DoubleSoftmax extends Rule {
                 i -> message(layers, i)),
                 findInTails(layers, i -> layers.isClassifier() && i == layers.lastWeighted(),
                         spec -> spec instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX,
-                        (i, inner) -> "layer " + inner.describe() + " ends sub-model " + layers.describe(i)
+                        (i, inner) -> new Message("layer " + inner.describe() + " ends sub-model " + layers.describe(i)
                                 + ", the last weighted layer of this classifier, so it applies softmax to the"
                                 + " output logits " + layers.model().output() + ". Training already applies"
                                 + " softmax cross-entropy to the last layer's outputs as logits, so softmax is"
-                                + " applied twice. Fix: remove the softmax from "
-                                + inner.declaredIn().simpleName() + "."));
+                                + " applied twice.", "remove the softmax from " + inner.declaredIn().simpleName() + ".")));
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         int classes = layers.model().output().dim(0);
         String bound = "";
-        String fix = " Fix: remove the softmax" + layers.declaredWhere(i) + "; apply softmax to the logits only when you need"
+        String fix = "remove the softmax" + layers.declaredWhere(i) + "; apply softmax to the logits only when you need"
                 + " probabilities at prediction time.";
         if (classes == 1) {
             bound = " Over a single output softmax is always 1, so the loss is identically 0 and the"
                     + " model never learns, with or without this softmax.";
-            fix = " Fix: remove the softmax" + layers.declaredWhere(i) + " and " + SingleUnitSoftmaxOutput.FIX + ".";
+            fix = "remove the softmax" + layers.declaredWhere(i) + " and " + SingleUnitSoftmaxOutput.FIX + ".";
         } else {
             double maxProbability = Math.E / (Math.E + classes - 1);
             bound = " With " + classes + " classes no class can then get more than "
                     + LintText.percent(maxProbability) + " probability, so the loss never falls below "
                     + LintText.decimal(-Math.log(maxProbability), 2) + ".";
         }
-        return "layer " + layers.describe(i) + " applies softmax to the output " + layers.in(i)
+        return new Message("layer " + layers.describe(i) + " applies softmax to the output " + layers.in(i)
                 + " of the last weighted layer " + layers.describe(layers.lastWeighted())
                 + ". Training already applies softmax cross-entropy to the last layer's outputs as"
                 + " logits, so softmax is applied twice and the loss sees softmax(p) with p in [0, 1]."
-                + bound + fix;
+                + bound, fix);
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.SubModelSpec;
@@ -32,12 +33,12 @@ public final class DropoutBeforeBatchNorm extends Rule {
     }
 
     /** A dropout at the end of a sub-model whose output this model feeds to a batch norm. */
-    private static String acrossMessage(LayerSequence layers, int i, LayerSequence.Inner inner) {
-        return "layer " + inner.describe() + " ends sub-model " + layers.describe(i) + ", and this model"
+    private static Message acrossMessage(LayerSequence layers, int i, LayerSequence.Inner inner) {
+        return new Message("layer " + inner.describe() + " ends sub-model " + layers.describe(i) + ", and this model"
                 + " feeds its output to " + target(layers, layers.nextBatchNorm(i)) + ". Each model is"
                 + " fine alone; composed here, the dropout comes before a batch norm and shifts the variance"
-                + " that batch norm learns in training (variance shift; Li et al., CVPR 2019). Fix: remove it"
-                + " from " + inner.declaredIn().simpleName() + "; the batch norm already regularizes.";
+                + " that batch norm learns in training (variance shift; Li et al., CVPR 2019).", "remove it"
+                + " from " + inner.declaredIn().simpleName() + "; the batch norm already regularizes.");
     }
 
     private static String target(LayerSequence layers, int bn) {
@@ -53,12 +54,12 @@ public final class DropoutBeforeBatchNorm extends Rule {
                 || spec instanceof SubModelSpec inner && (inner.projection() || containsOwnBatchNorm(inner)));
     }
 
-    private static String message(LayerSequence layers, int i) {
-        return "layer " + layers.describe(i) + " comes before " + target(layers, layers.nextBatchNorm(i))
+    private static Message message(LayerSequence layers, int i) {
+        return new Message("layer " + layers.describe(i) + " comes before " + target(layers, layers.nextBatchNorm(i))
                 + ". Dropout shifts the"
                 + " variance of its output between training and inference, so the batch norm's running"
                 + " statistics, learned with dropout on, do not match at inference (variance shift; Li"
-                + " et al., CVPR 2019)." + fix(layers, i);
+                + " et al., CVPR 2019).", fix(layers, i));
     }
 
     /**
@@ -74,10 +75,10 @@ public final class DropoutBeforeBatchNorm extends Rule {
         if (fits) {
             String from = layers.sameDeclaration(i, target) ? "" : layers.isInner(i)
                     ? " out of " + layers.entry(i).declaredIn().simpleName() : "";
-            return " Fix: move it" + from + " after the last batch norm, just before " + layers.describe(target)
+            return "move it" + from + " after the last batch norm, just before " + layers.describe(target)
                     + " (there it acts on " + LayerSequence.shapeWords(layers.in(target)) + ").";
         }
-        return " Fix: remove it" + layers.declaredWhere(i) + "; the batch norm already regularizes (Ioffe & Szegedy 2015), and there"
+        return "remove it" + layers.declaredWhere(i) + "; the batch norm already regularizes (Ioffe & Szegedy 2015), and there"
                 + " is no layer after the last batch norm where a dropout would act on a vector.";
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -47,23 +48,23 @@ public final class DropoutBetweenConvs extends Rule {
         if (bn < 0) {
             return null;
         }
-        return " Fix: remove it" + layers.declaredWhere(i) + ". Batch norm " + layers.describe(bn) + " comes after it and already"
+        return "remove it" + layers.declaredWhere(i) + ". Batch norm " + layers.describe(bn) + " comes after it and already"
                 + " regularizes (Ioffe & Szegedy 2015), and a dropout of any kind before a batch norm"
                 + " shifts its variance between training and inference (Li et al., CVPR 2019).";
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         DropoutSpec dropout = (DropoutSpec) layers.spec(i);
-        return "layer " + layers.describe(i) + " drops single activations (rate "
+        return new Message("layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") between " + layers.describeWeighted(layers.previousWeighted(i), false)
                 + " and " + layers.describeWeighted(layers.nextWeighted(i), true) + " on "
-                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY + fix(layers, i);
+                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY, fix(layers, i));
     }
 
     private static String fix(LayerSequence layers, int i) {
         String remove = removeBeforeBatchNorm(layers, i);
         return remove != null ? remove
-                : " Fix: use @SpatialDropout(rate = 0.1)" + layers.declaredWhere(i) + ", which drops whole channels, or remove it and"
+                : "use @SpatialDropout(rate = 0.1)" + layers.declaredWhere(i) + ", which drops whole channels, or remove it and"
                         + " put @BatchNorm between each conv and its activation, as in @"
                         + LayerSequence.exitWeighted(layers.spec(layers.previousWeighted(i))).kind()
                         + "(..., bias = false) @BatchNorm @ReLU.";

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -33,14 +34,14 @@ public final class DropoutOnFeatureMaps extends Rule {
                 i -> message(layers, i));
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         DropoutSpec dropout = (DropoutSpec) layers.spec(i);
         int next = layers.nextWeighted(i);
         String before = next < 0 ? "at the end of the model" : "before " + layers.describe(next);
-        return "layer " + layers.describe(i) + " drops single activations (rate "
+        return new Message("layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") of " + LayerSequence.shapeWords(layers.in(i))
                 + " after " + layers.describe(layers.previousWeighted(i)) + ", " + before
-                + ". " + DropoutBetweenConvs.WHY + fix(layers, i);
+                + ". " + DropoutBetweenConvs.WHY, fix(layers, i));
     }
 
     private static String fix(LayerSequence layers, int i) {
@@ -52,7 +53,7 @@ public final class DropoutOnFeatureMaps extends Rule {
         int next = layers.nextWeighted(i);
         boolean hiddenDenseAfter = next >= 0 && layers.nextWeighted(next) >= 0 && layers.isDense(next);
         String here = layers.isInner(i) ? layers.declaredWhere(i) : " here";
-        return " Fix: use @SpatialDropout(rate = " + rate + ")" + here + ", which drops whole channels"
+        return "use @SpatialDropout(rate = " + rate + ")" + here + ", which drops whole channels"
                 + (hiddenDenseAfter ? ", or move the @Dropout after " + layers.describe(next)
                         + ", where it acts on a vector." : ".");
     }

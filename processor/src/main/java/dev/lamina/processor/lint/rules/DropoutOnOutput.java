@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
 import java.util.List;
@@ -23,20 +24,20 @@ public final class DropoutOnOutput extends Rule {
                 i -> message(layers, i)),
                 findInTails(layers, i -> layers.isClassifier() && i == layers.lastWeighted(),
                         spec -> spec instanceof DropoutSpec,
-                        (i, inner) -> "layer " + inner.describe() + " ends sub-model " + layers.describe(i)
+                        (i, inner) -> new Message("layer " + inner.describe() + " ends sub-model " + layers.describe(i)
                                 + ", the last weighted layer of this classifier, so it zeroes the output logits "
                                 + layers.model().output() + " at random during training and the loss sees"
                                 + " corrupted class scores. Dropout regularizes hidden units, not the output"
-                                + " layer (Srivastava et al. 2014; seed article 002). Fix: remove it from "
-                                + inner.declaredIn().simpleName() + ", or end this model with a @Dense of its own."));
+                                + " layer (Srivastava et al. 2014; seed article 002).", "remove it from "
+                                + inner.declaredIn().simpleName() + ", or end this model with a @Dense of its own.")));
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         String last = layers.describe(layers.lastWeighted());
-        return "layer " + layers.describe(i) + " comes after the last weighted layer " + last
+        return new Message("layer " + layers.describe(i) + " comes after the last weighted layer " + last
                 + " and zeroes the output logits " + layers.in(i) + " at random during training, so"
                 + " the loss sees corrupted class scores. Dropout regularizes hidden units, not the"
-                + " output layer (Srivastava et al. 2014; seed article 002). Fix: remove it" + layers.declaredWhere(i) + ", or move"
-                + " it before " + last + ".";
+                + " output layer (Srivastava et al. 2014; seed article 002).", "remove it" + layers.declaredWhere(i)
+                + ", or move it before " + last + ".");
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -30,12 +31,12 @@ public final class DropoutRateHigh extends Rule {
                 spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, DropoutRateHigh::message);
     }
 
-    private static String message(Subject layer) {
+    private static Message message(Subject layer) {
         DropoutSpec dropout = (DropoutSpec) layer.spec();
-        return "layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
+        return new Message("layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
                 + " on " + LayerSequence.shapeWords(layer.in()) + ": it drops more units than it"
                 + " keeps. Srivastava et al. (2014) found 0.5 close to optimal for hidden units;"
-                + " higher rates slow training and underfit. Fix: @" + dropout.kind()
-                + "(rate = 0.5) or lower" + layer.where() + ".";
+                + " higher rates slow training and underfit.", "@" + dropout.kind()
+                + "(rate = 0.5) or lower" + layer.where() + ".").setting("rate", "0.5");
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationFn;
 import dev.lamina.processor.model.ActivationSpec;
@@ -27,7 +28,7 @@ public final class DuplicateActivation extends Rule {
                 i -> message(layers, i));
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         ActivationFn first = ((ActivationSpec) layers.spec(i - 1)).fn();
         ActivationFn second = ((ActivationSpec) layers.spec(i)).fn();
         String why = first == second && (first == ActivationFn.RELU)
@@ -37,9 +38,9 @@ public final class DuplicateActivation extends Rule {
                                 + " and adds no capacity."
                         : second.displayName() + " re-squashes the output of " + first.displayName()
                                 + " and adds no capacity.";
-        return "layer " + layers.describe(i) + " comes right after activation " + layers.describe(i - 1)
-                + ". " + why + " Fix: keep one activation (" + (layers.sameDeclaration(i, i - 1)
+        return new Message("layer " + layers.describe(i) + " comes right after activation " + layers.describe(i - 1)
+                + ". " + why, "keep one activation (" + (layers.sameDeclaration(i, i - 1)
                         ? "remove the annotation, or the activation = attribute)."
-                        : "remove " + layers.describe(i) + ", or " + layers.describe(i - 1) + ").");
+                        : "remove " + layers.describe(i) + ", or " + layers.describe(i - 1) + ")."));
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -25,17 +26,17 @@ public final class InputDropoutHigh extends Rule {
     public List<Finding> check(LayerSequence layers) {
         // a building block's input is the network's only where a model uses it first: that
         // model's whole-network lint decides
-        boolean networkInput = !layers.isUsedAsSubModel();
+        boolean networkInput = !layers.isBlock();
         return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput,
                 spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, InputDropoutHigh::message);
     }
 
-    private static String message(Subject layer) {
+    private static Message message(Subject layer) {
         DropoutSpec dropout = (DropoutSpec) layer.spec();
-        return "layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
+        return new Message("layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
                 + " of the model's input " + layer.in() + " before any weighted layer."
                 + " Srivastava et al. (2014) keep 0.8 of the input units (rate 0.2): information"
-                + " dropped from the input cannot be recovered by later layers. Fix: @"
-                + dropout.kind() + "(rate = 0.2) or lower" + layer.where() + ".";
+                + " dropped from the input cannot be recovered by later layers.", "@"
+                + dropout.kind() + "(rate = 0.2) or lower" + layer.where() + ".").setting("rate", "0.2");
     }
 }

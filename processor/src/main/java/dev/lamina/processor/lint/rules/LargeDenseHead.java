@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DenseSpec;
@@ -49,22 +50,22 @@ public final class LargeDenseHead extends Rule {
         return layers.in(dense).size() * ((DenseSpec) layers.spec(dense)).units();
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         int flatten = flattenBefore(layers, i);
         int units = ((DenseSpec) layers.spec(i)).units();
         long features = layers.in(i).size();
         long weights = weights(layers, i);
         int channels = layers.in(flatten).dim(0);
         double share = (double) weights / Math.max(1, layers.model().totalParams());
-        return "layer " + layers.describe(i) + " takes the " + LintText.count(features)
+        return new Message("layer " + layers.describe(i) + " takes the " + LintText.count(features)
                 + " features that " + layers.describe(flatten) + " makes of "
                 + LayerSequence.shapeWords(layers.in(flatten)) + ": its weight matrix has "
                 + LintText.count(weights) + " parameters (" + LintText.count(features) + " x "
                 + LintText.count(units) + "), " + LintText.percent(share) + " of the model's "
                 + LintText.count(layers.model().totalParams()) + ". He et al. (2016, ResNet) and seed"
-                + " article 000 end the conv stack with global average pooling instead. Fix: replace"
+                + " article 000 end the conv stack with global average pooling instead.", "replace"
                 + " @Flatten" + layers.declaredWhere(flatten) + " with @GlobalAvgPool (this layer then has " + LintText.count(channels)
                 + " x " + LintText.count(units) + " = " + LintText.count((long) channels * units)
-                + " weights).";
+                + " weights).");
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationSpec;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -46,16 +47,16 @@ public final class LinearConvBeforePool extends Rule {
         return pool;
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         int pool = maxPoolWithoutActivation(layers, i);
         int next = layers.nextWeighted(i);
         String until = next < 0 ? "before the end of the model" : "before " + layers.describe(next);
         boolean bn = i + 1 < layers.size() && layers.spec(i + 1) instanceof BatchNormSpec;
         String example = "@" + layers.spec(i).kind() + "(...)" + (bn ? " @BatchNorm" : "") + " @ReLU";
-        return "layer " + layers.describe(i) + " has no activation: its only nonlinearity " + until
+        return new Message("layer " + layers.describe(i) + " has no activation: its only nonlinearity " + until
                 + " is max pooling " + layers.describe(pool) + ", so negative responses pass through and"
                 + " the conv is nearly linear. NeuraLint and UMLAUT flag a convolution without"
-                + " activation. Fix: add @ReLU on '" + layers.spec(i).field() + "'" + layers.declaredWhere(i)
-                + ", e.g. " + example + ".";
+                + " activation.", "add @ReLU on '" + layers.spec(i).field() + "'" + layers.declaredWhere(i)
+                + ", e.g. " + example + ".");
     }
 }

@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.BatchNormSpec;
 import dev.lamina.processor.model.LayerSpec;
@@ -58,7 +59,7 @@ public final class MissingActivation extends Rule {
         return true;
     }
 
-    private static String message(LayerSequence layers, int first, int second) {
+    private static Message message(LayerSequence layers, int first, int second) {
         Set<String> between = new LinkedHashSet<>();
         for (int i = first + 1; i < second; i++) {
             between.add("@" + layers.spec(i).kind());
@@ -67,10 +68,10 @@ public final class MissingActivation extends Rule {
         LayerSpec spec = layers.spec(first);
         boolean batchNorm = first + 1 < second && layers.spec(first + 1) instanceof BatchNormSpec;
         String example = "@" + spec.kind() + "(...)" + (batchNorm ? " @BatchNorm" : "") + " @ReLU";
-        return "layer " + layers.describeWeighted(first, false) + " is followed by "
+        return new Message("layer " + layers.describeWeighted(first, false) + " is followed by "
                 + layers.describeWeighted(second, true) + " " + what + " and no activation: two linear"
                 + " layers compose into one linear layer, so " + layers.describe(second) + " adds parameters"
-                + " but no expressive power (Goodfellow et al. 2016, Deep Learning, ch. 6). Fix: add an"
-                + " activation after '" + spec.field() + "'" + layers.declaredWhere(first) + ", e.g. " + example + ".";
+                + " but no expressive power (Goodfellow et al. 2016, Deep Learning, ch. 6).", "add an"
+                + " activation after '" + spec.field() + "'" + layers.declaredWhere(first) + ", e.g. " + example + ".");
     }
 }

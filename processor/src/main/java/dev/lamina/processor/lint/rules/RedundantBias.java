@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.BatchNormSpec;
@@ -31,11 +32,11 @@ public final class RedundantBias extends Rule {
         return layers.layer(i).out().dim(0);
     }
 
-    private static String message(LayerSequence layers, int i) {
+    private static Message message(LayerSequence layers, int i) {
         LayerSpec spec = layers.spec(i);
-        return "layer " + layers.describe(i) + " has a bias (" + LintText.count(biasCount(layers, i))
+        return new Message("layer " + layers.describe(i) + " has a bias (" + LintText.count(biasCount(layers, i))
                 + " parameters) and is directly followed by batch norm " + layers.describe(i + 1)
                 + ", whose mean subtraction cancels it: the bias is never used (Ioffe & Szegedy 2015,"
-                + " section 3.2). Fix: @" + spec.kind() + "(..., bias = false)" + layers.declaredWhere(i) + ".";
+                + " section 3.2).", "@" + spec.kind() + "(..., bias = false)" + layers.declaredWhere(i) + ".");
     }
 }

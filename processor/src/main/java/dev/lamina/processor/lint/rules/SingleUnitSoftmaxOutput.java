@@ -4,6 +4,7 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
+import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DenseSpec;
 import java.util.List;
@@ -43,8 +44,8 @@ public final class SingleUnitSoftmaxOutput extends Rule {
         String fix = layers.spec(last) instanceof DenseSpec ? FIX
                 : "make " + layers.describe(last) + " end in @Dense(units = 2) with no activation, and"
                         + " label the two classes 0 and 1";
-        return List.of(finding(layers, last, "layer " + layers.describeWeighted(last, false)
+        return List.of(finding(layers, last, new Message("layer " + layers.describeWeighted(last, false)
                 + " is the last weighted layer and gives the classifier a single output "
-                + layers.model().output() + ". " + WHY + " Fix: " + fix + "."));
+                + layers.model().output() + ". " + WHY, fix + ".")));
     }
 }

@@ -10,11 +10,12 @@ import dev.lamina.ReLU;
 /**
  * The first Wide ResNet block (Zagoruyko &amp; Komodakis 2016, pre-activation): batch norm and ReLU,
  * a 3x3 convolution, batch norm and ReLU, dropout (rate 0.3, the paper's rate on CIFAR), a 3x3
- * convolution. Used as a {@code @Residual} main path by {@link WideResNet16x4}; the dropout between
+ * convolution. Declared a {@code @Residual} main path ({@code role = Model.Role.RESIDUAL_BLOCK}) and
+ * used as one by {@link WideResNet16x4}; the dropout between
  * its convolutions is the WRN design, which the lints accept inside a residual block (docs/lints.md,
  * "Dropout inside residual blocks").
  */
-@Model(input = {16, 32, 32})
+@Model(input = {16, 32, 32}, role = Model.Role.RESIDUAL_BLOCK)
 public class WideEntry64 {
     @BatchNorm @ReLU                                           Layer pre;
     @Conv(filters = 64, stride = 1, bias = false) @BatchNorm @ReLU   Layer conv1;
