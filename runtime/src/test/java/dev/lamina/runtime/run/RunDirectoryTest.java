@@ -1,6 +1,5 @@
 package dev.lamina.runtime.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import ai.djl.nn.Block;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The run directory owns a run's files and use cases: training from Java writes what {@code
  * lamina train} writes (checkpoints, history, the chosen model), the chosen model is exported from
- * memory, and a second writer is refused.
+ * memory (examples' RunExportFromMemoryTest: the exporter needs a processor-generated Net's
+ * descriptor, which this module's hand-written stand-ins do not have), and a second writer is refused.
  */
 class RunDirectoryTest {
     static final List<String> CLASSES = List.of("left", "right");
@@ -87,26 +86,6 @@ class RunDirectoryTest {
         InvalidInputException again = assertThrows(InvalidInputException.class,
                 () -> RunDirectory.forNewRun(run.path(), null));
         assertTrue(again.getMessage().contains("already holds a run"), again.getMessage());
-    }
-
-    @Test
-    void aCheckpointsModelIsExportedFromMemoryAsTheSavedModelIs() throws Exception {
-        RunDirectory run = RunDirectory.forNewRun(tmp.resolve("run"), null);
-        run.train(TinyNet.NET, data(), config().build());
-        Path fromMemory = tmp.resolve("memory.onnx");
-        Path fromSaved = tmp.resolve("saved.onnx");
-        try (LaminaModel model = run.model(CheckpointTag.BEST, TinyNet.NET, () -> null)) {
-            assertEquals(null, model.dir(), "nothing was written for it");
-            model.exportOnnx(fromMemory);
-        }
-        try (LaminaModel saved = LaminaModel.load(run.modelDir(), TinyNet.class)) {
-            saved.exportOnnx(fromSaved);
-        }
-        assertArrayEquals(Files.readAllBytes(fromSaved), Files.readAllBytes(fromMemory));
-        try (Stream<Path> files = Files.list(tmp)) {
-            assertEquals(List.of("memory.onnx", "run", "saved.onnx"),
-                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no staging copy anywhere");
-        }
     }
 
     @Test
