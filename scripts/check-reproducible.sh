@@ -19,7 +19,7 @@ modules=runtime,processor
 
 build() { # $1: name of the run; deploys into $work/$1/repo
   echo "check-reproducible: build $1 (mvn clean deploy -pl $modules -am -DskipTests) ..." >&2
-  mvn -B -q clean deploy -pl "$modules" -am -DskipTests -Dlamina.it.deploy.skip=true \
+  mvn -B -q clean deploy -pl "$modules" -am -DskipTests -Dlamina.it.deploy.skip=true -Dmaven.install.skip=true \
       -DaltDeploymentRepository="reproducible::file:$work/$1/repo" >"$work/$1.log" 2>&1 \
     || { echo "check-reproducible: build $1 failed, see $work/$1.log" >&2; exit 2; }
   mkdir -p "$work/$1/files"
