@@ -41,12 +41,29 @@ for first in "$work"/first/files/*; do
 done
 
 # The same comparison by maven-artifact-plugin, against the first build's deployed repository
-# (snapshot versions included).
+# (snapshot versions included). It runs with a local repository of its own: in ~/.m2 an installed
+# Lamina of the same version (anyone's) would be taken as the reference instead. Third-party
+# releases come from ~/.m2 through a file:// repository (releases only, so no Lamina snapshot).
 echo "check-reproducible: artifact:compare against the first build's repository ..." >&2
-if mvn -B -q verify artifact:compare -pl "$modules" -am -DskipTests -Dlamina.it.deploy.skip=true \
+m2="$(mvn -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null \
+  | sed 's/\x1b\[[0-9;]*m//g')"
+[ -d "$m2" ] || m2="$HOME/.m2/repository"
+cat >"$work/settings.xml" <<XML
+<settings>
+  <profiles><profile><id>m2</id>
+    <repositories><repository><id>m2</id><url>file://$m2</url>
+      <snapshots><enabled>false</enabled></snapshots></repository></repositories>
+    <pluginRepositories><pluginRepository><id>m2</id><url>file://$m2</url>
+      <snapshots><enabled>false</enabled></snapshots></pluginRepository></pluginRepositories>
+  </profile></profiles>
+  <activeProfiles><activeProfile>m2</activeProfile></activeProfiles>
+</settings>
+XML
+if mvn -B -q -s "$work/settings.xml" -Dmaven.repo.local="$work/m2" verify artifact:compare \
+    -pl "$modules" -am -DskipTests -Dlamina.it.deploy.skip=true \
     -Dreference.repo="file://$work/first/repo" >"$work/compare.log" 2>&1; then
   for module in runtime processor; do
-    echo "artifact:compare $module: $(grep -h -E '^(ok|ko|okFiles)=' $module/target/*.buildcompare | tr '\n' ' ')"
+    echo "artifact:compare, $module/target/*.buildcompare: $(grep -h -E '^(ok|ko|okFiles)=' $module/target/*.buildcompare | tr '\n' ' ')"
   done
 else
   echo "check-reproducible: artifact:compare failed, see $work/compare.log" >&2
