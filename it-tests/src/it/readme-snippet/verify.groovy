@@ -5,8 +5,8 @@ def build = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(itSourceDir, 'lib/LaminaBuild.groovy')).newInstance(basedir)
 
 String readmeText = new File(readme).getText('UTF-8')
-String section = readmeText.substring(readmeText.indexOf('## Use it in your project'))
-String pom = (section =~ /(?ms)^```xml\n(<\?xml.*?<\/project>\n)```/)[0][1]
+String pom = new GroovyClassLoader(getClass().classLoader)
+        .parseClass(new File(itSourceDir, 'lib/Readme.groovy')).newInstance(new File(readme)).pom()
 ['fixed', 'bad'].each { name ->
     build.check(new File(basedir, "${name}/pom.xml").getText('UTF-8') == pom, "${name}/pom.xml is README's snippet")
 }

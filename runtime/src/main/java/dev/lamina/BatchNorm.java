@@ -14,9 +14,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface BatchNorm {
-    /** Weight of the running statistics in their moving average; in (0, 1). */
+    /** {@return the weight of the running statistics in their moving average; in (0, 1)} */
     double momentum() default 0.9;
 
-    /** Added to the variance for numerical stability; greater than 0. */
+    /** {@return what is added to the variance for numerical stability; greater than 0} */
     double epsilon() default 1e-5;
 }

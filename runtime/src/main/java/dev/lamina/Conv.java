@@ -14,24 +14,24 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Conv {
-    /** Number of output channels; at least 1. */
+    /** {@return the number of output channels; at least 1} */
     int filters();
 
-    /** Side of the square kernel; at least 1. */
+    /** {@return the side of the square kernel; at least 1} */
     int kernel() default 3;
 
-    /** Step between kernel positions; at least 1. */
+    /** {@return the step between kernel positions; at least 1} */
     int stride() default 1;
 
-    /** {@link Padding#SAME} keeps H and W at stride 1; {@link Padding#VALID} pads nothing. */
+    /** {@return the padding: {@link Padding#SAME} keeps H and W at stride 1; {@link Padding#VALID} pads nothing} */
     Padding padding() default Padding.SAME;
 
-    /** Spacing between kernel taps; at least 1. */
+    /** {@return the spacing between kernel taps; at least 1} */
     int dilation() default 1;
 
-    /** Whether to add a bias per filter (useless when batch norm follows). */
+    /** {@return whether to add a bias per filter (useless when batch norm follows)} */
     boolean bias() default true;
 
-    /** Activation applied after the convolution. */
+    /** {@return the activation applied after the convolution} */
     Act activation() default Act.NONE;
 }

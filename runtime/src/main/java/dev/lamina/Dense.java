@@ -14,12 +14,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Dense {
-    /** Number of outputs; at least 1. */
+    /** {@return the number of outputs; at least 1} */
     int units();
 
-    /** Whether to add a bias per unit. */
+    /** {@return whether to add a bias per unit} */
     boolean bias() default true;
 
-    /** Activation applied after the layer. */
+    /** {@return the activation applied after the layer} */
     Act activation() default Act.NONE;
 }

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Dropout {
-    /** Probability of dropping an activation; in [0, 1). */
+    /** {@return the probability of dropping an activation; in [0, 1)} */
     double rate() default 0.5;
 }

@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface LeakyReLU {
-    /** Slope for negative inputs; at least 0. */
+    /** {@return the slope for negative inputs; at least 0} */
     double alpha() default 0.01;
 }

@@ -11,12 +11,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface MaxPool {
-    /** Side of the pooling window; at least 1. */
+    /** {@return the side of the pooling window; at least 1} */
     int value() default 2;
 
-    /** Step between windows; -1 means the window size. */
+    /** {@return the step between windows; -1 means the window size} */
     int stride() default -1;
 
-    /** {@link Padding#VALID} (default) pads nothing. */
+    /** {@return the padding: {@link Padding#VALID} (default) pads nothing} */
     Padding padding() default Padding.VALID;
 }

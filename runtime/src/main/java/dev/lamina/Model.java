@@ -35,13 +35,14 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Model {
     /**
-     * Shape of ONE example, without the batch axis: channels-first {@code {C, H, W}} for images,
-     * or {@code {features}} for vectors. Every size must be positive. Left out (empty), the model
-     * takes its input shape from each model that uses it as a field, where it is checked and built.
+     * {@return the shape of ONE example, without the batch axis} Channels-first {@code {C, H, W}}
+     * for images, or {@code {features}} for vectors. Every size must be positive. Left out (empty),
+     * the model takes its input shape from each model that uses it as a field, where it is checked
+     * and built.
      */
     int[] input() default {};
 
-    /** Simple name of the generated class; empty means {@code <SimpleName>Net}. */
+    /** {@return the simple name of the generated class; empty means {@code <SimpleName>Net}} */
     String name() default "";
 
     /**

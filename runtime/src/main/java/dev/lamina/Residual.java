@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Residual {
-    /** Add a 1x1 conv + batch norm on the skip path so that shapes match. */
+    /** {@return whether to add a 1x1 conv + batch norm on the skip path so that shapes match} */
     boolean projection() default false;
 }
