@@ -19,12 +19,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface LayerNorm {
-    /** Added to the variance for numerical stability; greater than 0 (PyTorch's default; Keras's is 1e-3). */
+    /** {@return what is added to the variance for numerical stability; greater than 0 (PyTorch's default; Keras's is 1e-3)} */
     double epsilon() default 1e-5;
 
-    /** Whether beta, the learned shift, is trained (else it stays 0). */
+    /** {@return whether beta, the learned shift, is trained (else it stays 0)} */
     boolean center() default true;
 
-    /** Whether gamma, the learned scale, is trained (else it stays 1). */
+    /** {@return whether gamma, the learned scale, is trained (else it stays 1)} */
     boolean scale() default true;
 }

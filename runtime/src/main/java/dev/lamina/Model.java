@@ -46,9 +46,9 @@ public @interface Model {
     String name() default "";
 
     /**
-     * What the model is for, which the lints read: the rules about a classifier's output and a
-     * network's input apply to a whole network only. {@link Role#DEFAULT}: a whole network when
-     * {@code input} is declared, a building block when it is not.
+     * {@return what the model is for, which the lints read: the rules about a classifier's output
+     * and a network's input apply to a whole network only; {@link Role#DEFAULT}: a whole network
+     * when {@code input} is declared, a building block when it is not}
      */
     Role role() default Role.DEFAULT;
 

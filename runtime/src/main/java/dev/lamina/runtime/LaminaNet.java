@@ -49,9 +49,10 @@ public interface LaminaNet {
     String summary();
 
     /**
-     * Its layers as the processor shaped them (kind, attributes, shapes, parameters, residual
-     * structure, ONNX recipe), generated at compile time with the code of {@link #newBlock()}:
-     * what the ONNX exporter and the saved model's metadata read instead of looking into the block.
+     * {@return its layers as the processor shaped them (kind, attributes, shapes, parameters,
+     * residual structure, ONNX recipe), generated at compile time with the code of {@link
+     * #newBlock()}: what the ONNX exporter and the saved model's metadata read instead of looking
+     * into the block}
      */
     NetDescriptor descriptor();
 
