@@ -8,6 +8,8 @@ import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /**
@@ -27,16 +29,27 @@ public final class DropoutRateHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i),
-                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, DropoutRateHigh::message);
+        return concat(findAt(layers, i -> !layers.actsOnInput(i) && high(layers.spec(i)),
+                        i -> DropoutFix.message(layers, i, text(layers.describe(i), layers.spec(i), layers.in(i)))),
+                findInResidualHeads(layers, i -> !layers.actsOnInput(i), DropoutRateHigh::high,
+                        (i, inner) -> message(inner.describe() + " at the start of the main path of "
+                                + layers.describe(i), inner.spec(), inner.in(), " in " + inner.declaredIn().simpleName())));
     }
 
-    private static Message message(Subject layer) {
-        DropoutSpec dropout = (DropoutSpec) layer.spec();
-        return new Message("layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
-                + " on " + LayerSequence.shapeWords(layer.in()) + ": it drops more units than it"
+    private static boolean high(LayerSpec spec) {
+        return spec instanceof DropoutSpec d && d.rate() > MAX_RATE;
+    }
+
+    private static String text(String words, LayerSpec spec, TensorShape in) {
+        DropoutSpec dropout = (DropoutSpec) spec;
+        return "layer " + words + " has rate " + LintText.decimal(dropout.rate())
+                + " on " + LayerSequence.shapeWords(in) + ": it drops more units than it"
                 + " keeps. Srivastava et al. (2014) found 0.5 close to optimal for hidden units;"
-                + " higher rates slow training and underfit.", "@" + dropout.kind()
-                + "(rate = 0.5) or lower" + layer.where() + ".").setting("rate", "0.5");
+                + " higher rates slow training and underfit.";
+    }
+
+    private static Message message(String words, LayerSpec spec, TensorShape in, String where) {
+        return new Message(text(words, spec, in), "@" + spec.kind() + "(rate = 0.5) or lower" + where + ".")
+                .setting("rate", "0.5");
     }
 }

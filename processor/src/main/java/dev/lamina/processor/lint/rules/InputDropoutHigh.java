@@ -8,6 +8,8 @@ import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /** A dropout on the model's input (no weighted layer before it) with rate &gt; 0.2. */
@@ -27,16 +29,27 @@ public final class InputDropoutHigh extends Rule {
         // a building block's input is the network's only where a model uses it first: that
         // model's whole-network lint decides
         boolean networkInput = !layers.isBlock();
-        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput,
-                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, InputDropoutHigh::message);
+        return concat(findAt(layers, i -> layers.actsOnInput(i) && networkInput && high(layers.spec(i)),
+                        i -> DropoutFix.message(layers, i, text(layers.describe(i), layers.spec(i), layers.in(i)))),
+                findInResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput, InputDropoutHigh::high,
+                        (i, inner) -> message(inner.describe() + " at the start of the main path of "
+                                + layers.describe(i), inner.spec(), inner.in(), " in " + inner.declaredIn().simpleName())));
     }
 
-    private static Message message(Subject layer) {
-        DropoutSpec dropout = (DropoutSpec) layer.spec();
-        return new Message("layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
-                + " of the model's input " + layer.in() + " before any weighted layer."
+    private static boolean high(LayerSpec spec) {
+        return spec instanceof DropoutSpec d && d.rate() > MAX_RATE;
+    }
+
+    private static String text(String words, LayerSpec spec, TensorShape in) {
+        DropoutSpec dropout = (DropoutSpec) spec;
+        return "layer " + words + " drops " + LintText.decimal(dropout.rate())
+                + " of the model's input " + in + " before any weighted layer."
                 + " Srivastava et al. (2014) keep 0.8 of the input units (rate 0.2): information"
-                + " dropped from the input cannot be recovered by later layers.", "@"
-                + dropout.kind() + "(rate = 0.2) or lower" + layer.where() + ".").setting("rate", "0.2");
+                + " dropped from the input cannot be recovered by later layers.";
+    }
+
+    private static Message message(String words, LayerSpec spec, TensorShape in, String where) {
+        return new Message(text(words, spec, in), "@" + spec.kind() + "(rate = 0.2) or lower" + where + ".")
+                .setting("rate", "0.2");
     }
 }

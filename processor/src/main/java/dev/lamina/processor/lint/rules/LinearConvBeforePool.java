@@ -28,7 +28,8 @@ public final class LinearConvBeforePool extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.isConv(i) && maxPoolWithoutActivation(layers, i) >= 0,
+        return findAt(layers, i -> layers.isConv(i) && maxPoolWithoutActivation(layers, i) >= 0
+                        && !(layers.isBlock() && layers.nextWeighted(i) < 0),
                 i -> message(layers, i));
     }
 
