@@ -42,13 +42,18 @@ public final class DropoutOnOutput extends Rule {
 
     /**
      * The Fix for a dropout on the logits (see {@link DropoutFix}): remove it, or move it before the
-     * last weighted layer unless a dropout is there already (the two would compound).
+     * last weighted layer when that layer receives a vector (on a feature map the dropout would
+     * be element-wise dropout on feature maps) and no dropout is there already (the two would
+     * compound).
      */
     static String fix(LayerSequence layers, int i) {
         int last = layers.lastWeighted();
         int existing = DropoutFix.dropoutJustBefore(layers, last, i);
-        return "remove it" + layers.declaredWhere(i) + (existing >= 0 ? "; " + layers.describe(existing)
-                + " before " + layers.describe(last) + " already drops hidden units." : ", or move it before "
-                + layers.describe(last) + ".");
+        if (existing >= 0) {
+            return "remove it" + layers.declaredWhere(i) + "; " + layers.describe(existing) + " before "
+                    + layers.describe(last) + " already drops hidden units.";
+        }
+        return "remove it" + layers.declaredWhere(i) + (layers.in(last).isVector() ? ", or move it before "
+                + layers.describe(last) + "." : ".");
     }
 }

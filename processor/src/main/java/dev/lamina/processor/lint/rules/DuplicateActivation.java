@@ -23,8 +23,10 @@ public final class DuplicateActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
+        // on a classifier's logits, ActivationOnLogits or DoubleSoftmax reports each activation with
+        // the Fix that removes it, which removes the duplicate too: one finding, one Fix per layer
         return findAt(layers, i -> i > 0 && layers.spec(i) instanceof ActivationSpec
-                        && layers.spec(i - 1) instanceof ActivationSpec,
+                        && layers.spec(i - 1) instanceof ActivationSpec && !layers.actsOnLogits(i),
                 i -> message(layers, i));
     }
 
