@@ -53,11 +53,16 @@ public final class LinearConvBeforePool extends Rule {
         int next = layers.nextWeighted(i);
         String until = next < 0 ? "before the end of the model" : "before " + layers.describe(next);
         boolean bn = i + 1 < layers.size() && layers.spec(i + 1) instanceof BatchNormSpec;
-        String example = "@" + layers.spec(i).kind() + "(...)" + (bn ? " @BatchNorm" : "") + " @ReLU";
+        String on = "on '" + layers.spec(i).field() + "'" + layers.declaredWhere(i) + ", e.g. @" + layers.spec(i).kind()
+                + "(...)" + (bn ? " @BatchNorm" : "") + " @ReLU";
+        int batchNorm = MissingActivation.lastBatchNormBetween(layers, i, next < 0 ? layers.size() : next);
+        if (batchNorm > i + 1) {
+            // a batch norm after the pool: the ReLU goes after it, or BatchNormAfterActivation reports it
+            on = "after batch norm " + layers.describe(batchNorm) + layers.declaredWhere(batchNorm) + ", e.g. @BatchNorm @ReLU";
+        }
         return new Message("layer " + layers.describe(i) + " has no activation: its only nonlinearity " + until
                 + " is max pooling " + layers.describe(pool) + ", so negative responses pass through and"
                 + " the conv is nearly linear. NeuraLint and UMLAUT flag a convolution without"
-                + " activation.", "add @ReLU on '" + layers.spec(i).field() + "'" + layers.declaredWhere(i)
-                + ", e.g. " + example + ".");
+                + " activation.", "add @ReLU " + on + ".");
     }
 }

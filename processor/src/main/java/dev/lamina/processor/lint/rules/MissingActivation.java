@@ -80,6 +80,16 @@ public final class MissingActivation extends Rule {
         return spec instanceof DenseSpec || spec instanceof ConvSpec conv && conv.kernel() == 1;
     }
 
+    /** Index of the last {@code @BatchNorm} between {@code first} and {@code second}, or -1. */
+    static int lastBatchNormBetween(LayerSequence layers, int first, int second) {
+        for (int i = second - 1; i > first; i--) {
+            if (layers.spec(i) instanceof BatchNormSpec) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean allLinearBetween(LayerSequence layers, int first, int second) {
         for (int i = first + 1; i < second; i++) {
             if (!LayerSequence.isLinear(layers.spec(i))) {
@@ -96,8 +106,14 @@ public final class MissingActivation extends Rule {
         }
         String what = between.isEmpty() ? "directly" : "with only " + String.join(", ", between) + " between";
         LayerSpec spec = layers.spec(first);
-        boolean batchNorm = first + 1 < second && layers.spec(first + 1) instanceof BatchNormSpec;
-        String example = "@" + spec.kind() + "(...)" + (batchNorm ? " @BatchNorm" : "") + " @ReLU";
+        String where = "'" + spec.field() + "'" + layers.declaredWhere(first) + ", e.g. @" + spec.kind() + "(...)"
+                + (first + 1 < second && layers.spec(first + 1) instanceof BatchNormSpec ? " @BatchNorm" : "") + " @ReLU";
+        int batchNorm = lastBatchNormBetween(layers, first, second);
+        if (batchNorm > first + 1) {
+            // a batch norm further on (after a dropout or a pool): the activation goes after it, or
+            // BatchNormAfterActivation would report the batch norm after the new activation
+            where = "batch norm " + layers.describe(batchNorm) + layers.declaredWhere(batchNorm) + ", e.g. @BatchNorm @ReLU";
+        }
         int in = width(layers.in(first));
         int middle = width(layers.in(second));
         int out = width(layers.layer(second).out());
@@ -112,7 +128,6 @@ public final class MissingActivation extends Rule {
                 + " layers compose into one linear map (Goodfellow et al. 2016, Deep Learning, ch. 6). The "
                 + middle + " channels or units between them are no narrower than both ends (" + in + " in, "
                 + out + " out), so the pair is no more expressive than one layer" + cost + "; a linear"
-                + " bottleneck would have a narrower middle.", "add an"
-                + " activation after '" + spec.field() + "'" + layers.declaredWhere(first) + ", e.g. " + example + ".");
+                + " bottleneck would have a narrower middle.", "add an activation after " + where + ".");
     }
 }
