@@ -24,7 +24,9 @@ import java.util.List;
                 + " inference it normalizes with statistics that no longer match, which hurts"
                 + " accuracy (Li et al., CVPR 2019, 'Understanding the Disharmony between"
                 + " Dropout and Batch Normalization by Variance Shift'). Fix: move the dropout"
-                + " after the last @BatchNorm.")
+                + " after the last @BatchNorm. Inside a residual block, a dropout with a conv between it"
+                + " and the next batch norm (Wide ResNet's batch norm, ReLU, dropout, conv) is accepted;"
+                + " one that feeds a batch norm directly is reported.")
 public final class DropoutBeforeBatchNorm extends Rule {
 
     @Override
@@ -59,8 +61,8 @@ public final class DropoutBeforeBatchNorm extends Rule {
     /**
      * Whether the spec at {@code i} is a dropout this rule reports: one with a batch norm after it,
      * unless it lies between two convs of a residual main path with a conv between it and that batch
-     * norm (the Wide ResNet order, whose variance shift the conv and the skip path dampen; Li et al.
-     * 2019, section 4).
+     * norm (the Wide ResNet order, whose variance shift the wide conv between dampens; Li et al.
+     * 2019).
      */
     static boolean applies(LayerSequence layers, int i) {
         if (!(layers.spec(i) instanceof DropoutSpec) || layers.nextBatchNorm(i) < 0) {
@@ -77,7 +79,8 @@ public final class DropoutBeforeBatchNorm extends Rule {
                 + " statistics, learned with dropout on, do not match at inference (variance shift; Li"
                 + " et al., CVPR 2019)." + (residual ? " Inside a residual block too: with no conv between"
                 + " the dropout and the batch norm, the batch norm sees the full shift (Li et al. explain"
-                + " Wide ResNet's tolerance of dropout by the conv that follows it)." : ""));
+                + " Wide ResNet's tolerance of dropout by the wide conv between its dropout and the next"
+                + " batch norm)." : ""));
     }
 
     /**

@@ -44,6 +44,22 @@ final class DropoutFix {
                 + ".").setting("rate", rate);
     }
 
+    /**
+     * The message {@code text} about the dropout {@code spec} with a rate above {@code maxRate}:
+     * with {@link #message}'s Fix when it is a layer of the model at hand, else (a layer at the
+     * start of a residual block's main path, fixed {@code where} it is declared) a lower rate.
+     */
+    static Message rateMessage(LayerSequence layers, dev.lamina.processor.model.LayerSpec spec, String text, String where,
+                               double maxRate) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.spec(i) == spec) {
+                return message(layers, i, text);
+            }
+        }
+        String rate = LintText.decimal(maxRate);
+        return new Message(text, "@" + spec.kind() + "(rate = " + rate + ") or lower" + where + ".").setting("rate", rate);
+    }
+
     /** The Fix that moves, replaces or removes the dropout at {@code index}; null when none applies. */
     private static String placement(LayerSequence layers, int index) {
         if (DropoutBeforeBatchNorm.applies(layers, index)) {

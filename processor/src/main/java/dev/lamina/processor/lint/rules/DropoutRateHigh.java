@@ -4,7 +4,6 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
-import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -29,11 +28,9 @@ public final class DropoutRateHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return concat(findAt(layers, i -> !layers.actsOnInput(i) && high(layers.spec(i)),
-                        i -> DropoutFix.message(layers, i, text(layers.describe(i), layers.spec(i), layers.in(i)))),
-                findInResidualHeads(layers, i -> !layers.actsOnInput(i), DropoutRateHigh::high,
-                        (i, inner) -> message(inner.describe() + " at the start of the main path of "
-                                + layers.describe(i), inner.spec(), inner.in(), " in " + inner.declaredIn().simpleName())));
+        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i), DropoutRateHigh::high,
+                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer.words(), layer.spec(), layer.in()),
+                        layer.where(), MAX_RATE));
     }
 
     private static boolean high(LayerSpec spec) {
@@ -46,10 +43,5 @@ public final class DropoutRateHigh extends Rule {
                 + " on " + LayerSequence.shapeWords(in) + ": it drops more units than it"
                 + " keeps. Srivastava et al. (2014) found 0.5 close to optimal for hidden units;"
                 + " higher rates slow training and underfit.";
-    }
-
-    private static Message message(String words, LayerSpec spec, TensorShape in, String where) {
-        return new Message(text(words, spec, in), "@" + spec.kind() + "(rate = 0.5) or lower" + where + ".")
-                .setting("rate", "0.5");
     }
 }

@@ -11,7 +11,9 @@ import dev.lamina.processor.model.ActivationSpec;
 import java.util.List;
 
 /**
- * Two activations in a row, e.g. {@code @Conv(activation = RELU) @ReLU}; reported on the second.
+ * Two activations in a row, e.g. {@code @Conv(activation = RELU) @ReLU}; reported on the second,
+ * except on a classifier's logits, where {@link ActivationOnLogits} or {@link DoubleSoftmax} reports
+ * each activation with the Fix that removes it.
  */
 @LintRule(severity = Severity.WARNING,
         summary = "Two activations in a row, e.g. @Conv(activation = RELU) @ReLU.",

@@ -4,7 +4,6 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
-import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -29,11 +28,9 @@ public final class InputDropoutHigh extends Rule {
         // a building block's input is the network's only where a model uses it first: that
         // model's whole-network lint decides
         boolean networkInput = !layers.isBlock();
-        return concat(findAt(layers, i -> layers.actsOnInput(i) && networkInput && high(layers.spec(i)),
-                        i -> DropoutFix.message(layers, i, text(layers.describe(i), layers.spec(i), layers.in(i)))),
-                findInResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput, InputDropoutHigh::high,
-                        (i, inner) -> message(inner.describe() + " at the start of the main path of "
-                                + layers.describe(i), inner.spec(), inner.in(), " in " + inner.declaredIn().simpleName())));
+        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput, InputDropoutHigh::high,
+                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer.words(), layer.spec(), layer.in()),
+                        layer.where(), MAX_RATE));
     }
 
     private static boolean high(LayerSpec spec) {
@@ -46,10 +43,5 @@ public final class InputDropoutHigh extends Rule {
                 + " of the model's input " + in + " before any weighted layer."
                 + " Srivastava et al. (2014) keep 0.8 of the input units (rate 0.2): information"
                 + " dropped from the input cannot be recovered by later layers.";
-    }
-
-    private static Message message(String words, LayerSpec spec, TensorShape in, String where) {
-        return new Message(text(words, spec, in), "@" + spec.kind() + "(rate = 0.2) or lower" + where + ".")
-                .setting("rate", "0.2");
     }
 }

@@ -23,7 +23,9 @@ import java.util.List;
                 + " responses: max pooling only selects the largest value of each window, so"
                 + " the network loses the nonlinearity a ReLU gives. NeuraLint (Nikanjam et al."
                 + " 2021) and UMLAUT (Schoop et al. 2021) flag a convolution without activation."
-                + " Fix: add @ReLU to the conv (after its @BatchNorm, if any).")
+                + " Fix: add @ReLU to the conv (after its @BatchNorm, if any). Not reported where the conv"
+                + " and pool end a building block, e.g. a pre-activation residual block (He et al. 2016b)"
+                + " whose next block starts with its own ReLU.")
 public final class LinearConvBeforePool extends Rule {
 
     @Override
