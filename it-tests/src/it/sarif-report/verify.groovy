@@ -1,5 +1,5 @@
 // -Alamina.sarif=target/lamina.sarif: the build still succeeds with the warning, and the SARIF
-// 2.1.0 log holds the finding with its rule, file, line and column.
+// 2.1.0 log holds the finding with its rule, file, line and column, and its Fix.
 import groovy.json.JsonSlurper
 
 def build = new GroovyClassLoader(getClass().classLoader)
@@ -23,4 +23,9 @@ build.check(location.artifactLocation.uri.toString().endsWith('com/example/model
 build.check(location.region.startLine == warning.line && location.region.startColumn == warning.column,
         "the result's region is [${warning.line},${warning.column}] like the javac warning: ${location.region}")
 build.check(result.level == 'warning', "the result's level is 'warning': ${result.level}")
+// the Fix as structure: its text (the message's end) and the annotation it changes
+build.check(result.properties?.fix && result.message.text.toString().endsWith('Fix: ' + result.properties.fix),
+        "the result's properties.fix is the text after 'Fix: ': ${result.properties}")
+build.check(result.properties.fixField == 'drop1' && result.properties.fixAnnotation == 'Dropout',
+        "the Fix is carried out on drop1's @Dropout: ${result.properties}")
 return true

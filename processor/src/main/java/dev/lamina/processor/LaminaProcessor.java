@@ -22,7 +22,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +120,11 @@ public final class LaminaProcessor extends AbstractProcessor {
             here.read(type).ifPresent(read -> roots.add(new ModelGraph.Root(read.spec(), read.problems())));
         }
         ModelGraph graph = ModelGraph.build(roots, lintConfig, here);
-        unusedBodies.removeAll(graph.usedModels());
+        Set<String> used = graph.usedModels();
+        unusedBodies.removeAll(used);
         for (ModelGraph.Node node : graph.nodes()) {
             try {
-                emit(node, here);
+                emit(node, here, used);
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 String name = node.spec().qualifiedName();
                 reporter.report(Problem.internalError(node.spec().simpleName(), e), here.locatorOf(name));
@@ -155,8 +155,8 @@ public final class LaminaProcessor extends AbstractProcessor {
         return models;
     }
 
-    /** One node's reports, summary and Net. */
-    private void emit(ModelGraph.Node node, Round here) {
+    /** One node's reports, summary and Net; {@code used}: the models the round's models use as fields. */
+    private void emit(ModelGraph.Node node, Round here, Set<String> used) {
         ModelSpec spec = node.spec();
         for (ModelGraph.Report report : node.reports()) {
             SourceLocator where = here.locatorOf(report.model());
@@ -175,7 +175,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         if (node.body()) {
             boolean ownError = node.reports().stream().anyMatch(r -> r.model().equals(spec.qualifiedName())
                     && r.finding().severity() == Severity.ERROR);
-            if (!ownError && !here.used(spec.qualifiedName())) {
+            if (!ownError && !used.contains(spec.qualifiedName())) {
                 unusedBodies.add(spec.qualifiedName()); // unused ones get a note when processing is over
             }
             return;
@@ -208,7 +208,6 @@ public final class LaminaProcessor extends AbstractProcessor {
         private final ModelReader reader;
         private final Map<String, TypeElement> types = new HashMap<>();
         private final Map<String, SourceLocator> locators = new HashMap<>();
-        private final Set<String> used = new HashSet<>();
 
         Round(ModelReader reader) {
             this.reader = reader;
@@ -220,7 +219,6 @@ public final class LaminaProcessor extends AbstractProcessor {
                 ModelReader.Read read = reader.read(type);
                 types.put(read.spec().qualifiedName(), type);
                 locators.put(read.spec().qualifiedName(), read.locator());
-                used.addAll(read.spec().subModelNames());
                 return Optional.of(read);
             } catch (UnresolvedSourceException e) {
                 deferred.add(type.getQualifiedName().toString()); // retried next round
@@ -228,11 +226,6 @@ public final class LaminaProcessor extends AbstractProcessor {
                 reporter.report(Problem.internalError(type.getSimpleName().toString(), e), type, null);
             }
             return Optional.empty();
-        }
-
-        /** Whether a model of this round uses the model as a field. */
-        boolean used(String model) {
-            return used.contains(model);
         }
 
         TypeElement typeOf(String model) {

@@ -231,6 +231,29 @@ class InputFromUseSiteTest {
                 .onLineContaining("Layer conv1;");
     }
 
+    /** A body's field that uses a model with input and no role, which it treats as a block: told on the body. */
+    @Test
+    void aBodysFieldOfAnUndeclaredNetworkIsToldTheRoleOnTheBody() {
+        JavaFileObject body = Sources.model("Body", "@Model", "public class Body {", "    Head head;", "}");
+        JavaFileObject net = Sources.model("Net", "@Model(input = {64})", "public class Net {",
+                "    Body body1;", "    Body body2;", "    @Dense(units = 10) Layer logits;", "}");
+        Compilation undeclared = Sources.compile(body, head(""), net);
+        assertThat(undeclared).hadWarningContaining("[lamina:SubModelRoleUndeclared] layer 'head' (field of type "
+                + "Head): sub-model Head declares @Model(input = {64}) and no role").inFile(body)
+                .onLineContaining("Head head;");
+        assertEquals(1, count(undeclared, "[lamina:SubModelRoleUndeclared]"), "once, on the body, for two uses");
+        assertEquals(1, undeclared.diagnostics().stream()
+                .filter(d -> d.getMessage(null).startsWith("[lamina:DropoutOnOutput]")).count(),
+                "on Head itself, as a network");
+        Compilation declared = Sources.compile(body, head(", role = Model.Role.BLOCK"), net);
+        assertThat(declared).succeededWithoutWarnings();
+    }
+
+    private static JavaFileObject head(String role) {
+        return Sources.model("Head", "@Model(input = {64}" + role + ")", "public class Head {",
+                "    @Dense(units = 64) @ReLU Layer fc;", "    @Dropout(rate = 0.2) Layer drop;", "}");
+    }
+
     @Test
     void aBodyCompiledElsewhereHasItsOwnLintsReportedOnTheFieldThatShapesIt() throws IOException {
         Compilation library = Sources.compiler().withOptions("-Xlint:all").compile(DROPOUT_BODY);

@@ -61,8 +61,8 @@ public record Finding(String id, Severity severity, Origin origin, String text, 
         this(id, severity, origin, message, null, null);
     }
 
-    /** The marker that starts a Fix in a rendered message. */
-    public static final String FIX = " Fix: ";
+    /** What starts a Fix in a rendered message (written, never looked for). */
+    private static final String FIX = " Fix: ";
 
     /**
      * The full text after the tag, as printed: {@link #text()}, then {@code Fix: } and the Fix's

@@ -39,14 +39,4 @@ public record Fix(String text, Target target) {
     public Fix replacing(Origin attribute, String replacement) {
         return new Fix(text, new Target(target == null ? null : target.model(), attribute, replacement));
     }
-
-    /** The same Fix with its place in the model at hand filled in where it has none yet. */
-    public Fix orAt(Origin origin) {
-        return target != null || origin == null ? this : at(null, origin);
-    }
-
-    /** The same advice, led by {@code first} (which ends with its period) when it is followed. */
-    public Fix after(String first) {
-        return new Fix(first, target);
-    }
 }

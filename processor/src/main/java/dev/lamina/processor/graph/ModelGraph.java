@@ -286,26 +286,42 @@ public final class ModelGraph {
     }
 
     /**
-     * A warning on each field of {@code shaped} that uses a model with its own input and no role
-     * on which the rules about a whole network fire only because it is linted as one: the field
-     * says that it is a building block, so its class should say so too.
+     * A warning on each field of {@code shaped}, and of the bodies it builds, that uses a model
+     * with its own input and no role on which the rules about a whole network fire only because it
+     * is linted as one: the field says that it is a building block, so its class should say so too.
+     * A body's field gets it on the body's class (once), when that is declared in this compilation.
      */
     private void reportUndeclaredRoles(ShapedModel shaped, List<Report> reports) {
+        String at = shaped.spec().qualifiedName();
         for (ShapedLayer layer : shaped.layers()) {
-            if (!(layer.spec() instanceof SubModelSpec sub) || layer.inside() == null
-                    || sub.model().inputFromUseSite() || sub.model().declaredRole() != null) {
-                continue;
-            }
-            ModelRole role = Linter.roleAtUse(sub.model(), sub.residual());
-            List<String> ids = linter.onlyAsNetwork(layer.inside(), role).stream()
-                    .map(Finding::id).distinct().toList();
-            if (!ids.isEmpty()) {
-                ModelSpec inner = sub.model();
-                reports.add(new Report(Problem.subModelRoleUndeclared(sub.origin(), sub.name(),
-                        usage(sub), inner.simpleName(), inner.input(), ids, role.declaration()),
-                        shaped.spec().qualifiedName(), false));
+            Finding finding = undeclaredRole(layer);
+            if (finding != null) {
+                reports.add(new Report(finding, at, false));
             }
         }
+        for (BodyUse use : bodyUses(shaped)) {
+            String body = use.body().spec().qualifiedName();
+            for (ShapedLayer layer : use.body().layers()) {
+                Finding finding = undeclaredRole(layer);
+                if (finding != null && compilation.declaredHere(body)
+                        && reported.add(new Reported(finding.keyIn(body), null))) {
+                    reports.add(new Report(finding, body, false));
+                }
+            }
+        }
+    }
+
+    /** The {@code SubModelRoleUndeclared} warning on {@code layer}, or null when it does not apply. */
+    private Finding undeclaredRole(ShapedLayer layer) {
+        if (!(layer.spec() instanceof SubModelSpec sub) || layer.inside() == null
+                || sub.model().inputFromUseSite() || sub.model().declaredRole() != null) {
+            return null;
+        }
+        ModelRole role = Linter.roleAtUse(sub.model(), sub.residual());
+        List<String> ids = linter.onlyAsNetwork(layer.inside(), role).stream().map(Finding::id).distinct().toList();
+        ModelSpec inner = sub.model();
+        return ids.isEmpty() ? null : Problem.subModelRoleUndeclared(sub.origin(), sub.name(), usage(sub),
+                inner.simpleName(), inner.input(), ids, role.declaration());
     }
 
     /**

@@ -144,11 +144,6 @@ public final class LayerSequence {
         return layers.get(index).inner();
     }
 
-    /** The role the model is linted as. */
-    public ModelRole role() {
-        return role;
-    }
-
     /**
      * Whether the model is a building block (its declared role): its input is not known to be the
      * network's input, and its output is not a classifier's logits.

@@ -49,12 +49,6 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
         return declaredRole != null ? declaredRole : inputFromUseSite() ? ModelRole.BLOCK : ModelRole.NETWORK;
     }
 
-    /** The same model with {@code @Model(role)} set to {@code role}: what its users are told to write. */
-    public ModelSpec withDeclaredRole(ModelRole role) {
-        return new ModelSpec(packageName, simpleName, qualifiedName, netName, input, layers, classSuppressions,
-                fieldSuppressions, role);
-    }
-
     /**
      * Whether the model declares no input and takes its input shape from each field that uses it:
      * it is shaped, linted and built there (in the enclosing model's Net), and has no Net of its own.

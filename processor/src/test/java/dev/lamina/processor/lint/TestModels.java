@@ -11,6 +11,7 @@ import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.FlattenSpec;
 import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.ModelRole;
 import dev.lamina.processor.model.ModelSpec;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
@@ -63,6 +64,7 @@ final class TestModels {
         private final Map<String, Set<String>> fieldSuppressions = new HashMap<>();
         private final Set<String> names = new HashSet<>();
         private TensorShape current;
+        private ModelRole role;
         private String field;
         private int annotationIndex;
 
@@ -203,10 +205,16 @@ final class TestModels {
             return this;
         }
 
+        /** {@code @Model(role)}: what the model declares itself to be. */
+        Builder role(ModelRole declared) {
+            role = declared;
+            return this;
+        }
+
         ShapedModel build() {
             List<LayerSpec> specs = layers.stream().map(ShapedLayer::spec).toList();
             ModelSpec spec = new ModelSpec("test", simpleName, "test." + simpleName, simpleName + "Net",
-                    input.dims(), specs, classSuppressions, fieldSuppressions);
+                    input.dims(), specs, classSuppressions, fieldSuppressions, role);
             return new ShapedModel(spec, input, layers);
         }
 
