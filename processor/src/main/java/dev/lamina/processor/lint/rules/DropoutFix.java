@@ -4,7 +4,9 @@ import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.model.DropoutSpec;
+import dev.lamina.processor.model.LayerSpec;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The one Fix for a dropout of the model at hand, whichever dropout rule reports it: several rules
@@ -44,12 +46,17 @@ final class DropoutFix {
                 + ".").setting("rate", rate);
     }
 
+    /** Whether a spec is a dropout (either kind) with a rate above {@code maxRate}. */
+    static Predicate<LayerSpec> rateAbove(double maxRate) {
+        return spec -> spec instanceof DropoutSpec d && d.rate() > maxRate;
+    }
+
     /**
      * The message {@code text} about the dropout {@code spec} with a rate above {@code maxRate}:
      * with {@link #message}'s Fix when it is a layer of the model at hand, else (a layer at the
      * start of a residual block's main path, fixed {@code where} it is declared) a lower rate.
      */
-    static Message rateMessage(LayerSequence layers, dev.lamina.processor.model.LayerSpec spec, String text, String where,
+    static Message rateMessage(LayerSequence layers, LayerSpec spec, String text, String where,
                                double maxRate) {
         for (int i = 0; i < layers.size(); i++) {
             if (layers.spec(i) == spec) {

@@ -7,8 +7,6 @@ import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.model.LayerSpec;
-import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /**
@@ -28,19 +26,14 @@ public final class DropoutRateHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i), DropoutRateHigh::high,
-                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer.words(), layer.spec(), layer.in()),
-                        layer.where(), MAX_RATE));
+        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i), DropoutFix.rateAbove(MAX_RATE),
+                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer), layer.where(), MAX_RATE));
     }
 
-    private static boolean high(LayerSpec spec) {
-        return spec instanceof DropoutSpec d && d.rate() > MAX_RATE;
-    }
-
-    private static String text(String words, LayerSpec spec, TensorShape in) {
-        DropoutSpec dropout = (DropoutSpec) spec;
-        return "layer " + words + " has rate " + LintText.decimal(dropout.rate())
-                + " on " + LayerSequence.shapeWords(in) + ": it drops more units than it"
+    private static String text(Subject layer) {
+        DropoutSpec dropout = (DropoutSpec) layer.spec();
+        return "layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
+                + " on " + LayerSequence.shapeWords(layer.in()) + ": it drops more units than it"
                 + " keeps. Srivastava et al. (2014) found 0.5 close to optimal for hidden units;"
                 + " higher rates slow training and underfit.";
     }

@@ -7,8 +7,6 @@ import dev.lamina.processor.lint.LintRule;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
-import dev.lamina.processor.model.LayerSpec;
-import dev.lamina.processor.tensor.TensorShape;
 import java.util.List;
 
 /** A dropout on the model's input (no weighted layer before it) with rate &gt; 0.2. */
@@ -28,19 +26,14 @@ public final class InputDropoutHigh extends Rule {
         // a building block's input is the network's only where a model uses it first: that
         // model's whole-network lint decides
         boolean networkInput = !layers.isBlock();
-        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput, InputDropoutHigh::high,
-                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer.words(), layer.spec(), layer.in()),
-                        layer.where(), MAX_RATE));
+        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput, DropoutFix.rateAbove(MAX_RATE),
+                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer), layer.where(), MAX_RATE));
     }
 
-    private static boolean high(LayerSpec spec) {
-        return spec instanceof DropoutSpec d && d.rate() > MAX_RATE;
-    }
-
-    private static String text(String words, LayerSpec spec, TensorShape in) {
-        DropoutSpec dropout = (DropoutSpec) spec;
-        return "layer " + words + " drops " + LintText.decimal(dropout.rate())
-                + " of the model's input " + in + " before any weighted layer."
+    private static String text(Subject layer) {
+        DropoutSpec dropout = (DropoutSpec) layer.spec();
+        return "layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
+                + " of the model's input " + layer.in() + " before any weighted layer."
                 + " Srivastava et al. (2014) keep 0.8 of the input units (rate 0.2): information"
                 + " dropped from the input cannot be recovered by later layers.";
     }
