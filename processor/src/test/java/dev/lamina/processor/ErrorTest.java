@@ -4,6 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,54 @@ class ErrorTest {
                         "    @MaxPool(4) Layer p2;", "}"),
                 4, "[lamina:KernelLargerThanInput] layer 'p2' (@MaxPool): the pool window spans 4",
                 "(1, 2, 2)", "zero rows");
+    }
+
+    /** AlexNet's conv body (Krizhevsky et al. 2012) on 32x32 images: the input is the cause, in one Fix. */
+    @Test
+    void aWindowThatTheShrunkenInputNoLongerFitsNamesTheInputAsTheCause() {
+        String[] alexNetBody = {
+            "    @Conv(filters = 96, kernel = 11, stride = 4, padding = Padding.VALID) @ReLU Layer conv1;",
+            "    @MaxPool(value = 3, stride = 2) Layer pool1;",
+            "    @Conv(filters = 256, kernel = 5) @ReLU Layer conv2;",
+            "    @MaxPool(value = 3, stride = 2) Layer pool2;",
+            "    @Conv(filters = 384) @ReLU Layer conv3;",
+            "    @GlobalAvgPool Layer gap;",
+            "    @Dense(units = 10) Layer logits;"};
+        String[] lines = new String[alexNetBody.length + 3];
+        lines[0] = "@Model(input = {3, 32, 32})";
+        lines[1] = "public class Bad {";
+        System.arraycopy(alexNetBody, 0, lines, 2, alexNetBody.length);
+        lines[lines.length - 1] = "}";
+        Compilation compilation = failing(model(lines));
+        String message = compilation.errors().get(0).getMessage(java.util.Locale.ROOT);
+        assertTrue(message.contains("[lamina:KernelLargerThanInput] layer 'pool2' (@MaxPool)"), message);
+        assertTrue(message.contains("the layers before it shrink 32x32 to 2x2: the input is too small for these layers"),
+                message);
+        assertTrue(message.contains("Fix: feed a larger input"), message);
+        assertEquals(1, message.split("Fix:", -1).length - 1, message);
+        assertTrue(!message.contains("Padding.SAME"), message);
+        // the same body used as a sub-model: its error is embedded without its own Fix
+        String[] body = new String[5 + 3];
+        body[0] = "@Model(role = Model.Role.BLOCK)";
+        body[1] = "public class AlexBody {";
+        System.arraycopy(alexNetBody, 0, body, 2, 5);
+        body[body.length - 1] = "}";
+        Compilation used = Compiler.javac().withProcessors(new LaminaProcessor()).compile(Sources.model("AlexBody", body),
+                Sources.model("Net", "@Model(input = {3, 32, 32})", "public class Net {", "    AlexBody body;",
+                        "    @GlobalAvgPool Layer gap;", "    @Dense(units = 10) Layer logits;", "}"));
+        String embedded = used.errors().get(0).getMessage(java.util.Locale.ROOT);
+        assertTrue(embedded.contains("the input is too small for these layers"), embedded);
+        assertEquals(1, embedded.split("Fix:", -1).length - 1, embedded);
+    }
+
+    /** The near-miss: a pool too large for the model's own input is the pool's fault, and SAME is not offered for it. */
+    @Test
+    void aPoolLargerThanTheInputItselfIsToldToShrinkNotToPad() {
+        Compilation compilation = failing(model("@Model(input = {1, 4, 4})", "public class Bad {",
+                "    @MaxPool(5) Layer pool;", "    @Flatten Layer flat;", "    @Dense(units = 10) Layer logits;", "}"));
+        String message = compilation.errors().get(0).getMessage(java.util.Locale.ROOT);
+        assertTrue(message.endsWith("Fix: use a smaller pool size, or remove an earlier layer that shrinks H and W."), message);
+        assertTrue(!message.contains("too small for these layers"), message);
     }
 
     @Test

@@ -105,4 +105,19 @@ class EveryErrorTest {
                 .filter(d -> d.getKind() == Diagnostic.Kind.WARNING).count(),
                 "a model with errors is not linted beyond its declaration");
     }
+
+    /** An error of a layer's attributes alone (an even SAME kernel) is not hidden by an earlier layer's error. */
+    @Test
+    void anAttributeOnlyErrorAfterAnImpossibleLayerIsReportedInTheSameCompile() throws IOException {
+        JavaFileObject source = Sources.model("TwoErrors",
+                "@Model(input = {1, 8, 8})",
+                "public class TwoErrors {",
+                "    @Conv(filters = 8, kernel = 9, padding = Padding.VALID) Layer big;",
+                "    @Conv(filters = 8, kernel = 4) Layer even;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dense(units = 10) Layer logits;",
+                "}");
+        assertEquals(List.of("3 [lamina:KernelLargerThanInput]", "4 [lamina:SamePaddingNeedsOddWindow]"),
+                errors(compile(source)));
+    }
 }

@@ -48,8 +48,8 @@ public enum Problem {
     /** A VALID kernel, dilated kernel or pool window larger than its input. */
     KERNEL_LARGER_THAN_INPUT("KernelLargerThanInput", Severity.ERROR,
             "layer '%s' (@%s): the %s spans %d but the input %s is only %dx%d, so the output would "
-                    + "shrink to %s. With padding = VALID the window must fit inside the input.",
-            "use a smaller %s, padding = Padding.SAME, or remove an earlier layer that shrinks H and W."),
+                    + "shrink to %s. With padding = VALID the window must fit inside the input.%s",
+            "%s"),
     /** SAME padding that would need asymmetric padding (even window). */
     SAME_PADDING_NEEDS_ODD_WINDOW("SamePaddingNeedsOddWindow", Severity.ERROR,
             "layer '%s' (@%s): padding = SAME with a window spanning %d (%s) needs more padding on one "
@@ -286,10 +286,19 @@ public enum Problem {
      * make smaller (e.g. {@code kernel}).
      */
     public static Finding kernelLargerThanInput(Origin origin, String layer, String window, long span,
-            List<Integer> in, String knob) {
+            List<Integer> in, String knob, boolean pool, List<Integer> tooSmallInput) {
         int height = in.get(1);
+        // SAME padding keeps a conv's output size; on a pool it only makes the output 1x1, a
+        // degenerate network, so it is never offered for a pool
+        String same = pool ? "" : ", padding = Padding.SAME";
+        String cause = tooSmallInput == null ? "" : " The window would fit the model's input "
+                + shape(tooSmallInput) + ", but the layers before it shrink " + tooSmallInput.get(1) + "x"
+                + tooSmallInput.get(2) + " to " + height + "x" + in.get(2) + ": the input is too small for these layers.";
+        String fix = tooSmallInput == null ? "use a smaller " + knob + same + ", or remove an earlier layer that shrinks H and W."
+                : "feed a larger input (@Model(input) with a larger H and W, or larger images where the model is"
+                        + " used), or remove an earlier layer that shrinks H and W.";
         return KERNEL_LARGER_THAN_INPUT.at(origin, layer, origin.annotation(), window, span, shape(in), height,
-                in.get(2), span > height ? "zero rows" : "zero columns", knob);
+                in.get(2), span > height ? "zero rows" : "zero columns", cause, fix);
     }
 
     /**
@@ -370,9 +379,12 @@ public enum Problem {
                 + "are reported here): " + inner.text(), inner.fix());
     }
 
-    /** Another finding's text as part of a sentence: tag and message, without its final period. */
+    /**
+     * Another finding's text as part of a sentence: tag and text, without its Fix (the finding that
+     * embeds it has one Fix of its own) and its final period.
+     */
     private static String embedded(Finding finding) {
-        String rendered = finding.render();
+        String rendered = finding.tag() + " " + finding.text();
         return rendered.endsWith(".") ? rendered.substring(0, rendered.length() - 1) : rendered;
     }
 

@@ -9,9 +9,16 @@ public final class LintText {
 
     private LintText() {}
 
-    /** A rate or probability, at most 4 decimals, no trailing zeros: {@code 0.5}, {@code 0.65}. */
+    /**
+     * A rate or probability, at most 4 decimals, no trailing zeros: {@code 0.5}, {@code 0.65}. A
+     * value strictly between 0 and 1 that would round to 0 or 1 is written in full
+     * ({@code 0.9999999}), so a message never says a dropout drops all or none of its units when it
+     * does not.
+     */
     public static String decimal(double value) {
-        return decimal(value, 4);
+        String rounded = decimal(value, 4);
+        boolean wouldMislead = value > 0 && value < 1 && (rounded.equals("0") || rounded.equals("1"));
+        return wouldMislead ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : rounded;
     }
 
     /** A number rounded to at most {@code places} decimals, no trailing zeros. */

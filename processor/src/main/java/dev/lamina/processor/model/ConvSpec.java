@@ -33,6 +33,7 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
     }
 
     /** The window of its square kernel. */
+    @Override
     public Window window() {
         return Window.convolution(kernel, stride, dilation, padding);
     }

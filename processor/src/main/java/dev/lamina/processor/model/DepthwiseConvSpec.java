@@ -37,6 +37,7 @@ public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stri
     }
 
     /** The window of its square kernel. */
+    @Override
     public Window window() {
         return Window.convolution(kernel, stride, dilation, padding);
     }

@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.processor.tensor.TensorShape;
+import dev.lamina.processor.tensor.Window;
 
 /**
  * A layer kind: every {@link LayerSpec} but a sub-model field. Its record is the kind's one
@@ -57,6 +58,14 @@ public sealed interface LayerKind extends LayerSpec
      * shape inference can check the layers after one whose input was wrong; null for most kinds.
      */
     default TensorShape outputWhateverTheInput() {
+        return null;
+    }
+
+    /**
+     * Its sliding window (a conv's kernel, a pool's window), whose attributes alone can be invalid
+     * (an even SAME window); null for a kind without one.
+     */
+    default Window window() {
         return null;
     }
 }

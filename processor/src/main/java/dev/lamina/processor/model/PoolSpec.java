@@ -41,6 +41,7 @@ public record PoolSpec(String name, Origin origin, PoolType type, int size, int 
     }
 
     /** Its window. */
+    @Override
     public Window window() {
         return new Window(size, stride, 1, padding, true);
     }

@@ -75,10 +75,13 @@ public final class ShapeInference {
     private final List<Finding> whateverTheInput = new ArrayList<>();
     /** The model whose layers this inference walks (its simple name is in some messages). */
     private final ModelSpec model;
+    /** The input the model is shaped for (a window that no longer fits names it as the cause). */
+    private final TensorShape input;
     private final Memo subModels;
 
-    private ShapeInference(ModelSpec model, Memo subModels) {
+    private ShapeInference(ModelSpec model, TensorShape input, Memo subModels) {
         this.model = model;
+        this.input = input;
         this.subModels = subModels;
     }
 
@@ -129,7 +132,7 @@ public final class ShapeInference {
 
     private static Result infer(ModelSpec model, TensorShape input, List<Finding> attributeErrors,
                                 Memo subModels) {
-        ShapeInference inference = new ShapeInference(model, subModels);
+        ShapeInference inference = new ShapeInference(model, input, subModels);
         if (!input.fitsInt()) {
             inference.findings.add(Problem.shapeTooLarge(Origin.ofModel("input"),
                     "model '" + model.simpleName() + "' (@Model)", "the input " + input + " with "
@@ -146,6 +149,11 @@ public final class ShapeInference {
                 complete = false;
                 current = layer.keepsShape() ? current : null;
                 continue;
+            }
+            if (current == null) {
+                // its input is unknown after an earlier error, but an error of its attributes alone
+                // is independent of that one: reported in the same compile
+                inference.checkWithoutInput(layer);
             }
             ShapedLayer shaped = current == null ? null : inference.shapeChecked(layer, current);
             if (shaped == null) {
@@ -248,13 +256,27 @@ public final class ShapeInference {
         }
     };
 
+    /**
+     * The errors of a layer's attributes that need no input shape (an even SAME window), for a
+     * layer whose input is unknown after an earlier error.
+     */
+    private void checkWithoutInput(LayerSpec layer) {
+        Window w = layer instanceof LayerKind kind ? kind.window() : null;
+        if (w != null && !w.sameSupported()) {
+            findings.add(samePaddingError(layer, w, w.pool() ? "Pool" : "Conv2d"));
+        }
+    }
+
+    private static Finding samePaddingError(LayerSpec layer, Window w, String djl) {
+        String detail = w.dilation() > 1 ? "kernel " + w.size() + ", dilation " + w.dilation() : "size " + w.size();
+        return Problem.samePaddingNeedsOddWindow(layer.origin().withAttribute("padding"), layer.name(), w.span(), detail,
+                djl, w.pool());
+    }
+
     /** Applies a window to H and W, or reports why it cannot; C is kept. */
     private TensorShape window(LayerSpec layer, Window w, TensorShape in, String what, String knob, String djl) {
         if (!w.sameSupported()) {
-            String detail = w.dilation() > 1
-                    ? "kernel " + w.size() + ", dilation " + w.dilation() : "size " + w.size();
-            findings.add(Problem.samePaddingNeedsOddWindow(layer.origin().withAttribute("padding"), layer.name(),
-                    w.span(), detail, djl, w.pool()));
+            findings.add(samePaddingError(layer, w, djl));
             return null;
         }
         if (w.padding() == PaddingMode.SAME && w.span() > Integer.MAX_VALUE) {
@@ -265,7 +287,12 @@ public final class ShapeInference {
         int h = in.dim(1);
         int width = in.dim(2);
         if (!w.fits(h) || !w.fits(width)) {
-            findings.add(Problem.kernelLargerThanInput(layer.origin(), layer.name(), what, w.span(), in.dims(), knob));
+            // the earlier layers shrank H and W below a window that the model's input would fit: the
+            // input is too small for these layers (e.g. an ImageNet conv body fed 32x32 images)
+            boolean inputTooSmall = input.isFeatureMap() && (h < input.dim(1) || width < input.dim(2))
+                    && w.fits(input.dim(1)) && w.fits(input.dim(2));
+            findings.add(Problem.kernelLargerThanInput(layer.origin(), layer.name(), what, w.span(), in.dims(), knob,
+                    w.pool(), inputTooSmall ? input.dims() : null));
             return null;
         }
         return TensorShape.of(in.dim(0), w.out(h), w.out(width));

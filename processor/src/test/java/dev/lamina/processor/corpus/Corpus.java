@@ -34,9 +34,11 @@ final class Corpus {
      * @param findings every Lamina diagnostic on it, as {@code Id@field} ({@code @Model} for the class)
      * @param faults the faults within the DSL's reach
      * @param outOfScope faults of the source outside the DSL (loss, optimizer, data, 1-D layers)
+     * @param params the trainable parameter count the model must have (its published count), or
+     *     null when the entry is not a published architecture
      */
     record Entry(String name, String origin, Map<String, String> sources, List<String> findings,
-                 List<Fault> faults, List<String> outOfScope) {}
+                 List<Fault> faults, List<String> outOfScope, Long params) {}
 
     static final class Builder {
         private final String name;
@@ -45,6 +47,7 @@ final class Corpus {
         private final List<String> findings = new ArrayList<>();
         private final List<Fault> faults = new ArrayList<>();
         private final List<String> outOfScope = new ArrayList<>();
+        private Long params;
 
         Builder(String name, String origin, String input, String... fields) {
             this.name = name;
@@ -52,7 +55,13 @@ final class Corpus {
             sources.put(name, body(name, input, fields));
         }
 
-        /** A sub-model class the model uses. */
+        /** The trainable parameter count it must have: its published one. */
+        Builder params(long trainable) {
+            this.params = trainable;
+            return this;
+        }
+
+        /** A sub-model class the model uses; a null input makes a body (its input from where it is used). */
         Builder uses(String subName, String input, String... fields) {
             sources.put(subName, body(subName, input, fields));
             return this;
@@ -74,11 +83,12 @@ final class Corpus {
         }
 
         Entry build() {
-            return new Entry(name, origin, sources, List.copyOf(findings), List.copyOf(faults), List.copyOf(outOfScope));
+            return new Entry(name, origin, sources, List.copyOf(findings), List.copyOf(faults), List.copyOf(outOfScope),
+                    params);
         }
 
         private static String body(String name, String input, String... fields) {
-            return "@Model(input = " + input + ")\npublic class " + name + " {\n"
+            return (input == null ? "@Model" : "@Model(input = " + input + ")") + "\npublic class " + name + " {\n"
                     + String.join("\n", fields) + "\n}\n";
         }
     }

@@ -5,7 +5,7 @@ import static dev.lamina.processor.corpus.Corpus.model;
 import java.util.List;
 
 /**
- * The corpus: 36 real-world models in the DSL. NeuraLint = github.com/neuralint/neuralint
+ * The corpus: real-world models in the DSL (with {@link CorpusArchitectures}, 50). NeuraLint = github.com/neuralint/neuralint
  * (Nikanjam et al. 2021, TOSEM), its {@code sample_buggy_scripts}; UMLAUT =
  * github.com/BerkeleyHCI/umlaut (Schoop et al. 2021, CHI), its {@code user_eval} programs.
  */
@@ -42,7 +42,7 @@ final class CorpusModels {
         "    @Dropout(rate = 0.5) Layer drop2;",
         "    @Dense(units = 10) Layer logits;"};
 
-    static final List<Corpus.Entry> ALL = List.of(
+    private static final List<Corpus.Entry> PROGRAMS = List.of(
             // ---- NeuraLint: Stack Overflow programs (Keras) ----
             model("So33969059", NL + "SO Samples/33969059.py (Stack Overflow 33969059), Keras MLP", "{3}",
                     "    @Dense(units = 3, activation = Act.TANH) Layer fc1;",
@@ -421,7 +421,7 @@ final class CorpusModels {
                     "    @Dense(units = 4096) @ReLU Layer fc2;",
                     "    @Dropout(rate = 0.5) Layer drop2;",
                     "    @Dense(units = 10) Layer logits;")
-                    .finds("LargeDenseHead@fc1")
+                    
                     .build(),
             // ---- classic architectures ----
             model("LeNet5", "LeCun et al. 1998, LeNet-5 (tanh, subsampling as average pooling; C5 as a dense layer)", "{1, 32, 32}",
@@ -442,9 +442,10 @@ final class CorpusModels {
                     "    @Conv(filters = 256) @ReLU Layer conv5;",
                     "    @MaxPool(value = 3, stride = 2) Layer pool5;"},
                     IMAGENET_HEAD))
-                    .finds("LargeDenseHead@fc6")
+                    .params(62_378_344) // the count usually given for AlexNet's 96-256-384-384-256 channels
                     .build(),
-            model("Vgg16", "Simonyan & Zisserman 2015, VGG-16 (configuration D)", "{3, 224, 224}", withHead(new String[] {
+            model("Vgg16", "Simonyan & Zisserman 2015, VGG-16 (configuration D; Table 2: 138M parameters;"
+                    + " torchvision's vgg16: 138,357,544)", "{3, 224, 224}", withHead(new String[] {
                     "    @Conv(filters = 64) @ReLU Layer c11;",
                     "    @Conv(filters = 64) @ReLU @MaxPool(2) Layer c12;",
                     "    @Conv(filters = 128) @ReLU Layer c21;",
@@ -459,7 +460,7 @@ final class CorpusModels {
                     "    @Conv(filters = 512) @ReLU Layer c52;",
                     "    @Conv(filters = 512) @ReLU @MaxPool(2) Layer c53;"},
                     IMAGENET_HEAD))
-                    .finds("LargeDenseHead@fc6")
+                    .params(138_357_544)
                     .build(),
             model("ResNetCifar", "He et al. 2016, ResNet for CIFAR (section 4.2) with one basic block per stage, post-activation",
                     "{3, 32, 32}",
@@ -525,4 +526,8 @@ final class CorpusModels {
                     "    @Dropout(rate = 0.5) Layer drop;",
                     "    @Dense(units = 10) Layer fc2;")
                     .build());
+
+    /** Every entry: the programs, mutants and architectures above, then {@link CorpusArchitectures#ALL}. */
+    static final List<Corpus.Entry> ALL = java.util.stream.Stream.concat(PROGRAMS.stream(),
+            CorpusArchitectures.ALL.stream()).toList();
 }

@@ -32,9 +32,12 @@ class CombinedFixClosureTest {
         assertLamina(compilation);
     }
 
-    /** Dropout between the convs of a batch-norm CNN: spatial dropout would trade one warning for another. */
+    /**
+     * Dropout between the convs of a batch-norm CNN: both rules on it give one Fix (spatial dropout
+     * would trade one warning for another, and "remove it" against "move it" would disagree).
+     */
     @Test
-    void dropoutInABatchNormCnnIsToldToGoOrToMoveAfterTheLastBatchNorm() {
+    void dropoutInABatchNormCnnIsToldOnceToMoveAfterTheLastBatchNorm() {
         Compilation compilation = compile(JavacCase.image("BnCnn",
                 "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
                 "    @Dropout(rate = 0.2) Layer drop;",
@@ -44,20 +47,36 @@ class CombinedFixClosureTest {
         assertLamina(compilation, "WARNING " + (HEADER + 4) + ":5 [lamina:DropoutBetweenConvs]",
                 "WARNING " + (HEADER + 4) + ":5 [lamina:DropoutBeforeBatchNorm]");
         String between = fixOf(compilation, "DropoutBetweenConvs");
-        assertTrue(between.startsWith("Fix: remove it. Batch norm 'conv2_bn'"), between);
-        assertTrue(!between.contains("@SpatialDropout"), between);
-        assertClean(JavacCase.image("BnCnn",
-                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
-                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv2;",
-                "    @GlobalAvgPool Layer gap;",
-                "    @Dense(units = 10) Layer logits;"));
         String before = fixOf(compilation, "DropoutBeforeBatchNorm");
+        assertEquals(before, between);
         assertTrue(before.startsWith("Fix: move it after the last batch norm, just before 'logits' (@Dense)"), before);
         assertClean(JavacCase.image("BnCnn",
                 "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
                 "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv2;",
                 "    @GlobalAvgPool Layer gap;",
                 "    @Dropout(rate = 0.2) Layer drop;",
+                "    @Dense(units = 10) Layer logits;"));
+    }
+
+    /** The same with a dropout already before the logits: moving it there would compound the two, so it goes. */
+    @Test
+    void aDropoutBeforeABatchNormIsRemovedWhenTheSlotAfterTheLastBatchNormIsTaken() {
+        Compilation compilation = compile(JavacCase.image("BnCnnTaken",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
+                "    @Dropout(rate = 0.2) Layer drop;",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv2;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dropout(rate = 0.5) Layer drop2;",
+                "    @Dense(units = 10) Layer logits;"));
+        String before = fixOf(compilation, "DropoutBeforeBatchNorm");
+        assertEquals(before, fixOf(compilation, "DropoutBetweenConvs"));
+        assertTrue(before.startsWith("Fix: remove it; the batch norm already regularizes"), before);
+        assertTrue(before.contains("'drop2' (@Dropout) already drops units after the last batch norm"), before);
+        assertClean(JavacCase.image("BnCnnTaken",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv1;",
+                "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv2;",
+                "    @GlobalAvgPool Layer gap;",
+                "    @Dropout(rate = 0.5) Layer drop2;",
                 "    @Dense(units = 10) Layer logits;"));
     }
 

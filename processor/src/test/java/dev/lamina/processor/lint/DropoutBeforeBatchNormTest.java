@@ -31,7 +31,34 @@ class DropoutBeforeBatchNormTest {
             JavacCase.clean(JavacCase.vector("AfterBn",
                     "    @Dense(units = 64, bias = false) @BatchNorm @ReLU Layer fc1;",
                     "    @Dropout(rate = 0.3) Layer drop;",
-                    "    @Dense(units = 10) Layer logits;")));
+                    "    @Dense(units = 10) Layer logits;")),
+            // inside a residual main path, a dropout that feeds a batch norm directly: the full
+            // variance shift of Li et al. (2019)
+            JavacCase.fires(residualBlock("ConvDropBn",
+                            "    @Conv(filters = 16, bias = false) Layer conv1;",
+                            "    @Dropout(rate = 0.3) Layer drop;",
+                            "    @BatchNorm @ReLU Layer bn;",
+                            "    @Conv(filters = 16, bias = false) Layer conv2;"),
+                    Diagnostic.Kind.WARNING, 4, 5,
+                    "[lamina:DropoutBeforeBatchNorm] layer 'drop' (@Dropout) comes before batch norm 'bn' (@BatchNorm)",
+                    "Inside a residual block too")
+                    .fixedBy("move it just before 'conv2' (@Conv), after the batch norm and its activation",
+                            residualBlock("ConvDropBn",
+                                    "    @Conv(filters = 16, bias = false) Layer conv1;",
+                                    "    @BatchNorm @ReLU Layer bn;",
+                                    "    @Dropout(rate = 0.3) Layer drop;",
+                                    "    @Conv(filters = 16, bias = false) Layer conv2;")),
+            // the official Wide ResNet block (Zagoruyko & Komodakis 2016): batch norm, ReLU, dropout, conv
+            JavacCase.clean(residualBlock("WrnOrder",
+                    "    @BatchNorm @ReLU Layer pre;",
+                    "    @Conv(filters = 16, bias = false) @BatchNorm @ReLU Layer conv1;",
+                    "    @Dropout(rate = 0.3) Layer drop;",
+                    "    @Conv(filters = 16, bias = false) Layer conv2;")));
+
+    /** A declared residual main path on (16, 8, 8) with these fields (the first is body line 3). */
+    private static javax.tools.JavaFileObject residualBlock(String name, String... fields) {
+        return JavacCase.withFields(name, "{16, 8, 8}, role = Model.Role.RESIDUAL_BLOCK", fields);
+    }
 
     @Test
     void dropoutWithABatchNormLaterIsReportedNamingTheBatchNorm() {

@@ -46,6 +46,16 @@ class InputDropoutHighTest {
     }
 
     @Test
+    void aRateJustBelowOneIsWrittenInFullNotRoundedToAllOfTheInput() {
+        assertFires(inputDropout(0.9999999).build(), ID, Severity.WARNING, "drop0", "Dropout",
+                "drops 0.9999999 of the model's input (784)");
+        assertFires(inputDropout(0.25).build(), ID, Severity.WARNING, "drop0", "Dropout",
+                "drops 0.25 of the model's input (784)");
+        assertFires(inputDropout(0.33333333).build(), ID, Severity.WARNING, "drop0", "Dropout",
+                "drops 0.3333 of the model's input (784)");
+    }
+
+    @Test
     void inputDropoutOfZeroPointTwoIsFine() {
         assertSilent(inputDropout(0.2).build(), ID);
     }

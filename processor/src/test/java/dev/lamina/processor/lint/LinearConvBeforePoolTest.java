@@ -59,7 +59,30 @@ class LinearConvBeforePoolTest {
                     "    @DepthwiseConv @MaxPool(2) @ReLU Layer dw;",
                     "    @Conv(filters = 16, kernel = 1) @ReLU Layer pw;",
                     "    @GlobalAvgPool Layer gap;",
-                    "    @Dense(units = 10) Layer logits;")));
+                    "    @Dense(units = 10) Layer logits;")),
+            // a pre-activation residual main path (He et al. 2016b; Keras's Xception-style example) ends
+            // conv, max pool; the add follows, and the next block starts with its own ReLU
+            JavacCase.clean(Javac.model("PreActPoolBlock",
+                    "@Model(input = {16, 16, 16}, role = Model.Role.RESIDUAL_BLOCK)",
+                    "public class PreActPoolBlock {",
+                    "    @ReLU Layer pre;",
+                    "    @DepthwiseConv(bias = false) Layer dw;",
+                    "    @Conv(filters = 32, kernel = 1, bias = false) @BatchNorm"
+                            + " @MaxPool(value = 3, stride = 2, padding = Padding.SAME) Layer pw;",
+                    "}")),
+            // the same end in a whole network, with nothing after it but the head: reported
+            JavacCase.fires(JavacCase.withFields("PoolAtTheEnd", "{16, 16, 16}",
+                            "    @ReLU Layer pre;",
+                            "    @Conv(filters = 32, bias = false) @BatchNorm @MaxPool(2) Layer conv;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.NOTE, 4, 5,
+                    "[lamina:LinearConvBeforePool] layer 'conv' (@Conv) has no activation")
+                    .fixedBy("add @ReLU on 'conv'", JavacCase.withFields("PoolAtTheEnd", "{16, 16, 16}",
+                            "    @ReLU Layer pre;",
+                            "    @Conv(filters = 32, bias = false) @BatchNorm @ReLU @MaxPool(2) Layer conv;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;")));
 
     @Test
     void aConvWhoseOnlyNonlinearityIsAMaxPoolIsNoted() {

@@ -25,7 +25,7 @@ class MissingActivationTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 4, 5,
                     "[lamina:MissingActivation] layer 'dw1' (@DepthwiseConv) is followed by 'dw2' (@DepthwiseConv)"
-                            + " with only @BatchNorm between", "no expressive power")
+                            + " with only @BatchNorm between", "no more expressive than one layer")
                     .fixedBy("add an activation after 'dw1', e.g. @DepthwiseConv(...) @BatchNorm @ReLU",
                             JavacCase.image("TwoDepthwise",
                                     "    @Conv(filters = 8, bias = false) @BatchNorm @ReLU Layer conv;",
@@ -45,10 +45,46 @@ class MissingActivationTest {
                             "    @Dense(units = 10) Layer logits;"),
                     Diagnostic.Kind.WARNING, 3, 5,
                     "[lamina:MissingActivation] layer 'fc' (@Dense) is followed by 'logits' (@Dense) directly",
-                    "no expressive power", "add an activation after 'fc'")
+                    "no more expressive than one layer", "add an activation after 'fc'")
                     .fixedBy("add an activation after 'fc', e.g. @Dense(...) @ReLU", JavacCase.vector("Linear",
                             "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 10) Layer logits;")),
+            // MobileNetV2 (Sandler et al. 2018): the projection has no activation, and the next block's
+            // expansion follows; the middle (16) is narrower than both ends (96 in, 96 out)
+            JavacCase.clean(JavacCase.image("LinearBottleneck",
+                    "    @Conv(filters = 32, stride = 2, bias = false) @BatchNorm @ReLU Layer stem;",
+                    "    @Conv(filters = 96, kernel = 1, bias = false) @BatchNorm @ReLU Layer expand;",
+                    "    @DepthwiseConv(bias = false) @BatchNorm @ReLU Layer dw;",
+                    "    @Conv(filters = 16, kernel = 1, bias = false) @BatchNorm Layer project;",
+                    "    @Conv(filters = 96, kernel = 1, bias = false) @BatchNorm @ReLU Layer expand2;",
+                    "    @GlobalAvgPool Layer gap;",
+                    "    @Dense(units = 10) Layer logits;")),
+            // the converse: a middle wider than both ends is one layer's map with more weights
+            JavacCase.fires(JavacCase.image("WideMiddle",
+                            "    @Conv(filters = 16, bias = false) @BatchNorm @ReLU Layer stem;",
+                            "    @Conv(filters = 64, kernel = 1, bias = false) @BatchNorm Layer wide;",
+                            "    @Conv(filters = 16, kernel = 1, bias = false) @BatchNorm @ReLU Layer narrow;",
+                            "    @GlobalAvgPool Layer gap;",
+                            "    @Dense(units = 10) Layer logits;"),
+                    Diagnostic.Kind.WARNING, 4, 5,
+                    "[lamina:MissingActivation] layer 'wide' (@Conv) is followed by 'narrow' (@Conv)",
+                    "no narrower than both ends (16 in, 16 out)",
+                    "with 2,048 weights where one layer has 256 (16 x 64 + 64 x 16 against 16 x 16)")
+                    .fixedBy("add an activation after 'wide', e.g. @Conv(...) @BatchNorm @ReLU", JavacCase.image("WideMiddle",
+                            "    @Conv(filters = 16, bias = false) @BatchNorm @ReLU Layer stem;",
+                            "    @Conv(filters = 64, kernel = 1, bias = false) @BatchNorm @ReLU Layer wide;",
+                            "    @Conv(filters = 16, kernel = 1, bias = false) @BatchNorm @ReLU Layer narrow;",
+                            "    @GlobalAvgPool Layer gap;",
                             "    @Dense(units = 10) Layer logits;")));
+
+    @Test
+    void aLinearBottleneckIsNotReportedButAMiddleAsWideAsOneEndIs() {
+        assertSilent(model(64).field("down").dense(16).field("up").dense(64).relu()
+                .field("logits").dense(10).build(), ID);
+        assertFires(model(64).field("down").dense(64).field("up").dense(128).relu()
+                .field("logits").dense(10).build(), ID, Severity.WARNING, "down", "Dense",
+                "no narrower than both ends (64 in, 128 out)", "12,288 weights where one layer has 8,192");
+    }
 
     @Test
     void twoDenseLayersWithOnlyLinearOpsBetweenAreReportedOnTheFirst() {
@@ -59,7 +95,7 @@ class MissingActivationTest {
                 .build();
         assertFires(model, ID, Severity.WARNING, "fc1", "Dense",
                 "'fc1' (@Dense) is followed by 'logits' (@Dense)", "with only @BatchNorm, @Dropout between",
-                "compose into one linear layer", "add an activation after 'fc1'");
+                "compose into one linear map", "add an activation after 'fc1'");
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class ConsecutiveDropout extends Rule {
                 int index = i;
                 run.add(index);
                 if (run.size() > 1) {
-                    findings.add(finding(layers, index, message(layers, run)));
+                    findings.add(finding(layers, index, message(layers, List.copyOf(run))));
                 }
             }
         }
@@ -51,13 +51,38 @@ public final class ConsecutiveDropout extends Rule {
             keeps.add(LintText.decimal(k));
             keep *= k;
         }
-        return new Message("layer " + layers.describe(current) + " follows dropout " + layers.describe(previous)
-                + " with no weighted layer between: the rates compound, so "
+        return DropoutFix.message(layers, current, "layer " + layers.describe(current) + " follows dropout "
+                + layers.describe(previous) + " with no weighted layer between: the rates compound, so "
                 + LintText.decimal(1 - keep) + " of the units are dropped (keep "
-                + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + ").", "keep one"
-                + " dropout with the rate you want, e.g. @Dropout(rate = " + LintText.decimal(suggested(layers, current, 1 - keep))
-                + ")" + (layers.sameDeclaration(current, previous) ? ", and remove the other."
-                        : " as " + layers.describe(current) + ", and remove " + layers.describe(previous) + "."));
+                + String.join(" x ", keeps) + " = " + LintText.decimal(keep) + ").");
+    }
+
+    /**
+     * The dropouts at and before {@code index} with no weighted layer between them, in order, ending
+     * with {@code index}; just {@code index} when no dropout comes before it so.
+     */
+    static List<Integer> run(LayerSequence layers, int index) {
+        List<Integer> run = new ArrayList<>();
+        for (int k = index; k >= 0 && !LayerSequence.isWeighted(layers.spec(k)); k--) {
+            if (layers.spec(k) instanceof DropoutSpec) {
+                run.add(0, k);
+            }
+        }
+        return run;
+    }
+
+    /** The Fix for the last dropout of {@code run} (see {@link DropoutFix}): keep one, at the compound rate, capped. */
+    static String fix(LayerSequence layers, List<Integer> run) {
+        int current = run.get(run.size() - 1);
+        int previous = run.get(run.size() - 2);
+        double keep = 1;
+        for (int index : run) {
+            keep *= 1 - ((DropoutSpec) layers.spec(index)).rate();
+        }
+        return "keep one dropout with the rate you want, e.g. @Dropout(rate = "
+                + LintText.decimal(suggested(layers, current, 1 - keep)) + ")"
+                + (layers.sameDeclaration(current, previous) ? ", and remove the other."
+                        : " as " + layers.describe(current) + ", and remove " + layers.describe(previous) + ".");
     }
 
     /** The compound rate, capped where DropoutRateHigh or InputDropoutHigh would report it. */

@@ -33,40 +33,27 @@ public final class DropoutBetweenConvs extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.isElementwiseDropout(i) && layers.isBetweenConvs(i)
-                        && !layers.isInsideResidualBlockBetweenConvs(i),
-                i -> message(layers, i));
+        return findAt(layers, i -> applies(layers, i), i -> message(layers, i));
     }
 
-    /**
-     * The fix for a dropout on a feature map that has a batch norm after it: any dropout there
-     * (spatial too) would shift that batch norm's variance, and the batch norm already regularizes.
-     * Null when no batch norm follows.
-     */
-    static String removeBeforeBatchNorm(LayerSequence layers, int i) {
-        int bn = layers.nextBatchNorm(i);
-        if (bn < 0) {
-            return null;
-        }
-        return "remove it" + layers.declaredWhere(i) + ". Batch norm " + layers.describe(bn) + " comes after it and already"
-                + " regularizes (Ioffe & Szegedy 2015), and a dropout of any kind before a batch norm"
-                + " shifts its variance between training and inference (Li et al., CVPR 2019).";
+    /** Whether the spec at {@code i} is an element-wise dropout this rule reports. */
+    static boolean applies(LayerSequence layers, int i) {
+        return layers.isElementwiseDropout(i) && layers.isBetweenConvs(i) && !layers.isInsideResidualBlockBetweenConvs(i);
     }
 
     private static Message message(LayerSequence layers, int i) {
         DropoutSpec dropout = (DropoutSpec) layers.spec(i);
-        return new Message("layer " + layers.describe(i) + " drops single activations (rate "
+        return DropoutFix.message(layers, i, "layer " + layers.describe(i) + " drops single activations (rate "
                 + LintText.decimal(dropout.rate()) + ") between " + layers.describeWeighted(layers.previousWeighted(i), false)
                 + " and " + layers.describeWeighted(layers.nextWeighted(i), true) + " on "
-                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY, fix(layers, i));
+                + LayerSequence.shapeWords(layers.in(i)) + ". " + WHY);
     }
 
-    private static String fix(LayerSequence layers, int i) {
-        String remove = removeBeforeBatchNorm(layers, i);
-        return remove != null ? remove
-                : "use @SpatialDropout(rate = 0.1)" + layers.declaredWhere(i) + ", which drops whole channels, or remove it and"
-                        + " put @BatchNorm between each conv and its activation, as in @"
-                        + LayerSequence.exitWeighted(layers.spec(layers.previousWeighted(i))).kind()
-                        + "(..., bias = false) @BatchNorm @ReLU.";
+    /** The Fix for such a dropout with no batch norm after it (see {@link DropoutFix}). */
+    static String fix(LayerSequence layers, int i) {
+        return "use @SpatialDropout(rate = 0.1)" + layers.declaredWhere(i) + ", which drops whole channels, or remove it and"
+                + " put @BatchNorm between each conv and its activation, as in @"
+                + LayerSequence.exitWeighted(layers.spec(layers.previousWeighted(i))).kind()
+                + "(..., bias = false) @BatchNorm @ReLU.";
     }
 }

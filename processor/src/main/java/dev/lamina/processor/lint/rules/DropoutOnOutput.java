@@ -34,10 +34,26 @@ public final class DropoutOnOutput extends Rule {
 
     private static Message message(LayerSequence layers, int i) {
         String last = layers.describe(layers.lastWeighted());
-        return new Message("layer " + layers.describe(i) + " comes after the last weighted layer " + last
-                + " and zeroes the output logits " + layers.in(i) + " at random during training, so"
+        return DropoutFix.message(layers, i, "layer " + layers.describe(i) + " comes after the last weighted layer "
+                + last + " and zeroes the output logits " + layers.in(i) + " at random during training, so"
                 + " the loss sees corrupted class scores. Dropout regularizes hidden units, not the"
-                + " output layer (Srivastava et al. 2014; seed article 002).", "remove it" + layers.declaredWhere(i)
-                + ", or move it before " + last + ".");
+                + " output layer (Srivastava et al. 2014; seed article 002).");
+    }
+
+    /**
+     * The Fix for a dropout on the logits (see {@link DropoutFix}): remove it, or move it before the
+     * last weighted layer when that layer receives a vector (on a feature map the dropout would
+     * be element-wise dropout on feature maps) and no dropout is there already (the two would
+     * compound).
+     */
+    static String fix(LayerSequence layers, int i) {
+        int last = layers.lastWeighted();
+        int existing = DropoutFix.dropoutJustBefore(layers, last, i);
+        if (existing >= 0) {
+            return "remove it" + layers.declaredWhere(i) + "; " + layers.describe(existing) + " before "
+                    + layers.describe(last) + " already drops hidden units.";
+        }
+        return "remove it" + layers.declaredWhere(i) + (layers.in(last).isVector() ? ", or move it before "
+                + layers.describe(last) + "." : ".");
     }
 }

@@ -4,7 +4,6 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
-import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -27,16 +26,15 @@ public final class DropoutRateHigh extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i),
-                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, DropoutRateHigh::message);
+        return findWithResidualHeads(layers, i -> !layers.actsOnInput(i), DropoutFix.rateAbove(MAX_RATE),
+                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer), layer.where(), MAX_RATE));
     }
 
-    private static Message message(Subject layer) {
+    private static String text(Subject layer) {
         DropoutSpec dropout = (DropoutSpec) layer.spec();
-        return new Message("layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
+        return "layer " + layer.words() + " has rate " + LintText.decimal(dropout.rate())
                 + " on " + LayerSequence.shapeWords(layer.in()) + ": it drops more units than it"
                 + " keeps. Srivastava et al. (2014) found 0.5 close to optimal for hidden units;"
-                + " higher rates slow training and underfit.", "@" + dropout.kind()
-                + "(rate = 0.5) or lower" + layer.where() + ".").setting("rate", "0.5");
+                + " higher rates slow training and underfit.";
     }
 }

@@ -11,7 +11,9 @@ import dev.lamina.processor.model.ActivationSpec;
 import java.util.List;
 
 /**
- * Two activations in a row, e.g. {@code @Conv(activation = RELU) @ReLU}; reported on the second.
+ * Two activations in a row, e.g. {@code @Conv(activation = RELU) @ReLU}; reported on the second,
+ * except on a classifier's logits, where {@link ActivationOnLogits} or {@link DoubleSoftmax} reports
+ * each activation with the Fix that removes it.
  */
 @LintRule(severity = Severity.WARNING,
         summary = "Two activations in a row, e.g. @Conv(activation = RELU) @ReLU.",
@@ -23,8 +25,10 @@ public final class DuplicateActivation extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
+        // on a classifier's logits, ActivationOnLogits or DoubleSoftmax reports each activation with
+        // the Fix that removes it, which removes the duplicate too: one finding, one Fix per layer
         return findAt(layers, i -> i > 0 && layers.spec(i) instanceof ActivationSpec
-                        && layers.spec(i - 1) instanceof ActivationSpec,
+                        && layers.spec(i - 1) instanceof ActivationSpec && !layers.actsOnLogits(i),
                 i -> message(layers, i));
     }
 

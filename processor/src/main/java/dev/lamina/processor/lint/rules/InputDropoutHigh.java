@@ -4,7 +4,6 @@ import dev.lamina.processor.diag.Finding;
 import dev.lamina.processor.diag.Severity;
 import dev.lamina.processor.lint.LayerSequence;
 import dev.lamina.processor.lint.LintRule;
-import dev.lamina.processor.lint.Message;
 import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.DropoutSpec;
@@ -27,16 +26,15 @@ public final class InputDropoutHigh extends Rule {
         // a building block's input is the network's only where a model uses it first: that
         // model's whole-network lint decides
         boolean networkInput = !layers.isBlock();
-        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput,
-                spec -> spec instanceof DropoutSpec d && d.rate() > MAX_RATE, InputDropoutHigh::message);
+        return findWithResidualHeads(layers, i -> layers.actsOnInput(i) && networkInput, DropoutFix.rateAbove(MAX_RATE),
+                layer -> DropoutFix.rateMessage(layers, layer.spec(), text(layer), layer.where(), MAX_RATE));
     }
 
-    private static Message message(Subject layer) {
+    private static String text(Subject layer) {
         DropoutSpec dropout = (DropoutSpec) layer.spec();
-        return new Message("layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
+        return "layer " + layer.words() + " drops " + LintText.decimal(dropout.rate())
                 + " of the model's input " + layer.in() + " before any weighted layer."
                 + " Srivastava et al. (2014) keep 0.8 of the input units (rate 0.2): information"
-                + " dropped from the input cannot be recovered by later layers.", "@"
-                + dropout.kind() + "(rate = 0.2) or lower" + layer.where() + ".").setting("rate", "0.2");
+                + " dropped from the input cannot be recovered by later layers.";
     }
 }

@@ -23,12 +23,15 @@ import java.util.List;
                 + " responses: max pooling only selects the largest value of each window, so"
                 + " the network loses the nonlinearity a ReLU gives. NeuraLint (Nikanjam et al."
                 + " 2021) and UMLAUT (Schoop et al. 2021) flag a convolution without activation."
-                + " Fix: add @ReLU to the conv (after its @BatchNorm, if any).")
+                + " Fix: add @ReLU to the conv (after its @BatchNorm, if any). Not reported where the conv"
+                + " and pool end a building block, e.g. a pre-activation residual block (He et al. 2016b)"
+                + " whose next block starts with its own ReLU.")
 public final class LinearConvBeforePool extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
-        return findAt(layers, i -> layers.isConv(i) && maxPoolWithoutActivation(layers, i) >= 0,
+        return findAt(layers, i -> layers.isConv(i) && maxPoolWithoutActivation(layers, i) >= 0
+                        && !(layers.isBlock() && layers.nextWeighted(i) < 0),
                 i -> message(layers, i));
     }
 
@@ -52,11 +55,16 @@ public final class LinearConvBeforePool extends Rule {
         int next = layers.nextWeighted(i);
         String until = next < 0 ? "before the end of the model" : "before " + layers.describe(next);
         boolean bn = i + 1 < layers.size() && layers.spec(i + 1) instanceof BatchNormSpec;
-        String example = "@" + layers.spec(i).kind() + "(...)" + (bn ? " @BatchNorm" : "") + " @ReLU";
+        String on = "on '" + layers.spec(i).field() + "'" + layers.declaredWhere(i) + ", e.g. @" + layers.spec(i).kind()
+                + "(...)" + (bn ? " @BatchNorm" : "") + " @ReLU";
+        int batchNorm = MissingActivation.lastBatchNormBetween(layers, i, next < 0 ? layers.size() : next);
+        if (batchNorm > i + 1) {
+            // a batch norm after the pool: the ReLU goes after it, or BatchNormAfterActivation reports it
+            on = "after batch norm " + layers.describe(batchNorm) + layers.declaredWhere(batchNorm) + ", e.g. @BatchNorm @ReLU";
+        }
         return new Message("layer " + layers.describe(i) + " has no activation: its only nonlinearity " + until
                 + " is max pooling " + layers.describe(pool) + ", so negative responses pass through and"
                 + " the conv is nearly linear. NeuraLint and UMLAUT flag a convolution without"
-                + " activation.", "add @ReLU on '" + layers.spec(i).field() + "'" + layers.declaredWhere(i)
-                + ", e.g. " + example + ".");
+                + " activation.", "add @ReLU " + on + ".");
     }
 }
