@@ -98,10 +98,10 @@ public enum Problem {
             "%s: %s is %s, more than 2,147,483,647, the largest size Lamina supports (sizes are Java "
                     + "ints, and one example this large could not be trained anyway). It is almost always a typo.",
             "%s."),
-    /** A parameter count beyond what a long can hold. */
+    /** A parameter count whose float32 bytes a long cannot hold. */
     PARAMETER_COUNT_OVERFLOW("ParameterCountOverflow", Severity.ERROR,
-            "layer '%s' (@%s): %s is more than 9,223,372,036,854,775,807, the largest count a Java long "
-                    + "(and DJL) can hold. No real model comes near it: an attribute such as kernel, filters or "
+            "layer '%s' (@%s): %s is more than 2,305,843,009,213,693,951, the most float32 parameters whose "
+                    + "size in bytes a Java long (DJL's storage size) can hold. No real model comes near it: an attribute such as kernel, filters or "
                     + "units is almost certainly mistyped.",
             "%s."),
     /** {@code @Residual} on a field whose type is not a {@code @Model} class. */

@@ -190,6 +190,12 @@ public final class ModelReader {
     private void readField(VariableElement field, SourceLocator locator, List<LayerSpec> layers,
                            Set<String> usedNames, List<Finding> problems) {
         String fieldName = field.getSimpleName().toString();
+        if (field.asType().getKind() == TypeKind.ERROR) {
+            // a type javac has not resolved (yet): it may be a sub-model generated in a later round;
+            // if it never resolves, javac's own "cannot find symbol" is the whole story (issue 21.25:
+            // not ResidualWithoutSubModel beside it)
+            throw new UnresolvedSourceException("the type of field " + fieldName);
+        }
         List<AnnotationMirror> lamina = laminaAnnotations(field);
         locator.addField(fieldName, field, lamina);
         Optional<TypeElement> subModel = modelType(field.asType());
