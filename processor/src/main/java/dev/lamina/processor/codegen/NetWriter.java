@@ -30,7 +30,10 @@ public final class NetWriter {
 
     private NetWriter() {}
 
-    /** Simple names of the types every generated Net may import (a Net must not be named like them). */
+    /**
+     * Simple names of the DJL and runtime types generated Nets use: a Net must not be named like
+     * them, since code of its package that imports them on demand would get the Net instead.
+     */
     public static java.util.Set<String> importedSimpleNames() {
         return DjlTypes.simpleNames();
     }
