@@ -278,14 +278,22 @@ public final class LaminaProcessor extends AbstractProcessor {
      */
     private void reportLayersOutsideModels(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<Element> fields = new java.util.LinkedHashSet<>();
+        // a superclass of a model: that model's LayersInSuperclass covers its layers (and
+        // "annotate it with @Model" would not remove that error)
+        Set<TypeElement> extended = new java.util.HashSet<>();
+        ModelReader reader = new ModelReader(processingEnv.getElementUtils());
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
             if (name.startsWith("dev.lamina.") && !name.equals(MODEL)) {
                 fields.addAll(round.getElementsAnnotatedWith(annotation));
+            } else if (name.equals(MODEL)) {
+                round.getElementsAnnotatedWith(annotation).stream().filter(TypeElement.class::isInstance)
+                        .forEach(model -> extended.addAll(reader.superclassesWithLayers((TypeElement) model)));
             }
         }
         for (Element field : fields) {
-            if (!(field.getEnclosingElement() instanceof TypeElement type) || ModelReader.isModel(type)) {
+            if (!(field.getEnclosingElement() instanceof TypeElement type) || ModelReader.isModel(type)
+                    || extended.contains(type)) {
                 continue;
             }
             javax.lang.model.element.AnnotationMirror first = field.getAnnotationMirrors().stream()
@@ -338,13 +346,52 @@ public final class LaminaProcessor extends AbstractProcessor {
         String netName = shaped.spec().qualifiedNetName();
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
-            String source = NetWriter.write(shaped).toString(); // one write: the Filer's writer is unbuffered per char
+            String source = NetWriter.write(shaped, generatedVisibleIn(type)).toString(); // one write: the Filer's writer is unbuffered per char
             try (Writer writer = file.openWriter()) {
                 writer.write(source);
             }
         } catch (IOException e) {
             reporter.report(Problem.netNotWritten(type.getSimpleName().toString(), netName, e), locator);
         }
+    }
+
+    /**
+     * Whether the Net of {@code model} may carry {@code @javax.annotation.processing.Generated}:
+     * it exists in the compilation, and the model's module reads {@code java.compiler}, its
+     * module. Code on the class path and automatic modules read every module; a named module
+     * reads it only when it requires it, directly or through a chain of {@code requires
+     * transitive} (as {@code requires java.se} does). Elsewhere the Net has no {@code @Generated},
+     * as Dagger does where it is unavailable: a user's named module needs no {@code requires
+     * java.compiler} for it.
+     */
+    private boolean generatedVisibleIn(TypeElement model) {
+        javax.lang.model.util.Elements elements = processingEnv.getElementUtils();
+        if (elements.getTypeElement(NetWriter.GENERATED) == null) {
+            return false;
+        }
+        javax.lang.model.element.ModuleElement module = elements.getModuleOf(model);
+        if (module == null || module.isUnnamed() || elements.isAutomaticModule(module)) {
+            return true;
+        }
+        return javax.lang.model.util.ElementFilter.requiresIn(module.getDirectives()).stream()
+                .anyMatch(requires -> impliesReadability(requires.getDependency(), GENERATED_MODULE, new java.util.HashSet<>()));
+    }
+
+    /** The module of {@code @Generated}. */
+    private static final String GENERATED_MODULE = "java.compiler";
+
+    /** Whether requiring {@code module} makes a module read {@code target}: it is it, or requires it transitively. */
+    private static boolean impliesReadability(javax.lang.model.element.ModuleElement module, String target,
+                                              Set<String> seen) {
+        if (module.getQualifiedName().contentEquals(target)) {
+            return true;
+        }
+        if (!seen.add(module.getQualifiedName().toString())) {
+            return false;
+        }
+        return javax.lang.model.util.ElementFilter.requiresIn(module.getDirectives()).stream()
+                .filter(javax.lang.model.element.ModuleElement.RequiresDirective::isTransitive)
+                .anyMatch(requires -> impliesReadability(requires.getDependency(), target, seen));
     }
 
     private void writeSarif() {

@@ -64,13 +64,13 @@ class DepthwiseConvKindTest {
         assertThat(compilation).succeededWithoutWarnings();
         String net = compilation.generatedSourceFile("test.MobileBlockNet").orElseThrow()
                 .getCharContent(true).toString();
-        assertThat(net).contains("block.add(\"dw\", Conv2d.builder().setKernelShape(new Shape(3, 3))"
-                + ".optStride(new Shape(2, 2)).optPadding(new Shape(1, 1)).optDilation(new Shape(1, 1))"
+        assertThat(net).contains("block.add(\"dw\", ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(3, 3))"
+                + ".optStride(new ai.djl.ndarray.types.Shape(2, 2)).optPadding(new ai.djl.ndarray.types.Shape(1, 1)).optDilation(new ai.djl.ndarray.types.Shape(1, 1))"
                 + ".setFilters(8).optGroups(8).optBias(false).build());");
-        assertThat(net).contains("block.add(\"dw2\", Conv2d.builder().setKernelShape(new Shape(5, 5))"
-                + ".optStride(new Shape(1, 1)).optPadding(new Shape(0, 0)).optDilation(new Shape(1, 1))"
+        assertThat(net).contains("block.add(\"dw2\", ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(5, 5))"
+                + ".optStride(new ai.djl.ndarray.types.Shape(1, 1)).optPadding(new ai.djl.ndarray.types.Shape(0, 0)).optDilation(new ai.djl.ndarray.types.Shape(1, 1))"
                 + ".setFilters(32).optGroups(16).optBias(true).build());");
-        assertThat(net).contains("block.add(\"dw2_relu\", Activation.reluBlock());");
+        assertThat(net).contains("block.add(\"dw2_relu\", ai.djl.nn.Activation.reluBlock());");
         // dw: 3*3*8 = 72; dw2: (16, 8, 8) -> (32, 4, 4), 5*5*16*2 + 32 = 832
         assertThat(net).containsMatch("dw \\(DepthwiseConv\\) +\\(8, 8, 8\\) +72\\n");
         assertThat(net).containsMatch("dw2 \\(DepthwiseConv\\) +\\(32, 4, 4\\) +832\\n");

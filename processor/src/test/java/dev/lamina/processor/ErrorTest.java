@@ -6,6 +6,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -301,7 +302,33 @@ class ErrorTest {
         assertError(model("@Model(input = {2000000000, 1, 1})", "public class Bad {",
                         "    @Conv(filters = 1, kernel = 99999) Layer conv;", "}"),
                 3, "[lamina:ParameterCountOverflow] layer 'conv' (@Conv): its parameter count is more than "
-                        + "9,223,372,036,854,775,807", "Fix:");
+                        + "2,305,843,009,213,693,951", "Fix:");
+    }
+
+    /**
+     * Issue 21, failure 25: 2,147,483,647 x 2,147,483,647 weights fit a long, but not their float32
+     * bytes; this compiled and failed in DJL ("Storage size calculation overflowed").
+     */
+    @Test
+    void aParameterCountWhoseBytesOverflowALong() {
+        assertError(model("@Model(input = {4})", "@SuppressWarnings(\"lamina\")", "public class Bad {",
+                        "    @Dense(units = 2147483647) Layer a;", "    @Dense(units = 2147483647) Layer b;", "}"),
+                5, "[lamina:ParameterCountOverflow] layer 'b' (@Dense): its parameter count is more than "
+                        + "2,305,843,009,213,693,951, the most float32 parameters", "Fix:");
+    }
+
+    /**
+     * Issue 21, failure 25: {@code @Residual} on a field of a type javac cannot resolve gave a
+     * misleading ResidualWithoutSubModel beside javac's "cannot find symbol"; the model is deferred
+     * like one with an unresolved value, and javac's error is the only one.
+     */
+    @Test
+    void residualOnAFieldOfAnUnresolvedTypeLeavesTheErrorToJavac() {
+        Compilation compilation = failing(model("@Model(input = {4})", "public class Bad {",
+                "    @Residual Missing skip;", "    @Dense(units = 2) Layer out;", "}"));
+        assertThat(compilation).hadErrorContaining("cannot find symbol");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), compilation.diagnostics().stream()
+                .map(d -> d.getMessage(null)).filter(m -> m.contains("[lamina:")).toList());
     }
 
     @Test

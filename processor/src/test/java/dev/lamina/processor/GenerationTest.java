@@ -38,17 +38,17 @@ class GenerationTest {
                 "}"));
         assertThat(compilation).succeededWithoutWarnings();
         String net = generated(compilation, "test.Everything");
-        assertThat(net).contains(".optStride(new Shape(2, 2)).optPadding(new Shape(2, 2))");
-        assertThat(net).contains("new SpatialDropoutBlock(0.2f)");
-        assertThat(net).contains("Pool.avgPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true, false)");
-        assertThat(net).contains("LambdaBlock.singleton(x -> x.softmax(1), \"softmax\")");
-        assertThat(net).contains(".add(\"conv1_leaky_relu\", Activation.leakyReluBlock(0.01f))");
-        assertThat(net).contains(".add(\"bn1_leaky_relu\", Activation.leakyReluBlock(0.2f))");
+        assertThat(net).contains(".optStride(new ai.djl.ndarray.types.Shape(2, 2)).optPadding(new ai.djl.ndarray.types.Shape(2, 2))");
+        assertThat(net).contains("new dev.lamina.runtime.blocks.SpatialDropoutBlock(0.2f)");
+        assertThat(net).contains("ai.djl.nn.pooling.Pool.avgPool2dBlock(new ai.djl.ndarray.types.Shape(2, 2), new ai.djl.ndarray.types.Shape(2, 2), new ai.djl.ndarray.types.Shape(0, 0), true, false)");
+        assertThat(net).contains("ai.djl.nn.LambdaBlock.singleton(x -> x.softmax(1), \"softmax\")");
+        assertThat(net).contains(".add(\"conv1_leaky_relu\", ai.djl.nn.Activation.leakyReluBlock(0.01f))");
+        assertThat(net).contains(".add(\"bn1_leaky_relu\", ai.djl.nn.Activation.leakyReluBlock(0.2f))");
         assertThat(net).doesNotContain("ignored");
         // conv1 SAME stride 2 -> (8, 8, 8); conv2 VALID, dilated span 5 -> (8, 4, 4); pools -> (8, 1, 1)
         assertThat(net).containsMatch("conv2 \\(Conv\\) +\\(8, 4, 4\\)");
         assertThat(net).containsMatch("flat \\(Flatten\\) +\\(8\\) ");
-        assertThat(net).contains("return new Shape(1, 4);");
+        assertThat(net).contains("return new ai.djl.ndarray.types.Shape(1, 4);");
     }
 
     @Test
@@ -61,7 +61,7 @@ class GenerationTest {
         assertThat(compilation).succeededWithoutWarnings();
         String net = generated(compilation, "test.SegmenterNet");
         // (batch, C, H, W): axis 1 is the channels; -1 would normalize over W
-        assertThat(net).contains(".add(\"classes_softmax\", LambdaBlock.singleton(x -> x.softmax(1), \"softmax\"))");
+        assertThat(net).contains(".add(\"classes_softmax\", ai.djl.nn.LambdaBlock.singleton(x -> x.softmax(1), \"softmax\"))");
         assertThat(net).doesNotContain("softmax(-1)");
     }
 
@@ -82,11 +82,11 @@ class GenerationTest {
                         "    @Dense(units = 10) Layer logits;", "}"));
         assertThat(compilation).succeededWithoutWarnings();
         String net = generated(compilation, "test.ResNetNet");
-        assertThat(net).contains(".add(\"res1\", new ResidualBlock(");
-        assertThat(net).contains(".add(\"res1_relu\", Activation.reluBlock())");
+        assertThat(net).contains(".add(\"res1\", new dev.lamina.runtime.blocks.ResidualBlock(");
+        assertThat(net).contains(".add(\"res1_relu\", ai.djl.nn.Activation.reluBlock())");
         assertThat(net).contains("res2 (Residual(Down))");
-        assertThat(net).contains(".setKernelShape(new Shape(1, 1)).optStride(new Shape(2, 2)).setFilters(16).optBias(false)");
-        assertThat(net).contains("return new Shape(1, 10);");
+        assertThat(net).contains(".setKernelShape(new ai.djl.ndarray.types.Shape(1, 1)).optStride(new ai.djl.ndarray.types.Shape(2, 2)).setFilters(16).optBias(false)");
+        assertThat(net).contains("return new ai.djl.ndarray.types.Shape(1, 10);");
     }
 
     @Test
@@ -137,8 +137,8 @@ class GenerationTest {
                 "    @Dense(units = 4) Layer fc_relu;", "}"));
         assertThat(compilation).succeededWithoutWarnings();
         String net = generated(compilation, "test.NamesNet");
-        assertThat(net).contains(".add(\"fc_relu\", Activation.reluBlock())");
-        assertThat(net).contains(".add(\"fc_relu_2\", Linear.builder()");
+        assertThat(net).contains(".add(\"fc_relu\", ai.djl.nn.Activation.reluBlock())");
+        assertThat(net).contains(".add(\"fc_relu_2\", ai.djl.nn.core.Linear.builder()");
     }
 
     @Test

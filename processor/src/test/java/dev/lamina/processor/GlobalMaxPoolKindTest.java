@@ -44,9 +44,9 @@ class GlobalMaxPoolKindTest {
                 "}"));
         assertThat(compilation).succeededWithoutWarnings();
         String net = compilation.generatedSourceFile("test.MaxHeadNet").orElseThrow().getCharContent(true).toString();
-        assertThat(net).contains("block.add(\"gmp\", Pool.globalMaxPool2dBlock());");
+        assertThat(net).contains("block.add(\"gmp\", ai.djl.nn.pooling.Pool.globalMaxPool2dBlock());");
         assertThat(net).containsMatch("gmp \\(GlobalMaxPool\\) +\\(8\\) +0\\n");
-        assertThat(net).contains("return new Shape(1, 4);");
+        assertThat(net).contains("return new ai.djl.ndarray.types.Shape(1, 4);");
     }
 
     @Test

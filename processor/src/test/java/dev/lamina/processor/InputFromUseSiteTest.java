@@ -66,8 +66,8 @@ class InputFromUseSiteTest {
         assertThat(gray).contains("Total params: 50\n");
         // built by a private method of each Net, with the same layer names as a Net of its own would give
         assertThat(gray).contains("block.add(\"body\", bodyFor1x28x28());");
-        assertThat(gray).contains("private static Block bodyFor1x28x28() {");
-        assertThat(gray).contains("block.add(\"conv\", Conv2d.builder()");
+        assertThat(gray).contains("private static ai.djl.nn.Block bodyFor1x28x28() {");
+        assertThat(gray).contains("block.add(\"conv\", ai.djl.nn.convolutional.Conv2d.builder()");
         assertThat(color).contains("block.add(\"body\", bodyFor3x32x32());");
         assertEquals(Set.of("GrayNet.java", "ColorNet.java"),
                 Sources.generatedFileNames(BODY, user("Gray", "{1, 28, 28}"), user("Color", "{3, 32, 32}")),
@@ -330,11 +330,11 @@ class InputFromUseSiteTest {
         Compilation compilation = Sources.compile(body, net);
         assertThat(compilation).succeededWithoutWarnings();
         String code = source(compilation, "test.NetNet");
-        assertThat(code).contains("private static Block bodyFor4x16x16() {");
-        assertThat(code).contains("private static Block bodyFor8x8x8() {");
+        assertThat(code).contains("private static ai.djl.nn.Block bodyFor4x16x16() {");
+        assertThat(code).contains("private static ai.djl.nn.Block bodyFor8x8x8() {");
         // the first projection maps 4 channels to 8 at stride 2, the second 8 to 8 at stride 2
-        assertThat(code).containsMatch("new ResidualBlock\\(bodyFor4x16x16\\(\\),\\s*new NamedSequentialBlock\\(\\)");
-        assertThat(code).containsMatch("new ResidualBlock\\(bodyFor8x8x8\\(\\),");
+        assertThat(code).containsMatch("new dev\\.lamina\\.runtime\\.blocks\\.ResidualBlock\\(bodyFor4x16x16\\(\\),\\s*new dev\\.lamina\\.runtime\\.blocks\\.NamedSequentialBlock\\(\\)");
+        assertThat(code).containsMatch("new dev\\.lamina\\.runtime\\.blocks\\.ResidualBlock\\(bodyFor8x8x8\\(\\),");
     }
 
     @Test

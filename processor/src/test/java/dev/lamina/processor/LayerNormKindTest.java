@@ -66,11 +66,11 @@ class LayerNormKindTest {
                 "}"));
         assertThat(compilation).succeededWithoutWarnings();
         String net = compilation.generatedSourceFile("test.NormedNet").orElseThrow().getCharContent(true).toString();
-        assertThat(net).contains("block.add(\"conv_ln\", LayerNorm.builder().optEpsilon(0.001f).optCenter(false)"
+        assertThat(net).contains("block.add(\"conv_ln\", ai.djl.nn.norm.LayerNorm.builder().optEpsilon(0.001f).optCenter(false)"
                 + ".optScale(true).build());");
-        assertThat(net).contains("OnnxRecipe.node(\"LayerNormalization\", List.of(OnnxRecipe.input(),"
-                + " OnnxRecipe.parameter(\"gamma\"), OnnxRecipe.parameter(\"beta\")), OnnxRecipe.intAttribute(\"axis\", 1),"
-                + " OnnxRecipe.floatAttribute(\"epsilon\", 0.001f))");
+        assertThat(net).contains("dev.lamina.runtime.descriptor.OnnxRecipe.node(\"LayerNormalization\", java.util.List.of(dev.lamina.runtime.descriptor.OnnxRecipe.input(),"
+                + " dev.lamina.runtime.descriptor.OnnxRecipe.parameter(\"gamma\"), dev.lamina.runtime.descriptor.OnnxRecipe.parameter(\"beta\")), dev.lamina.runtime.descriptor.OnnxRecipe.intAttribute(\"axis\", 1),"
+                + " dev.lamina.runtime.descriptor.OnnxRecipe.floatAttribute(\"epsilon\", 0.001f))");
         assertThat(net).contains("LayerDescriptor.attributes(\"epsilon\", 0.001, \"center\", false, \"scale\", true)");
         assertThat(net).containsMatch("conv_ln \\(LayerNorm\\) +\\(4, 8, 8\\) +512\\n");
     }

@@ -8,12 +8,14 @@ import java.util.SplittableRandom;
 /**
  * A seeded generator of random {@code @Model} classes over every annotation and attribute of
  * docs/dsl.md: convolutions (kernel, stride, padding, dilation, bias, activation), dense layers,
- * batch norm, dropout and spatial dropout, max and average pools, global pooling, flatten, the six
- * activations, sub-models (half of them bodies without input), residuals with and without
- * projection, {@code @Model(name)}, and boundary values (sizes of 1, the largest and smallest
+ * depthwise convolutions (kernel, stride, padding, multiplier, bias, activation), batch and layer
+ * norm, dropout and spatial dropout, max and average pools, global average and max pooling,
+ * flatten, the six activations, sub-models (half of them bodies without input), residuals with
+ * and without projection, {@code @Model(name)}, a superclass without layers ({@code extends}), and
+ * boundary values (sizes of 1, the largest and smallest
  * floats in range). It tracks the shape so that most models it means to be valid are; an {@link Case#injected() injected} case carries one
  * deliberate error (an attribute out of range or changed by float rounding, a bad input, a bad
- * name, a static or enum layer, a shape error, a residual that cannot add up, a body that cannot
+ * name, a static or enum layer, a superclass with layers, a shape error, a residual that cannot add up, a body that cannot
  * take what its field gives it).
  */
 final class ModelGenerator {
@@ -38,7 +40,7 @@ final class ModelGenerator {
         "rate = 0.99999999", "momentum = 1.0", "momentum = 0.99999999", "epsilon = 0", "epsilon = 1e300",
         "epsilon = 1e-46", "alpha = -1", "alpha = 1e39", "input rank 2", "input size 0", "name var",
         "name Model", "name illegal", "dense on feature map", "static layer", "enum constant", "kernel too large",
-        "even SAME window", "residual mismatch", "sub-model input mismatch", "residual on Layer", "pool value 0", "body rejects input",
+        "even SAME window", "residual mismatch", "sub-model input mismatch", "residual on Layer", "pool value 0", "body rejects input", "extends layers",
     };
 
     private final SplittableRandom random;
@@ -107,13 +109,20 @@ final class ModelGenerator {
             inject(injected, out, fields);
         }
         boolean asEnum = "enum constant".equals(injected);
+        // docs/dsl.md: a model may extend a class without layers, never one with layers (LayersInSuperclass)
+        String superclass = "";
+        if ("extends layers".equals(injected)) {
+            superclass = " extends " + base("@Dense(units = 2) Layer inherited;");
+        } else if (!asEnum && random.nextInt(8) == 0) {
+            superclass = " extends " + base("int epochs;");
+        }
         StringBuilder code = new StringBuilder("package " + pkg + ";\n\nimport dev.lamina.*;\n\n");
         code.append("@Model(input = ").append(inputLiteral).append(nameAttribute).append(")\n");
         if (asEnum) {
             code.append("public enum ").append(name).append(" {\n    @Dense(units = 2) @ReLU OUT;\n");
             fields.forEach(f -> code.append("    ").append(f).append('\n'));
         } else {
-            code.append("public class ").append(name).append(" {\n");
+            code.append("public class ").append(name).append(superclass).append(" {\n");
             fields.forEach(f -> code.append("    ").append(f).append('\n'));
         }
         code.append("}\n");
@@ -141,7 +150,7 @@ final class ModelGenerator {
     }
 
     private Dims imageLayer(Dims d, List<String> fields, String field) {
-        int choice = random.nextInt(9);
+        int choice = random.nextInt(12);
         int side = Math.min(d.h(), d.w());
         switch (choice) {
             case 0, 1, 2 -> {
@@ -203,6 +212,17 @@ final class ModelGenerator {
                 fields.add("@Flatten Layer " + field + ";");
                 return new Dims(d.c() * d.h() * d.w(), 0, 0);
             }
+            case 8 -> {
+                return depthwiseConv(d, fields, field);
+            }
+            case 9 -> {
+                fields.add("@GlobalMaxPool" + trailing(false) + " Layer " + field + ";");
+                return new Dims(d.c(), 0, 0);
+            }
+            case 10 -> {
+                fields.add(layerNorm() + trailing(false) + " Layer " + field + ";");
+                return d;
+            }
             default -> {
                 fields.add(activation() + " Layer " + field + ";");
                 return d;
@@ -211,7 +231,7 @@ final class ModelGenerator {
     }
 
     private Dims vectorLayer(Dims d, List<String> fields, String field) {
-        int choice = random.nextInt(6);
+        int choice = random.nextInt(7);
         switch (choice) {
             case 0, 1, 2 -> {
                 int units = boundary() ? 1 : 1 + random.nextInt(16);
@@ -227,11 +247,46 @@ final class ModelGenerator {
                 fields.add(batchNorm() + " Layer " + field + ";");
                 return d;
             }
+            case 5 -> {
+                fields.add(layerNorm() + " Layer " + field + ";");
+                return d;
+            }
             default -> {
                 fields.add(activation() + " Layer " + field + ";");
                 return d;
             }
         }
+    }
+
+    /** A depthwise convolution: one group per input channel, {@code multiplier} outputs each. */
+    private Dims depthwiseConv(Dims d, List<String> fields, String field) {
+        int multiplier = 1 + random.nextInt(2);
+        int stride = 1 + random.nextInt(random.nextInt(4) == 0 ? 2 : 1);
+        int kernel;
+        String padding;
+        int h;
+        int w;
+        if (random.nextBoolean()) {
+            kernel = 1 + 2 * random.nextInt(2);
+            padding = "Padding.SAME";
+            h = ceilDiv(d.h(), stride);
+            w = ceilDiv(d.w(), stride);
+        } else {
+            kernel = 1 + random.nextInt(Math.min(Math.min(d.h(), d.w()), 3));
+            padding = "Padding.VALID";
+            h = (d.h() - kernel) / stride + 1;
+            w = (d.w() - kernel) / stride + 1;
+        }
+        fields.add(String.format(Locale.ROOT, "@DepthwiseConv(kernel = %d, stride = %d, padding = %s, multiplier = %d,"
+                        + " bias = %b, activation = Act.%s)%s Layer %s;", kernel, stride, padding, multiplier,
+                random.nextBoolean(), ACTS[random.nextInt(ACTS.length)], trailing(true), field));
+        return new Dims(d.c() * multiplier, h, w);
+    }
+
+    private String layerNorm() {
+        return random.nextBoolean() ? "@LayerNorm" : String.format(Locale.ROOT,
+                "@LayerNorm(epsilon = %s, center = %b, scale = %b)", random.nextBoolean() ? "1e-5" : "1e-3",
+                random.nextBoolean(), random.nextBoolean());
     }
 
     /** A sub-model class for input {@code d}, used as a plain, residual or projected field. */
@@ -304,6 +359,7 @@ final class ModelGenerator {
             case "residual on Layer" -> "@Residual Layer " + f + ";";
             case "pool value 0" -> out.image() ? "@MaxPool(0) Layer " + f + ";" : "@AvgPool(value = 0) Layer " + f + ";";
             case "body rejects input" -> bodyRejectingInput(out, f);
+            case "extends layers" -> ""; // the model's superclass, written in build()
             default -> throw new IllegalStateException(injected);
         };
         if (!line.isEmpty()) {
@@ -348,6 +404,14 @@ final class ModelGenerator {
                 : "@MaxPool(2) Layer a;";
         addModel(name, null, List.of(layer));
         return name + " " + field + ";";
+    }
+
+    /** A superclass {@code P<id>} (no @Model) of this case's package holding {@code field}; returns its name. */
+    private String base(String field) {
+        String name = "P" + id;
+        sources.add(new Source(name, "package " + pkg + ";\n\nimport dev.lamina.*;\n\npublic abstract class " + name
+                + " {\n    " + field + "\n}\n"));
+        return name;
     }
 
     /** Adds a sub-model class {@code name} of this case's package; a body when {@code input} is null. */

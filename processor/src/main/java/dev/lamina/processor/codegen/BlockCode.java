@@ -31,8 +31,13 @@ final class BlockCode {
      * has no Net of its own, and what it builds may depend on that input (a depthwise convolution's
      * groups, a projection's filters).
      */
+    /** Layers added per generated method (a layer's statement is at most some 200 bytes of bytecode). */
+    static final int LAYERS_PER_METHOD = 64;
+
     private final Map<String, String> bodyMethods = new LinkedHashMap<>();
     private final List<ShapedModel> bodies;
+    /** Simple names of the sub-models' Nets this Net names (always qualified: see {@link DjlTypes#qualifiedNames()}). */
+    private final Set<String> subModelNets = new java.util.TreeSet<>();
 
     /** The code of {@code model}'s Net. */
     BlockCode(ShapedModel model) {
@@ -52,18 +57,21 @@ final class BlockCode {
     /**
      * The body of {@code newBlock()}: one statement per layer ({@code block.add("conv1", ...);}),
      * so the generated code stays flat whatever the model's length (a single chained expression of
-     * ~760 calls overflows javac's stack). A sub-model is built by its own Net's {@code newBlock()},
+     * ~760 calls overflows javac's stack), added to {@code method} or, past {@value
+     * #LAYERS_PER_METHOD} layers, to the private methods returned ({@link ClassFileLimits}: a method
+     * of 7,000 layers is over the class file's 64 KiB). A sub-model is built by its own Net's {@code newBlock()},
      * or, when it takes its input from where it is used, by a private method of this Net, one per
      * such sub-model and input ({@link #bodyMethods()}), so nesting never multiplies the generated
      * code either.
      */
-    CodeBlock newBlockBody(ShapedModel model) {
-        CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("$T block = new $T()", DjlTypes.NAMED_SEQUENTIAL, DjlTypes.NAMED_SEQUENTIAL);
-        for (ShapedLayer layer : model.layers()) {
-            code.addStatement("block.add($S, $L)", layer.spec().name(), layer(layer));
-        }
-        return code.addStatement("return block").build();
+    List<MethodSpec> addNewBlockBody(MethodSpec.Builder method, ShapedModel model, String name) {
+        method.addStatement("$T block = new $T()", DjlTypes.NAMED_SEQUENTIAL, DjlTypes.NAMED_SEQUENTIAL);
+        List<CodeBlock> adds = model.layers().stream()
+                .map(layer -> CodeBlock.of("block.add($S, $L)", layer.spec().name(), layer(layer))).toList();
+        List<MethodSpec> parts = ClassFileLimits.addSplit(method, name, DjlTypes.NAMED_SEQUENTIAL, "block", adds,
+                LAYERS_PER_METHOD);
+        method.addStatement("return block");
+        return parts;
     }
 
     /** The sub-models taking their input from where they are used ({@link ShapedModel#bodiesFromUseSite()}). */
@@ -80,13 +88,15 @@ final class BlockCode {
     List<MethodSpec> bodyMethods() {
         List<MethodSpec> methods = new ArrayList<>();
         for (ShapedModel body : bodies) {
-            methods.add(MethodSpec.methodBuilder(bodyMethods.get(body.key()))
+            String name = bodyMethods.get(body.key());
+            MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addJavadoc("A new block of {@link $L}, which takes its input from where it is used, for the input $L.\n",
                             body.spec().qualifiedName(), body.input())
-                    .returns(DjlTypes.BLOCK)
-                    .addCode(newBlockBody(body))
-                    .build());
+                    .returns(DjlTypes.BLOCK);
+            List<MethodSpec> parts = addNewBlockBody(method, body, name);
+            methods.add(method.build());
+            methods.addAll(parts);
         }
         return methods;
     }
@@ -143,7 +153,7 @@ final class BlockCode {
         ModelSpec inner = sub.model();
         CodeBlock main = inner.inputFromUseSite()
                 ? CodeBlock.of("$N()", bodyMethods.get(shaped.inside().key()))
-                : CodeBlock.of("$T.newBlock()", netClass(inner));
+                : CodeBlock.of("$T.newBlock()", subModelNet(inner));
         if (!sub.residual()) {
             return main;
         }
@@ -158,6 +168,18 @@ final class BlockCode {
                 .add("\n.add($S, $T.builder().build())", "bn", DjlTypes.BATCH_NORM)
                 .build();
         return CodeBlock.of("new $T($L,\n$L)", DjlTypes.RESIDUAL, main, projection);
+    }
+
+    /** The Net of a sub-model this Net names, recorded in {@link #subModelNets()}. */
+    ClassName subModelNet(ModelSpec inner) {
+        ClassName net = netClass(inner);
+        subModelNets.add(net.simpleName());
+        return net;
+    }
+
+    /** Simple names of the sub-models' Nets named so far. */
+    Set<String> subModelNets() {
+        return subModelNets;
     }
 
     /** The generated Net class of a (sub-)model. */

@@ -69,27 +69,10 @@ final class DescriptorCode {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(LAYER_LIST)
                 .addStatement("$T layers = new $T<>()", LAYER_LIST, ArrayList.class);
-        if (layers.size() <= CHUNK) {
-            addLayers(method, layers);
-        } else {
-            for (int start = 0, part = 1; start < layers.size(); start += CHUNK, part++) {
-                String chunk = name + "_" + part;
-                MethodSpec.Builder m = MethodSpec.methodBuilder(chunk)
-                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                        .addParameter(LAYER_LIST, "layers");
-                addLayers(m, layers.subList(start, Math.min(layers.size(), start + CHUNK)));
-                methods.add(m.build());
-                method.addStatement("$N(layers)", chunk);
-            }
-        }
+        List<CodeBlock> adds = layers.stream().map(layer -> CodeBlock.of("layers.add($L)", layer(layer))).toList();
+        methods.addAll(ClassFileLimits.addSplit(method, name, LAYER_LIST, "layers", adds, CHUNK));
         methods.add(method.addStatement("return layers").build());
         return name;
-    }
-
-    private void addLayers(MethodSpec.Builder method, List<ShapedLayer> layers) {
-        for (ShapedLayer layer : layers) {
-            method.addStatement("layers.add($L)", layer(layer));
-        }
     }
 
     private CodeBlock layer(ShapedLayer shaped) {
@@ -110,7 +93,7 @@ final class DescriptorCode {
     private CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {
         CodeBlock inner = sub.model().inputFromUseSite()
                 ? CodeBlock.of("$N()", blocks.bodyMethod(shaped.inside()) + "Layers")
-                : CodeBlock.of("$T.descriptor().layers()", BlockCode.netClass(sub.model()));
+                : CodeBlock.of("$T.descriptor().layers()", blocks.subModelNet(sub.model()));
         CodeBlock projection = CodeBlock.of("$T.of()", LIST);
         if (sub.projection()) {
             int filters = shaped.out().dim(0);

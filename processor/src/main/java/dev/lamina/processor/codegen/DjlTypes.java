@@ -29,6 +29,25 @@ final class DjlTypes {
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
+    /**
+     * Simple names of the JDK types the Net names ({@code java.lang} and {@code java.util}) and of
+     * the runtime's nested descriptor types, which {@link #simpleNames()} does not list.
+     */
+    private static final java.util.List<String> OTHER_NAMES = java.util.List.of("String", "Override", "Object",
+            "Class", "List", "ArrayList", "Layer", "SubModel");
+
+    /**
+     * Every simple name a Net may refer to a type by, but those of sub-models' Nets: the Net names
+     * each such type by its qualified name (JavaPoet's {@code alwaysQualify}), so a class of the
+     * same simple name in the model's package (a user's {@code String}, {@code Shape}, or a model
+     * named {@code Override}) cannot be what it means.
+     */
+    static java.util.Set<String> qualifiedNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(simpleNames());
+        names.addAll(OTHER_NAMES);
+        return names;
+    }
+
     /** The class a layer kind's recipe names. */
     static ClassName of(DjlClass type) {
         return ClassName.get(type.packageName(), type.simpleName());

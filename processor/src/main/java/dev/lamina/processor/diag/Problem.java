@@ -98,10 +98,10 @@ public enum Problem {
             "%s: %s is %s, more than 2,147,483,647, the largest size Lamina supports (sizes are Java "
                     + "ints, and one example this large could not be trained anyway). It is almost always a typo.",
             "%s."),
-    /** A parameter count beyond what a long can hold. */
+    /** A parameter count whose float32 bytes a long cannot hold. */
     PARAMETER_COUNT_OVERFLOW("ParameterCountOverflow", Severity.ERROR,
-            "layer '%s' (@%s): %s is more than 9,223,372,036,854,775,807, the largest count a Java long "
-                    + "(and DJL) can hold. No real model comes near it: an attribute such as kernel, filters or "
+            "layer '%s' (@%s): %s is more than 2,305,843,009,213,693,951, the most float32 parameters whose "
+                    + "size in bytes a Java long (DJL's storage size) can hold. No real model comes near it: an attribute such as kernel, filters or "
                     + "units is almost certainly mistyped.",
             "%s."),
     /** {@code @Residual} on a field whose type is not a {@code @Model} class. */
@@ -124,6 +124,15 @@ public enum Problem {
             "layer '%s' (@%s): the class %s that declares this field has no @Model, so no Net is "
                     + "generated from it and this layer would be silently left out.",
             "annotate %s with @Model(input = ...), or move the field into a @Model class."),
+    /**
+     * A model that extends a class declaring layers (Lamina-annotated or sub-model fields): a
+     * model's layers are its own class's fields, so they would be silently left out.
+     */
+    LAYERS_IN_SUPERCLASS("LayersInSuperclass", Severity.ERROR,
+            "model '%s' (@Model) extends %s, which declares the layers %s: a model's layers are the fields "
+                    + "of its own class, so the Net would silently leave these out.",
+            "move the layer fields of %s into %s (a model does not extend a class with layers), or make %s "
+                    + "a @Model of its own and give %s a field of that type instead of extending it."),
     /**
      * An annotation of package {@code dev.lamina} on a layer field that this processor does not
      * know (e.g. one of a newer lamina-runtime): the layer it declares would be lost.
@@ -456,6 +465,16 @@ public enum Problem {
     /** {@link #LAYER_OUTSIDE_MODEL}: {@code @annotation} on {@code field} of {@code declaringClass}, which has no @Model. */
     public static Finding layerOutsideModel(String field, String annotation, String declaringClass, String simpleName) {
         return LAYER_OUTSIDE_MODEL.at(Origin.ofModel(null), field, annotation, declaringClass, simpleName);
+    }
+
+    /**
+     * {@link #LAYERS_IN_SUPERCLASS}: {@code model} extends {@code superclass} (qualified name,
+     * simple name), which declares the layer fields {@code fields}.
+     */
+    public static Finding layersInSuperclass(String model, String superclass, String superclassSimpleName,
+                                             List<String> fields) {
+        return LAYERS_IN_SUPERCLASS.at(Origin.ofModel(null), model, superclass, String.join(", ", fields),
+                superclassSimpleName, model, superclassSimpleName, model);
     }
 
     /**

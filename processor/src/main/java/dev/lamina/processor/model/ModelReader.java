@@ -105,6 +105,7 @@ public final class ModelReader {
                     fieldSuppressions.put(member.getSimpleName().toString(), suppressed);
                 }
             }
+            rejectLayersInSuperclasses(type, problems);
             Map<String, AnnotationValue> values = values(model);
             String name = (String) values.get("name").getValue();
             List<Integer> input = ((List<?>) values.get("input").getValue()).stream()
@@ -132,6 +133,41 @@ public final class ModelReader {
         return name.equals("DEFAULT") ? null : ModelRole.valueOf(name);
     }
 
+    /**
+     * A model's layers are its own fields: each superclass that declares layers (issue 21,
+     * failure 5) is the error {@code LayersInSuperclass}, so no Net silently lacks them.
+     */
+    private void rejectLayersInSuperclasses(TypeElement type, List<Finding> problems) {
+        for (TypeElement superclass : superclassesWithLayers(type)) {
+            problems.add(Problem.layersInSuperclass(type.getSimpleName().toString(),
+                    superclass.getQualifiedName().toString(), superclass.getSimpleName().toString(),
+                    layerFields(superclass)));
+        }
+    }
+
+    /** The superclasses of {@code type} (nearest first) that declare layer fields. */
+    public List<TypeElement> superclassesWithLayers(TypeElement type) {
+        List<TypeElement> found = new ArrayList<>();
+        TypeMirror superclass = type.getSuperclass();
+        while (superclass instanceof DeclaredType declared && declared.asElement() instanceof TypeElement parent
+                && !parent.getQualifiedName().contentEquals("java.lang.Object")) {
+            if (!layerFields(parent).isEmpty()) {
+                found.add(parent);
+            }
+            superclass = parent.getSuperclass();
+        }
+        return found;
+    }
+
+    /** Names of the instance fields of {@code type} that would be layers of a model: Lamina-annotated or of a @Model type. */
+    private List<String> layerFields(TypeElement type) {
+        return type.getEnclosedElements().stream()
+                .filter(member -> member.getKind() == ElementKind.FIELD && !member.getModifiers().contains(Modifier.STATIC))
+                .filter(field -> !laminaAnnotations(field).isEmpty() || modelType(field.asType()).isPresent())
+                .map(field -> field.getSimpleName().toString())
+                .toList();
+    }
+
     /** A static field is no layer: one with a Lamina annotation would be lost silently. */
     private static void rejectStaticLayer(VariableElement field, SourceLocator locator, List<Finding> problems) {
         List<AnnotationMirror> lamina = laminaAnnotations(field);
@@ -154,6 +190,12 @@ public final class ModelReader {
     private void readField(VariableElement field, SourceLocator locator, List<LayerSpec> layers,
                            Set<String> usedNames, List<Finding> problems) {
         String fieldName = field.getSimpleName().toString();
+        if (field.asType().getKind() == TypeKind.ERROR) {
+            // a type javac has not resolved (yet): it may be a sub-model generated in a later round;
+            // if it never resolves, javac's own "cannot find symbol" is the whole story (issue 21.25:
+            // not ResidualWithoutSubModel beside it)
+            throw new UnresolvedSourceException("the type of field " + fieldName);
+        }
         List<AnnotationMirror> lamina = laminaAnnotations(field);
         locator.addField(fieldName, field, lamina);
         Optional<TypeElement> subModel = modelType(field.asType());

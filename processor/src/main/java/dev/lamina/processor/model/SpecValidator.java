@@ -136,7 +136,7 @@ public final class SpecValidator {
             why = "It is the model class's own name, so the two classes would clash";
         } else if (taken.test(name)) {
             why = "A class of that name in package '" + model.packageName() + "' would shadow the type " + name
-                    + " (of java.lang, of dev.lamina, or imported by the generated code) in every file of the"
+                    + " (of java.lang, of dev.lamina, or a DJL or runtime type generated code uses) in every file of the"
                     + " package, so code that means that type would silently use the generated class or stop"
                     + " compiling";
         }

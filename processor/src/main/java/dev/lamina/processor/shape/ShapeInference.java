@@ -163,6 +163,9 @@ public final class ShapeInference {
             }
             try {
                 total = Math.addExact(total, shaped.params());
+                if (total > MAX_PARAMETERS) {
+                    throw new ArithmeticException("parameters beyond DJL's storage");
+                }
             } catch (ArithmeticException overflow) {
                 inference.findings.add(Problem.parameterCountOverflow(layer.origin(), layer.name(),
                         "the model's parameter count up to this layer",
@@ -201,12 +204,26 @@ public final class ShapeInference {
         return ((LayerKind) layer).outputWhateverTheInput();
     }
 
-    /** {@link #shape}, plus the size limits: a count overflowing a long, an example beyond an int. */
+    /**
+     * The most parameters a layer or a model may have: their float32 bytes must fit a long, the
+     * size type of DJL's (PyTorch's) storage (two {@code @Dense(units = 2147483647)} have 4.6e18
+     * weights, which fit a long, but not their 1.8e19 bytes: "Storage size calculation
+     * overflowed" in DJL).
+     */
+    static final long MAX_PARAMETERS = Long.MAX_VALUE / Float.BYTES;
+
+    /** {@link #shape}, plus the size limits: a count beyond {@link #MAX_PARAMETERS}, an example beyond an int. */
     private ShapedLayer shapeChecked(LayerSpec layer, TensorShape in) {
         ShapedLayer shaped;
+        boolean overflow;
         try {
             shaped = shape(layer, in);
-        } catch (ArithmeticException overflow) {
+            overflow = shaped != null && shaped.params() > MAX_PARAMETERS;
+        } catch (ArithmeticException e) {
+            shaped = null;
+            overflow = true;
+        }
+        if (overflow) {
             findings.add(Problem.parameterCountOverflow(layer.origin(), layer.name(), "its parameter count",
                     "check this layer's attributes"));
             return null;

@@ -60,6 +60,43 @@ class LostLayerTest {
     }
 
     /**
+     * Issue 21, failure 5: a model's layers are its own class's fields, so a model that extends a
+     * class declaring layers would silently lose them. It is the error {@code LayersInSuperclass}
+     * on the model, and the superclass's fields get no {@code LayerOutsideModel} (whose Fix,
+     * "annotate Parent with @Model", would lead to the same error); following its Fix (the layers
+     * moved into the model) compiles without a diagnostic.
+     */
+    @Test
+    void aModelExtendingAClassWithLayersIsAnErrorWhoseFixCompiles() throws IOException {
+        JavaFileObject parent = Sources.model("Parent", "public class Parent {",
+                "    @Dense(units = 8) @ReLU Layer fc1;", "    @Dense(units = 8) @ReLU Layer fc2;", "}");
+        JavaFileObject child = Sources.model("P", "@Model(input = {4})", "public class P extends Parent {",
+                "    @Dense(units = 2) Layer out;", "}");
+        Compilation compilation = compile(parent, child);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[lamina:LayersInSuperclass] model 'P' (@Model) extends "
+                + "test.Parent, which declares the layers fc1, fc2").inFile(child).onLine(1 + HEADER);
+        assertThat(compilation).hadErrorContaining("Fix: move the layer fields of Parent into P");
+        assertThat(Sources.generatedFileNames(parent, child)).isEmpty();
+
+        JavaFileObject fixed = Sources.model("P", "@Model(input = {4})", "public class P {",
+                "    @Dense(units = 8) @ReLU Layer fc1;", "    @Dense(units = 8) @ReLU Layer fc2;",
+                "    @Dense(units = 2) Layer out;", "}");
+        JavaFileObject plainParent = Sources.model("Parent", "public class Parent {}");
+        assertThat(compile(plainParent, fixed)).succeededWithoutWarnings();
+    }
+
+    /** A model may extend a class without layers (and a @Model class without layers), as before. */
+    @Test
+    void aModelExtendingAClassWithoutLayersCompiles() throws IOException {
+        JavaFileObject base = Sources.model("Base", "public abstract class Base {", "    int epochs;", "}");
+        JavaFileObject child = Sources.model("Q", "@Model(input = {4})", "public class Q extends Base {",
+                "    @Dense(units = 2) Layer out;", "}");
+        assertThat(compile(base, child)).succeededWithoutWarnings();
+        assertThat(Sources.generatedFileNames(base, child)).containsExactly("QNet.java");
+    }
+
+    /**
      * The documented limit (docs/dsl.md): javac hands processors no local or anonymous class, so a
      * {@code @Model} local class gets neither a Net nor a diagnostic. If this starts failing, javac
      * changed and local models can be diagnosed.

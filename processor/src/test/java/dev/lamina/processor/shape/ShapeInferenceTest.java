@@ -185,8 +185,9 @@ class ShapeInferenceTest {
         ShapeInference.Result params = ShapeInference.infer(model(List.of(2_000_000_000, 1, 1),
                 conv(1, 99_999, 1, PaddingMode.SAME, 1, false)));
         assertEquals("ParameterCountOverflow", params.findings().get(0).id());
-        // Each conv alone fits a long (3 * 3 * 2e9 * 2e8 = 3.6e18), three of them do not.
-        ConvSpec big = conv(200_000_000, 3, 1, PaddingMode.SAME, 1, false);
+        // Each conv alone is within the limit (3 * 3 * 2e9 * 1e8 = 1.8e18 float32 parameters, whose
+        // bytes fit a long), two of them are not.
+        ConvSpec big = conv(100_000_000, 3, 1, PaddingMode.SAME, 1, false);
         ShapeInference.Result total = ShapeInference.infer(model(List.of(2_000_000_000, 1, 1),
                 big, new ConvSpec("c2", AT, 2_000_000_000, 3, 1, PaddingMode.SAME, 1, false),
                 new ConvSpec("c3", AT, 200_000_000, 3, 1, PaddingMode.SAME, 1, false)));

@@ -1,0 +1,4 @@
+module com.example.model {
+    requires dev.lamina.runtime;
+    requires ai.djl.api;
+}
