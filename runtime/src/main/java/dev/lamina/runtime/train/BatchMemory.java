@@ -11,18 +11,19 @@ import java.lang.management.ManagementFactory;
  * Checks, before anything is allocated, that one training batch fits the memory there is (issue 21
  * items 9 and 15): a batch larger than the training set is one batch of the whole set; its
  * examples must fit one Java array, its copies in flight the Java heap, and a training step's
- * activations (forward values kept for the backward pass, their gradients, and the engine's
- * workspace: {@value #STEP_FACTOR} times every layer's outputs) the machine's physical memory.
- * The activations are counted from the block's own output shapes, child by child through
- * sequential blocks, so the estimate is a lower bound of what PyTorch allocates: a refused batch
- * would have run out of memory, and no batch that fits is refused.
+ * activations (forward values kept for the backward pass and their gradients: {@value
+ * #STEP_FACTOR} times every layer's outputs) the machine's physical memory. The activations are
+ * counted from the block's own output shapes, child by child through sequential blocks; PyTorch
+ * also needs the parameters, their gradients, Adam's moments and workspace, so the estimate is
+ * below what a step takes: a refused batch could not have run, and the batch size the message
+ * suggests (half of the estimate's limit) leaves room for the rest.
  */
 final class BatchMemory {
 
     /** Bytes per value (float32). */
     private static final long FLOAT = 4;
-    /** Forward values kept for backward, their gradients, and at least as much workspace again. */
-    static final long STEP_FACTOR = 3;
+    /** Forward values kept for backward, and their gradients. */
+    static final long STEP_FACTOR = 2;
     /** Batches in memory at once in Java arrays: the one training and the ones prefetched, with slack. */
     private static final long BATCHES_IN_FLIGHT = 4;
 
@@ -50,8 +51,8 @@ final class BatchMemory {
             long physical = physicalMemory();
             double perExample = (double) (exampleValues + activationValues(block, inputWithBatch)) * FLOAT * STEP_FACTOR;
             if (physical > 0 && batch * perExample > physical) {
-                throw refusal(batchSize, batch, "a training step needs at least " + mib((long) (batch * perExample))
-                        + " for the model's activations, more than this machine's " + mib(physical) + " of memory",
+                throw refusal(batchSize, batch, "a training step needs about " + mib((long) (batch * perExample))
+                        + " for the model's activations and their gradients, more than this machine's " + mib(physical) + " of memory",
                         (long) (physical / perExample));
             }
         }
