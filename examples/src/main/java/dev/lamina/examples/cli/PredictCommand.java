@@ -8,6 +8,7 @@ import ai.djl.translate.TranslateException;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.OutputTarget;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
 import picocli.CommandLine.Command;
@@ -57,6 +58,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "Also write every image's top-k classes and probabilities to this CSV file.")
     Path out;
 
+    @Option(names = "--force", description = "Replace the --out file when it exists.")
+    boolean force;
+
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
             description = "Images per forward pass.")
     int batchSize;
@@ -79,6 +83,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         ImageConversion.Resize given = resize == null ? null : ImageConversion.Resize.parse(resize);
         List<Path> images = collect(inputs);
+        if (out != null) {
+            OutputTarget.require(out, "--out", force, images, List.of(modelDir));
+        }
         try (LaminaModel model = LaminaModel.load(modelDir);
              Predictor<Image, Classifications> predictor = given == null ? model.predictor() : model.predictor(given)) {
             SavedModelInfo info = model.info();
