@@ -102,7 +102,13 @@ final class ExportCommand implements Callable<Integer> {
             stdout.println("No validation-chosen 'best' checkpoint in " + runDir + ": exporting 'last'.");
         }
         if (!onnx) {
-            SavedModelInfo info = run.saveModel(chosen, net.net(), data::dataset, to);
+            SavedModelInfo info;
+            try {
+                info = run.saveModel(chosen, net.net(), data::dataset, to);
+            } catch (IOException e) {
+                throw new IOException("cannot write the saved model to " + to + ": " + e.getMessage()
+                        + "; a saved model already there is left as it was", e);
+            }
             stdout.printf(Locale.ROOT, "Saved model %s (checkpoint '%s' of %s, epoch %s): %s%n", info.modelName(),
                     chosen, runDir, info.training().get("epoch"), to);
             return LaminaCli.OK;
@@ -117,7 +123,11 @@ final class ExportCommand implements Callable<Integer> {
     private void writeOnnx(LaminaModel saved, PrintStream stdout) throws IOException {
         Path file = Files.isDirectory(to) ? to.resolve(saved.info().modelName() + ".onnx") : to;
         OutputTarget.require(file, "--to", force, List.of(), List.of(runDir));
-        saved.exportOnnx(file);
+        try {
+            saved.exportOnnx(file);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage() + "; nothing was written there", e);
+        }
         stdout.printf(Locale.ROOT, "ONNX model %s written to %s (%d bytes): input 'input' (batch, %s),"
                         + " outputs 'logits' and 'probabilities' (batch, %d)%n", saved.info().modelName(), file,
                 Files.size(file), joined(saved.info().inputShape()), saved.info().classes().size());

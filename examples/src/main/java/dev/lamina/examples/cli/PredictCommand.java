@@ -154,7 +154,13 @@ final class PredictCommand implements Callable<Integer> {
                         + " class its folder is named after)%n", (double) right / labelled, right, labelled);
             }
             if (out != null) {
-                AtomicFiles.writeString(out, csv.toString());
+                try {
+                    AtomicFiles.writeString(out, csv.toString());
+                } catch (IOException e) {
+                    // "No space left on device" alone names no file (issue 21.23)
+                    throw new IOException("cannot write " + out + ": " + e.getMessage()
+                            + "; nothing was written there", e);
+                }
                 stdout.println("Predictions written to " + out);
             }
             if (!failed.isEmpty()) {
