@@ -171,6 +171,7 @@ public final class Trainer {
                             + train.size() + " training examples, so every epoch is one batch of " + batch);
                 }
                 DataFit.requireLabels(train, "training", outputs);
+                DataFit.classWarnings(train, outputs).forEach(progress::info);
                 if (validation != null) {
                     DataFit.requireLabels(validation, "validation", outputs);
                 }
