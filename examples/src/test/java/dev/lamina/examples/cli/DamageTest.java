@@ -50,10 +50,7 @@ class DamageTest {
 
     @BeforeAll
     static void train() throws Exception {
-        pristine = tmp.resolve("pristine");
-        CliRun train = CliRun.of("train", "Plain", "--epochs", "1", "--batch-size", "64", "--limit-batches", "4",
-                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu", "--out", pristine.toString());
-        assertEquals(LaminaCli.OK, train.code(), train.both());
+        pristine = SmallRun.train(tmp.resolve("pristine"), 4);
         image = tmp.resolve("shoe.png");
         BufferedImage png = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
         png.getRaster().setSample(14, 14, 0, 200);

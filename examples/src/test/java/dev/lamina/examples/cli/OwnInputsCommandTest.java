@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.examples.experiment.Fixture;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +23,8 @@ class OwnInputsCommandTest {
 
     @BeforeAll
     static void train() throws Exception {
-        run = tmp.resolve("run");
-        CliRun train = CliRun.of("train", "Plain", "--epochs", "1", "--batch-size", "64", "--limit-batches", "2",
-                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu", "--out", run.toString());
-        assertEquals(LaminaCli.OK, train.code(), train.both());
-        image = tmp.resolve("shoe.png");
-        ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", image.toFile());
+        run = SmallRun.train(tmp.resolve("run"), 2);
+        image = SmallRun.png(tmp.resolve("shoe.png"), 28, 28);
     }
 
     private static void assertRefusedUnchanged(Path file, String expected, String... args) throws Exception {

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.examples.experiment.Fixture;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +20,11 @@ class PredictBadImageCommandTest {
 
     @Test
     void oneImageOfAnotherSizeIsNamedWithTheResizeHintAndTheOthersArePredicted() throws Exception {
-        Path run = tmp.resolve("run");
-        CliRun train = CliRun.of("train", "Plain", "--epochs", "1", "--batch-size", "64", "--limit-batches", "2",
-                "--data", Fixture.fashionMnistSmall().toString(), "--device", "cpu", "--out", run.toString());
-        assertEquals(LaminaCli.OK, train.code(), train.both());
+        Path run = SmallRun.train(tmp.resolve("run"), 2);
         Path images = Files.createDirectories(tmp.resolve("images"));
-        for (String name : List.of("a.png", "c.png")) {
-            ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", images.resolve(name).toFile());
-        }
-        Path big = images.resolve("b.png");
-        ImageIO.write(new BufferedImage(32, 40, BufferedImage.TYPE_BYTE_GRAY), "png", big.toFile());
+        SmallRun.png(images.resolve("a.png"), 28, 28);
+        Path big = SmallRun.png(images.resolve("b.png"), 40, 32);
+        SmallRun.png(images.resolve("c.png"), 28, 28);
 
         CliRun predict = CliRun.of("predict", run.resolve("model").toString(), images.toString());
 

@@ -363,18 +363,11 @@ public final class CheckpointStore {
             }
             try {
                 checkParameters(json, file, params);
-            } catch (NoSuchFileException e) {
-                if (attempt == MAX_RESTORE_ATTEMPTS) {
-                    throw new CheckpointException("checkpoint " + file + " names " + params
-                            + ", which does not exist (still missing after " + attempt + " readings). Another"
-                            + " process may be saving into " + dir + "; stop it, or restore a copy.", e);
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
+                    block.loadParameters(manager, new DataInputStream(in));
                 }
-                continue;
-            } catch (IOException e) {
-                throw new CheckpointException("checkpoint parameters " + e.getMessage(), e);
-            }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
-                block.loadParameters(manager, new DataInputStream(in));
+            } catch (CheckpointException e) {
+                throw e;
             } catch (NoSuchFileException e) {
                 if (attempt == MAX_RESTORE_ATTEMPTS) {
                     throw new CheckpointException("checkpoint " + file + " names " + params
@@ -410,7 +403,17 @@ public final class CheckpointStore {
      * Checks the parameter file against the size and SHA-256 its state records (format 3); a state
      * of an older format, which records neither, gets the file's type checked only.
      */
-    private static void checkParameters(Map<String, Object> json, Path file, Path params) throws IOException {
+    private static void checkParameters(Map<String, Object> json, Path file, Path params) throws NoSuchFileException {
+        try {
+            checkRecorded(json, file, params);
+        } catch (NoSuchFileException e) {
+            throw e; // perhaps a save replacing it: the caller reads the state again
+        } catch (IOException e) {
+            throw new CheckpointException("checkpoint parameters " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkRecorded(Map<String, Object> json, Path file, Path params) throws IOException {
         if (!TrainingState.FORMAT.equals(json.get("format"))) {
             StateFiles.requireRegular(params, -1, "a parameter file");
             return;
