@@ -23,7 +23,7 @@ class RunsFilesTest {
         assertEquals("preset quick", root.get("plan"));
         Map<String, Object> machine = Json.asObject(root.get("machine"), "machine");
         assertEquals("AMD EPYC", machine.get("cpu"));
-        assertEquals(2.0, machine.get("cores"));
+        assertEquals(2L, machine.get("cores"));
         assertEquals(List.of(0.47, 1.41, 0.91), machine.get("loadAverageBefore"));
         assertEquals(List.of(2.5, 2.0, Double.NaN), Json.asArray(machine.get("loadAverageAfter"), "after").stream()
                 .map(v -> v instanceof String t ? Double.valueOf(t) : v).toList(), "a missing figure stays valid JSON");
