@@ -36,10 +36,22 @@ final class DataOptions {
                     + " for fashion-mnist: /usr/share/datasets/fashion-mnist; required for the others.")
     Path dir;
 
-    @Option(names = "--resize", paramLabel = "POLICY", defaultValue = "none",
+    @Option(names = "--resize", paramLabel = "POLICY", defaultValue = "none", converter = ResizeConverter.class,
             description = "folder: images of another size than the model's input: none (refuse"
                     + " them), stretch (scale each axis) or crop (scale, then cut the centre).")
-    String resize;
+    Resize resize;
+
+    /** Parses {@code --resize} with the command line, so a bad policy is refused before any data loads. */
+    static final class ResizeConverter implements picocli.CommandLine.ITypeConverter<Resize> {
+        @Override
+        public Resize convert(String value) {
+            try {
+                return Resize.parse(value);
+            } catch (InvalidInputException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--skip-bad-images",
             description = "folder: leave out damaged, unreadable, non-image or wrongly sized files"
@@ -70,7 +82,12 @@ final class DataOptions {
             throw new InvalidInputException("this command reads the built-in datasets only ("
                     + "fashion-mnist, mnist, cifar10, cifar100); --dataset folder works with train and eval");
         }
-        return DatasetKind.parse(dataset);
+        try {
+            return DatasetKind.parse(dataset);
+        } catch (InvalidInputException e) {
+            // the CLI reads image folders too: name them with the built-in datasets
+            throw new InvalidInputException(e.getMessage() + ", " + FOLDER + " (your own images, --data DIR)");
+        }
     }
 
     /**
@@ -96,7 +113,7 @@ final class DataOptions {
             throw new InvalidInputException("--dataset folder needs --data DIR, the folder that holds"
                     + " one sub-folder of images per class");
         }
-        ImageFolders.Options options = ImageFolders.Options.defaults().withResize(Resize.parse(resize))
+        ImageFolders.Options options = ImageFolders.Options.defaults().withResize(resize)
                 .withSkipBadImages(skipBadImages).withTestFraction(testFraction).withSeed(splitSeed);
         return RunData.loadFolder(net.net(), dir, options);
     }
@@ -112,7 +129,7 @@ final class DataOptions {
     RunData loadForRun(GeneratedNet net, RunDirectory run, String option, PrintStream out) {
         RunDirectory.FolderRequest request = new RunDirectory.FolderRequest(dir,
                 given("--dataset") && !isFolder() ? dataset : null,
-                given("--resize") ? Resize.parse(resize) : null,
+                given("--resize") ? resize : null,
                 given("--skip-bad-images") ? skipBadImages : null,
                 given("--test-fraction") ? testFraction : null,
                 given("--split-seed") ? splitSeed : null);

@@ -5,6 +5,7 @@ import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.CheckpointTag;
+import dev.lamina.runtime.io.OutputTarget;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
 import dev.lamina.runtime.run.RunDirectory;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -42,6 +44,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Where to write: the saved model directory (djl), or the .onnx file (onnx;"
                     + " an existing directory gets <Model>.onnx).")
     Path to;
+
+    @Option(names = "--force", description = "Replace the .onnx file when it exists (onnx).")
+    boolean force;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "djl",
             description = "djl (a saved model directory) or onnx.")
@@ -71,6 +76,11 @@ final class ExportCommand implements Callable<Integer> {
         if (tag != null && !tag.equals(CheckpointStore.BEST.id()) && !tag.equals(CheckpointStore.LAST.id())) {
             throw new InvalidInputException("--tag must be best or last, got '" + tag + "'");
         }
+        OutputTarget.requireOutside(to, "--to", List.of(runDir));
+        if (!onnx && Files.exists(to) && !Files.isDirectory(to)) {
+            throw new InvalidInputException("--to " + to + " is a file; --format djl writes a saved model directory:"
+                    + " name a directory (new or empty), or use --format onnx");
+        }
         if (Files.isRegularFile(runDir.resolve(SavedModelInfo.FILE))) {
             if (!onnx) {
                 throw new InvalidInputException(runDir + " is a saved model directory already; copy it, or"
@@ -92,7 +102,13 @@ final class ExportCommand implements Callable<Integer> {
             stdout.println("No validation-chosen 'best' checkpoint in " + runDir + ": exporting 'last'.");
         }
         if (!onnx) {
-            SavedModelInfo info = run.saveModel(chosen, net.net(), data::dataset, to);
+            SavedModelInfo info;
+            try {
+                info = run.saveModel(chosen, net.net(), data::dataset, to);
+            } catch (IOException e) {
+                throw new IOException("cannot write the saved model to " + to + ": " + e.getMessage()
+                        + "; a saved model already there is left as it was", e);
+            }
             stdout.printf(Locale.ROOT, "Saved model %s (checkpoint '%s' of %s, epoch %s): %s%n", info.modelName(),
                     chosen, runDir, info.training().get("epoch"), to);
             return LaminaCli.OK;
@@ -106,7 +122,12 @@ final class ExportCommand implements Callable<Integer> {
 
     private void writeOnnx(LaminaModel saved, PrintStream stdout) throws IOException {
         Path file = Files.isDirectory(to) ? to.resolve(saved.info().modelName() + ".onnx") : to;
-        saved.exportOnnx(file);
+        OutputTarget.require(file, "--to", force, List.of(), List.of(runDir));
+        try {
+            saved.exportOnnx(file);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage() + "; nothing was written there", e);
+        }
         stdout.printf(Locale.ROOT, "ONNX model %s written to %s (%d bytes): input 'input' (batch, %s),"
                         + " outputs 'logits' and 'probabilities' (batch, %d)%n", saved.info().modelName(), file,
                 Files.size(file), joined(saved.info().inputShape()), saved.info().classes().size());

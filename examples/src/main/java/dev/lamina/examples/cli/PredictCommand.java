@@ -6,8 +6,10 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.translate.TranslateException;
 import dev.lamina.runtime.InvalidInputException;
+import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.OutputTarget;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
 import picocli.CommandLine.Command;
@@ -57,6 +59,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "Also write every image's top-k classes and probabilities to this CSV file.")
     Path out;
 
+    @Option(names = "--force", description = "Replace the --out file when it exists.")
+    boolean force;
+
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
             description = "Images per forward pass.")
     int batchSize;
@@ -79,6 +84,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         ImageConversion.Resize given = resize == null ? null : ImageConversion.Resize.parse(resize);
         List<Path> images = collect(inputs);
+        if (out != null) {
+            OutputTarget.require(out, "--out", force, images, List.of(modelDir));
+        }
         try (LaminaModel model = LaminaModel.load(modelDir);
              Predictor<Image, Classifications> predictor = given == null ? model.predictor() : model.predictor(given)) {
             SavedModelInfo info = model.info();
@@ -97,11 +105,27 @@ final class PredictCommand implements Callable<Integer> {
             csv.append('\n');
             int labelled = 0;
             int right = 0;
+            List<Path> failed = new ArrayList<>();
             for (int from = 0; from < images.size(); from += batchSize) {
-                List<Path> batch = images.subList(from, Math.min(images.size(), from + batchSize));
+                List<Path> batch = new ArrayList<>();
                 List<Image> decoded = new ArrayList<>();
-                for (Path file : batch) {
-                    decoded.add(ImageFactory.getInstance().fromImage(ImageConversion.decode(file)));
+                for (Path file : images.subList(from, Math.min(images.size(), from + batchSize))) {
+                    try {
+                        java.awt.image.BufferedImage image = ImageConversion.decode(file);
+                        long[] chw = info.inputShape();
+                        if (chw.length == 3) { // an image the model cannot take is reported, not batched
+                            fits(image, file, chw, policy);
+                        }
+                        decoded.add(ImageFactory.getInstance().fromImage(image));
+                        batch.add(file);
+                    } catch (DatasetException e) {
+                        // one bad image does not stop the others' predictions
+                        spec.commandLine().getErr().println("lamina predict: " + e.getMessage());
+                        failed.add(file);
+                    }
+                }
+                if (batch.isEmpty()) {
+                    continue;
                 }
                 List<Classifications> results = predictor.batchPredict(decoded);
                 for (int i = 0; i < batch.size(); i++) {
@@ -125,16 +149,36 @@ final class PredictCommand implements Callable<Integer> {
                     stdout.println(line);
                 }
             }
-            if (labelled == images.size() && labelled > 1) {
+            if (labelled == images.size() - failed.size() && labelled > 1) {
                 stdout.printf(Locale.ROOT, "accuracy %.4f (%d of %d images right; the label of each is the"
                         + " class its folder is named after)%n", (double) right / labelled, right, labelled);
             }
             if (out != null) {
-                AtomicFiles.writeString(out, csv.toString());
+                try {
+                    AtomicFiles.writeString(out, csv.toString());
+                } catch (IOException e) {
+                    // "No space left on device" alone names no file (issue 21.23)
+                    throw new IOException("cannot write " + out + ": " + e.getMessage()
+                            + "; nothing was written there", e);
+                }
                 stdout.println("Predictions written to " + out);
+            }
+            if (!failed.isEmpty()) {
+                spec.commandLine().getErr().println("lamina predict: " + failed.size() + " of " + images.size()
+                        + " image(s) could not be predicted (each named above); the others were");
+                return LaminaCli.USAGE;
             }
         }
         return LaminaCli.OK;
+    }
+
+    /** Refuses an image the model cannot take under {@code policy}, naming the file and the option. */
+    private static void fits(java.awt.image.BufferedImage image, Path file, long[] chw, ImageConversion.Resize policy) {
+        try {
+            ImageConversion.toChw(image, (int) chw[0], (int) chw[1], (int) chw[2], policy);
+        } catch (DatasetException e) {
+            throw new DatasetException(e.problem(), file, e.getMessage());
+        }
     }
 
     /**

@@ -63,6 +63,24 @@ class LaminaCliTest {
     }
 
     @Test
+    void trainWithAnUnknownDatasetListsFolderToo() {
+        // issue 21.24: the list left out folder, which train and eval read
+        assertEquals(LaminaCli.USAGE, run("train", "--dataset", "imagenet"));
+        assertTrue(err.toString().contains("known datasets: fashion-mnist, mnist, cifar10, cifar100, folder"),
+                err.toString());
+    }
+
+    @Test
+    void anUnknownResizePolicyIsRefusedBeforeTheDataLoads() {
+        // issue 21.21: `--resize squash` on the default data started a full training run
+        assertEquals(LaminaCli.USAGE, run("train", "Plain", "--resize", "squash", "--data", "/nonexistent/lamina"));
+        assertTrue(err.toString().contains("unknown resize policy 'squash'; known policies: none, stretch, crop"),
+                err.toString());
+        assertFalse(err.toString().contains("/nonexistent/lamina"), "refused before the data is looked at: " + err);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
+    @Test
     void missingDataIsAUsageErrorNamingTheFile() {
         assertFalse(ModelCatalog.available().isEmpty(), "the processor generated no Nets for the example models");
         assertEquals(LaminaCli.USAGE, run("train", "Plain", "--data", "/nonexistent/lamina"));

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.Json;
+import dev.lamina.runtime.io.StateFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -75,11 +76,11 @@ public final class CheckpointStore {
 
     /** A store in {@code dir} (created on the first save). */
     public CheckpointStore(Path dir) {
-        this(dir, Block::saveParameters, Files::readString);
+        this(dir, Block::saveParameters, StateFiles::readState);
     }
 
     CheckpointStore(Path dir, ParameterWriter writer) {
-        this(dir, writer, Files::readString);
+        this(dir, writer, StateFiles::readState);
     }
 
     CheckpointStore(Path dir, ParameterWriter writer, StateReader stateReader) {
@@ -101,7 +102,7 @@ public final class CheckpointStore {
 
     /** Whether a checkpoint with this tag has been committed. */
     public boolean exists(CheckpointTag tag) {
-        return Files.isRegularFile(stateFile(tag));
+        return StateFiles.present(stateFile(tag));
     }
 
     /** Saves the block's parameters and the state under {@code tag}, atomically. */
@@ -115,13 +116,8 @@ public final class CheckpointStore {
      */
     public void save(CheckpointTag tag, Block block, TrainingState state, OptimizerState optimizer) throws IOException {
         String paramsName = tag.id() + "-step" + state.step() + PARAMS;
-        AtomicFiles.write(dir.resolve(paramsName), out -> {
-            DataOutputStream data = new DataOutputStream(out);
-            writer.write(block, data);
-            data.flush();
-        });
         Map<String, Object> json = state.toJson();
-        json.put("parameters_file", paramsName);
+        writeParameters(block, paramsName, json);
         String optimizerName = null;
         if (optimizer != null) {
             optimizerName = tag.id() + "-step" + state.step() + OPTIMIZER;
@@ -188,18 +184,36 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Writes the block's parameters to {@code name} atomically and records the file in the state
+     * {@code json}: its name, size and SHA-256, which every read checks ({@link #load}).
+     */
+    private void writeParameters(Block block, String name, Map<String, Object> json) throws IOException {
+        Path file = dir.resolve(name);
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        AtomicFiles.write(file, out -> {
+            digest.reset();
+            DataOutputStream data = new DataOutputStream(new java.security.DigestOutputStream(out, digest));
+            writer.write(block, data);
+            data.flush();
+        });
+        json.put("parameters_file", name);
+        json.put("parameters_bytes", Files.size(file));
+        json.put("parameters_sha256", java.util.HexFormat.of().formatHex(digest.digest()));
+    }
+
     /** Writes a checkpoint's parameter and optimizer files; returns its state JSON, not yet written. */
     private Map<String, Object> writeData(CheckpointTag tag, Block block, TrainingState state, OptimizerState optimizer)
             throws IOException {
         String paramsName = tag + "-step" + state.step() + PARAMS;
-        AtomicFiles.write(dir.resolve(paramsName), out -> {
-            DataOutputStream data = new DataOutputStream(out);
-            writer.write(block, data);
-            data.flush();
-        });
-        afterWrite.accept(paramsName);
         Map<String, Object> json = state.toJson();
-        json.put("parameters_file", paramsName);
+        writeParameters(block, paramsName, json);
+        afterWrite.accept(paramsName);
         if (optimizer != null) {
             String optimizerName = tag + "-step" + state.step() + OPTIMIZER;
             json.put("optimizer", OptimizerFile.write(dir.resolve(optimizerName), optimizer));
@@ -211,7 +225,7 @@ public final class CheckpointStore {
     /** The best state file the committed {@code last.json} names, or null (none, or not readable). */
     private String committedBestState() {
         try {
-            Object name = Json.asObject(Json.parse(Files.readString(dir.resolve(LAST + ".json"))), LAST.id()).get(BEST_STATE);
+            Object name = Json.asObject(Json.parse(StateFiles.readState(dir.resolve(LAST + ".json"))), LAST.id()).get(BEST_STATE);
             return name instanceof String text && isStepFile(text, BEST) ? text : null;
         } catch (IOException | IllegalArgumentException e) {
             return null;
@@ -252,12 +266,12 @@ public final class CheckpointStore {
                 }
             }
         }
-        if (!Files.isRegularFile(stateFile(LAST))) {
+        if (!StateFiles.present(stateFile(LAST))) {
             return changed;
         }
         Map<String, Object> last;
         try {
-            last = Json.asObject(Json.parse(Files.readString(stateFile(LAST))), LAST.id());
+            last = Json.asObject(Json.parse(StateFiles.readState(stateFile(LAST))), LAST.id());
         } catch (IOException | IllegalArgumentException e) {
             return changed; // unreadable: the resume reports it; nothing is deleted on a guess
         }
@@ -268,7 +282,12 @@ public final class CheckpointStore {
         String bestState = committedBestState();
         if (bestState != null && Files.isRegularFile(dir.resolve(bestState))) {
             changed.addAll(deleteOtherSteps(BEST, bestState.substring(0, bestState.length() - "json".length())));
-            String committed = Files.readString(dir.resolve(bestState));
+            String committed;
+            try {
+                committed = StateFiles.readState(dir.resolve(bestState));
+            } catch (IOException e) {
+                return changed; // damaged: the resume reports it; nothing is rewritten on a guess
+            }
             Path copy = dir.resolve(BEST + ".json");
             if (!Files.isRegularFile(copy) || !Files.readString(copy).equals(committed)) {
                 AtomicFiles.writeString(copy, committed);
@@ -338,12 +357,17 @@ public final class CheckpointStore {
             checkSignature(file, state, block);
             Path params;
             try {
-                params = dir.resolve(Json.string(json, "parameters_file"));
+                params = StateFiles.inside(dir, Json.string(json, "parameters_file"), "parameters_file");
             } catch (IllegalArgumentException e) {
                 throw new CheckpointException("checkpoint state " + file + " cannot be read: " + e.getMessage(), e);
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
-                block.loadParameters(manager, new DataInputStream(in));
+            try {
+                checkParameters(json, file, params);
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(params), 1 << 16)) {
+                    block.loadParameters(manager, new DataInputStream(in));
+                }
+            } catch (CheckpointException e) {
+                throw e;
             } catch (NoSuchFileException e) {
                 if (attempt == MAX_RESTORE_ATTEMPTS) {
                     throw new CheckpointException("checkpoint " + file + " names " + params
@@ -351,9 +375,11 @@ public final class CheckpointStore {
                             + " process may be saving into " + dir + "; stop it, or restore a copy.", e);
                 }
                 continue;
-            } catch (IOException | MalformedModelException e) {
+            } catch (IOException | MalformedModelException | RuntimeException e) {
+                // DJL reads a damaged file of a format-2 checkpoint (no hash) as EOF without a message
                 throw new CheckpointException("checkpoint parameters " + params + " cannot be read: "
-                        + e.getMessage(), e);
+                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()
+                        + " (truncated or damaged)") + "; restore the run directory from a copy", e);
             }
             if (!withOptimizer || !json.containsKey("optimizer")) {
                 return new Restored(state, null);
@@ -371,6 +397,37 @@ public final class CheckpointStore {
                         + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Checks the parameter file against the size and SHA-256 its state records (format 3); a state
+     * of an older format, which records neither, gets the file's type checked only.
+     */
+    private static void checkParameters(Map<String, Object> json, Path file, Path params) throws NoSuchFileException {
+        try {
+            checkRecorded(json, file, params);
+        } catch (NoSuchFileException e) {
+            throw e; // perhaps a save replacing it: the caller reads the state again
+        } catch (IOException e) {
+            throw new CheckpointException("checkpoint parameters " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkRecorded(Map<String, Object> json, Path file, Path params) throws IOException {
+        if (!TrainingState.FORMAT.equals(json.get("format"))) {
+            StateFiles.requireRegular(params, -1, "a parameter file");
+            return;
+        }
+        long bytes;
+        String sha256;
+        try {
+            bytes = Json.whole(json, "parameters_bytes", 0, Long.MAX_VALUE);
+            sha256 = Json.string(json, "parameters_sha256");
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint state " + file + " cannot be read: " + e.getMessage()
+                    + "; restore it from a copy", e);
+        }
+        StateFiles.checked(params, bytes, sha256, file.toString());
     }
 
     private static void checkSignature(Path file, TrainingState state, Block block) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.Json;
+import dev.lamina.runtime.io.StateFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,8 @@ final class OptimizerFile {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("name", state.optimizer());
         index.put("file", file.getFileName().toString());
+        index.put("bytes", Files.size(file));
+        index.put("sha256", StateFiles.sha256(file));
         index.put("parameters", parameters);
         return index;
     }
@@ -51,7 +54,13 @@ final class OptimizerFile {
      */
     static OptimizerState read(Path dir, Object indexJson, NDManager manager) throws IOException {
         Map<String, Object> index = Json.asObject(indexJson, "\"optimizer\"");
-        Path file = dir.resolve(Json.string(index, "file"));
+        Path file = StateFiles.inside(dir, Json.string(index, "file"), "optimizer.file");
+        if (index.containsKey("sha256")) { // recorded since format lamina-checkpoint-3
+            StateFiles.checked(file, Json.whole(index, "bytes", 0, Long.MAX_VALUE), Json.string(index, "sha256"),
+                    "its checkpoint state");
+        } else {
+            StateFiles.requireRegular(file, -1, "an optimizer file");
+        }
         NDList arrays;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             arrays = NDList.decode(manager, in);
@@ -71,7 +80,7 @@ final class OptimizerFile {
         for (Object item : Json.asArray(index.get("parameters"), "\"optimizer.parameters\"")) {
             Map<String, Object> entry = Json.asObject(item, "an optimizer parameter entry");
             String name = Json.string(entry, "name");
-            updates.put(name, (int) Json.number(entry, "updates"));
+            updates.put(name, (int) Json.whole(entry, "updates", 0, Integer.MAX_VALUE));
             Map<String, NDArray> named = new LinkedHashMap<>();
             for (Object arrayName : Json.asArray(entry.get("arrays"), "\"arrays\" of " + name)) {
                 if (next >= arrays.size()) {

@@ -34,8 +34,16 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         history = List.copyOf(history);
     }
 
-    /** The format {@link #toJson()} writes: 2 stores the seed as a number and the augmentation as an object. */
-    public static final String FORMAT = "lamina-checkpoint-2";
+    /**
+     * The format {@link #toJson()} writes: 3 adds the parameter file's size and SHA-256 ({@link
+     * CheckpointStore} writes and checks them), 2 stores the seed as a number and the augmentation
+     * as an object.
+     */
+    public static final String FORMAT = "lamina-checkpoint-3";
+    /** Format 2, the same without the parameter file's size and hash, still read. */
+    static final String FORMAT_2 = "lamina-checkpoint-2";
+    /** The most epochs a state may record (a run of more is not plausible; a larger number is damage). */
+    static final long MAX_EPOCHS = 1_000_000;
     /** The previous format (seed and augmentation as strings), still read and migrated. */
     static final String FORMAT_1 = "lamina-checkpoint-1";
 
@@ -64,9 +72,9 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
      */
     public static TrainingState fromJson(Map<String, Object> m) {
         Object format = m.get("format");
-        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
+        if (!FORMAT.equals(format) && !FORMAT_2.equals(format) && !FORMAT_1.equals(format)) {
             throw new IllegalArgumentException("unknown checkpoint format " + format
-                    + " (this Lamina reads " + FORMAT + " and " + FORMAT_1 + ")");
+                    + " (this Lamina reads " + FORMAT + ", " + FORMAT_2 + " and " + FORMAT_1 + ")");
         }
         Map<String, Object> config = new LinkedHashMap<>(Json.asObject(m.get("config"), "\"config\""));
         if (FORMAT_1.equals(format)) {
@@ -76,8 +84,14 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         Json.asObject(m.get("parameters"), "\"parameters\"").forEach((k, v) -> params.put(k, String.valueOf(v)));
         List<EpochStats> history = Json.asArray(m.get("history"), "\"history\"").stream()
                 .map(row -> EpochStats.fromJson(Json.asObject(row, "a history row"))).toList();
-        return new TrainingState((int) Json.number(m, "epoch"), (long) Json.number(m, "step"),
-                (int) Json.number(m, "best_epoch"), Json.number(m, "best_accuracy"),
+        int epoch = (int) Json.whole(m, "epoch", 0, MAX_EPOCHS);
+        long step = Json.whole(m, "step", 0, Long.MAX_VALUE);
+        int bestEpoch = (int) Json.whole(m, "best_epoch", 0, epoch);
+        double bestAccuracy = Json.number(m, "best_accuracy");
+        if (!(bestAccuracy >= 0 && bestAccuracy <= 1) && !(bestEpoch == 0 && bestAccuracy == Double.NEGATIVE_INFINITY)) {
+            throw new IllegalArgumentException("\"best_accuracy\" is " + bestAccuracy + ", not an accuracy in [0, 1]");
+        }
+        return new TrainingState(epoch, step, bestEpoch, bestAccuracy,
                 seed(m.get("seed")), RecordedSettings.fromTree(config),
                 EvalTarget.fromId(Json.string(m, "eval")), new ModelSignature(params),
                 DataIdentity.fromJson(m.get("data")), history);

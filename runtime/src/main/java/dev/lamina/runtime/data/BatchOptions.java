@@ -67,6 +67,7 @@ public record BatchOptions(int batchSize, boolean shuffle, boolean dropLast, lon
 
     /** Number of batches an epoch over {@code examples} examples yields. */
     public int batchCount(int examples) {
-        return dropLast ? examples / batchSize : (examples + batchSize - 1) / batchSize;
+        // in long: examples + batchSize overflows an int for a batch size near Integer.MAX_VALUE
+        return (int) (dropLast ? examples / batchSize : ((long) examples + batchSize - 1) / batchSize);
     }
 }

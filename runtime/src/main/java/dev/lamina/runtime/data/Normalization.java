@@ -11,9 +11,14 @@ import java.util.stream.Collectors;
  * {@link #parse(String)}, or store the two arrays yourself.
  *
  * @param mean one mean per channel
- * @param std one standard deviation per channel, all positive
+ * @param std one standard deviation per channel, each finite and at least {@value #MIN_STD} (a
+ *     smaller one turns pixel values into infinities; {@link #fit} gives a channel of nearly equal
+ *     values std 1)
  */
 public record Normalization(double[] mean, double[] std) {
+
+    /** The smallest std: dividing values in [0, 1] by less overflows float arithmetic downstream. */
+    public static final double MIN_STD = 1e-6;
 
     public Normalization {
         if (mean.length == 0 || mean.length != std.length) {
@@ -21,9 +26,14 @@ public record Normalization(double[] mean, double[] std) {
                     + " channel, got " + mean.length + " means and " + std.length + " stds");
         }
         for (double s : std) {
-            if (!(s > 0) || Double.isInfinite(s)) {
-                throw new IllegalArgumentException("normalization std must be positive and"
-                        + " finite, got " + Arrays.toString(std));
+            if (!(s >= MIN_STD) || Double.isInfinite(s)) {
+                throw new IllegalArgumentException("normalization std must be finite and at least " + MIN_STD
+                        + ", got " + Arrays.toString(std));
+            }
+        }
+        for (double m : mean) {
+            if (!Double.isFinite(m)) {
+                throw new IllegalArgumentException("normalization mean must be finite, got " + Arrays.toString(mean));
             }
         }
         mean = mean.clone();
@@ -60,7 +70,7 @@ public record Normalization(double[] mean, double[] std) {
         for (int c = 0; c < channels; c++) {
             mean[c] = sum[c] / n;
             double variance = Math.max(0, sumSquares[c] / n - mean[c] * mean[c]);
-            std[c] = variance > 1e-12 ? Math.sqrt(variance) : 1;
+            std[c] = Math.sqrt(variance) >= MIN_STD ? Math.sqrt(variance) : 1;
         }
         return new Normalization(mean, std);
     }

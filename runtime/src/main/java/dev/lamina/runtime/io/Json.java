@@ -185,6 +185,43 @@ public final class Json {
         throw new IllegalArgumentException("\"" + key + "\" is missing or not a number: " + value);
     }
 
+    /**
+     * The whole number under {@code key}, in {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException naming the key when it is missing, not a number, not whole,
+     *     or out of range
+     */
+    public static long whole(Map<String, Object> object, String key, long min, long max) {
+        Object value = object.get(key);
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException("\"" + key + "\" is missing or not a number: " + describe(value));
+        }
+        double d = n.doubleValue();
+        if (!(n instanceof Long) && (d != Math.rint(d) || Double.isInfinite(d))) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a whole number, not " + value);
+        }
+        long whole = n instanceof Long l ? l : (long) d;
+        if (whole < min || whole > max || (!(n instanceof Long) && Math.abs(d) >= 0x1p63)) {
+            throw new IllegalArgumentException("\"" + key + "\" is " + value + ", outside [" + min + ", " + max + "]");
+        }
+        return whole;
+    }
+
+    /** A finite number under {@code key}. */
+    public static double finite(Map<String, Object> object, String key) {
+        double value = number(object, key);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a finite number, not " + value);
+        }
+        return value;
+    }
+
+    /** A value for a message: strings quoted, long ones cut. */
+    private static String describe(Object value) {
+        String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
     /** The string under {@code key}. */
     public static String string(Map<String, Object> object, String key) {
         Object value = object.get(key);

@@ -19,17 +19,13 @@ import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.Json;
+import dev.lamina.runtime.io.StateFiles;
 import dev.lamina.runtime.onnx.OnnxExporter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +127,7 @@ public final class LaminaModel implements AutoCloseable {
         }
         Path params = dir.resolve(fileName);
         SavedModelInfo info = new SavedModelInfo(name, netClass.getName(), SavedModelInfo.currentLaminaVersion(),
-                chw, classes, normalization, resize, fileName, Files.size(params), sha256(params), signature, training);
+                chw, classes, normalization, resize, fileName, Files.size(params), StateFiles.sha256(params), signature, training);
         AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson(net.descriptor()));
         if (previous != null && !previous.equals(fileName)) {
             Files.deleteIfExists(dir.resolve(previous));
@@ -273,7 +269,7 @@ public final class LaminaModel implements AutoCloseable {
     public static SavedModelInfo readInfo(Path dir) {
         Path file = dir.resolve(SavedModelInfo.FILE);
         try {
-            return SavedModelInfo.parse(Files.readString(file));
+            return SavedModelInfo.parse(StateFiles.readState(file));
         } catch (NoSuchFileException e) {
             throw new LaminaModelException(dir + " is not a saved Lamina model: " + file + " does not exist."
                     + " `lamina train` writes one into <out>/model; `lamina export RUN_DIR --to DIR` makes one"
@@ -319,13 +315,35 @@ public final class LaminaModel implements AutoCloseable {
                     + " but " + net.netClass().getSimpleName() + " now takes " + new Shape(chw)
                     + ": the model class was edited after training. Retrain it, or load with the class as it was.");
         }
-        Path params = dir.resolve(info.parametersFile());
+        if (!net.name().equals(info.modelName())) {
+            throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + " names model \"" + info.modelName()
+                    + "\" but its net_class " + info.netClass() + " is model " + net.name()
+                    + " (the file was edited?); restore it from a copy");
+        }
+        if (info.normalization() != null && info.normalization().channels() != chw[0]) {
+            throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + " has a normalization of "
+                    + info.normalization().channels() + " channel(s) but " + info.modelName() + " takes " + chw[0]
+                    + " (the file was edited?); restore it from a copy");
+        }
+        Path params;
+        try {
+            params = StateFiles.inside(dir, info.parametersFile(), "parameters_file");
+        } catch (IllegalArgumentException e) {
+            throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + " cannot be read: " + e.getMessage(), e);
+        }
         checkFile(dir, info, params);
         Model model = Model.newInstance(info.modelName());
         try {
             Block block = net.newBlock();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, input);
+            Shape output = block.getOutputShapes(new Shape[] {input})[0];
+            long outputs = output.get(output.dimension() - 1);
+            if (info.classes().size() != outputs) {
+                throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + " names " + info.classes().size()
+                        + " classes but " + info.modelName() + " has " + outputs + " outputs (the file was edited?);"
+                        + " restore it from a copy");
+            }
             List<String> diffs = info.signature().differencesFrom(ModelSignature.of(block), "saved model");
             if (!diffs.isEmpty()) {
                 List<String> listed = diffs.subList(0, Math.min(diffs.size(), 5));
@@ -347,29 +365,15 @@ public final class LaminaModel implements AutoCloseable {
     }
 
     private static void checkFile(Path dir, SavedModelInfo info, Path params) {
-        long size;
         try {
-            size = Files.size(params);
-        } catch (IOException e) {
+            StateFiles.checked(params, info.parametersBytes(), info.parametersSha256(), SavedModelInfo.FILE);
+        } catch (NoSuchFileException e) {
             throw new LaminaModelException(dir + " is incomplete: its parameter file " + params
-                    + " (named in " + SavedModelInfo.FILE + ") does not exist or cannot be read", e);
-        }
-        if (size != info.parametersBytes()) {
-            throw new LaminaModelException("the parameter file " + params + " is " + size + " bytes but "
-                    + SavedModelInfo.FILE + " says " + info.parametersBytes() + (size < info.parametersBytes()
-                    ? ": it is truncated (an interrupted copy?)" : ": it was replaced or appended to")
-                    + ". Copy the directory again from where it was saved.");
-        }
-        String hash;
-        try {
-            hash = sha256(params);
+                    + " (named in " + SavedModelInfo.FILE + ") does not exist. Copy the directory again from where"
+                    + " it was saved.", e);
         } catch (IOException e) {
-            throw new LaminaModelException("the parameter file " + params + " cannot be read: " + e.getMessage(), e);
-        }
-        if (!hash.equals(info.parametersSha256())) {
-            throw new LaminaModelException("the parameter file " + params + " is damaged: its SHA-256 is " + hash
-                    + " but " + SavedModelInfo.FILE + " says " + info.parametersSha256()
-                    + ". Copy the directory again from where it was saved.");
+            throw new LaminaModelException("the parameter file " + e.getMessage()
+                    + " (copy the directory again from where it was saved)", e);
         }
     }
 
@@ -451,18 +455,6 @@ public final class LaminaModel implements AutoCloseable {
 
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

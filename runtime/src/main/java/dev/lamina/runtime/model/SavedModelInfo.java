@@ -156,11 +156,21 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
             throw new IllegalArgumentException("unknown format " + format + " (this Lamina reads " + FORMAT + ")");
         }
         List<Object> shapeJson = Json.asArray(m.get("input_shape"), "\"input_shape\"");
+        if (shapeJson.isEmpty() || shapeJson.size() > 8) {
+            throw new IllegalArgumentException("\"input_shape\" has " + shapeJson.size() + " dimensions");
+        }
         long[] shape = new long[shapeJson.size()];
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = ((Number) shapeJson.get(i)).longValue();
+            shape[i] = Json.whole(java.util.Collections.singletonMap("input_shape[" + i + "]", shapeJson.get(i)),
+                    "input_shape[" + i + "]", 1, Integer.MAX_VALUE);
         }
-        List<String> classes = Json.asArray(m.get("classes"), "\"classes\"").stream().map(String::valueOf).toList();
+        List<String> classes = new ArrayList<>();
+        for (Object name : Json.asArray(m.get("classes"), "\"classes\"")) {
+            if (!(name instanceof String className) || className.isEmpty()) {
+                throw new IllegalArgumentException("\"classes\" holds " + name + ", not a class name");
+            }
+            classes.add(className);
+        }
         Normalization normalization = null;
         if (m.get("normalization") != null) {
             Map<String, Object> n = Json.asObject(m.get("normalization"), "\"normalization\"");
@@ -170,11 +180,14 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
         Resize resize = m.get("resize") == null ? Resize.NONE : Resize.parse(String.valueOf(m.get("resize")));
         Map<String, String> params = new LinkedHashMap<>();
         Json.asObject(m.get("parameters"), "\"parameters\"").forEach((k, v) -> params.put(k, String.valueOf(v)));
+        if (m.get("training") != null && !(m.get("training") instanceof Map)) {
+            throw new IllegalArgumentException("\"training\" is not a JSON object");
+        }
         Map<String, Object> training = m.get("training") == null ? Map.of()
                 : Json.asObject(m.get("training"), "\"training\"");
         return new SavedModelInfo(Json.string(m, "model"), Json.string(m, "net_class"),
                 Json.string(m, "lamina_version"), shape, classes, normalization, resize, Json.string(m, "parameters_file"),
-                (long) Json.number(m, "parameters_bytes"), Json.string(m, "parameters_sha256"),
+                Json.whole(m, "parameters_bytes", 0, Long.MAX_VALUE), sha256(m),
                 new ModelSignature(params), training);
     }
 
@@ -203,8 +216,17 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
         List<Object> list = Json.asArray(json, "normalization \"" + what + "\"");
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) list.get(i)).doubleValue();
+            String key = "normalization." + what + "[" + i + "]";
+            out[i] = Json.finite(java.util.Collections.singletonMap(key, list.get(i)), key);
         }
         return out;
+    }
+
+    private static String sha256(Map<String, Object> m) {
+        String hash = Json.string(m, "parameters_sha256");
+        if (!hash.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("\"parameters_sha256\" is not a SHA-256 (64 hex digits): " + hash);
+        }
+        return hash;
     }
 }

@@ -14,6 +14,7 @@ import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.Json;
+import dev.lamina.runtime.io.StateFiles;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
 import dev.lamina.runtime.report.HistoryFiles;
@@ -223,7 +224,7 @@ public final class RunDirectory {
 
     /** What {@code <run>/model} says, when the run got as far as saving its chosen model. */
     public Optional<SavedModelInfo> savedModel() {
-        return Files.isRegularFile(modelDir().resolve(SavedModelInfo.FILE))
+        return StateFiles.present(modelDir().resolve(SavedModelInfo.FILE))
                 ? Optional.of(LaminaModel.readInfo(modelDir())) : Optional.empty();
     }
 
@@ -234,11 +235,11 @@ public final class RunDirectory {
      */
     public Optional<String> recordedNetClass() {
         Optional<String> saved = savedModel().map(SavedModelInfo::netClass);
-        if (saved.isPresent() || !Files.isRegularFile(dir.resolve(RUN_FILE))) {
+        if (saved.isPresent() || !StateFiles.present(dir.resolve(RUN_FILE))) {
             return saved;
         }
         try {
-            Started started = Json.read(Files.readString(dir.resolve(RUN_FILE)), Started.class);
+            Started started = Json.read(StateFiles.readState(dir.resolve(RUN_FILE)), Started.class);
             if (!RUN_FORMAT.equals(started.format()) || started.netClass() == null) {
                 throw new IllegalArgumentException("not a " + RUN_FORMAT + " file with a net_class");
             }

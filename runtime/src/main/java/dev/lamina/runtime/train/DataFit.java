@@ -72,6 +72,28 @@ public final class DataFit {
         }
     }
 
+    /**
+     * Warnings about a training set that fits the model but trains it oddly (issue 21 item 13):
+     * fewer classes than outputs (the rest are never a target, and are saved as {@code
+     * unused-output-<i>}), or one class only (every example is right whatever the model learns).
+     */
+    public static java.util.List<String> classWarnings(ExampleSet set, Shape outputs) {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        long logits = outputs.get(0);
+        if (set.classes() == 1) {
+            warnings.add("warning: the training set '" + set.name() + "' has one class only, so every prediction"
+                    + " is right whatever the model learns and its accuracy (1.0) means nothing; use data with at"
+                    + " least two classes");
+        }
+        if (set.classes() < logits) {
+            warnings.add("warning: the model has " + logits + " outputs but the training set '" + set.name()
+                    + "' has " + set.classes() + " classes, so outputs " + set.classes() + " to " + (logits - 1)
+                    + " are never a target (saved as unused-output-" + set.classes() + " ...); give the last"
+                    + " layer " + set.classes() + " units");
+        }
+        return warnings;
+    }
+
     static String format(long[] dims) {
         return Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(", ", "(", ")"));
     }

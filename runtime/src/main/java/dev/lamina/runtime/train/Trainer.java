@@ -164,7 +164,14 @@ public final class Trainer {
                     new DjlSteps(model, devices.toArray(), config.settings().learningRate(), config.settings().weightDecay(),
                             inputShapeWithBatch, listeners))) {
                 Shape outputs = steps.outputShape();
+                int batch = BatchMemory.requireFits(block, inputShapeWithBatch, config.settings().batchSize(),
+                        train.size(), !devices.primary().isGpu());
+                if (batch < config.settings().batchSize()) {
+                    progress.info("note: the batch size " + config.settings().batchSize() + " is more than the "
+                            + train.size() + " training examples, so every epoch is one batch of " + batch);
+                }
                 DataFit.requireLabels(train, "training", outputs);
+                DataFit.classWarnings(train, outputs).forEach(progress::info);
                 if (validation != null) {
                     DataFit.requireLabels(validation, "validation", outputs);
                 }

@@ -53,6 +53,14 @@ class BatchStreamTest {
     }
 
     @Test
+    void aBatchSizeNearIntegerMaxValueIsOneBatchNotAnOverflow() {
+        // (examples + batchSize - 1) overflowed an int: 0 batches, and training took no step (issue 21.9)
+        assertEquals(1, BatchOptions.training(Integer.MAX_VALUE, 1).batchCount(54000));
+        assertEquals(1, BatchOptions.training(Integer.MAX_VALUE - 1, 1).batchCount(2));
+        assertEquals(0, BatchOptions.training(Integer.MAX_VALUE, 1).withDropLast(true).batchCount(54000));
+    }
+
+    @Test
     void dropLastLeavesOutThePartialBatch() {
         BatchOptions options = BatchOptions.training(10, 1).withDropLast(true);
         assertEquals(10, options.batchCount(103));

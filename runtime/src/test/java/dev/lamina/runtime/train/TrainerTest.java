@@ -210,7 +210,7 @@ class TrainerTest {
         assertTrue(printed.contains("resuming from " + dir + " after epoch 1 of 2"), printed);
         assertFalse(printed.contains("note: seed") || printed.contains("note: augmentation"),
                 "the migrated settings equal today's:\n" + printed);
-        assertEquals("lamina-checkpoint-2", Json.asObject(Json.parse(Files.readString(stateFile)), "state").get("format"));
+        assertEquals(dev.lamina.runtime.checkpoint.TrainingState.FORMAT, Json.asObject(Json.parse(Files.readString(stateFile)), "state").get("format"));
         assertEquals(7, new CheckpointStore(dir).loadState(CheckpointStore.LAST).seed());
     }
 

@@ -323,7 +323,7 @@ public final class ImageConversion {
         switch (resize) {
             case NONE -> throw new DatasetException(Problem.IMAGE_SIZE, file, "the image is " + height + "x"
                     + width + " (height x width) but the model takes " + h + "x" + w + "; resize the images to "
-                    + h + "x" + w + ", or choose the resize policy stretch or crop");
+                    + h + "x" + w + ", or choose the resize policy stretch or crop (--resize stretch, --resize crop)");
             case STRETCH -> {
                 return resample(planes, c, height, width, h, w, (double) h / height, (double) w / width, 0, 0);
             }

@@ -5,6 +5,7 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.Json;
+import dev.lamina.runtime.io.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -95,17 +96,17 @@ public record ImageFolderRun(Path data, ImageFolders.Options options, boolean sp
         Path file = runDir.resolve(FILE);
         Path classesFile = runDir.resolve(ImageFolders.CLASSES_FILE);
         try {
-            if (Files.isRegularFile(file)) {
-                return Optional.of(parse(Files.readString(file, StandardCharsets.UTF_8)));
+            if (StateFiles.present(file)) {
+                return Optional.of(parse(StateFiles.readState(file)));
             }
-            if (Files.isRegularFile(classesFile)) {
-                List<String> classes = Files.readAllLines(classesFile, StandardCharsets.UTF_8).stream()
+            if (StateFiles.present(classesFile)) {
+                List<String> classes = StateFiles.readState(classesFile).lines()
                         .filter(line -> !line.isEmpty()).toList();
                 return Optional.of(new ImageFolderRun(null, null, false, classes, -1, null));
             }
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read the run's image-folder record: " + e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidInputException(file + " cannot be read (" + e.getMessage() + "); it is written by"
                     + " `lamina train --dataset folder`, restore it from the run");
