@@ -61,7 +61,7 @@ import java.util.concurrent.Callable;
             "  lamina images --limit 10 --to pngs   10 test images as PNG files",
             "  lamina predict runs/train-FashionClassifier/version_0/model pngs",
             "  lamina export runs/train-FashionClassifier/version_0 --format onnx --to m.onnx",
-            "  lamina --classpath target/classes train com.example.Shapes   your own @Model",
+            "  lamina --classpath target/classes train com.example.model.Shapes   your model",
             "",
             "Exit codes: 0 ok, 1 training failed, 2 usage error."
         },
@@ -146,6 +146,11 @@ public final class LaminaCli implements Callable<Integer> {
         }
         if (paths.isEmpty()) {
             return new CommandLine.RunLast().execute(parsed);
+        }
+        if (root.classpath.stream().anyMatch(p -> p.toString().isBlank())) {
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                    "--classpath: an empty entry (two ':' in a row, or an empty value); name each class"
+                            + " folder or jar, e.g. --classpath target/classes");
         }
         List<URL> urls = new ArrayList<>();
         for (Path path : paths) {

@@ -108,6 +108,10 @@ class UserModelCommandTest {
         assertTrue(run.err().contains("--classpath: " + missing + " does not exist"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
 
+        CliRun empty = CliRun.of("--classpath", classes + "::" + classes, "summary", MODEL);
+        assertEquals(LaminaCli.USAGE, empty.code(), "an empty entry would add the working directory: " + empty.both());
+        assertTrue(empty.err().contains("--classpath: an empty entry"), empty.err());
+
         CliRun unknown = CliRun.of("summary", MODEL);
         assertEquals(LaminaCli.USAGE, unknown.code(), unknown.both());
         assertTrue(unknown.err().contains("Unknown model '" + MODEL + "'") && unknown.err().contains("lamina --classpath"),

@@ -145,7 +145,7 @@ public final class Json {
             // Gson wraps the reader's exception, whose message says what and where
             Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
             // first line only: Gson appends a line with a link to its troubleshooting guide
-            throw new IllegalArgumentException("not valid JSON: " + cause.getMessage().lines().findFirst()
+            throw new IllegalArgumentException("not valid JSON: " + String.valueOf(cause.getMessage()).lines().findFirst()
                     .orElse("").strip(), e);
         }
     }

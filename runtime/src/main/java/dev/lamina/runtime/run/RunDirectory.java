@@ -84,9 +84,20 @@ public final class RunDirectory {
     private static final String RUN_FORMAT = "lamina-run-1";
 
     private final Path dir;
+    /**
+     * The option that named a directory {@link #forNewRun} checked to hold no run, or null: a new
+     * run checks again once it holds the lock, since another command may have started a run there
+     * in between.
+     */
+    private final String newRunOption;
+
+    private RunDirectory(Path dir, String newRunOption) {
+        this.dir = dir;
+        this.newRunOption = newRunOption;
+    }
 
     private RunDirectory(Path dir) {
-        this.dir = dir;
+        this(dir, null);
     }
 
     /** The run directory {@code dir} (nothing is checked or created). */
@@ -116,7 +127,7 @@ public final class RunDirectory {
         }
         Path dir = out != null ? out : nextVersion(base);
         requireNoRun(dir, RUN_FILES, option);
-        return new RunDirectory(dir);
+        return new RunDirectory(dir, option);
     }
 
     /**
@@ -326,6 +337,11 @@ public final class RunDirectory {
             throw new IllegalArgumentException("the config writes to " + config.outputDir() + ", this run is " + dir);
         }
         try (RunLock lock = lock("training " + net.name())) {
+            if (newRunOption != null && config.resumeFrom() == null) {
+                // two commands given the same new directory: the second to get the lock finds the
+                // first one's run and is refused, instead of writing over it
+                requireNoRun(dir, RUN_FILES, newRunOption);
+            }
             RunData held = data.withValidation(config.settings());
             AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.write(new Started(RUN_FORMAT,
                     net.netClass().getName(), held.label())));

@@ -72,9 +72,8 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        try (FileChannel held = channel) {
             lock.release();
-            channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release the run lock: " + e.getMessage(), e);
         }

@@ -115,4 +115,21 @@ class RunDirectoryTest {
         assertTrue(e.getMessage().contains(bestState + " (named by " + run.path().resolve("last.json") + ") is missing")
                 && e.getMessage().contains("--tag last"), e.getMessage());
     }
+
+    /**
+     * Two commands given the same new directory both pass the check before either holds the lock;
+     * the one that trains second finds the first one's run and is refused, not written over it.
+     */
+    @Test
+    void aSecondNewRunCheckedBeforeTheFirstTrainedIsRefusedOnceItHoldsTheLock() throws Exception {
+        Path dir = tmp.resolve("same");
+        RunDirectory first = RunDirectory.forNewRun(dir, null);
+        RunDirectory second = RunDirectory.forNewRun(dir, null);
+        first.train(TinyNet.NET, data(), config().build());
+        byte[] last = Files.readAllBytes(dir.resolve("last.json"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> second.train(TinyNet.NET, data(), config().build()));
+        assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(last, Files.readAllBytes(dir.resolve("last.json"))), "the first run is intact");
+    }
 }
