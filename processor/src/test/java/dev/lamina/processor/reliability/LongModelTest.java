@@ -94,6 +94,19 @@ class LongModelTest {
     /** Compiles the model's Net, loads it and checks its summary has a row for each layer. */
     private static void assertCompilesWhole(JavaFileObject model, int layers) throws Exception {
         java.nio.file.Path classes = java.nio.file.Files.createTempDirectory("lamina-long");
+        try {
+            compileLoadAndCheck(model, layers, classes);
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> made = java.nio.file.Files.walk(classes)) {
+                for (java.nio.file.Path p : made.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void compileLoadAndCheck(JavaFileObject model, int layers, java.nio.file.Path classes)
+            throws Exception {
         Compilation compilation = assertTimeoutPreemptively(Duration.ofSeconds(300),
                 () -> Compiler.javac().withProcessors(new LaminaProcessor())
                         .withOptions("-d", classes.toString()).compile(model));

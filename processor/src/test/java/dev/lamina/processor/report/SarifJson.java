@@ -1,6 +1,6 @@
 package dev.lamina.processor.report;
 
-import dev.lamina.runtime.report.Json;
+import dev.lamina.runtime.io.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,10 @@ public final class SarifJson {
 
     private SarifJson() {}
 
-    /** The JSON value of {@code text} (objects as maps, arrays as lists, numbers as doubles). */
+    /**
+     * The JSON value of {@code text} (objects as maps, arrays as lists, whole numbers as longs,
+     * other numbers as doubles).
+     */
     public static Object parse(String text) {
         return Json.parse(text);
     }
@@ -31,10 +34,9 @@ public final class SarifJson {
 
     /** The value as a whole number. */
     public static long integer(Object value) {
-        double number = (Double) value;
-        if (number != Math.rint(number)) {
+        if (!(value instanceof Long number)) {
             throw new IllegalArgumentException(value + " is not a whole number");
         }
-        return (long) number;
+        return number;
     }
 }
