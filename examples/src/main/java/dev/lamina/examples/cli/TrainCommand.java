@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The model {@code lamina train} trains when none is named. */
     static final String DEFAULT_MODEL = "FashionClassifier";
 
-    @Parameters(index = "0", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL,
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL,
             description = "@Model class or generated Net class, e.g. FashionCnn, PlainNet,"
                     + " cifar.Plain or a fully qualified name (`lamina summary` lists them).")
     String model;

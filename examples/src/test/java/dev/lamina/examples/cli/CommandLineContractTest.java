@@ -175,4 +175,11 @@ class CommandLineContractTest {
         assertEquals(LaminaCli.OK, run("summary"));
         assertTrue(out.contains("  cifar100.Plain"), out);
     }
+
+    /** MODEL has a default (the default model), so the synopsis shows it optional (issue 23 item 6). */
+    @Test
+    void trainsSynopsisShowsModelOptional() {
+        String help = LaminaCli.newCommandLine().getSubcommands().get("train").getUsageMessage(CommandLine.Help.Ansi.OFF);
+        assertTrue(help.contains("[MODEL]"), help);
+    }
 }

@@ -91,13 +91,13 @@ public record DeviceChoice(Kind kind, int gpuIndex) {
                         + " sees no GPU, using the CPU (see docs/gpu.md to use a CUDA GPU)");
             case ALL_GPUS:
                 if (gpuCount == 0) {
-                    throw new DeviceUnavailableException(noGpu("a GPU", engine));
+                    throw new DeviceUnavailableException(noGpu("gpu", engine));
                 }
                 return new DeviceSelection(gpus(gpuCount), "gpu: " + engine + " sees " + gpuCount + " GPU(s)");
             case ONE_GPU:
                 if (gpuIndex >= gpuCount) {
                     throw new DeviceUnavailableException(gpuCount == 0 ? noGpu("gpu:" + gpuIndex, engine)
-                            : "device gpu:" + gpuIndex + " was asked for but " + engine + " sees only "
+                            : "device 'gpu:" + gpuIndex + "' was asked for but " + engine + " sees only "
                             + gpuCount + " GPU(s): gpu:0 to gpu:" + (gpuCount - 1)
                             + ". Choose one of those, or --device gpu for all of them.");
                 }
@@ -107,8 +107,9 @@ public record DeviceChoice(Kind kind, int gpuIndex) {
         }
     }
 
+    /** {@code asked} is the device as the user wrote it ({@code gpu}, {@code gpu:1}). */
     private static String noGpu(String asked, String engine) {
-        return "device " + asked + " was asked for but " + engine + " sees no GPU (found: cpu only). "
+        return "device '" + asked + "' was asked for but " + engine + " sees no GPU (found: cpu only). "
                 + "DJL uses a GPU only with a CUDA libtorch and libcudart on LD_LIBRARY_PATH; "
                 + "see docs/gpu.md, or train with --device cpu.";
     }

@@ -282,12 +282,17 @@ public final class Trainer {
         Integer planned = state.settings().epochs();
         if (config.settings().schedule().kind() != LearningRateSchedule.Kind.CONSTANT && planned != null
                 && planned != config.settings().epochs()) {
-            progress.info("note: the checkpoint's run was planned for " + planned + " epochs and this one for "
-                    + config.settings().epochs() + "; the " + config.settings().schedule() + " schedule now spans " + config.settings().epochs()
-                    + " epochs, so its rate does not continue from where the checkpoint left it");
+            progress.info("note: the checkpoint's run was planned for " + epochs(planned) + " and this one for "
+                    + epochs(config.settings().epochs()) + "; the " + config.settings().schedule() + " schedule now spans "
+                    + epochs(config.settings().epochs()) + ", so its rate does not continue from where the checkpoint left it");
         }
         LOG.info("Resumed from {} at epoch {}, step {}", config.resumeFrom(), state.epoch(), state.step());
         return restored;
     }
 
+
+    /** {@code 1 epoch}, {@code 3 epochs}. */
+    static String epochs(int n) {
+        return n + (n == 1 ? " epoch" : " epochs");
+    }
 }

@@ -46,12 +46,12 @@ class DeviceChoiceTest {
     void aGpuThatIsNotThereIsAnErrorNamingWhatWasFound() {
         DeviceUnavailableException none = assertThrows(DeviceUnavailableException.class,
                 () -> DeviceChoice.parse("gpu").resolve(0, "PyTorch 2.7.1"));
-        assertTrue(none.getMessage().startsWith("device a GPU was asked for but PyTorch 2.7.1 sees no GPU (found: cpu only)"),
+        assertTrue(none.getMessage().startsWith("device 'gpu' was asked for but PyTorch 2.7.1 sees no GPU (found: cpu only)"),
                 none.getMessage());
 
         DeviceUnavailableException second = assertThrows(DeviceUnavailableException.class,
                 () -> DeviceChoice.parse("gpu:1").resolve(1, "PyTorch 2.7.1"));
-        assertTrue(second.getMessage().contains("gpu:1 was asked for but PyTorch 2.7.1 sees only 1 GPU(s): gpu:0 to gpu:0"),
+        assertTrue(second.getMessage().contains("device 'gpu:1' was asked for but PyTorch 2.7.1 sees only 1 GPU(s): gpu:0 to gpu:0"),
                 second.getMessage());
 
         assertEquals(List.of(Device.gpu(1)), DeviceChoice.parse("gpu:1").resolve(2, "PyTorch").devices());
