@@ -348,7 +348,7 @@ public final class RunDirectory {
             if (held.folder() != null) {
                 held.folder().writeRunFiles(dir);
             }
-            TrainingResult result = new Trainer(config.withOutputDir(dir), listeners).fit(net.newBlock(),
+            TrainingResult result = new Trainer(config.withOutputDir(dir).namedIfUnnamed(net.name()), listeners).fit(net.newBlock(),
                     net.inputShape(), held.splits().train(), held.splits().validation(), held.splits().test());
             CheckpointTag chosen = chosenTag();
             SavedModelInfo info = saveModel(chosen, net, held.classNames(), held.label(), modelDir());

@@ -62,6 +62,18 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
                 normalization, limitBatches, modelName);
     }
 
+    /**
+     * These settings titled with {@code name} (the Net's) when no model name was given (the
+     * default {@value #DEFAULT_MODEL_NAME}); a name given stays.
+     */
+    public TrainingConfig namedIfUnnamed(String name) {
+        return !DEFAULT_MODEL_NAME.equals(modelName) ? this : new TrainingConfig(settings, device, outputDir,
+                resumeFrom, progress, terminal, logEvery, augmentation, normalization, limitBatches, name);
+    }
+
+    /** The model name of a config whose builder was given none. */
+    public static final String DEFAULT_MODEL_NAME = "model";
+
     /** The settings that define the run, typed, as checkpoints record them. */
     public RecordedSettings recorded() {
         return new RecordedSettings(settings.epochs(), settings.batchSize(),
@@ -77,7 +89,7 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
         private float learningRate;
         private LearningRateSchedule schedule;
         private float weightDecay;
-        private String modelName = "model";
+        private String modelName = DEFAULT_MODEL_NAME;
         private long seed;
         private double validation;
         private DeviceChoice device = DeviceChoice.auto();

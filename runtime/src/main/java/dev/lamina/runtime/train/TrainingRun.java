@@ -251,12 +251,22 @@ final class TrainingRun {
     /** The chart's title (model, run directory) and subtitles (data, settings) for this run. */
     private RunCaption caption(ExampleSet train, ExampleSet evalSet) {
         String run = store == null ? "(not saved)" : String.valueOf(store.dir().toAbsolutePath().normalize().getFileName());
-        String data = String.format(java.util.Locale.ROOT, "training: %s (%,d images); %s: %s (%,d images)",
-                train.name(), train.size(), evalTarget.id(), evalSet.name(), evalSet.size());
+        int limit = config.limitBatches();
+        long trained = limit > 0 ? Math.min(train.size(), (long) limit * config.settings().batchSize()) : train.size();
+        long evaluated = limit > 0 ? Math.min(evalSet.size(), (long) limit * config.settings().batchSize()) : evalSet.size();
+        String data = String.format(java.util.Locale.ROOT, "training: %s (%s); %s: %s (%s)", train.name(),
+                images(trained, train.size(), limit), evalTarget.id(), evalSet.name(), images(evaluated, evalSet.size(), limit));
         String settings = String.format(java.util.Locale.ROOT, "%d epoch(s), batch %d, Adam lr %s (%s)%s, seed %d",
                 config.settings().epochs(), config.settings().batchSize(), Float.toString(config.settings().learningRate()), config.settings().schedule().format(),
                 config.settings().weightDecay() > 0 ? ", weight decay " + config.settings().weightDecay() : "", config.settings().seed());
         return new RunCaption(config.modelName(), run, List.of(data, settings));
+    }
+
+    /** {@code 54,000 images}, or with --limit-batches {@code 1,920 of 54,000 images (first 30 batches)}. */
+    private static String images(long used, long all, int limitBatches) {
+        return used == all ? String.format(java.util.Locale.ROOT, "%,d images", all)
+                : String.format(java.util.Locale.ROOT, "%,d of %,d images (first %d batch%s)", used, all, limitBatches,
+                        limitBatches == 1 ? "" : "es");
     }
 
     private static String exploded(int classes) {

@@ -132,4 +132,17 @@ class RunDirectoryTest {
         assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
         assertTrue(java.util.Arrays.equals(last, Files.readAllBytes(dir.resolve("last.json"))), "the first run is intact");
     }
+
+    /**
+     * A run trained from Java is titled with its Net's name (it was "model, run ..."), and a run
+     * cut short with limitBatches says how many images it used (it gave the whole set's size).
+     */
+    @Test
+    void aJavaRunsChartNamesItsModelAndTheImagesALimitedRunUsed() throws Exception {
+        RunDirectory run = RunDirectory.forNewRun(tmp.resolve("limited"), null);
+        run.train(TinyNet.NET, data(), config().limitBatches(1).build());
+        String svg = Files.readString(run.path().resolve("history.svg"));
+        assertTrue(svg.contains("Tiny, run limited"), "title");
+        assertTrue(svg.contains("32 of 86 images (first 1 batch)"), "subtitle: " + svg.replaceAll("(?s).*(training: [^<]*).*", "$1"));
+    }
 }
