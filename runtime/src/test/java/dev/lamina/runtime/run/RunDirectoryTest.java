@@ -79,7 +79,8 @@ class RunDirectoryTest {
             assertEquals(2, settings.epochs());
         }
         String json = Files.readString(trained.modelDir().resolve("lamina-model.json"));
-        assertTrue(json.contains("\"seed\": 7,") && json.contains("\"epochs\": 2,") && !json.contains("7.0"),
+        assertTrue(json.contains("\"seed\": 7,") && json.contains("\"epochs\": 2,") && !json.contains("\"seed\": 7.0")
+                        && !json.contains("\"epochs\": 2.0"),
                 "integers stay integers:\n" + json);
         assertEquals(TinyNet.class.getName(), run.recordedNetClass().orElseThrow());
 
