@@ -161,10 +161,11 @@ public final class LaminaModel implements AutoCloseable {
         }
         try {
             String name = readInfo(dir).parametersFile();
-            return name != null && name.matches("[^/\\\\]+-\\d{4,}\\.params") && Files.isRegularFile(dir.resolve(name))
+            return name != null && name.matches("[^/\\\\]+-\\d{4,}\\.params")
+                    && Files.isRegularFile(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     ? name : null;
         } catch (LaminaModelException e) {
-            return null; // unreadable: nothing is removed on a guess
+            return null; // unreadable: nothing is removed on a guess (nor a link: a save never writes one)
         }
     }
 
