@@ -183,7 +183,7 @@ public final class FashionCnnNet {
      * Its layers as shaped at compile time: kinds, attributes, shapes, parameters, ONNX recipes.
      */
     public static dev.lamina.runtime.descriptor.NetDescriptor descriptor() {
-        return new dev.lamina.runtime.descriptor.NetDescriptor("FashionCnn", new ai.djl.ndarray.types.Shape(1, 28, 28), new ai.djl.ndarray.types.Shape(10), layers());
+        return new dev.lamina.runtime.descriptor.NetDescriptor("FashionCnn", dev.lamina.Model.Task.MULTI_CLASS, new ai.djl.ndarray.types.Shape(1, 28, 28), new ai.djl.ndarray.types.Shape(10), layers());
     }
 
     private static java.util.List<dev.lamina.runtime.descriptor.LayerDescriptor> layers() {

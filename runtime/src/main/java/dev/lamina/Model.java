@@ -52,6 +52,38 @@ public @interface Model {
      */
     Role role() default Role.DEFAULT;
 
+    /**
+     * {@return what a whole network predicts, which fixes its loss, its metrics and how its outputs
+     * are read: {@link Task#MULTI_CLASS} (the default) for one class out of N} The processor checks
+     * the output layer against the task; a building block has no task of its own.
+     */
+    Task task() default Task.MULTI_CLASS;
+
+    /** What a whole network predicts (see {@link #task()}); docs/tasks.md says more. */
+    enum Task {
+        /**
+         * One class out of N ({@code N >= 2} logits, no activation): softmax cross-entropy on the
+         * logits; predictions are class probabilities.
+         */
+        MULTI_CLASS,
+        /**
+         * Yes or no (one logit, no activation): sigmoid binary cross-entropy on the logit;
+         * predictions are the probability of the positive class and the answer at a threshold.
+         */
+        BINARY,
+        /**
+         * Any subset of N labels (N independent logits, no activation): sigmoid binary
+         * cross-entropy per label; predictions are a probability per label and the set at a
+         * threshold.
+         */
+        MULTI_LABEL,
+        /**
+         * N real values (N outputs, no bounding activation): a squared or Huber error on the
+         * (optionally normalized) targets; predictions are the values in the targets' units.
+         */
+        REGRESSION
+    }
+
     /** What a model is for (see {@link #role()}). */
     enum Role {
         /** A whole network when {@code input} is declared; a building block when it is left out. */

@@ -52,4 +52,18 @@ class DescriptorCodeTest {
         }
         assertThat(net).doesNotContain("layers_part7");
     }
+
+    @Test
+    void theDescriptorRecordsTheDeclaredTaskAndMultiClassWhenLeftOut() throws IOException {
+        Compilation compilation = Sources.compile(
+                Sources.model("Tagger", "@Model(input = {16}, task = Model.Task.MULTI_LABEL)", "public class Tagger {",
+                        "    @Dense(units = 3) Layer logits;", "}"),
+                Sources.model("Classes", "@Model(input = {16})", "public class Classes {",
+                        "    @Dense(units = 3) Layer logits;", "}"));
+        assertThat(compilation).succeeded();
+        assertThat(compilation.generatedSourceFile("test.TaggerNet").orElseThrow().getCharContent(true).toString())
+                .contains("NetDescriptor(\"Tagger\", dev.lamina.Model.Task.MULTI_LABEL, ");
+        assertThat(compilation.generatedSourceFile("test.ClassesNet").orElseThrow().getCharContent(true).toString())
+                .contains("NetDescriptor(\"Classes\", dev.lamina.Model.Task.MULTI_CLASS, ");
+    }
 }

@@ -53,8 +53,9 @@ final class DescriptorCode {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Its layers as shaped at compile time: kinds, attributes, shapes, parameters, ONNX recipes.\n")
                 .returns(NET_DESCRIPTOR)
-                .addStatement("return new $T($S, $L, $L, $N())", NET_DESCRIPTOR, model.spec().simpleName(),
-                        shape(model.input()), shape(model.output()), layers)
+                .addStatement("return new $T($S, $T.$L, $L, $L, $N())", NET_DESCRIPTOR, model.spec().simpleName(),
+                        DjlTypes.MODEL_TASK, model.spec().task().name(), shape(model.input()), shape(model.output()),
+                        layers)
                 .build());
         for (ShapedModel body : blocks.bodies()) {
             layersMethod(body, blocks.bodyMethod(body) + "Layers");

@@ -22,6 +22,8 @@ final class DjlTypes {
     static final ClassName RESIDUAL = ClassName.get("dev.lamina.runtime.blocks", "ResidualBlock");
     /** The layer descriptor of {@code descriptor()} ({@link DescriptorCode}). */
     static final ClassName NET_DESCRIPTOR = ClassName.get("dev.lamina.runtime.descriptor", "NetDescriptor");
+    /** {@code dev.lamina.Model.Task}, the task a Net's descriptor records. */
+    static final ClassName MODEL_TASK = ClassName.get("dev.lamina", "Model", "Task");
     static final ClassName LAYER_DESCRIPTOR = ClassName.get("dev.lamina.runtime.descriptor", "LayerDescriptor");
     static final ClassName ONNX_RECIPE = ClassName.get("dev.lamina.runtime.descriptor", "OnnxRecipe");
     /** The runtime interface of every generated Net's {@code NET} handle. */

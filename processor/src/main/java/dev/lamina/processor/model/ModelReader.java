@@ -114,7 +114,7 @@ public final class ModelReader {
             String simpleName = type.getSimpleName().toString();
             ModelSpec spec = new ModelSpec(packageName(type), simpleName, qualifiedName,
                     name.isEmpty() ? simpleName + "Net" : name, input, layers, suppressions(type),
-                    fieldSuppressions, role(values.get("role")));
+                    fieldSuppressions, role(values.get("role")), task(values.get("task")));
             return new Read(spec, locator, problems);
         } finally {
             reading.pop();
@@ -131,6 +131,17 @@ public final class ModelReader {
         }
         String name = constant.getSimpleName().toString();
         return name.equals("DEFAULT") ? null : ModelRole.valueOf(name);
+    }
+
+    /**
+     * {@code @Model(task)}: {@code MULTI_CLASS} when left out, and for a runtime older than the
+     * attribute (its {@code @Model} has no {@code task}).
+     */
+    private static ModelTask task(AnnotationValue value) {
+        if (value == null || !(value.getValue() instanceof VariableElement constant)) {
+            return ModelTask.MULTI_CLASS;
+        }
+        return ModelTask.valueOf(constant.getSimpleName().toString());
     }
 
     /**

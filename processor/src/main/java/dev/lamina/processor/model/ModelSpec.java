@@ -21,16 +21,27 @@ import java.util.Set;
  * @param fieldSuppressions values of {@code @SuppressWarnings} per field name
  * @param declaredRole {@code @Model(role)} when it is not {@code DEFAULT}; null when the model
  *     leaves its role to its input ({@link #role()})
+ * @param task {@code @Model(task)}: what a whole network predicts ({@link ModelTask#MULTI_CLASS}
+ *     when left out)
  */
 public record ModelSpec(String packageName, String simpleName, String qualifiedName, String netName,
                         List<Integer> input, List<LayerSpec> layers, Set<String> classSuppressions,
-                        Map<String, Set<String>> fieldSuppressions, ModelRole declaredRole) {
+                        Map<String, Set<String>> fieldSuppressions, ModelRole declaredRole, ModelTask task) {
 
     public ModelSpec {
+        task = task == null ? ModelTask.MULTI_CLASS : task;
         input = List.copyOf(input);
         layers = List.copyOf(layers);
         classSuppressions = Set.copyOf(classSuppressions);
         fieldSuppressions = Map.copyOf(fieldSuppressions);
+    }
+
+    /** A multi-class model ({@code @Model(task)} left out) with the given role. */
+    public ModelSpec(String packageName, String simpleName, String qualifiedName, String netName,
+                     List<Integer> input, List<LayerSpec> layers, Set<String> classSuppressions,
+                     Map<String, Set<String>> fieldSuppressions, ModelRole declaredRole) {
+        this(packageName, simpleName, qualifiedName, netName, input, layers, classSuppressions, fieldSuppressions,
+                declaredRole, ModelTask.MULTI_CLASS);
     }
 
     /** A model that declares no role ({@code @Model(role)} left at {@code DEFAULT}). */

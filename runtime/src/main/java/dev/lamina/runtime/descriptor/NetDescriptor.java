@@ -1,6 +1,7 @@
 package dev.lamina.runtime.descriptor;
 
 import ai.djl.ndarray.types.Shape;
+import dev.lamina.Model;
 import java.util.List;
 
 /**
@@ -8,14 +9,16 @@ import java.util.List;
  * same facts its block is built from, so a reader never needs to look into the block.
  *
  * @param model the model's name, the simple name of its {@code @Model} class
+ * @param task what the network predicts, its {@code @Model(task)}
  * @param input the shape of one example, without the batch axis, e.g. {@code (1, 28, 28)}
  * @param output the shape of one output, without the batch axis, e.g. {@code (10)}
  * @param layers the top-level layers in order: the block's children, each named {@link
  *     LayerDescriptor#name()}
  */
-public record NetDescriptor(String model, Shape input, Shape output, List<LayerDescriptor> layers) {
+public record NetDescriptor(String model, Model.Task task, Shape input, Shape output, List<LayerDescriptor> layers) {
 
     public NetDescriptor {
+        java.util.Objects.requireNonNull(task, "task");
         layers = List.copyOf(layers);
     }
 

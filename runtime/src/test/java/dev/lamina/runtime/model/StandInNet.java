@@ -31,7 +31,7 @@ record StandInNet(String name, Class<?> netClass, Supplier<Block> blocks, Shape 
     /** Its shapes, without layers (a saved model writes what its Net describes). */
     @Override
     public dev.lamina.runtime.descriptor.NetDescriptor descriptor() {
-        return new dev.lamina.runtime.descriptor.NetDescriptor(name, inputShape.slice(1), outputShape.slice(1),
+        return new dev.lamina.runtime.descriptor.NetDescriptor(name, dev.lamina.Model.Task.MULTI_CLASS, inputShape.slice(1), outputShape.slice(1),
                 java.util.List.of());
     }
 

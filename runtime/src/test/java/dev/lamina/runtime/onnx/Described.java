@@ -51,6 +51,6 @@ final class Described {
 
     /** The descriptor of a model fed {@code input} (one example) and giving {@code output}. */
     NetDescriptor descriptor(Shape input, Shape output) {
-        return new NetDescriptor("test", input, output, layers);
+        return new NetDescriptor("test", dev.lamina.Model.Task.MULTI_CLASS, input, output, layers);
     }
 }
