@@ -13,6 +13,7 @@ import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelRole;
 import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.ModelTask;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
@@ -65,6 +66,7 @@ final class TestModels {
         private final Set<String> names = new HashSet<>();
         private TensorShape current;
         private ModelRole role;
+        private ModelTask task = ModelTask.MULTI_CLASS;
         private String field;
         private int annotationIndex;
 
@@ -211,10 +213,16 @@ final class TestModels {
             return this;
         }
 
+        /** {@code @Model(task)}: what the network predicts. */
+        Builder task(ModelTask declared) {
+            task = declared;
+            return this;
+        }
+
         ShapedModel build() {
             List<LayerSpec> specs = layers.stream().map(ShapedLayer::spec).toList();
             ModelSpec spec = new ModelSpec("test", simpleName, "test." + simpleName, simpleName + "Net",
-                    input.dims(), specs, classSuppressions, fieldSuppressions, role);
+                    input.dims(), specs, classSuppressions, fieldSuppressions, role, task);
             return new ShapedModel(spec, input, layers);
         }
 
