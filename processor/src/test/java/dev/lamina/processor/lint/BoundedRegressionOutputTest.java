@@ -41,30 +41,26 @@ class BoundedRegressionOutputTest {
                     "    @Dense(units = 32) @ReLU Layer fc;",
                     "    @Dense(units = 1) @LeakyReLU Layer value;")));
 
-    private static TestModels.Builder ending(ModelTask task, int units, ActivationFn last) {
-        return model(784).task(task).field("fc1").dense(64).relu().field("out").dense(units).act(last);
-    }
-
     @Test
     void everyBoundingActivationIsReportedWithItsRange() {
-        assertFires(ending(ModelTask.REGRESSION, 2, ActivationFn.RELU).build(), ID, Severity.WARNING, "out", "ReLU",
+        assertFires(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.RELU).build(), ID, Severity.WARNING, "out", "ReLU",
                 "at least 0", "no gradient below it", "Fix: remove it; the last weighted layer's outputs are the"
                         + " predicted values.");
-        assertFires(ending(ModelTask.REGRESSION, 2, ActivationFn.GELU).build(), ID, Severity.WARNING, "out", "GELU",
+        assertFires(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.GELU).build(), ID, Severity.WARNING, "out", "GELU",
                 "at least -0.17");
-        assertFires(ending(ModelTask.REGRESSION, 2, ActivationFn.SIGMOID).build(), ID, Severity.WARNING, "out",
+        assertFires(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.SIGMOID).build(), ID, Severity.WARNING, "out",
                 "Sigmoid", "(0, 1)");
-        assertFires(ending(ModelTask.REGRESSION, 2, ActivationFn.TANH).build(), ID, Severity.WARNING, "out", "Tanh",
+        assertFires(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.TANH).build(), ID, Severity.WARNING, "out", "Tanh",
                 "(-1, 1)");
-        assertFires(ending(ModelTask.REGRESSION, 2, ActivationFn.SOFTMAX).build(), ID, Severity.WARNING, "out",
+        assertFires(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.SOFTMAX).build(), ID, Severity.WARNING, "out",
                 "Softmax", "makes the 2 values sum to 1");
-        assertFires(ending(ModelTask.REGRESSION, 1, ActivationFn.SOFTMAX).build(), ID, Severity.WARNING, "out",
+        assertFires(TestModels.endingIn(ModelTask.REGRESSION, 1, ActivationFn.SOFTMAX).build(), ID, Severity.WARNING, "out",
                 "Softmax", "the constant 1");
     }
 
     @Test
     void leakyReluAndHiddenActivationsAreFine() {
-        assertSilent(ending(ModelTask.REGRESSION, 2, ActivationFn.LEAKY_RELU).build(), ID);
+        assertSilent(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.LEAKY_RELU).build(), ID);
         assertSilent(model(784).task(ModelTask.REGRESSION).field("fc1").dense(64).act(ActivationFn.SIGMOID)
                 .field("out").dense(2).build(), ID);
     }
@@ -72,15 +68,15 @@ class BoundedRegressionOutputTest {
     /** One finding per layer: a regression output is not logits, so the logit rules leave it to this one. */
     @Test
     void theLogitRulesDoNotReportARegressionOutput() {
-        assertSilent(ending(ModelTask.REGRESSION, 2, ActivationFn.SIGMOID).build(), "ActivationOnLogits");
-        assertSilent(ending(ModelTask.REGRESSION, 2, ActivationFn.SOFTMAX).build(), "DoubleSoftmax");
-        assertSilent(ending(ModelTask.REGRESSION, 1, ActivationFn.SOFTMAX).build(), "SingleUnitSoftmaxOutput");
+        assertSilent(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.SIGMOID).build(), "ActivationOnLogits");
+        assertSilent(TestModels.endingIn(ModelTask.REGRESSION, 2, ActivationFn.SOFTMAX).build(), "DoubleSoftmax");
+        assertSilent(TestModels.endingIn(ModelTask.REGRESSION, 1, ActivationFn.SOFTMAX).build(), "SingleUnitSoftmaxOutput");
     }
 
     @Test
     void otherTasksAndBlocksAreNotThisRule() {
-        assertSilent(ending(ModelTask.MULTI_CLASS, 2, ActivationFn.SIGMOID).build(), ID);
-        assertSilent(ending(ModelTask.BINARY, 1, ActivationFn.SIGMOID).build(), ID);
+        assertSilent(TestModels.endingIn(ModelTask.MULTI_CLASS, 2, ActivationFn.SIGMOID).build(), ID);
+        assertSilent(TestModels.endingIn(ModelTask.BINARY, 1, ActivationFn.SIGMOID).build(), ID);
         assertSilent(model("Block", 784).role(ModelRole.BLOCK).field("fc").dense(8).relu().build(), ID);
     }
 

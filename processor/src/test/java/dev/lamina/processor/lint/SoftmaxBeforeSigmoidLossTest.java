@@ -41,13 +41,9 @@ class SoftmaxBeforeSigmoidLossTest {
                     "    @Dense(units = 32) @Softmax Layer fc;",
                     "    @Dense(units = 5) Layer tags;")));
 
-    private static TestModels.Builder ending(ModelTask task, int units, ActivationFn last) {
-        return model(784).task(task).field("fc1").dense(64).relu().field("out").dense(units).act(last);
-    }
-
     @Test
     void aSoftmaxOnABinaryLogitIsAnErrorThatSaysItIsConstant() {
-        assertFires(ending(ModelTask.BINARY, 1, ActivationFn.SOFTMAX).build(), ID, Severity.ERROR, "out", "Softmax",
+        assertFires(TestModels.endingIn(ModelTask.BINARY, 1, ActivationFn.SOFTMAX).build(), ID, Severity.ERROR, "out", "Softmax",
                 "'out_softmax' (@Softmax on 'out')", "the loss takes each logit and applies the sigmoid itself",
                 "Softmax over one output is 1 whatever the input", "never learns",
                 "Fix: remove the softmax; the last weighted layer's outputs are the logits");
@@ -55,22 +51,22 @@ class SoftmaxBeforeSigmoidLossTest {
 
     @Test
     void aSoftmaxOnMultiLabelLogitsSaysLabelsCompete() {
-        assertFires(ending(ModelTask.MULTI_LABEL, 5, ActivationFn.SOFTMAX).build(), ID, Severity.ERROR, "out",
+        assertFires(TestModels.endingIn(ModelTask.MULTI_LABEL, 5, ActivationFn.SOFTMAX).build(), ID, Severity.ERROR, "out",
                 "Softmax", "output (5)", "multi-label model", "compete", "every label is predicted present");
     }
 
     /** One finding per layer: on these tasks the softmax is this rule's, never DoubleSoftmax's. */
     @Test
     void doubleSoftmaxLeavesTheseTasksToThisRule() {
-        assertSilent(ending(ModelTask.BINARY, 1, ActivationFn.SOFTMAX).build(), "DoubleSoftmax");
-        assertSilent(ending(ModelTask.MULTI_LABEL, 5, ActivationFn.SOFTMAX).build(), "DoubleSoftmax");
+        assertSilent(TestModels.endingIn(ModelTask.BINARY, 1, ActivationFn.SOFTMAX).build(), "DoubleSoftmax");
+        assertSilent(TestModels.endingIn(ModelTask.MULTI_LABEL, 5, ActivationFn.SOFTMAX).build(), "DoubleSoftmax");
     }
 
     @Test
     void otherTasksAndOtherActivationsAreNotThisRule() {
-        assertSilent(ending(ModelTask.MULTI_CLASS, 5, ActivationFn.SOFTMAX).build(), ID);
-        assertSilent(ending(ModelTask.REGRESSION, 5, ActivationFn.SOFTMAX).build(), ID);
-        assertSilent(ending(ModelTask.MULTI_LABEL, 5, ActivationFn.SIGMOID).build(), ID);
+        assertSilent(TestModels.endingIn(ModelTask.MULTI_CLASS, 5, ActivationFn.SOFTMAX).build(), ID);
+        assertSilent(TestModels.endingIn(ModelTask.REGRESSION, 5, ActivationFn.SOFTMAX).build(), ID);
+        assertSilent(TestModels.endingIn(ModelTask.MULTI_LABEL, 5, ActivationFn.SIGMOID).build(), ID);
         assertSilent(model(784).task(ModelTask.MULTI_LABEL).field("fc1").dense(64).softmax()
                 .field("out").dense(5).build(), ID);
     }

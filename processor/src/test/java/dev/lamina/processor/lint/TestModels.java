@@ -48,6 +48,11 @@ final class TestModels {
         return new Builder(simpleName, input);
     }
 
+    /** A {@code task} network on (784): a hidden ReLU layer, then {@code out} of {@code units} and {@code last}. */
+    static Builder endingIn(ModelTask task, int units, ActivationFn last) {
+        return model(784).task(task).field("fc1").dense(64).relu().field("out").dense(units).act(last);
+    }
+
     /** The canonical MLP: (784) -> fc1 @Dense(128) @ReLU -> drop1 @Dropout(rate) -> logits @Dense(10). */
     static ShapedModel mlp(double rate) {
         return model(784)

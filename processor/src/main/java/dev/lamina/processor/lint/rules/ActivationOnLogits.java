@@ -62,11 +62,7 @@ public final class ActivationOnLogits extends Rule {
 
     /** How a message names the model: a classifier, or the task's model. */
     private static String modelWords(LayerSequence layers) {
-        return switch (layers.task()) {
-            case BINARY -> "binary model";
-            case MULTI_LABEL -> "multi-label model";
-            default -> "classifier";
-        };
+        return layers.task() == ModelTask.MULTI_CLASS ? "classifier" : layers.task().words() + " model";
     }
 
     /** The loss the task's training applies to the logits. */

@@ -59,7 +59,7 @@ public final class SoftmaxBeforeSigmoidLoss extends Rule {
                         + " cannot have two likely labels), and the sigmoid of a value in (0, 1) is at least 0.5, so"
                         + " at the 0.5 threshold every label is predicted present.";
         return new Message(softmax + " applies softmax to the output " + output + of + " of this "
-                + (binary ? "binary" : "multi-label") + " model (@Model(task = " + layers.task().declaration()
+                + layers.task().words() + " model (@Model(task = " + layers.task().declaration()
                 + ")), which is trained with sigmoid cross-entropy: the loss takes each logit and applies the"
                 + " sigmoid itself." + why,
                 "remove the softmax" + where + "; the last weighted layer's outputs are the logits, and training"

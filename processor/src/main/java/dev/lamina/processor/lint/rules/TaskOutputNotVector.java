@@ -43,7 +43,7 @@ public final class TaskOutputNotVector extends Rule {
         };
         Message message = new Message((last < 0 ? "model '" + layers.model().spec().simpleName() + "' (@Model)"
                 : "layer " + layers.describe(last) + ", the last " + (layers.lastWeighted() >= 0 ? "weighted " : "")
-                        + "layer,") + " gives this " + words(layers.task()) + " model (@Model(task = "
+                        + "layer,") + " gives this " + layers.task().words() + " model (@Model(task = "
                 + layers.task().declaration() + ")) the output " + layers.model().output() + ", a (C, H, W) feature"
                 + " map. The task trains " + what + " as the units of an output vector, against a vector of labels"
                 + " or targets, so a feature map has nothing to be compared with.",
@@ -65,13 +65,5 @@ public final class TaskOutputNotVector extends Rule {
         int last = layers.lastWeighted();
         return layers.isConv(last) && IntStream.range(last + 1, layers.size())
                 .allMatch(i -> LayerSequence.isLinear(layers.spec(i)));
-    }
-
-    private static String words(ModelTask task) {
-        return switch (task) {
-            case BINARY -> "binary";
-            case MULTI_LABEL -> "multi-label";
-            default -> "regression";
-        };
     }
 }
