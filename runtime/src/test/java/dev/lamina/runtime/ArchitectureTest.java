@@ -59,6 +59,17 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.lamina");
 
     /**
+     * Of the annotations users write, the runtime reads only {@code Model.Task}, the task a Net's
+     * descriptor records (its loss, metrics and predictions follow it); the layer annotations are
+     * read by the processor alone, at compile time.
+     */
+    @ArchTest
+    static final ArchRule RUNTIME_READS_ONLY_THE_TASK_OF_THE_ANNOTATIONS = noClasses()
+            .that().resideInAPackage("dev.lamina.runtime..")
+            .should().dependOnClassesThat(resideInAPackage("dev.lamina")
+                    .and(not(type(dev.lamina.Model.Task.class))));
+
+    /**
      * The runtime's packages, each reaching only down: the layer descriptor (what {@code
      * LaminaNet.descriptor()} returns) under the shared root, io and blocks at the bottom; data,
      * device and report on them; checkpoint, onnx; then train and model, which do not know each
@@ -66,8 +77,7 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .ensureAllClassesAreContainedInArchitecture()
-            .layer("Annotations").definedBy("dev.lamina")
+            .ensureAllClassesAreContainedInArchitectureIgnoring("dev.lamina") // the annotations: the rule above
             .layer("Run").definedBy("dev.lamina.runtime.run..")
             .layer("Model").definedBy("dev.lamina.runtime.model..")
             .layer("Train").definedBy("dev.lamina.runtime.train..")
@@ -80,7 +90,6 @@ class ArchitectureTest {
             .layer("Io").definedBy("dev.lamina.runtime.io..")
             .layer("Shared").definedBy("dev.lamina.runtime")
             .layer("Descriptor").definedBy("dev.lamina.runtime.descriptor..")
-            .whereLayer("Annotations").mayNotBeAccessedByAnyLayer()
             .whereLayer("Run").mayNotBeAccessedByAnyLayer()
             .whereLayer("Model").mayOnlyAccessLayers("Checkpoint", "Onnx", "Report", "Data", "Device", "Blocks", "Io", "Shared", "Descriptor")
             .whereLayer("Train").mayOnlyAccessLayers("Checkpoint", "Report", "Data", "Device", "Blocks", "Io", "Shared", "Descriptor")
@@ -162,5 +171,13 @@ class ArchitectureTest {
         JavaClasses classes = new ClassFileImporter().importClasses(
                 Class.forName("dev.lamina.runtime.report.RunFileWriterFixture"), HistoryFiles.class);
         assertTrue(RUN_FILES_WRITTEN_FOR_THE_RUN.evaluate(classes).hasViolation());
+    }
+
+    /** {@link #RUNTIME_READS_ONLY_THE_TASK_OF_THE_ANNOTATIONS} can fail: a runtime class reading {@code @Dense} breaks it. */
+    @Test
+    void readingALayerAnnotationAtRunTimeIsAViolation() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().importClasses(
+                Class.forName("dev.lamina.runtime.model.AnnotationReadingFixture"), dev.lamina.Dense.class);
+        assertTrue(RUNTIME_READS_ONLY_THE_TASK_OF_THE_ANNOTATIONS.evaluate(classes).hasViolation());
     }
 }
