@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * javac with the Lamina processor. Oracles: javac never crashes and the processor never throws
  * ({@code InternalError}); every case either compiles or fails with Lamina errors only, each on a
  * line of the case's own sources; every case with an injected error fails; every generated Net
- * compiles; for every case that compiles, the compile-time output shape and parameter counts
- * equal DJL's after {@code initialize}, and a forward pass (inference and training) has the
+ * compiles; for every case that compiles, the descriptor records the declared task, the compile-time
+ * output shape and parameter counts equal DJL's after {@code initialize}, and a forward pass (inference and training) has the
  * promised shape and no NaN.
  *
  * <p>The quick run in {@code mvn verify} checks 200 cases of seed 15. The long run (docs/reliability.md):
@@ -226,6 +226,11 @@ class ModelFuzzTest {
                 if (p.requiresGradient()) {
                     djlTrainable += p.getArray().size();
                 }
+            }
+            Object task = ((dev.lamina.runtime.descriptor.NetDescriptor) call(net, "descriptor")).task();
+            if (!String.valueOf(task).equals(c.task())) {
+                tally.failures.add(describe(c, "descriptor task " + task + ", declared " + c.task()));
+                return;
             }
             if (djlTotal != total || djlTrainable != trainable) {
                 tally.failures.add(describe(c, "parameters: compile time " + trainable + " trainable / " + total

@@ -11,12 +11,13 @@ import java.util.SplittableRandom;
  * depthwise convolutions (kernel, stride, padding, multiplier, bias, activation), batch and layer
  * norm, dropout and spatial dropout, max and average pools, global average and max pooling,
  * flatten, the six activations, sub-models (half of them bodies without input), residuals with
- * and without projection, {@code @Model(name)}, a superclass without layers ({@code extends}), and
+ * and without projection, {@code @Model(name)}, {@code @Model(task)} (a binary, multi-label or
+ * regression model ends in a dense head its task accepts), a superclass without layers ({@code extends}), and
  * boundary values (sizes of 1, the largest and smallest
  * floats in range). It tracks the shape so that most models it means to be valid are; an {@link Case#injected() injected} case carries one
  * deliberate error (an attribute out of range or changed by float rounding, a bad input, a bad
  * name, a static or enum layer, a superclass with layers, a shape error, a residual that cannot add up, a body that cannot
- * take what its field gives it).
+ * take what its field gives it; and, drawn apart, a task on a building block).
  */
 final class ModelGenerator {
 
@@ -29,9 +30,10 @@ final class ModelGenerator {
      * @param extreme whether it uses extreme (valid) values, such as epsilon 3.4e38, under which a
      *     float forward pass may overflow legitimately: the NaN oracle is skipped for it
      * @param injected the deliberate error, or null when the case is meant to be valid
+     * @param task the {@code Model.Task} constant the model declares ({@code MULTI_CLASS} when it leaves task out)
      */
     record Case(int id, String packageName, List<Source> sources, String model, String netName, boolean extreme,
-                String injected) {}
+                String injected, String task) {}
 
     private static final String[] ACTS = {"NONE", "RELU", "LEAKY_RELU", "GELU", "SIGMOID", "TANH", "SOFTMAX"};
     private static final String[] ACTIVATIONS = {"@ReLU", "@LeakyReLU", "@GELU", "@Sigmoid", "@Tanh", "@Softmax"};
@@ -44,6 +46,11 @@ final class ModelGenerator {
     };
 
     private final SplittableRandom random;
+    /**
+     * The draws about {@code @Model(task)}, apart from {@link #random} so that adding them left the
+     * cases of every seed as they were.
+     */
+    private final SplittableRandom taskRandom;
     private final int id;
     private final String pkg;
     private final List<Source> sources = new ArrayList<>();
@@ -53,6 +60,7 @@ final class ModelGenerator {
     private ModelGenerator(long seed, int id) {
         // SplittableRandom mixes its seed: neighbouring ids give unrelated cases (java.util.Random would not)
         this.random = new SplittableRandom(seed * 1_000_003L + id);
+        this.taskRandom = new SplittableRandom((seed * 1_000_003L + id) ^ 0x5DEECE66DL);
         this.id = id;
         this.pkg = "fuzz.c" + id;
     }
@@ -105,6 +113,21 @@ final class ModelGenerator {
         }
         List<String> fields = new ArrayList<>();
         Dims out = layers(input, fields, 1 + random.nextInt(7), 0);
+        // docs/dsl.md, Tasks: a fifth of the models declare another task, and end in a head it accepts
+        String task = "MULTI_CLASS";
+        String taskAttribute = "";
+        if (taskRandom.nextInt(5) == 0) {
+            task = new String[] {"BINARY", "MULTI_LABEL", "REGRESSION"}[taskRandom.nextInt(3)];
+            taskAttribute = ", task = Model.Task." + task;
+            int units = task.equals("BINARY") ? 1 : 1 + taskRandom.nextInt(6);
+            fields.add((out.image() ? "@ReLU @GlobalAvgPool " : "") + "@Dense(units = " + units + ") Layer head;");
+            out = new Dims(units, 0, 0);
+        } else if (taskRandom.nextInt(40) == 0) {
+            taskAttribute = ", task = Model.Task.MULTI_CLASS"; // the default, written out
+        }
+        if (injected == null && taskRandom.nextInt(25) == 0) {
+            injected = "task on block";
+        }
         if (injected != null && !injected.startsWith("name ") && !injected.startsWith("input ")) {
             inject(injected, out, fields);
         }
@@ -117,7 +140,7 @@ final class ModelGenerator {
             superclass = " extends " + base("int epochs;");
         }
         StringBuilder code = new StringBuilder("package " + pkg + ";\n\nimport dev.lamina.*;\n\n");
-        code.append("@Model(input = ").append(inputLiteral).append(nameAttribute).append(")\n");
+        code.append("@Model(input = ").append(inputLiteral).append(nameAttribute).append(taskAttribute).append(")\n");
         if (asEnum) {
             code.append("public enum ").append(name).append(" {\n    @Dense(units = 2) @ReLU OUT;\n");
             fields.forEach(f -> code.append("    ").append(f).append('\n'));
@@ -127,7 +150,7 @@ final class ModelGenerator {
         }
         code.append("}\n");
         sources.add(0, new Source(name, code.toString()));
-        return new Case(id, pkg, List.copyOf(sources), pkg + "." + name, netName, extreme, injected);
+        return new Case(id, pkg, List.copyOf(sources), pkg + "." + name, netName, extreme, injected, task);
     }
 
     /** Appends {@code count} random valid fields for input {@code in}; returns the output shape. */
@@ -360,6 +383,7 @@ final class ModelGenerator {
             case "pool value 0" -> out.image() ? "@MaxPool(0) Layer " + f + ";" : "@AvgPool(value = 0) Layer " + f + ";";
             case "body rejects input" -> bodyRejectingInput(out, f);
             case "extends layers" -> ""; // the model's superclass, written in build()
+            case "task on block" -> taskOnBlock(f);
             default -> throw new IllegalStateException(injected);
         };
         if (!line.isEmpty()) {
@@ -394,6 +418,16 @@ final class ModelGenerator {
             addModel(name, null, List.of("@BatchNorm @ReLU Layer a;"));
         }
         fields.add(name + " " + field + ";");
+    }
+
+    /** A shape-keeping body ({@code T<id>}) that declares a task, which a building block has not (TaskOnBlock). */
+    private String taskOnBlock(String field) {
+        String name = "T" + id;
+        StringBuilder code = new StringBuilder("package " + pkg + ";\n\nimport dev.lamina.*;\n\n");
+        code.append("@Model(task = Model.Task.").append(new String[] {"BINARY", "MULTI_LABEL", "REGRESSION"}[taskRandom.nextInt(3)])
+                .append(")\npublic class ").append(name).append(" {\n    @BatchNorm Layer a;\n}\n");
+        sources.add(new Source(name, code.toString()));
+        return name + " " + field + ";";
     }
 
     /** A body (no input) whose only layer cannot take {@code out}, the shape its field gives it. */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The fuzz generator covers the DSL as documented (issue 21): every Lamina annotation that
  * docs/dsl.md names (an annotation type of {@code dev.lamina} written {@code `@Name`} there) is
  * emitted by some of the quick run's cases, and so is {@code extends} (a superclass without
- * layers, and one with layers as an injected error). A new annotation documented in dsl.md fails
+ * layers, and one with layers as an injected error), and every {@code @Model(task)} (a task on a
+ * building block as an injected error). A new annotation documented in dsl.md fails
  * this test until the generator writes it.
  */
 class ModelGeneratorCoverageTest {
@@ -40,8 +41,12 @@ class ModelGeneratorCoverageTest {
         Set<String> emitted = new TreeSet<>();
         boolean extendsPlain = false;
         boolean extendsLayers = false;
+        Set<String> tasks = new TreeSet<>();
+        boolean taskOnBlock = false;
         for (int id = 0; id < 200; id++) { // the quick run of ModelFuzzTest: 200 cases of seed 15
             ModelGenerator.Case c = ModelGenerator.generate(15, id);
+            tasks.add(c.task());
+            taskOnBlock |= "task on block".equals(c.injected());
             for (ModelGenerator.Source source : c.sources()) {
                 Matcher written = WRITTEN.matcher(source.code());
                 while (written.find()) {
@@ -58,6 +63,9 @@ class ModelGeneratorCoverageTest {
         assertEquals(Set.of(), missing, "annotations docs/dsl.md names that the fuzz generator never emits");
         assertTrue(extendsPlain, "a valid case extends a class without layers");
         assertTrue(extendsLayers, "an injected case extends a class with layers");
+        // docs/dsl.md, Tasks: every @Model(task), and a task on a building block as an injected error
+        assertEquals(Set.of("BINARY", "MULTI_CLASS", "MULTI_LABEL", "REGRESSION"), tasks);
+        assertTrue(taskOnBlock, "an injected case declares a task on a building block");
     }
 
     private static boolean isLaminaAnnotation(String simpleName) {

@@ -151,6 +151,15 @@ public enum Problem {
     INVALID_NET_NAME("InvalidNetName", Severity.ERROR,
             "model '%s' (@Model): name = \"%s\" cannot name the generated class. %s.",
             "use a Java identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
+    /**
+     * {@code @Model(task)} other than the default on a building block (role {@code BLOCK} or
+     * {@code RESIDUAL_BLOCK}, or a body without input): a block has no task of its own.
+     */
+    TASK_ON_BLOCK("TaskOnBlock", Severity.ERROR,
+            "model '%s' (@Model): task = %s on %s, which has no task of its own. The task fixes the loss, "
+                    + "the metrics and the predictions of a whole network; a block's output is what the layers after "
+                    + "it receive in the network that uses it, so the task would be silently ignored.",
+            "remove task = %s from %s, and declare it on the @Model of the network that uses %s."),
     /** The generated source could not be written (e.g. two models with the same Net name). */
     NET_NOT_WRITTEN("NetNotWritten", Severity.ERROR,
             "model '%s' (@Model): the generated class %s could not be written (%s). Another class of "
@@ -420,6 +429,14 @@ public enum Problem {
     /** {@link #INVALID_NET_NAME}: {@code @Model(name)} of {@code model}; {@code why} without final period. */
     public static Finding invalidNetName(String model, String name, String why) {
         return INVALID_NET_NAME.at(Origin.ofModel("name"), model, name, why, model);
+    }
+
+    /**
+     * {@link #TASK_ON_BLOCK}: {@code model} declares {@code task} (e.g. {@code Model.Task.BINARY})
+     * and is {@code block} (e.g. {@code a building block (role = Model.Role.BLOCK)}).
+     */
+    public static Finding taskOnBlock(String model, String task, String block) {
+        return TASK_ON_BLOCK.at(Origin.ofModel("task"), model, task, block, task, model, model);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.lamina.processor.lint.rules.ChannelsLastInput;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelRole;
 import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.ModelTask;
 import dev.lamina.processor.model.SpecValidator;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapeInference;
@@ -314,7 +315,8 @@ public final class ModelGraph {
     /** The {@code SubModelRoleUndeclared} warning on {@code layer}, or null when it does not apply. */
     private Finding undeclaredRole(ShapedLayer layer) {
         if (!(layer.spec() instanceof SubModelSpec sub) || layer.inside() == null
-                || sub.model().inputFromUseSite() || sub.model().declaredRole() != null) {
+                || sub.model().inputFromUseSite() || sub.model().declaredRole() != null
+                || sub.model().task() != ModelTask.MULTI_CLASS) { // a declared task says it is a whole network
             return null;
         }
         ModelRole role = Linter.roleAtUse(sub.model(), sub.residual());

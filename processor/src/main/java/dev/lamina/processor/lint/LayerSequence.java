@@ -10,6 +10,7 @@ import dev.lamina.processor.model.DropoutSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelRole;
 import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.ModelTask;
 import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.shape.ShapedLayer;
 import dev.lamina.processor.shape.ShapedModel;
@@ -185,10 +186,29 @@ public final class LayerSequence {
     /**
      * Whether the model is a classifier: its output is a vector and it is a whole network, not a
      * building block (its declared role, never what other models do with it): then the last
-     * weighted layer's outputs are the logits that training feeds to softmax cross-entropy.
+     * weighted layer's outputs are what training feeds to the task's loss ({@link #task}): logits,
+     * or for a regression model the predicted values.
      */
     public boolean isClassifier() {
         return !isBlock() && model.output().isVector();
+    }
+
+    /**
+     * What the network predicts ({@code @Model(task)}), which fixes the loss its output feeds: the
+     * logits of softmax cross-entropy ({@link ModelTask#MULTI_CLASS}), of sigmoid cross-entropy
+     * ({@link ModelTask#BINARY}, {@link ModelTask#MULTI_LABEL}), or the values of a squared error
+     * ({@link ModelTask#REGRESSION}). Only a whole network has one ({@link #isClassifier}).
+     */
+    public ModelTask task() {
+        return model.spec().task();
+    }
+
+    /**
+     * Whether the output is logits that the task's loss takes ({@link #isClassifier}, and a task
+     * other than regression, whose outputs are the predicted values).
+     */
+    public boolean hasLogits() {
+        return isClassifier() && task() != ModelTask.REGRESSION;
     }
 
     public ShapedModel model() {

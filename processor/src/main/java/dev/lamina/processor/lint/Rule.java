@@ -225,6 +225,19 @@ public abstract class Rule {
                 new Finding.Declaration(fixed.declaredIn().qualifiedName(), layers.spec(fixedAt).origin()));
     }
 
+    /**
+     * A finding on the layer at {@code index}, placed as {@link #finding(LayerSequence, int, Message)}
+     * places it, whose Fix is carried out on the {@code @Model} annotation of the model at hand: it
+     * sets {@code attribute} to {@code value} (e.g. {@code task} to {@code Model.Task.BINARY}).
+     */
+    protected final Finding findingFixedOnModel(LayerSequence layers, int index, Message message, String attribute,
+                                                String value) {
+        Finding found = finding(layers, index, new Message(message.text(), message.fix()));
+        Origin origin = Origin.ofModel(attribute);
+        return found.withText(found.text(), Fix.of(message.fix()).at(layers.model().spec().qualifiedName(), origin)
+                .replacing(origin, value));
+    }
+
     /** The message's Fix, carried out on the layer at {@code index} where it is declared. */
     private static Fix fixAt(LayerSequence layers, int index, Message message) {
         LayerSequence.Entry entry = layers.entry(index);

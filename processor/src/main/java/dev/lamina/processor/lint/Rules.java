@@ -2,6 +2,7 @@ package dev.lamina.processor.lint;
 
 import dev.lamina.processor.lint.rules.ActivationOnLogits;
 import dev.lamina.processor.lint.rules.BatchNormAfterActivation;
+import dev.lamina.processor.lint.rules.BoundedRegressionOutput;
 import dev.lamina.processor.lint.rules.ChannelsLastInput;
 import dev.lamina.processor.lint.rules.ConsecutiveDropout;
 import dev.lamina.processor.lint.rules.DoubleSoftmax;
@@ -15,8 +16,11 @@ import dev.lamina.processor.lint.rules.InputDropoutHigh;
 import dev.lamina.processor.lint.rules.LargeDenseHead;
 import dev.lamina.processor.lint.rules.LinearConvBeforePool;
 import dev.lamina.processor.lint.rules.MissingActivation;
+import dev.lamina.processor.lint.rules.MultiUnitBinaryOutput;
 import dev.lamina.processor.lint.rules.RedundantBias;
 import dev.lamina.processor.lint.rules.SingleUnitSoftmaxOutput;
+import dev.lamina.processor.lint.rules.SoftmaxBeforeSigmoidLoss;
+import dev.lamina.processor.lint.rules.TaskOutputNotVector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +43,17 @@ public final class Rules {
             new DropoutOnOutput(),
             new ConsecutiveDropout(),
             new DoubleSoftmax(),
+            new SoftmaxBeforeSigmoidLoss(),
             new ActivationOnLogits(),
+            new BoundedRegressionOutput(),
             new MissingActivation(),
             new DuplicateActivation(),
             new BatchNormAfterActivation(),
             new RedundantBias(),
             new LargeDenseHead(),
             new SingleUnitSoftmaxOutput(),
+            new MultiUnitBinaryOutput(),
+            new TaskOutputNotVector(),
             new ChannelsLastInput(),
             new LinearConvBeforePool());
 

@@ -1,5 +1,7 @@
 package dev.lamina.processor.model;
 
+import java.util.Locale;
+
 /**
  * What a whole network predicts, as its {@code @Model(task)} declares it (the processor's copy of
  * {@code dev.lamina.Model.Task}, which it reads by name and never loads): the output lints check the
@@ -15,6 +17,11 @@ public enum ModelTask {
     MULTI_LABEL,
     /** N real values: no bounding activation, squared or Huber error. */
     REGRESSION;
+
+    /** How messages name the task: {@code multi-class}, {@code binary}, {@code multi-label}, {@code regression}. */
+    public String words() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** The constant of {@code dev.lamina.Model.Task} that declares this task, as users write it. */
     public String declaration() {

@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Range checks of annotation attributes and of {@code @Model(input)}, on plain specs. Each
+ * Range checks of annotation attributes and of {@code @Model(input)}, and a task declared on a
+ * building block ({@code TaskOnBlock}), on plain specs. Each
  * problem is an ERROR whose origin names the attribute, so it is reported on the value itself.
  * Sub-models are checked as models of their own (they are {@code @Model} classes too).
  */
@@ -78,6 +79,7 @@ public final class SpecValidator {
                                        Map<String, List<Finding>> subModels) {
         List<Finding> findings = new ArrayList<>();
         checkInput(model, findings);
+        checkTask(model, findings);
         if (!model.inputFromUseSite()) { // a body has no Net: @Model(name) has no effect on it
             checkNetName(model, taken, findings);
         }
@@ -119,6 +121,19 @@ public final class SpecValidator {
         if (why != null) {
             findings.add(Problem.invalidInputShape(model.simpleName(), input, why));
         }
+    }
+
+    /** A task belongs to a whole network: on a building block it is an error, never silently ignored. */
+    private static void checkTask(ModelSpec model, List<Finding> findings) {
+        if (model.task() == ModelTask.MULTI_CLASS || !model.role().isBlock()) {
+            return; // the default is every model's, and the processor cannot tell it written from left out
+        }
+        String block = model.declaredRole() == ModelRole.RESIDUAL_BLOCK
+                ? "the main path of a @Residual block (role = " + ModelRole.RESIDUAL_BLOCK.declaration() + ")"
+                : model.declaredRole() == ModelRole.BLOCK
+                        ? "a building block (role = " + ModelRole.BLOCK.declaration() + ")"
+                        : "a building block (a model without input takes it from each model that uses it)";
+        findings.add(Problem.taskOnBlock(model.simpleName(), model.task().declaration(), block));
     }
 
     private static void checkNetName(ModelSpec model, Predicate<String> taken, List<Finding> findings) {

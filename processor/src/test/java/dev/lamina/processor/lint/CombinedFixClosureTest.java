@@ -80,19 +80,21 @@ class CombinedFixClosureTest {
                 "    @Dense(units = 10) Layer logits;"));
     }
 
-    /** Keras's binary classifier, Dense(1, sigmoid): both messages lead to the same clean model. */
+    /** Keras's binary classifier, Dense(1, sigmoid): both messages lead to the same clean model, the binary task. */
     @Test
-    void aOneUnitSigmoidOutputIsToldToBecomeTwoLogits() {
+    void aOneUnitSigmoidOutputIsToldToDeclareTheBinaryTask() {
         Compilation compilation = compile(JavacCase.vector("Binary",
                 "    @Dense(units = 16) @ReLU Layer fc;",
                 "    @Dense(units = 1) @Sigmoid Layer out;"));
         assertThat(compilation).failed();
         for (String id : new String[] {"SingleUnitSoftmaxOutput", "ActivationOnLogits"}) {
-            assertTrue(fixOf(compilation, id).contains("@Dense(units = 2) with no activation"), id);
+            assertTrue(fixOf(compilation, id).contains("declare the binary task, @Model(..., task = Model.Task.BINARY)"),
+                    id);
         }
-        assertClean(JavacCase.vector("Binary",
+        assertTrue(fixOf(compilation, "ActivationOnLogits").startsWith("Fix: remove it and declare the binary task"));
+        assertClean(JavacCase.withFields("Binary", "{16}, task = Model.Task.BINARY",
                 "    @Dense(units = 16) @ReLU Layer fc;",
-                "    @Dense(units = 2) Layer out;"));
+                "    @Dense(units = 1) Layer out;"));
     }
 
     /** A one-unit softmax: removing the softmax alone would leave a model that cannot learn. */
@@ -101,14 +103,14 @@ class CombinedFixClosureTest {
         Compilation compilation = compile(JavacCase.vector("OneSoftmax",
                 "    @Dense(units = 16) @ReLU Layer fc;",
                 "    @Dense(units = 1) @Softmax Layer out;"));
-        assertTrue(fixOf(compilation, "DoubleSoftmax").startsWith("Fix: remove the softmax and give it two outputs"));
+        assertTrue(fixOf(compilation, "DoubleSoftmax").startsWith("Fix: remove the softmax and declare the binary task"));
         Compilation softmaxRemoved = compile(JavacCase.vector("OneSoftmax",
                 "    @Dense(units = 16) @ReLU Layer fc;",
                 "    @Dense(units = 1) Layer out;"));
         assertThat(softmaxRemoved).hadErrorContaining("[lamina:SingleUnitSoftmaxOutput]");
-        assertClean(JavacCase.vector("OneSoftmax",
+        assertClean(JavacCase.withFields("OneSoftmax", "{16}, task = Model.Task.BINARY",
                 "    @Dense(units = 16) @ReLU Layer fc;",
-                "    @Dense(units = 2) Layer out;"));
+                "    @Dense(units = 1) Layer out;"));
     }
 
     /** A dropout at the end of a residual block before the next block's batch norm: removing it from the block. */

@@ -106,16 +106,31 @@ class ModelGraphTest {
     @Test
     void aLintsFixIsCarriedOutOnTheLayerItNamesWhereThatLayerIsDeclared() {
         ShapedModel block = model("Head", 64).role(ModelRole.BLOCK).field("fc").dense(16).relu()
-                .field("out").dense(1).build();
+                .field("out").dense(10).relu().build();
         ShapedModel net = model("Net", 64).field("head").subModel(block, false).build();
         ModelSpec spec = net.spec();
         ModelGraph.Report report = node(graph(block, net), spec.simpleName()).reports().get(0);
-        assertEquals("SingleUnitSoftmaxOutput", report.finding().id());
+        assertEquals("ActivationOnLogits", report.finding().id());
         assertEquals("head", report.finding().origin().field(), "placed on the use site");
         Fix.Target target = report.finding().fix().target();
         assertNotNull(target);
         assertEquals("test.Head", target.model());
         assertEquals("out", target.origin().field(), "carried out on Head's own layer");
         assertTrue(report.finding().message().endsWith(" Fix: " + report.finding().fix().text()));
+    }
+
+    /** The one-unit output's Fix is the network's task: carried out on its @Model, wherever the layer is declared. */
+    @Test
+    void theOneUnitFixIsCarriedOutOnTheNetworksTask() {
+        ShapedModel block = model("Head", 64).role(ModelRole.BLOCK).field("fc").dense(16).relu()
+                .field("out").dense(1).build();
+        ShapedModel net = model("Net", 64).field("head").subModel(block, false).build();
+        ModelGraph.Report report = node(graph(block, net), net.spec().simpleName()).reports().get(0);
+        assertEquals("SingleUnitSoftmaxOutput", report.finding().id());
+        assertEquals("head", report.finding().origin().field(), "placed on the use site");
+        Fix.Target target = report.finding().fix().target();
+        assertEquals("test.Net", target.model());
+        assertEquals(dev.lamina.processor.diag.Origin.ofModel("task"), target.origin());
+        assertEquals("Model.Task.BINARY", target.replacement());
     }
 }

@@ -39,6 +39,22 @@ class NeighbourFixClosureTest {
     record Case(String name, JavaFileObject model, String id, String field, String advice, JavaFileObject fixed) {}
 
     static final List<Case> CASES = List.of(
+            // issue 22: a sigmoid on two binary logits; setting one unit leaves the sigmoid's own finding
+            new Case("two binary logits with a sigmoid", JavacCase.withFields("SigmoidPair",
+                    "{16}, task = Model.Task.BINARY",
+                    "    @Dense(units = 32) @ReLU Layer fc;",
+                    "    @Dense(units = 2) @Sigmoid Layer out;"), "MultiUnitBinaryOutput", "out",
+                    "@Dense(units = 1), with no activation", JavacCase.withFields("SigmoidPair",
+                            "{16}, task = Model.Task.BINARY",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 1) @Sigmoid Layer out;")),
+            // a one-unit multi-class output with a ReLU: declaring the binary task leaves the ReLU's finding
+            new Case("a one-unit output with a ReLU", JavacCase.vector("ReluUnit",
+                    "    @Dense(units = 32) @ReLU Layer fc;",
+                    "    @Dense(units = 1) @ReLU Layer out;"), "SingleUnitSoftmaxOutput", "out",
+                    "declare the binary task", JavacCase.withFields("ReluUnit", "{16}, task = Model.Task.BINARY",
+                            "    @Dense(units = 32) @ReLU Layer fc;",
+                            "    @Dense(units = 1) @ReLU Layer out;")),
             // Network in Network's end: moving the dropout before the last conv would put it between convs
             new Case("dropout on the logits of a conv output", JavacCase.image("NinEnd",
                     "    @Conv(filters = 8) @ReLU Layer conv1;",

@@ -29,6 +29,11 @@ class RulesTest {
         expected.put("RedundantBias", Severity.NOTE);
         expected.put("LargeDenseHead", Severity.NOTE);
         expected.put("SingleUnitSoftmaxOutput", Severity.ERROR);
+        // issue 22: the output checked against @Model(task)
+        expected.put("SoftmaxBeforeSigmoidLoss", Severity.ERROR);
+        expected.put("BoundedRegressionOutput", Severity.WARNING);
+        expected.put("MultiUnitBinaryOutput", Severity.ERROR);
+        expected.put("TaskOutputNotVector", Severity.ERROR);
         expected.put("ChannelsLastInput", Severity.WARNING);
         expected.put("LinearConvBeforePool", Severity.NOTE);
         Map<String, Severity> actual = new LinkedHashMap<>();

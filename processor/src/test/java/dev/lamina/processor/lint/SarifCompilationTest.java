@@ -138,6 +138,48 @@ class SarifCompilationTest {
         assertEquals(List.of("input: {28, 28, 1} -> {1, 28, 28}", "rate: 0.7 -> 0.2"), applied);
     }
 
+    /**
+     * Issue 22: a one-unit multi-class output is fixed on the model's task (a replacement of the
+     * written default, and the attribute alone when task is left out), two binary logits on units.
+     */
+    @Test
+    void theTaskFixesAreStructureToo() throws IOException {
+        JavaFileObject written = model("Written", "@Model(input = {16}, task = Model.Task.MULTI_CLASS)",
+                "public class Written {", "    @Dense(units = 1) Layer out;", "}");
+        JavaFileObject left = model("Left", "@Model(input = {16})", "public class Left {",
+                "    @Dense(units = 1) Layer out;", "}");
+        JavaFileObject pair = model("Pair", "@Model(input = {16}, task = Model.Task.BINARY)", "public class Pair {",
+                "    @Dense(units = 2) Layer out;", "}");
+        Path sarif = dir.resolve("tasks.sarif");
+        compile(List.of("-Alamina.sarif=" + sarif), written, left, pair);
+        List<String> applied = new ArrayList<>();
+        for (Object value : list(object(list(object(SarifJson.parse(Files.readString(sarif))).get("runs")).get(0))
+                .get("results"))) {
+            Map<String, Object> result = object(value);
+            Map<String, Object> properties = object(result.get("properties"));
+            String uri = (String) object(object(object(list(result.get("locations")).get(0)).get("physicalLocation"))
+                    .get("artifactLocation")).get("uri");
+            String entry = result.get("ruleId") + " " + uri.substring(uri.lastIndexOf('/') + 1) + " "
+                    + properties.get("fixAnnotation") + "(" + properties.get("fixAttribute") + ")";
+            if (result.containsKey("fixes")) {
+                Map<String, Object> change = object(list(object(list(result.get("fixes")).get(0)).get("artifactChanges"))
+                        .get(0));
+                Map<String, Object> replacement = object(list(change.get("replacements")).get(0));
+                Map<String, Object> region = object(replacement.get("deletedRegion"));
+                String source = (uri.endsWith("Written.java") ? written : pair).getCharContent(true).toString();
+                String line = source.split("\n", -1)[(int) integer(region.get("startLine")) - 1];
+                entry += ": " + line.substring((int) integer(region.get("startColumn")) - 1,
+                        (int) integer(region.get("endColumn")) - 1) + " -> "
+                        + object(replacement.get("insertedContent")).get("text");
+            }
+            applied.add(entry);
+        }
+        assertEquals(List.of(
+                "lamina:SingleUnitSoftmaxOutput Written.java Model(task): Model.Task.MULTI_CLASS -> Model.Task.BINARY",
+                "lamina:SingleUnitSoftmaxOutput Left.java Model(task)",
+                "lamina:MultiUnitBinaryOutput Pair.java Dense(units): 2 -> 1"), applied);
+    }
+
     private static List<Row> rows(Map<String, Object> log) {
         List<Row> rows = new ArrayList<>();
         for (Object value : list(object(list(log.get("runs")).get(0)).get("results"))) {

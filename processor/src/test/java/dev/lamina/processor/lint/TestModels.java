@@ -13,6 +13,7 @@ import dev.lamina.processor.model.GlobalAvgPoolSpec;
 import dev.lamina.processor.model.LayerSpec;
 import dev.lamina.processor.model.ModelRole;
 import dev.lamina.processor.model.ModelSpec;
+import dev.lamina.processor.model.ModelTask;
 import dev.lamina.processor.model.PoolSpec;
 import dev.lamina.processor.model.PoolType;
 import dev.lamina.processor.model.SubModelSpec;
@@ -47,6 +48,11 @@ final class TestModels {
         return new Builder(simpleName, input);
     }
 
+    /** A {@code task} network on (784): a hidden ReLU layer, then {@code out} of {@code units} and {@code last}. */
+    static Builder endingIn(ModelTask task, int units, ActivationFn last) {
+        return model(784).task(task).field("fc1").dense(64).relu().field("out").dense(units).act(last);
+    }
+
     /** The canonical MLP: (784) -> fc1 @Dense(128) @ReLU -> drop1 @Dropout(rate) -> logits @Dense(10). */
     static ShapedModel mlp(double rate) {
         return model(784)
@@ -65,6 +71,7 @@ final class TestModels {
         private final Set<String> names = new HashSet<>();
         private TensorShape current;
         private ModelRole role;
+        private ModelTask task = ModelTask.MULTI_CLASS;
         private String field;
         private int annotationIndex;
 
@@ -211,10 +218,16 @@ final class TestModels {
             return this;
         }
 
+        /** {@code @Model(task)}: what the network predicts. */
+        Builder task(ModelTask declared) {
+            task = declared;
+            return this;
+        }
+
         ShapedModel build() {
             List<LayerSpec> specs = layers.stream().map(ShapedLayer::spec).toList();
             ModelSpec spec = new ModelSpec("test", simpleName, "test." + simpleName, simpleName + "Net",
-                    input.dims(), specs, classSuppressions, fieldSuppressions, role);
+                    input.dims(), specs, classSuppressions, fieldSuppressions, role, task);
             return new ShapedModel(spec, input, layers);
         }
 

@@ -9,16 +9,19 @@ import dev.lamina.processor.lint.LintText;
 import dev.lamina.processor.lint.Rule;
 import dev.lamina.processor.model.ActivationFn;
 import dev.lamina.processor.model.ActivationSpec;
+import dev.lamina.processor.model.ModelTask;
 import java.util.List;
 
 /**
- * Softmax after the last weighted layer of a classifier: Lamina's training already applies
- * softmax cross-entropy to the logits, so softmax would be applied twice.
+ * Softmax after the last weighted layer of a multi-class model: Lamina's training already applies
+ * softmax cross-entropy to the logits, so softmax would be applied twice. (On a binary or
+ * multi-label output softmax is {@link SoftmaxBeforeSigmoidLoss}, on a regression output
+ * {@link BoundedRegressionOutput}.)
  */
 @LintRule(severity = Severity.WARNING,
-        summary = "Softmax on the last layer: training already applies softmax cross-entropy to logits.",
-        help = "The last layer's outputs are logits: Lamina trains with softmax cross-entropy on"
-                + " logits (the DSL contract), so a softmax on the last layer is applied twice."
+        summary = "Softmax on a multi-class model's last layer: training already applies softmax cross-entropy to logits.",
+        help = "The last layer's outputs are logits: Lamina trains a multi-class model with softmax"
+                + " cross-entropy on logits (the DSL contract), so a softmax on the last layer is applied twice."
                 + " The loss then sees softmax(p) with every p in [0, 1]: no class can get a high probability, the loss cannot approach 0"
                 + " and gradients are small (seed article 001's Keras models end in"
                 + " activation='softmax', which Keras pairs with a loss that expects"
@@ -29,6 +32,9 @@ public final class DoubleSoftmax extends Rule {
 
     @Override
     public List<Finding> check(LayerSequence layers) {
+        if (layers.task() != ModelTask.MULTI_CLASS) {
+            return List.of();
+        }
         return concat(findAt(layers, i -> layers.spec(i) instanceof ActivationSpec a && a.fn() == ActivationFn.SOFTMAX
                         && layers.actsOnLogits(i),
                 i -> message(layers, i)),
