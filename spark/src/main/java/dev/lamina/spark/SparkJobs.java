@@ -25,7 +25,9 @@ public final class SparkJobs {
      * A Spark context on {@code master}. Every {@code spark.*} system property is read (what
      * {@code spark-submit} and {@code -Dspark...} set). On a cluster master, unless {@code
      * spark.jars} or {@code spark.executor.extraClassPath} is configured, the jars this JVM runs
-     * Lamina from (lamina.jar and lamina-spark.jar) are shipped to the executors.
+     * Lamina from (lamina.jar and lamina-spark.jar) are shipped to the executors. Executors get
+     * DJL's offline settings and headless AWT unless {@code spark.executor.extraJavaOptions} (or
+     * {@code spark.executorEnv.*}) says otherwise.
      *
      * @throws InvalidInputException when {@code master} is {@value #SUBMIT} and no master is set
      */
@@ -39,6 +41,11 @@ public final class SparkJobs {
         } else {
             conf.setMaster(master);
         }
+        // Executors run Lamina as the CLI does: DJL never downloads nor phones home, charts headless.
+        conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
+        conf.setIfMissing("spark.executorEnv.OPT_OUT_TRACKING", "true");
+        conf.setIfMissing("spark.executor.extraJavaOptions",
+                "-Djava.awt.headless=true -Dai.djl.offline=true -DOPT_OUT_TRACKING=true");
         String effective = conf.get("spark.master");
         if (!effective.startsWith("local") && !conf.contains("spark.jars")
                 && !conf.contains("spark.executor.extraClassPath")) {
