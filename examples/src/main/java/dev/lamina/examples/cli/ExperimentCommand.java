@@ -4,6 +4,8 @@ import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.examples.experiment.Experiment;
 import dev.lamina.examples.experiment.ExperimentFamily;
 import dev.lamina.examples.experiment.ExperimentPlan;
+import dev.lamina.examples.experiment.RunScheduler;
+import dev.lamina.examples.experiment.SweepTask;
 import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.run.RunDirectory;
@@ -105,12 +107,33 @@ final class ExperimentCommand implements Callable<Integer> {
                     + " runs/experiment-<timestamp>).")
     Path out;
 
+    @Option(names = "--resume",
+            description = "Continue the experiment in --out: runs complete there are read back, not"
+                    + " trained again; an interrupted run continues from its last checkpoint. The"
+                    + " options must give the same plan.")
+    boolean resume;
+
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run each (model, seed) run as one Spark task: local[N], spark://HOST:PORT,"
+                    + " yarn, k8s://..., or 'submit' for the master spark-submit set. Needs Spark on the"
+                    + " class path (./lamina adds it). Without --spark the runs train one after the"
+                    + " other in this JVM (docs/scale-out.md).")
+    String spark;
+
+    @Option(names = "--runs-uri", paramLabel = "URI",
+            description = "With --spark: where the run directories go, a Hadoop file system URI every"
+                    + " executor can reach (file:///shared/..., hdfs://..., s3a://...); default"
+                    + " <out>/runs.")
+    String runsUri;
+
     @Override
     public Integer call() throws Exception {
         DatasetKind dataset = data.dataset();
         ExperimentPlan plan = plan(dataset);
-        new Experiment(plan, name -> ModelCatalog.resolveIn(name, ModelCatalog.packageFor(dataset)),
-                ExperimentFamily.forDataset(dataset), CliOutput.stdout(spec)).run();
+        RunScheduler scheduler = spark == null ? RunScheduler.sequential()
+                : RunScheduler.distributed(spark, runsUri != null ? runsUri
+                        : plan.out().resolve(SweepTask.RUNS_DIR).toAbsolutePath().toUri().toString());
+        new Experiment(plan, ExperimentFamily.forDataset(dataset), scheduler, CliOutput.stdout(spec)).run();
         return LaminaCli.OK;
     }
 
@@ -140,8 +163,20 @@ final class ExperimentCommand implements Callable<Integer> {
         device.choice();
         Path dir = out != null ? out : Path.of("runs", "experiment-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        RunDirectory.requireNoRun(dir, List.of(Experiment.RESULTS_MD, Experiment.RUNS_JSON, Experiment.RUNS_CSV), "--out");
-        return new ExperimentPlan(preset, chosen, seedValues,
+        if (runsUri != null && spark == null) {
+            throw new InvalidInputException("--runs-uri is where a Spark sweep's executors write their"
+                    + " runs; without --spark the runs go to --out's " + SweepTask.RUNS_DIR + "/. Add --spark"
+                    + " MASTER or leave --runs-uri out.");
+        }
+        ExperimentPlan plan = new ExperimentPlan(preset, chosen, seedValues,
                 new TrainingBackend.Budget(settings, device.device()), trainSubset, dataset, data.dir(), dir);
+        List<String> outputs = List.of(Experiment.RESULTS_MD, Experiment.RUNS_JSON, Experiment.RUNS_CSV,
+                SweepTask.RUNS_DIR);
+        if (!resume) {
+            RunDirectory.requireNoRun(dir, outputs, "--out");
+        } else {
+            Experiment.requireSamePlan(plan, "--resume");
+        }
+        return plan;
     }
 }

@@ -73,9 +73,21 @@ final class PredictCommand implements Callable<Integer> {
                     + " it was recorded).")
     String resize;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Predict as a Spark job (local[N], spark://HOST:PORT, yarn, k8s://..., or"
+                    + " 'submit'): the inputs may also be manifests (.txt, one image path or URI a line),"
+                    + " --out is then a directory (or Hadoop URI) that gets parquet/ and csv/, one row per"
+                    + " image; a bad image is a row with its reason (docs/scale-out.md).")
+    String spark;
+
     @Override
     public Integer call() throws IOException, TranslateException {
         PrintStream stdout = CliOutput.stdout(spec);
+        if (spark != null) {
+            return DistributedPredict.find(spark).run(new DistributedPredict.Request(spark, modelDir.toString(),
+                    inputs.stream().map(Path::toString).toList(), out == null ? null : out.toString(), topK,
+                    batchSize, resize), stdout);
+        }
         if (topK < 1) {
             throw new InvalidInputException("--top-k must be at least 1, got " + topK);
         }

@@ -1,22 +1,22 @@
 package dev.lamina.examples.experiment;
 
-import dev.lamina.examples.catalog.GeneratedNet;
-
-import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
- * Runs an {@link ExperimentPlan}: loads the data once, trains every model with every seed on the
- * same budget, and rewrites the outputs after each run, each file atomically (so an interrupted
- * experiment keeps what finished, and no file is ever half written).
+ * Runs an {@link ExperimentPlan}: trains every model with every seed on the same budget, through
+ * a {@link RunScheduler} (in this JVM, or as tasks on a Spark cluster), and rewrites the outputs
+ * after each run, each file atomically (so an interrupted experiment keeps what finished, and no
+ * file is ever half written).
  */
 public final class Experiment {
     /** Files written into the output directory. */
@@ -28,55 +28,57 @@ public final class Experiment {
     public static final String RUNS_JSON = "runs.json";
 
     private final ExperimentPlan plan;
-    private final Function<String, GeneratedNet> models;
     private final ExperimentFamily family;
+    private final RunScheduler scheduler;
     private final PrintStream out;
 
     /**
      * @param plan what to run
-     * @param models resolves a model name of the plan to its generated Net
      * @param family where each model sits on the dropout-rate chart
+     * @param scheduler where the runs train ({@link RunScheduler#sequential} in this JVM)
      * @param out progress output
      */
-    public Experiment(ExperimentPlan plan, Function<String, GeneratedNet> models,
-                      ExperimentFamily family, PrintStream out) {
+    public Experiment(ExperimentPlan plan, ExperimentFamily family, RunScheduler scheduler, PrintStream out) {
         this.plan = plan;
-        this.models = models;
         this.family = family;
+        this.scheduler = scheduler;
         this.out = out;
     }
 
-    /** Runs the plan and returns the per-model results. */
+    /**
+     * Runs the plan and returns the per-model results. Each run trains into its own directory
+     * under {@code <out>/}{@value SweepTask#RUNS_DIR} (or the scheduler's shared storage); a run
+     * complete there already is read back, not trained again.
+     */
     public List<ModelResult> run() throws IOException {
         long start = System.nanoTime();
         Machine machine = Machine.current();
         Machine.Load before = Machine.Load.now();
-        List<GeneratedNet> nets = plan.models().stream().map(models).toList();
+        List<SweepRun> sweep = plan.sweep();
         out.println("Lamina dropout experiment, " + plan.describe());
         out.println("Output: " + plan.out().toAbsolutePath());
         out.println("Machine: " + machine.describe() + "; load average (1 / 5 / 15 min) " + before.describe()
                 + " (training speed depends on both)");
         Files.createDirectories(plan.out());
-        long loadStart = System.nanoTime();
-        DataSplits data = TrainingBackend.load(plan.dataset(), plan.dataDir(),
-                plan.trainSubset());
-        out.printf(Locale.ROOT, "Loaded %d training and %d test images in %.1f s%n",
-                data.train().size(), data.test().size(), (System.nanoTime() - loadStart) / 1e9);
         List<RunRecord> runs = new ArrayList<>();
-        List<ModelResult> results = List.of();
-        int total = nets.size() * plan.seeds().size();
         long runsStart = System.nanoTime();
-        for (long seed : plan.seeds()) {
-            for (GeneratedNet net : nets) {
-                out.printf(Locale.ROOT, "[%d/%d] %s (%,d params), seed %d%n", runs.size() + 1, total,
-                        net.name(), net.parameterCount(), seed);
-                runs.add(TrainingBackend.train(net, data, plan.budget(), seed, out));
-                results = Aggregation.summarize(runs, family);
-                writeOutputs(runs, results, (System.nanoTime() - start) / 1e9,
-                        new Conditions(machine, before, Machine.Load.now()));
-                out.println(progress(runs.size(), total, (System.nanoTime() - runsStart) / 1e9));
+        scheduler.run(plan, sweep, outcome -> {
+            RunRecord run = outcome.run();
+            if (outcome.skipped()) {
+                out.printf(Locale.ROOT, "%s, seed %d: complete already, read back from its run directory%n",
+                        run.model(), run.seed());
             }
-        }
+            runs.add(run);
+            runs.sort(Comparator.comparingInt(r -> sweep.indexOf(new SweepRun(r.model(), r.seed()))));
+            try {
+                writeOutputs(runs, Aggregation.summarize(runs, family), (System.nanoTime() - start) / 1e9,
+                        new Conditions(machine, before, Machine.Load.now()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println(progress(runs.size(), sweep.size(), (System.nanoTime() - runsStart) / 1e9));
+        }, out);
+        List<ModelResult> results = Aggregation.summarize(runs, family);
         double wall = (System.nanoTime() - start) / 1e9;
         Conditions conditions = new Conditions(machine, before, Machine.Load.now());
         writeOutputs(runs, results, wall, conditions);
@@ -107,6 +109,34 @@ public final class Experiment {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /**
+     * Refuses to continue the experiment in {@code plan.out()} under another plan: its {@value
+     * #RUNS_JSON}, when there is one, must describe this plan (same models, seeds, budget and data).
+     *
+     * @throws InvalidInputException naming both plans
+     */
+    public static void requireSamePlan(ExperimentPlan plan, String option) {
+        Path runsJson = plan.out().resolve(RUNS_JSON);
+        if (!Files.isDirectory(plan.out())) {
+            throw new InvalidInputException(option + ": " + plan.out() + " holds no experiment to continue;"
+                    + " leave " + option + " out to start one there.");
+        }
+        if (!Files.exists(runsJson)) {
+            return;
+        }
+        String recorded;
+        try {
+            recorded = RunsFiles.readJson(runsJson).plan();
+        } catch (IOException e) {
+            throw new InvalidInputException(option + ": " + e.getMessage());
+        }
+        if (!recorded.equals(plan.describe())) {
+            throw new InvalidInputException(option + ": the experiment in " + plan.out() + " ran "
+                    + recorded + "; these options give " + plan.describe() + ". Give the options it"
+                    + " ran with, or another --out.");
+        }
     }
 
     /** The machine an experiment ran on and its load average at the start and at the last write. */

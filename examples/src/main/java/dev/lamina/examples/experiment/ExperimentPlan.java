@@ -1,9 +1,12 @@
 package dev.lamina.examples.experiment;
 
+import dev.lamina.examples.catalog.GeneratedNet;
+import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.DatasetKind;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,5 +48,21 @@ public record ExperimentPlan(String preset, List<String> models, List<Long> seed
                 dataset.id(), dataDir != null ? dataDir
                         : dataset.defaultDirectory().map(Path::toString).orElse("?"),
                 budget.device());
+    }
+
+    /** The runs of the sweep in table order: every model with the first seed, then the next seed. */
+    public List<SweepRun> sweep() {
+        List<SweepRun> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            for (String model : models) {
+                runs.add(new SweepRun(model, seed));
+            }
+        }
+        return runs;
+    }
+
+    /** The generated Net of one of the plan's models (of its dataset's model package). */
+    public GeneratedNet net(String model) {
+        return ModelCatalog.resolveIn(model, ModelCatalog.packageFor(dataset));
     }
 }

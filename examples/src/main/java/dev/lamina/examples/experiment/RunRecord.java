@@ -1,17 +1,20 @@
 package dev.lamina.examples.experiment;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * One model trained with one seed: its per-epoch history.
+ * One model trained with one seed: its per-epoch history (serializable: a Spark task returns it).
  *
  * @param model the model's name
  * @param parameters trainable parameter count
  * @param seed the run's seed
  * @param epochs the history, epoch 1 first; never empty
  */
-public record RunRecord(String model, long parameters, long seed, List<EpochRecord> epochs) {
+public record RunRecord(String model, long parameters, long seed, List<EpochRecord> epochs)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     public RunRecord {
         epochs = List.copyOf(epochs);
