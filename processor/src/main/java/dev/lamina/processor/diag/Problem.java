@@ -150,7 +150,15 @@ public enum Problem {
     /** {@code @Model(name)} that is not a usable class name. */
     INVALID_NET_NAME("InvalidNetName", Severity.ERROR,
             "model '%s' (@Model): name = \"%s\" cannot name the generated class. %s.",
-            "use a Java identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
+            "use a Java identifier other than the model's own name, e.g. name = \"%s\"%s."),
+    /**
+     * The default Net name ({@code <SimpleName>Net}, {@code @Model(name)} left out) cannot name the
+     * generated class, e.g. for a class name of 198 characters (same id as {@link #INVALID_NET_NAME}).
+     */
+    INVALID_DEFAULT_NET_NAME("InvalidNetName", Severity.ERROR,
+            "model '%s' (@Model): the generated class would be named %s (the class's name and Net, as @Model "
+                    + "has no name), which cannot name a class. %s.",
+            "give @Model a name that can, e.g. name = \"%s\"."),
     /** The generated source could not be written (e.g. two models with the same Net name). */
     NET_NOT_WRITTEN("NetNotWritten", Severity.ERROR,
             "model '%s' (@Model): the generated class %s could not be written (%s). Another class of "
@@ -418,8 +426,25 @@ public enum Problem {
     }
 
     /** {@link #INVALID_NET_NAME}: {@code @Model(name)} of {@code model}; {@code why} without final period. */
-    public static Finding invalidNetName(String model, String name, String why) {
-        return INVALID_NET_NAME.at(Origin.ofModel("name"), model, name, why, model);
+    public static Finding invalidNetName(String model, String name, String why, String suggestion,
+            boolean defaultWorks) {
+        return netNamed(INVALID_NET_NAME.at(Origin.ofModel("name"), model, name, why, suggestion,
+                defaultWorks ? ", or leave name out" : ""), suggestion);
+    }
+
+    /**
+     * {@link #INVALID_DEFAULT_NET_NAME}: {@code netName}, the default name of {@code model}'s Net, cannot
+     * name it; {@code why} without final period; {@code suggestion} a name that can.
+     */
+    public static Finding invalidDefaultNetName(String model, String netName, String why, String suggestion) {
+        return netNamed(INVALID_DEFAULT_NET_NAME.at(Origin.ofModel("name"), model, netName, why, suggestion),
+                suggestion);
+    }
+
+    /** {@code finding}, whose Fix writes {@code name = "<suggestion>"}. */
+    private static Finding netNamed(Finding finding, String suggestion) {
+        return finding.withText(finding.text(),
+                finding.fix().replacing(Origin.ofModel("name"), "\"" + suggestion + "\""));
     }
 
     /**
