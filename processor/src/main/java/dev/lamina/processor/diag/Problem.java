@@ -104,6 +104,16 @@ public enum Problem {
                     + "size in bytes a Java long (DJL's storage size) can hold. No real model comes near it: an attribute such as kernel, filters or "
                     + "units is almost certainly mistyped.",
             "%s."),
+    /**
+     * A parameter array (a weight, a batch norm's gamma...) of more float32 values than DJL can save
+     * as one array: its {@code NDSerializer} writes an array's size in bytes as a Java int.
+     */
+    PARAMETER_TOO_LARGE("ParameterTooLarge", Severity.ERROR,
+            "layer '%s' (@%s): its largest parameter array (%s) holds %s values, more than 536,870,911, the most "
+                    + "float32 values DJL can save as one array (it writes an array's size in bytes as a Java int, "
+                    + "at most 2,147,483,647), so no checkpoint or saved model of this layer could be written. It is "
+                    + "almost always a typo in an attribute such as units, filters or kernel.",
+            "%s."),
     /** {@code @Residual} on a field whose type is not a {@code @Model} class. */
     RESIDUAL_WITHOUT_SUB_MODEL("ResidualWithoutSubModel", Severity.ERROR,
             "layer '%s' (@Residual): the field's type %s is not a @Model class, so there is no sub-model "
@@ -458,6 +468,15 @@ public enum Problem {
     /** {@link #PARAMETER_COUNT_OVERFLOW}: {@code what} (e.g. {@code its parameter count}) of {@code layer} overflows. */
     public static Finding parameterCountOverflow(Origin origin, String layer, String what, String fix) {
         return PARAMETER_COUNT_OVERFLOW.at(origin, layer, origin.annotation(), what, fix);
+    }
+
+    /**
+     * {@link #PARAMETER_TOO_LARGE}: the largest parameter array of {@code layer}, {@code array} (e.g.
+     * {@code its weight}), holds {@code values} values.
+     */
+    public static Finding parameterTooLarge(Origin origin, String layer, String array, long values, String fix) {
+        return PARAMETER_TOO_LARGE.at(origin, layer, origin.annotation(), array,
+                String.format(Locale.ROOT, "%,d", values), fix);
     }
 
     /** {@link #RESIDUAL_WITHOUT_SUB_MODEL}: {@code @Residual} on {@code field}, whose type {@code fieldType} is no model. */
