@@ -176,7 +176,8 @@ public final class ImageFolders {
         List<Scanned> trainFiles = scan(root, folders, bad);
         List<Scanned> testFiles = given ? scan(test, folders, bad) : List.of();
         List<Scanned> valFiles = validation != null ? scan(validation, folders, bad) : List.of();
-        int emptyFolders = bad.size();
+        int emptyFolders = (int) bad.stream().filter(b -> b.problem() == Problem.EMPTY_CLASS).count();
+        int unlisted = bad.size() - emptyFolders; // folders and links that cannot be listed
 
         List<Scanned> all = new ArrayList<>(trainFiles);
         all.addAll(testFiles);
@@ -213,7 +214,8 @@ public final class ImageFolders {
                     .map(BadImage::file).collect(Collectors.toSet());
             boolean resizingLeavesImages = trainFiles.stream()
                     .anyMatch(s -> !badFiles.contains(s.file()) || ofAnotherSize.contains(s.file()));
-            String counts = badCounts(dir, all.size(), badFiles.size(), ofAnotherSize.size(), emptyFolders, orphans);
+            String counts = badCounts(dir, all.size(), badFiles.size(), ofAnotherSize.size(), emptyFolders, unlisted,
+                    orphans);
             String hint;
             if (!classes.isEmpty()) {
                 hint = "fix them, or skip them: lamina train --skip-bad-images, ImageFolders.Options.withSkipBadImages(true)"
@@ -221,7 +223,7 @@ public final class ImageFolders {
             } else if (!ofAnotherSize.isEmpty() && resizingLeavesImages) {
                 hint = "skipping them would leave no image to train on: resize them with --resize stretch or --resize"
                         + " crop (ImageFolders.Options.withResize)"
-                        + (badFiles.size() + emptyFolders + orphans > ofAnotherSize.size()
+                        + (badFiles.size() + emptyFolders + unlisted + orphans > ofAnotherSize.size()
                                 ? ", and skip the others (--skip-bad-images)" : "");
             } else {
                 hint = "skipping them would leave no image to train on: fix them";
@@ -258,7 +260,7 @@ public final class ImageFolders {
      * another size}.
      */
     private static String badCounts(Path dir, int files, int badFiles, int ofAnotherSize, int emptyFolders,
-                                    int orphans) {
+                                    int unlisted, int orphans) {
         List<String> parts = new ArrayList<>();
         String where = " in " + dir;
         if (badFiles > 0) {
@@ -269,6 +271,11 @@ public final class ImageFolders {
         if (emptyFolders > 0) {
             parts.add(emptyFolders + (emptyFolders == 1 ? " class folder" + where + " holds" : " class folders" + where
                     + " hold") + " no image files");
+            where = "";
+        }
+        if (unlisted > 0) {
+            parts.add(unlisted + (unlisted == 1 ? " folder or link" + where + " cannot be listed" : " folders or links"
+                    + where + " cannot be listed"));
             where = "";
         }
         if (orphans > 0) {
