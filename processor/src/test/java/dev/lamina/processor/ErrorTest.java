@@ -311,10 +311,39 @@ class ErrorTest {
      */
     @Test
     void aParameterCountWhoseBytesOverflowALong() {
-        assertError(model("@Model(input = {4})", "@SuppressWarnings(\"lamina\")", "public class Bad {",
-                        "    @Dense(units = 2147483647) Layer a;", "    @Dense(units = 2147483647) Layer b;", "}"),
-                5, "[lamina:ParameterCountOverflow] layer 'b' (@Dense): its parameter count is more than "
-                        + "2,305,843,009,213,693,951, the most float32 parameters", "Fix:");
+        JavaFileObject source = model("@Model(input = {4})", "@SuppressWarnings(\"lamina\")", "public class Bad {",
+                "    @Dense(units = 2147483647) Layer a;", "    @Dense(units = 2147483647) Layer b;", "}");
+        Compilation compilation = Sources.compile(source);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[lamina:ParameterCountOverflow] layer 'b' (@Dense): its parameter"
+                + " count is more than 2,305,843,009,213,693,951, the most float32 parameters").inFile(source)
+                .onLine(5 + HEADER);
+        // and a's weight (4 x 2,147,483,647) is more than DJL can save as one array (issue 21.25)
+        assertThat(compilation).hadErrorContaining("[lamina:ParameterTooLarge] layer 'a' (@Dense): its largest"
+                + " parameter array (its weight) holds 8,589,934,588 values").inFile(source).onLine(4 + HEADER);
+    }
+
+    /**
+     * Issue 21.25: DJL saves a parameter array with its size in bytes as a Java int, so a weight of
+     * 2^29 float32 values (2 GiB) compiled, trained where memory allowed, and could never be saved.
+     * One value less compiles.
+     */
+    @Test
+    void aParameterArrayDjlCannotSave() {
+        JavaFileObject source = model("@Model(input = {65536})", "@SuppressWarnings(\"lamina\")",
+                "public class Bad {", "    @Dense(units = 8192, bias = false) Layer fc;", "}");
+        Compilation tooLarge = failing(source);
+        assertThat(tooLarge).hadErrorContaining("[lamina:ParameterTooLarge] layer 'fc' (@Dense): its largest parameter"
+                + " array (its weight) holds 536,870,912 values, more than 536,870,911").inFile(source)
+                .onLine(4 + HEADER);
+        assertThat(tooLarge).hadErrorContaining("Fix: use fewer units or filters");
+        // 65536 x 8191 values: the largest DJL saves (a Fix that follows the message compiles)
+        assertThat(Sources.compile(model("@Model(input = {65536})", "@SuppressWarnings(\"lamina\")",
+                "public class Bad {", "    @Dense(units = 8191, bias = false) Layer fc;", "}"))).succeeded();
+        Compilation layerNorm = failing(model("@Model(input = {600000000})", "@SuppressWarnings(\"lamina\")",
+                "public class Bad {", "    @LayerNorm Layer norm;", "}"));
+        assertThat(layerNorm).hadErrorContaining("[lamina:ParameterTooLarge] layer 'norm' (@LayerNorm): its largest"
+                + " parameter array (each of its gamma and beta) holds 600,000,000 values");
     }
 
     /**

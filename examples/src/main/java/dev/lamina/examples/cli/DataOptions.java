@@ -76,16 +76,27 @@ final class DataOptions {
         return dataset.trim().equalsIgnoreCase(FOLDER);
     }
 
-    /** The parsed {@code --dataset}; an unknown name is a usage error listing the valid ones. */
+    /**
+     * The parsed {@code --dataset} of a command that reads the built-in datasets only (experiment):
+     * an unknown name is a usage error listing those, never {@code folder}, which this command
+     * refuses (issue 21.24: following the list must not lead to another refusal).
+     */
     DatasetKind dataset() {
         if (isFolder()) {
             throw new InvalidInputException("this command reads the built-in datasets only ("
                     + "fashion-mnist, mnist, cifar10, cifar100); --dataset folder works with train and eval");
         }
+        return DatasetKind.parse(dataset);
+    }
+
+    /**
+     * The parsed built-in {@code --dataset} of a command that reads image folders too (train, eval,
+     * export): an unknown name is a usage error listing the built-in datasets and {@code folder}.
+     */
+    private DatasetKind builtInOrFolder() {
         try {
             return DatasetKind.parse(dataset);
         } catch (InvalidInputException e) {
-            // the CLI reads image folders too: name them with the built-in datasets
             throw new InvalidInputException(e.getMessage() + ", " + FOLDER + " (your own images, --data DIR)");
         }
     }
@@ -95,7 +106,7 @@ final class DataOptions {
      * (cifar10: the CIFAR-10 models); for an image folder as for Fashion-MNIST.
      */
     GeneratedNet model(String name) {
-        return ModelCatalog.resolve(name, isFolder() ? DatasetKind.FASHION_MNIST : dataset());
+        return ModelCatalog.resolve(name, isFolder() ? DatasetKind.FASHION_MNIST : builtInOrFolder());
     }
 
     /** {@code --data}, or null for the dataset's default directory. */
@@ -106,7 +117,7 @@ final class DataOptions {
     /** Loads the built-in dataset, or the image folder converted to {@code net}'s input. */
     RunData load(GeneratedNet net) {
         if (!isFolder()) {
-            DatasetKind kind = dataset();
+            DatasetKind kind = builtInOrFolder();
             return RunData.of(kind, TrainingBackend.load(kind, dir, 0));
         }
         if (dir == null) {

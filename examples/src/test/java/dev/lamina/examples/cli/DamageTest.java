@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The quick run in {@code mvn verify} runs the fixed cases plus {@value #QUICK_FLIPS} random
  * byte flips and truncations of the parameter files; {@code -Dlamina.damage.count=N} runs N random
- * ones (docs/reliability.md). The no-permission case is skipped when the tests run as root, who
- * reads every file whatever its mode.
+ * ones (docs/reliability.md). The no-permission cases are skipped when this process reads a file
+ * of mode 000 anyway (root), tried on a real file ({@link #readsModeZeroFiles}).
  */
 class DamageTest {
 
@@ -63,11 +63,11 @@ class DamageTest {
         void apply(Path run) throws Exception;
     }
 
-    private static Path copy(String name) throws IOException {
+    private static Path copy(String name, Path source) throws IOException {
         Path run = tmp.resolve("case-" + (++cases) + "-" + name);
-        try (Stream<Path> walk = Files.walk(pristine)) {
+        try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
-                Path to = run.resolve(pristine.relativize(p).toString());
+                Path to = run.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {
@@ -163,10 +163,16 @@ class DamageTest {
 
     /** Applies {@code damage} to a copy, runs the commands, and checks exit 2, one line, nothing changed. */
     private static void check(String name, boolean model, String named, Damage damage) throws Exception {
-        Path run = copy(name);
+        check(name, pristine, run -> commands(run, model), named, damage);
+    }
+
+    /** As {@link #check(String, boolean, String, Damage)} on a copy of {@code source}, with its {@code commands}. */
+    private static void check(String name, Path source, java.util.function.Function<Path, List<String[]>> commands,
+                              String named, Damage damage) throws Exception {
+        Path run = copy(name, source);
         damage.apply(run);
         Map<String, String> before = snapshot(run);
-        for (String[] command : commands(run, model)) {
+        for (String[] command : commands.apply(run)) {
             CliRun result = CliRun.of(command);
             String what = name + ": lamina " + String.join(" ", command) + "\n" + result.both();
             assertEquals(2, result.code(), what);
@@ -214,7 +220,7 @@ class DamageTest {
         check("state-sparse", false, "last.json", run -> replaceWith(run.resolve("last.json"), DamageTest::sparse));
         check("state-dangling-link", false, "last.json", run -> replaceWith(run.resolve("last.json"),
                 f -> Files.createSymbolicLink(f, f.resolveSibling("nowhere.json"))));
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!readsModeZeroFiles()) {
             check("state-no-permission", false, "last.json", run ->
                     Files.setPosixFilePermissions(run.resolve("last.json"), java.util.Set.of()));
         }
@@ -243,6 +249,93 @@ class DamageTest {
         check("model-sparse", true, "lamina-model.json", run -> replaceWith(run.resolve(info), DamageTest::sparse));
         check("model-dev-zero", true, "lamina-model.json", run -> replaceWith(run.resolve(info),
                 f -> Files.createSymbolicLink(f, Path.of("/dev/zero"))));
+    }
+
+    /**
+     * Whether this process reads a file of mode 000, tried on a real file: root does, and so does a
+     * user with CAP_DAC_OVERRIDE, whatever {@code user.name} says (a container's user may be called
+     * anything); the no-permission cases run only where the answer is no.
+     */
+    static boolean readsModeZeroFiles() throws IOException {
+        Path probe = Files.writeString(tmp.resolve("mode-000-probe"), "x");
+        Files.setPosixFilePermissions(probe, java.util.Set.of());
+        try {
+            Files.readAllBytes(probe);
+            return true;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return false;
+        } finally {
+            Files.delete(probe);
+        }
+    }
+
+    /**
+     * The recorded plan and history of {@code last.json}, which a resume continues: each field checked
+     * on read (issue 21).
+     */
+    @Test
+    void aDamagedPlanOrHistoryIsRefusedOnOneLineWithExit2AndNothingChanges() throws Exception {
+        check("config-epochs", false, "\"epochs\" is -5", run -> editNested(run.resolve("last.json"), "config",
+                "epochs", -5L));
+        check("config-rate", false, "\"learning_rate\" is NaN", run -> editNested(run.resolve("last.json"), "config",
+                "learning_rate", "NaN"));
+        check("config-batch", false, "\"batch_size\" is 0", run -> editNested(run.resolve("last.json"), "config",
+                "batch_size", 0L));
+        check("history-accuracy", false, "\"train_accuracy\" is 7.0", run -> {
+            Path last = run.resolve("last.json");
+            Map<String, Object> json = Json.asObject(Json.parse(Files.readString(last)), "last");
+            Map<String, Object> row = Json.asObject(Json.asArray(json.get("history"), "history").get(0), "row");
+            row.put("train_accuracy", 7.0);
+            Files.writeString(last, Json.write(json));
+        });
+    }
+
+    private static void editNested(Path file, String object, String key, Object value) throws IOException {
+        Map<String, Object> json = Json.asObject(Json.parse(Files.readString(file)), file.toString());
+        Json.asObject(json.get(object), object).put(key, value);
+        Files.writeString(file, Json.write(json));
+    }
+
+    /**
+     * The folder record of a run on an image folder ({@code image-folder.json}): every field edited,
+     * and the file itself damaged, through {@code lamina eval} and {@code lamina export} (issue 21:
+     * every field of every state file is checked on read).
+     */
+    @Test
+    void aDamagedFolderRecordIsRefusedOnOneLineWithExit2AndNothingChanges() throws Exception {
+        Path photos = tmp.resolve("photos");
+        for (String c : List.of("boot", "shirt")) {
+            Files.createDirectories(photos.resolve(c));
+            for (int i = 0; i < 6; i++) {
+                SmallRun.png(photos.resolve(c).resolve(i + ".png"), 28, 28);
+            }
+        }
+        Path folderRun = tmp.resolve("folder-run");
+        CliRun train = CliRun.of("train", "Plain", "--dataset", "folder", "--data", photos.toString(), "--epochs", "1",
+                "--batch-size", "4", "--device", "cpu", "--out", folderRun.toString());
+        assertEquals(LaminaCli.OK, train.code(), train.both());
+        java.util.function.Function<Path, List<String[]>> commands = run -> List.of(
+                new String[] {"eval", "--checkpoint", run.toString(), "--device", "cpu"},
+                new String[] {"export", run.toString(), "--tag", "last", "--model", "Plain", "--to",
+                    run.getParent().resolve(run.getFileName() + "-export").toString()});
+        String record = "image-folder.json";
+        Object[][] fields = {
+            {"format", "lamina-image-folder-9"}, {"data", "photos"}, {"split", "both"}, {"resize", "squash"},
+            {"skip_bad_images", "yes"}, {"test_fraction", -1L}, {"test_fraction", "NaN"}, {"split_seed", 1.5},
+            {"classes", List.of("shirt", "boot")}, {"classes", List.of()}, {"classes", List.of("boot", "../x")},
+            {"test_set", Map.of("images", -1L, "sha256", "00")}, {"test_set", "none"},
+        };
+        for (Object[] field : fields) {
+            String key = (String) field[0];
+            check("folder-" + key, folderRun, commands, record + " cannot be read (\"" + key + "\"",
+                    run -> edit(run.resolve(record), key, field[1]));
+        }
+        check("folder-truncated", folderRun, commands, record, run -> truncate(run.resolve(record), 20));
+        check("folder-fifo", folderRun, commands, record, run -> replaceWith(run.resolve(record), DamageTest::fifo));
+        if (!readsModeZeroFiles()) {
+            check("folder-no-permission", folderRun, commands, record, run ->
+                    Files.setPosixFilePermissions(run.resolve(record), java.util.Set.of()));
+        }
     }
 
     /** Random flips and truncations of the parameter files: each must be caught by its size or hash. */

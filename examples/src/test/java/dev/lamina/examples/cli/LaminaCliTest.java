@@ -60,6 +60,8 @@ class LaminaCliTest {
         assertTrue(err.toString()
                 .contains("known datasets: fashion-mnist, mnist, cifar10, cifar100"),
                 err.toString());
+        // issue 21.24: experiment refuses --dataset folder, so its list does not offer it
+        assertFalse(err.toString().contains("folder"), err.toString());
     }
 
     @Test

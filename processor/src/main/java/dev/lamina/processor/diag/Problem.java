@@ -104,6 +104,16 @@ public enum Problem {
                     + "size in bytes a Java long (DJL's storage size) can hold. No real model comes near it: an attribute such as kernel, filters or "
                     + "units is almost certainly mistyped.",
             "%s."),
+    /**
+     * A parameter array (a weight, a batch norm's gamma...) of more float32 values than DJL can save
+     * as one array: its {@code NDSerializer} writes an array's size in bytes as a Java int.
+     */
+    PARAMETER_TOO_LARGE("ParameterTooLarge", Severity.ERROR,
+            "layer '%s' (@%s): its largest parameter array (%s) holds %s values, more than 536,870,911, the most "
+                    + "float32 values DJL can save as one array (it writes an array's size in bytes as a Java int, "
+                    + "at most 2,147,483,647), so no checkpoint or saved model of this layer could be written. It is "
+                    + "almost always a typo in an attribute such as units, filters or kernel.",
+            "%s."),
     /** {@code @Residual} on a field whose type is not a {@code @Model} class. */
     RESIDUAL_WITHOUT_SUB_MODEL("ResidualWithoutSubModel", Severity.ERROR,
             "layer '%s' (@Residual): the field's type %s is not a @Model class, so there is no sub-model "
@@ -150,7 +160,15 @@ public enum Problem {
     /** {@code @Model(name)} that is not a usable class name. */
     INVALID_NET_NAME("InvalidNetName", Severity.ERROR,
             "model '%s' (@Model): name = \"%s\" cannot name the generated class. %s.",
-            "use a Java identifier other than the model's own name, e.g. \"%sNet\", or leave name out."),
+            "use a Java identifier other than the model's own name, e.g. name = \"%s\"%s."),
+    /**
+     * The default Net name ({@code <SimpleName>Net}, {@code @Model(name)} left out) cannot name the
+     * generated class, e.g. for a class name of 198 characters (same id as {@link #INVALID_NET_NAME}).
+     */
+    INVALID_DEFAULT_NET_NAME("InvalidNetName", Severity.ERROR,
+            "model '%s' (@Model): the generated class would be named %s (the class's name and Net, as @Model "
+                    + "has no name), which cannot name a class. %s.",
+            "give @Model a name that can, e.g. name = \"%s\"."),
     /**
      * {@code @Model(task)} other than the default on a building block (role {@code BLOCK} or
      * {@code RESIDUAL_BLOCK}, or a body without input): a block has no task of its own.
@@ -427,8 +445,25 @@ public enum Problem {
     }
 
     /** {@link #INVALID_NET_NAME}: {@code @Model(name)} of {@code model}; {@code why} without final period. */
-    public static Finding invalidNetName(String model, String name, String why) {
-        return INVALID_NET_NAME.at(Origin.ofModel("name"), model, name, why, model);
+    public static Finding invalidNetName(String model, String name, String why, String suggestion,
+            boolean defaultWorks) {
+        return netNamed(INVALID_NET_NAME.at(Origin.ofModel("name"), model, name, why, suggestion,
+                defaultWorks ? ", or leave name out" : ""), suggestion);
+    }
+
+    /**
+     * {@link #INVALID_DEFAULT_NET_NAME}: {@code netName}, the default name of {@code model}'s Net, cannot
+     * name it; {@code why} without final period; {@code suggestion} a name that can.
+     */
+    public static Finding invalidDefaultNetName(String model, String netName, String why, String suggestion) {
+        return netNamed(INVALID_DEFAULT_NET_NAME.at(Origin.ofModel("name"), model, netName, why, suggestion),
+                suggestion);
+    }
+
+    /** {@code finding}, whose Fix writes {@code name = "<suggestion>"}. */
+    private static Finding netNamed(Finding finding, String suggestion) {
+        return finding.withText(finding.text(),
+                finding.fix().replacing(Origin.ofModel("name"), "\"" + suggestion + "\""));
     }
 
     /**
@@ -450,6 +485,15 @@ public enum Problem {
     /** {@link #PARAMETER_COUNT_OVERFLOW}: {@code what} (e.g. {@code its parameter count}) of {@code layer} overflows. */
     public static Finding parameterCountOverflow(Origin origin, String layer, String what, String fix) {
         return PARAMETER_COUNT_OVERFLOW.at(origin, layer, origin.annotation(), what, fix);
+    }
+
+    /**
+     * {@link #PARAMETER_TOO_LARGE}: the largest parameter array of {@code layer}, {@code array} (e.g.
+     * {@code its weight}), holds {@code values} values.
+     */
+    public static Finding parameterTooLarge(Origin origin, String layer, String array, long values, String fix) {
+        return PARAMETER_TOO_LARGE.at(origin, layer, origin.annotation(), array,
+                String.format(Locale.ROOT, "%,d", values), fix);
     }
 
     /** {@link #RESIDUAL_WITHOUT_SUB_MODEL}: {@code @Residual} on {@code field}, whose type {@code fieldType} is no model. */

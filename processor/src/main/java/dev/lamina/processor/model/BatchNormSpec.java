@@ -34,7 +34,7 @@ public record BatchNormSpec(String name, Origin origin, double momentum, double 
     @Override
     public LayerShape shape(TensorShape in, ShapeChecks checks) {
         int features = in.dim(0); // channels of a feature map, features of a vector
-        return new LayerShape(in, 2L * features, 2L * features);
+        return new LayerShape(in, 2L * features, 2L * features, features);
     }
 
     @Override

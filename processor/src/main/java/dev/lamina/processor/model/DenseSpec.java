@@ -36,7 +36,7 @@ public record DenseSpec(String name, Origin origin, int units, boolean bias) imp
             return null;
         }
         long weights = (long) in.dim(0) * units;
-        return new LayerShape(TensorShape.of(units), weights + (bias ? units : 0), 0);
+        return new LayerShape(TensorShape.of(units), weights + (bias ? units : 0), 0, Math.max(weights, units));
     }
 
     @Override

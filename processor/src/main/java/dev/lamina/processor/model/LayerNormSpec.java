@@ -38,7 +38,7 @@ public record LayerNormSpec(String name, Origin origin, double epsilon, boolean 
     public LayerShape shape(TensorShape in, ShapeChecks checks) {
         long size = in.size();
         long trainable = (center ? size : 0) + (scale ? size : 0);
-        return new LayerShape(in, trainable, 2 * size - trainable);
+        return new LayerShape(in, trainable, 2 * size - trainable, size);
     }
 
     @Override

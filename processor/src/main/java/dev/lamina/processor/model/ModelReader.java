@@ -113,7 +113,7 @@ public final class ModelReader {
                     .toList();
             String simpleName = type.getSimpleName().toString();
             ModelSpec spec = new ModelSpec(packageName(type), simpleName, qualifiedName,
-                    name.isEmpty() ? simpleName + "Net" : name, input, layers, suppressions(type),
+                    name.isEmpty() ? ModelSpec.defaultNetName(simpleName) : name, input, layers, suppressions(type),
                     fieldSuppressions, role(values.get("role")), task(values.get("task")));
             return new Read(spec, locator, problems);
         } finally {

@@ -68,6 +68,19 @@ public record ModelSpec(String packageName, String simpleName, String qualifiedN
         return input.isEmpty();
     }
 
+    /** The generated class's name when {@code @Model(name)} is left out: {@code <SimpleName>Net}. */
+    public static String defaultNetName(String simpleName) {
+        return simpleName + "Net";
+    }
+
+    /**
+     * Whether the Net has the default name ({@link #defaultNetName}), i.e. {@code @Model(name)} is
+     * left out (or names the default).
+     */
+    public boolean hasDefaultNetName() {
+        return netName.equals(defaultNetName(simpleName));
+    }
+
     /** A shape as written in {@code @Model(input = ...)}, e.g. {@code {1, 28, 28}}. */
     public static String inputLiteral(List<Integer> dims) {
         return dims.toString().replace('[', '{').replace(']', '}');

@@ -52,7 +52,7 @@ public interface ShapeChecks {
         long weights = Math.multiplyExact(Math.multiplyExact((long) w.size() * w.size(), inputsPerFilter),
                 (long) filters);
         return new LayerShape(TensorShape.of(filters, spatial.dim(1), spatial.dim(2)),
-                Math.addExact(weights, bias ? filters : 0), 0);
+                Math.addExact(weights, bias ? filters : 0), 0, weights);
     }
 
     /** (C, H, W) to (C), no parameters; {@code description} e.g. {@code "global average pooling"}. */

@@ -138,26 +138,74 @@ public final class SpecValidator {
 
     private static void checkNetName(ModelSpec model, Predicate<String> taken, List<Finding> findings) {
         String name = model.netName();
-        String why = null;
+        String why = whyNotANetName(model, name, taken);
+        if (why == null) {
+            return;
+        }
+        String suggestion = suggestedNetName(model, taken);
+        if (model.hasDefaultNetName()) {
+            // the user wrote no name: quote none, and the Fix is a name that can be written
+            findings.add(Problem.invalidDefaultNetName(model.simpleName(), name, why, suggestion));
+        } else {
+            findings.add(Problem.invalidNetName(model.simpleName(), name, why, suggestion,
+                    whyNotANetName(model, ModelSpec.defaultNetName(model.simpleName()), taken) == null));
+        }
+    }
+
+    /** Why {@code name} cannot name {@code model}'s Net (a sentence without its final period); null when it can. */
+    private static String whyNotANetName(ModelSpec model, String name, Predicate<String> taken) {
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (!isIdentifier(name)) {
-            why = "It is not a Java identifier";
+            return "It is not a Java identifier";
         } else if (RESERVED.contains(name)) {
-            why = "It is a Java keyword or a restricted identifier, which cannot name a class";
+            return "It is a Java keyword or a restricted identifier, which cannot name a class";
         } else if (bytes > MAX_NET_NAME_BYTES) {
-            why = "It is " + bytes + " bytes long in UTF-8 and Lamina allows at most " + MAX_NET_NAME_BYTES
+            return "It is " + bytes + " bytes long in UTF-8 and Lamina allows at most " + MAX_NET_NAME_BYTES
                     + ", so that its .java and .class files fit the file name limits of common file systems";
         } else if (name.equals(model.simpleName())) {
-            why = "It is the model class's own name, so the two classes would clash";
+            return "It is the model class's own name, so the two classes would clash";
         } else if (taken.test(name)) {
-            why = "A class of that name in package '" + model.packageName() + "' would shadow the type " + name
+            return "A class of that name in package '" + model.packageName() + "' would shadow the type " + name
                     + " (of java.lang, of dev.lamina, or a DJL or runtime type generated code uses) in every file of the"
                     + " package, so code that means that type would silently use the generated class or stop"
                     + " compiling";
         }
-        if (why != null) {
-            findings.add(Problem.invalidNetName(model.simpleName(), name, why));
+        return null;
+    }
+
+    /**
+     * A name the Fix can offer: one that passes every check of {@link #whyNotANetName}, so following
+     * the Fix leads to no other finding. The class's name (cut to fit the length limit, at a code
+     * point) and a suffix: {@code Net} first.
+     */
+    static String suggestedNetName(ModelSpec model, Predicate<String> taken) {
+        List<String> suffixes = new ArrayList<>(List.of("Net", "Network", "Model"));
+        for (int n = 2; n <= 99; n++) {
+            suffixes.add("Net" + n);
         }
+        for (String suffix : suffixes) {
+            String candidate = prefixWithin(model.simpleName(), MAX_NET_NAME_BYTES - suffix.length()) + suffix;
+            if (whyNotANetName(model, candidate, taken) == null) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no Net name fits " + model.qualifiedName()); // 102 names all taken
+    }
+
+    /** The longest prefix of {@code name} of at most {@code maxBytes} UTF-8 bytes, cut between code points. */
+    private static String prefixWithin(String name, int maxBytes) {
+        int end = 0;
+        int bytes = 0;
+        while (end < name.length()) {
+            int codePoint = name.codePointAt(end);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return name.substring(0, end);
     }
 
     private static boolean isIdentifier(String name) {

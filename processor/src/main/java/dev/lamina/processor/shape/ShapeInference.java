@@ -212,6 +212,15 @@ public final class ShapeInference {
      */
     static final long MAX_PARAMETERS = Long.MAX_VALUE / Float.BYTES;
 
+    /**
+     * The most float32 values one parameter array may hold: DJL saves each array (checkpoints, saved
+     * models: {@code Block.saveParameters}, its {@code NDSerializer}) with its size in bytes written
+     * as a Java int, so an array of more than {@code Integer.MAX_VALUE} bytes cannot be saved
+     * (libtorch itself indexes with int64 and would hold it). A {@code @Dense(units = 2147483647)}
+     * on 4 features has a weight of 8.6e9 values.
+     */
+    static final long MAX_PARAMETER_ARRAY = Integer.MAX_VALUE / Float.BYTES;
+
     /** {@link #shape}, plus the size limits: a count beyond {@link #MAX_PARAMETERS}, an example beyond an int. */
     private ShapedLayer shapeChecked(LayerSpec layer, TensorShape in) {
         ShapedLayer shaped;
@@ -255,8 +264,18 @@ public final class ShapeInference {
             return subModel(sub, in);
         }
         LayerShape shaped = ((LayerKind) layer).shape(in, checks);
-        return shaped == null ? null
-                : new ShapedLayer(layer, in, shaped.out(), shaped.trainableParams(), shaped.nonTrainableParams());
+        if (shaped == null) {
+            return null;
+        }
+        boolean countFits = shaped.trainableParams() + shaped.nonTrainableParams() <= MAX_PARAMETERS; // else ParameterCountOverflow
+        if (countFits && shaped.largestParameter() > MAX_PARAMETER_ARRAY) {
+            findings.add(Problem.parameterTooLarge(layer.origin(), layer.name(),
+                    layer.isWeighted() ? "its weight" : "each of its gamma and beta", shaped.largestParameter(),
+                    "use fewer units or filters, or a smaller kernel, or shrink this layer's input (pooling or a strided"
+                            + " @Conv before it, a smaller @Model(input))"));
+            return null;
+        }
+        return new ShapedLayer(layer, in, shaped.out(), shaped.trainableParams(), shaped.nonTrainableParams());
     }
 
     /** What the kinds' shape rules report through, into this inference's findings. */

@@ -104,6 +104,66 @@ class ValueAndNameTest {
         assertThat(compile(named(longest))).succeeded();
     }
 
+    private static JavaFileObject classNamed(String simpleName, String modelAttributes) {
+        return Sources.model(simpleName, "@Model(input = {4}" + modelAttributes + ")",
+                "public class " + simpleName + " {", "    @Dense(units = 2) Layer out;", "}");
+    }
+
+    /**
+     * Issue 21.23: a class name of 198 characters makes a default Net name of 201 bytes. The message
+     * quoted {@code name = "M...Net"}, which the user never wrote, and offered that same name as the
+     * Fix. It names no attribute now, and its Fix is a name that compiles without any diagnostic.
+     */
+    @Test
+    void aTooLongDefaultNetNameQuotesNoNameAndItsFixCompilesClean() throws java.io.IOException {
+        String simpleName = "M" + "x".repeat(197);
+        Compilation compilation = compile(classNamed(simpleName, ""));
+        assertThat(compilation).hadErrorCount(1);
+        String message = compilation.errors().get(0).getMessage(java.util.Locale.ROOT);
+        assertThat(message).contains("[lamina:InvalidNetName] model '" + simpleName + "' (@Model): the generated class"
+                + " would be named " + simpleName + "Net (the class's name and Net, as @Model has no name)");
+        assertThat(message).contains("201 bytes long");
+        assertThat(message).doesNotContain("name = \"" + simpleName + "Net\"");
+        String suggested = message.replaceAll("(?s).*Fix: .*name = \"([^\"]+)\".*", "$1");
+        assertThat(suggested).isNotEqualTo(message);
+        assertThat(suggested.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isAtMost(200);
+        Compilation fixed = compile(classNamed(simpleName, ", name = \"" + suggested + "\""));
+        assertThat(fixed).succeededWithoutWarnings();
+        assertThat(fixed.notes().stream().filter(n -> n.getMessage(null).contains("[lamina:")
+                && !n.getMessage(null).contains("[lamina:Summary]")).toList()).isEmpty();
+    }
+
+    /**
+     * An invalid explicit name on such a class: the Fix's example is no longer "<class>Net" (201 bytes)
+     * and does not say "leave name out", which would lead to the default name's error.
+     */
+    @Test
+    void theFixOfAnInvalidNameNeverOffersAnotherInvalidName() {
+        String simpleName = "M" + "\u00e9".repeat(120); // 241 bytes in UTF-8
+        Compilation compilation = compile(classNamed(simpleName, ", name = \"var\""));
+        assertThat(compilation).hadErrorCount(1);
+        String message = compilation.errors().get(0).getMessage(java.util.Locale.ROOT);
+        assertThat(message).contains("name = \"var\" cannot name the generated class");
+        assertThat(message).doesNotContain("leave name out");
+        String suggested = message.replaceAll("(?s).*Fix: .*name = \"([^\"]+)\".*", "$1");
+        assertThat(suggested).endsWith("Net");
+        assertThat(suggested.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isAtMost(200);
+        assertThat(compile(classNamed(simpleName, ", name = \"" + suggested + "\""))).succeededWithoutWarnings();
+        // with a short class name, leaving name out is offered, as it works
+        Compilation shortName = compile(named("var"));
+        assertThat(shortName).hadErrorContaining("e.g. name = \"BadNet\", or leave name out.");
+    }
+
+    /** A class whose default Net name shadows a runtime type (LaminaNet) gets a name that does not. */
+    @Test
+    void aDefaultNetNameThatShadowsATypeGetsAnotherName() {
+        Compilation compilation = compile(classNamed("Lamina", ""));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("the generated class would be named LaminaNet");
+        assertThat(compilation).hadErrorContaining("e.g. name = \"LaminaNetwork\".");
+        assertThat(compile(classNamed("Lamina", ", name = \"LaminaNetwork\""))).succeededWithoutWarnings();
+    }
+
     @Test
     void anIllegalNameIsItsOwnError() {
         Compilation compilation = compile(named("9lives"));

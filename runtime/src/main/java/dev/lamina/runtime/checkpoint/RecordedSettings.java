@@ -80,7 +80,36 @@ public record RecordedSettings(Integer epochs, @SerializedName("batch_size") Int
 
     /** Reads a checkpoint's {@code "config"} object (already migrated from format 1). */
     static RecordedSettings fromTree(Object config) {
-        return Objects.requireNonNullElse(Json.convert(config, RecordedSettings.class, "\"config\""), NONE);
+        return Objects.requireNonNullElse(Json.convert(config, RecordedSettings.class, "\"config\""), NONE).checked();
+    }
+
+    /**
+     * These settings, each recorded one in the range a run can have (issue 21: every field of a
+     * state file is checked on read, since a resume continues the recorded plan): epochs in [1,
+     * {@value TrainingState#MAX_EPOCHS}], a batch size of at least 1, a finite positive learning
+     * rate, a finite weight decay of at least 0, a patience and a batch limit of at least 0.
+     *
+     * @throws IllegalArgumentException naming the field ({@code "config": "epochs" is -5, ...})
+     */
+    RecordedSettings checked() {
+        require(epochs == null || epochs >= 1 && epochs <= TrainingState.MAX_EPOCHS, "epochs", epochs,
+                "[1, " + TrainingState.MAX_EPOCHS + "]");
+        require(batchSize == null || batchSize >= 1, "batch_size", batchSize, "[1, 2147483647]");
+        require(learningRate == null || learningRate > 0 && Double.isFinite(learningRate), "learning_rate",
+                learningRate, "a finite number above 0");
+        require(weightDecay == null || weightDecay >= 0 && Double.isFinite(weightDecay), "weight_decay", weightDecay,
+                "a finite number of at least 0");
+        require(patience == null || patience >= 0, "patience", patience, "[0, 2147483647]");
+        require(limitBatches == null || limitBatches >= 0, "limit_batches", limitBatches, "[0, 2147483647]");
+        require(schedule == null || !schedule.isBlank(), "lr_schedule", "\"" + schedule + "\"", "a schedule");
+        require(device == null || !device.isBlank(), "device", "\"" + device + "\"", "a device");
+        return this;
+    }
+
+    private static void require(boolean ok, String key, Object value, String range) {
+        if (!ok) {
+            throw new IllegalArgumentException("\"config\": \"" + key + "\" is " + value + ", not " + range);
+        }
     }
 
     /**

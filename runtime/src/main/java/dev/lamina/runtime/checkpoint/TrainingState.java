@@ -83,9 +83,15 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         Map<String, String> params = new LinkedHashMap<>();
         Json.asObject(m.get("parameters"), "\"parameters\"").forEach((k, v) -> params.put(k, String.valueOf(v)));
         List<EpochStats> history = Json.asArray(m.get("history"), "\"history\"").stream()
-                .map(row -> EpochStats.fromJson(Json.asObject(row, "a history row"))).toList();
+                .map(TrainingState::historyRow).toList();
         int epoch = (int) Json.whole(m, "epoch", 0, MAX_EPOCHS);
         long step = Json.whole(m, "step", 0, Long.MAX_VALUE);
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).epoch() != i + 1 || i >= epoch) {
+                throw new IllegalArgumentException("\"history\" row " + (i + 1) + " is epoch " + history.get(i).epoch()
+                        + ", not epoch " + (i + 1) + " of the " + epoch + " the checkpoint has trained");
+            }
+        }
         int bestEpoch = (int) Json.whole(m, "best_epoch", 0, epoch);
         double bestAccuracy = Json.number(m, "best_accuracy");
         if (!(bestAccuracy >= 0 && bestAccuracy <= 1) && !(bestEpoch == 0 && bestAccuracy == Double.NEGATIVE_INFINITY)) {
@@ -95,6 +101,14 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
                 seed(m.get("seed")), RecordedSettings.fromTree(config),
                 EvalTarget.fromId(Json.string(m, "eval")), new ModelSignature(params),
                 DataIdentity.fromJson(m.get("data")), history);
+    }
+
+    private static EpochStats historyRow(Object row) {
+        try {
+            return EpochStats.fromJson(Json.asObject(row, "a row"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"history\": " + e.getMessage(), e);
+        }
     }
 
     /** Format 1 wrote the seed as a string and the augmentation as a Java record's toString(). */

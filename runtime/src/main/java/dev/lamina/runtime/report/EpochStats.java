@@ -42,12 +42,50 @@ public record EpochStats(int epoch, double trainLoss, double trainAccuracy, doub
         return m;
     }
 
-    /** Reads a row written by {@link #toJson()}. */
+    /**
+     * Reads a row written by {@link #toJson()}, checking each field: {@code epoch} a whole number of
+     * at least 1, accuracies in [0, 1] (or NaN: not measured), losses at least 0 (or NaN),
+     * {@code seconds} finite and at least 0, {@code images_per_second} at least 0 (infinite for an
+     * epoch too short to time), {@code learning_rate} finite and at least 0 when present.
+     *
+     * @throws IllegalArgumentException naming the field
+     */
     public static EpochStats fromJson(Map<String, Object> m) {
-        return new EpochStats((int) Json.number(m, "epoch"), Json.number(m, "train_loss"),
-                Json.number(m, "train_accuracy"), Json.number(m, "eval_loss"),
-                Json.number(m, "eval_accuracy"), Json.number(m, "seconds"),
-                Json.number(m, "images_per_second"),
-                m.containsKey("learning_rate") ? Json.number(m, "learning_rate") : Double.NaN);
+        return new EpochStats((int) Json.whole(m, "epoch", 1, Integer.MAX_VALUE), loss(m, "train_loss"),
+                accuracy(m, "train_accuracy"), loss(m, "eval_loss"), accuracy(m, "eval_accuracy"),
+                atLeastZero(m, "seconds"), rate(m, "images_per_second"),
+                m.containsKey("learning_rate") ? atLeastZero(m, "learning_rate") : Double.NaN);
+    }
+
+    private static double accuracy(Map<String, Object> m, String key) {
+        double value = Json.number(m, key);
+        if (!(Double.isNaN(value) || value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("\"" + key + "\" is " + value + ", not an accuracy in [0, 1]");
+        }
+        return value;
+    }
+
+    private static double loss(Map<String, Object> m, String key) {
+        double value = Json.number(m, key);
+        if (value < 0) { // NaN and infinity: a run that diverged records them
+            throw new IllegalArgumentException("\"" + key + "\" is " + value + ", not a loss (at least 0)");
+        }
+        return value;
+    }
+
+    private static double rate(Map<String, Object> m, String key) {
+        double value = Json.number(m, key);
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException("\"" + key + "\" is " + value + ", not at least 0");
+        }
+        return value;
+    }
+
+    private static double atLeastZero(Map<String, Object> m, String key) {
+        double value = Json.finite(m, key);
+        if (value < 0) {
+            throw new IllegalArgumentException("\"" + key + "\" is " + value + ", not at least 0");
+        }
+        return value;
     }
 }

@@ -164,6 +164,47 @@ class CheckpointDamageTest {
         }
     }
 
+    /**
+     * Issue 21: the recorded plan ({@code config}, which a resume continues) and the history rows
+     * are checked field by field too; before, {@code "epochs": -5} or a learning rate of NaN in
+     * {@code config}, an accuracy of 7 or a history of epochs 1, 5 were read as they were.
+     */
+    @Test
+    void thePlanAndTheHistoryAreCheckedFieldByField() throws IOException {
+        Map<String, Object> row = new java.util.LinkedHashMap<>(new EpochStats(1, 0.7, 0.6, 0.65, 0.62, 1.5, 900).toJson());
+        Object[][] cases = {
+            {"config", Map.of("epochs", -5L), "\"config\": \"epochs\" is -5, not [1, 1000000]"},
+            {"config", Map.of("epochs", 2.5), "\"config\": "},
+            {"config", Map.of("batch_size", 0L), "\"config\": \"batch_size\" is 0"},
+            {"config", Map.of("learning_rate", "NaN"), "\"config\": \"learning_rate\" is NaN"},
+            {"config", Map.of("learning_rate", -0.1), "\"config\": \"learning_rate\" is -0.1"},
+            {"config", Map.of("weight_decay", "Infinity"), "\"config\": \"weight_decay\" is Infinity"},
+            {"config", Map.of("patience", -1L), "\"config\": \"patience\" is -1"},
+            {"config", Map.of("limit_batches", -2L), "\"config\": \"limit_batches\" is -2"},
+            {"config", Map.of("lr_schedule", " "), "\"config\": \"lr_schedule\""},
+            {"config", "fast", "\"config\" is not a JSON object"},
+            {"history", List.of(with(row, "train_accuracy", 7.0)), "\"history\": \"train_accuracy\" is 7.0"},
+            {"history", List.of(with(row, "eval_loss", -1.0)), "\"history\": \"eval_loss\" is -1.0"},
+            {"history", List.of(with(row, "seconds", "NaN")), "\"history\": \"seconds\" must be a finite number"},
+            {"history", List.of(with(row, "epoch", 0L)), "\"history\": \"epoch\" is 0"},
+            {"history", List.of(row, with(row, "epoch", 5L)), "\"history\" row 2 is epoch 5, not epoch 2"},
+            {"history", List.of(row, with(row, "epoch", 2L), with(row, "epoch", 3L)), "\"history\" row 3 is epoch 3"},
+        };
+        String original = Files.readString(dir.resolve("last.json"));
+        for (Object[] c : cases) {
+            Files.writeString(dir.resolve("last.json"), original);
+            editLast((String) c[0], c[1]);
+            String message = refusal();
+            assertTrue(message.contains("last.json cannot be read: " + c[2]), c[2] + " in " + message);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> row, String key, Object value) {
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(row);
+        changed.put(key, value);
+        return changed;
+    }
+
     @Test
     void aStateFileThatIsNoSmallRegularFileIsNotRead() throws Exception {
         Path last = dir.resolve("last.json");

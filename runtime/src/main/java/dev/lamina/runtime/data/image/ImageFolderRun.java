@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,6 +62,8 @@ public record ImageFolderRun(Path data, ImageFolders.Options options, boolean sp
     /** The test set's identity in {@value #FILE}. */
     private record TestSet(Integer images, String sha256) {}
 
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     public ImageFolderRun {
         classNames = List.copyOf(classNames);
     }
@@ -100,37 +103,112 @@ public record ImageFolderRun(Path data, ImageFolders.Options options, boolean sp
                 return Optional.of(parse(StateFiles.readState(file)));
             }
             if (StateFiles.present(classesFile)) {
-                List<String> classes = StateFiles.readState(classesFile).lines()
-                        .filter(line -> !line.isEmpty()).toList();
-                return Optional.of(new ImageFolderRun(null, null, false, classes, -1, null));
+                try {
+                    return Optional.of(new ImageFolderRun(null, null, false, classNames(StateFiles
+                            .readState(classesFile).lines().filter(line -> !line.isEmpty()).map(line -> (Object) line)
+                            .toList(), "a line"), -1, null));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(classesFile + " cannot be read (" + e.getMessage() + "); it is"
+                            + " written by `lamina train --dataset folder`, restore it from the run");
+                }
             }
             return Optional.empty();
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the run's image-folder record: " + e.getMessage());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (InvalidInputException e) {
+            throw e; // names its file already
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file + " cannot be read (" + e.getMessage() + "); it is written by"
                     + " `lamina train --dataset folder`, restore it from the run");
         }
     }
 
+    /**
+     * Reads {@value #FILE}, checking every field (issue 21: every field of every state file is
+     * checked on read): its type, and {@code format} this one, {@code data} an absolute path,
+     * {@code split} {@code fraction} or {@code folders}, {@code resize} a policy, {@code
+     * test_fraction} finite in (0, 1), {@code split_seed} a whole number, {@code classes} the sorted,
+     * distinct names of class folders, {@code test_set.images} a count and {@code test_set.sha256} 64
+     * hex digits.
+     *
+     * @throws IllegalArgumentException naming the field and what is wrong with it
+     */
     private static ImageFolderRun parse(String text) {
-        FolderFile file = Json.read(text, FolderFile.class);
-        if (!FORMAT.equals(file.format())) {
-            throw new IllegalArgumentException("unknown format " + file.format() + ", this Lamina reads " + FORMAT);
+        Map<String, Object> m = Json.asObject(Json.parse(text), "the file");
+        String format = Json.string(m, "format");
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("\"format\" is the unknown format " + format + ", this Lamina reads "
+                    + FORMAT);
         }
-        ImageFolders.Options options = ImageFolders.Options.defaults()
-                .withResize(Resize.parse(required(file.resize(), "resize")))
-                .withSkipBadImages(required(file.skipBadImages(), "skip_bad_images"))
-                .withTestFraction(required(file.testFraction(), "test_fraction"))
-                .withSeed(required(file.splitSeed(), "split_seed"));
-        TestSet test = required(file.testSet(), "test_set");
-        return new ImageFolderRun(Path.of(required(file.data(), "data")), options,
-                "fraction".equals(required(file.split(), "split")), required(file.classes(), "classes"),
-                required(test.images(), "test_set.images"), required(test.sha256(), "test_set.sha256"));
+        String data = Json.string(m, "data");
+        Path folder;
+        try {
+            folder = Path.of(data);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("\"data\" is not a path: " + e.getMessage());
+        }
+        if (!folder.isAbsolute()) {
+            throw new IllegalArgumentException("\"data\" must be the folder's absolute path, not " + data);
+        }
+        String split = Json.string(m, "split");
+        if (!split.equals("fraction") && !split.equals("folders")) {
+            throw new IllegalArgumentException("\"split\" must be fraction or folders, not " + split);
+        }
+        Resize resize;
+        try {
+            resize = Resize.parse(Json.string(m, "resize"));
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("\"resize\": " + e.getMessage());
+        }
+        if (!(m.get("skip_bad_images") instanceof Boolean skip)) {
+            throw new IllegalArgumentException("\"skip_bad_images\" is missing or not true or false: "
+                    + m.get("skip_bad_images"));
+        }
+        double fraction = Json.finite(m, "test_fraction");
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("\"test_fraction\" is " + fraction + ", outside (0, 1)");
+        }
+        long seed = Json.whole(m, "split_seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        List<String> classes = classNames(Json.asArray(m.get("classes"), "\"classes\""), "\"classes\"");
+        Map<String, Object> test = Json.asObject(m.get("test_set"), "\"test_set\"");
+        int images;
+        String sha;
+        try {
+            images = (int) Json.whole(test, "images", 0, Integer.MAX_VALUE);
+            sha = Json.string(test, "sha256");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"test_set\": " + e.getMessage(), e);
+        }
+        if (!SHA256.matcher(sha).matches()) {
+            throw new IllegalArgumentException("\"test_set\": \"sha256\" is not 64 hex digits: " + sha);
+        }
+        ImageFolders.Options options = ImageFolders.Options.defaults().withResize(resize).withSkipBadImages(skip)
+                .withTestFraction(fraction).withSeed(seed);
+        return new ImageFolderRun(folder, options, split.equals("fraction"), classes, images, sha);
     }
 
-    private static <T> T required(T value, String key) {
-        return Objects.requireNonNull(value, "\"" + key + "\" is missing");
+    /**
+     * Class names as a run records them: the names of class folders (none empty, none with a path
+     * separator, none hidden), distinct and in sorted order, as {@link ImageFolders} reads them;
+     * {@code what} names an entry for messages.
+     */
+    private static List<String> classNames(List<Object> entries, String what) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException(what + " names no class");
+        }
+        List<String> names = new ArrayList<>();
+        for (Object entry : entries) {
+            if (!(entry instanceof String name) || name.isEmpty() || name.startsWith(".") || name.contains("/")
+                    || name.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException(what + ": " + entry + " is not the name of a class folder");
+            }
+            if (!names.isEmpty() && names.get(names.size() - 1).compareTo(name) >= 0) {
+                throw new IllegalArgumentException(what + ": " + name + " is out of order or named twice (class"
+                        + " names are the folders' names, sorted)");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /**

@@ -8,8 +8,13 @@ import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Set;
@@ -49,7 +54,11 @@ public final class ImageFolders {
 
     /** File written to a run directory: the class names, one per line, in label order. */
     public static final String CLASSES_FILE = "classes.txt";
-    /** File written to a run directory when files were skipped: one "file TAB problem" per line. */
+    /**
+     * File written to a run directory when files were skipped: one "file TAB problem" line each, both
+     * fields escaped as in a Java string literal ({@code \\}, {@code \t}, {@code \n}, {@code \r},
+     * <code>&#92;uXXXX</code>; {@link #unescapeField}), so a name with a tab or a line break stays one line.
+     */
     public static final String SKIPPED_FILE = "skipped-images.txt";
 
     private ImageFolders() {}
@@ -127,7 +136,8 @@ public final class ImageFolders {
                 ImageFolderRun.of(this).write(runDir);
                 if (!skipped.isEmpty()) {
                     AtomicFiles.writeString(runDir.resolve(SKIPPED_FILE), skipped.stream()
-                            .map(b -> b.file() + "\t" + b.message()).collect(Collectors.joining("\n", "", "\n")));
+                            .map(b -> escapeField(b.file().toString()) + "\t" + escapeField(b.message()))
+                            .collect(Collectors.joining("\n", "", "\n")));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the class names to " + runDir + ": " + e.getMessage(), e);
@@ -166,6 +176,8 @@ public final class ImageFolders {
         List<Scanned> trainFiles = scan(root, folders, bad);
         List<Scanned> testFiles = given ? scan(test, folders, bad) : List.of();
         List<Scanned> valFiles = validation != null ? scan(validation, folders, bad) : List.of();
+        int emptyFolders = (int) bad.stream().filter(b -> b.problem() == Problem.EMPTY_CLASS).count();
+        int unlisted = bad.size() - emptyFolders; // folders and links that cannot be listed
 
         List<Scanned> all = new ArrayList<>(trainFiles);
         all.addAll(testFiles);
@@ -186,17 +198,37 @@ public final class ImageFolders {
                         + "' has no readable image left"));
             }
         }
+        int orphans = 0;
         for (Scanned s : testFiles.isEmpty() && valFiles.isEmpty() ? List.<Scanned>of() : all.subList(trainFiles.size(), all.size())) {
             if (!classes.contains(s.folder()) && !badFiles.contains(s.file())) {
                 bad.add(new BadImage(s.file(), Problem.EMPTY_CLASS, "its class '" + s.folder()
                         + "' has no readable training image"));
+                orphans++;
             }
         }
-        if (!bad.isEmpty() && !options.skipBadImages()) {
+        // skipping is offered only where it leaves something to train on (issue 21.24: following
+        // the hint led to "holds no class folder with a readable image")
+        if (!bad.isEmpty() && (!options.skipBadImages() || classes.isEmpty())) {
             BadImage first = bad.get(0);
-            throw new DatasetException(first.problem(), first.file(), first.message() + " (" + bad.size()
-                    + " bad file(s) or folder(s) in " + dir + "; fix them, or skip them: lamina train"
-                    + " --skip-bad-images, ImageFolders.Options.withSkipBadImages(true))");
+            Set<Path> ofAnotherSize = undecodable.stream().filter(b -> b.problem() == Problem.IMAGE_SIZE)
+                    .map(BadImage::file).collect(Collectors.toSet());
+            boolean resizingLeavesImages = trainFiles.stream()
+                    .anyMatch(s -> !badFiles.contains(s.file()) || ofAnotherSize.contains(s.file()));
+            String counts = badCounts(dir, all.size(), badFiles.size(), ofAnotherSize.size(), emptyFolders, unlisted,
+                    orphans);
+            String hint;
+            if (!classes.isEmpty()) {
+                hint = "fix them, or skip them: lamina train --skip-bad-images, ImageFolders.Options.withSkipBadImages(true)"
+                        + (ofAnotherSize.isEmpty() ? "" : "; or resize those: --resize stretch or --resize crop");
+            } else if (!ofAnotherSize.isEmpty() && resizingLeavesImages) {
+                hint = "skipping them would leave no image to train on: resize them with --resize stretch or --resize"
+                        + " crop (ImageFolders.Options.withResize)"
+                        + (badFiles.size() + emptyFolders + unlisted + orphans > ofAnotherSize.size()
+                                ? ", and skip the others (--skip-bad-images)" : "");
+            } else {
+                hint = "skipping them would leave no image to train on: fix them";
+            }
+            throw new DatasetException(first.problem(), first.file(), first.message() + " (" + counts + "; " + hint + ")");
         }
         if (classes.isEmpty()) {
             throw new DatasetException(Problem.EMPTY, dir, "holds no class folder with a readable image;"
@@ -220,6 +252,37 @@ public final class ImageFolders {
                     + "% of each class tested on (seed " + options.seed() + ")";
         }
         return new Loaded(splits, classes, List.copyOf(bad), layout, dir, options, !given);
+    }
+
+    /**
+     * How much of the folder is bad, each file counted once (a class folder that bad files leave
+     * empty is not counted again): e.g. {@code 375 of the 375 files in DIR are bad, 375 of them of
+     * another size}.
+     */
+    private static String badCounts(Path dir, int files, int badFiles, int ofAnotherSize, int emptyFolders,
+                                    int unlisted, int orphans) {
+        List<String> parts = new ArrayList<>();
+        String where = " in " + dir;
+        if (badFiles > 0) {
+            parts.add(badFiles + " of the " + files + " files" + where + " are bad"
+                    + (ofAnotherSize > 0 ? ", " + ofAnotherSize + " of them of another size" : ""));
+            where = "";
+        }
+        if (emptyFolders > 0) {
+            parts.add(emptyFolders + (emptyFolders == 1 ? " class folder" + where + " holds" : " class folders" + where
+                    + " hold") + " no image files");
+            where = "";
+        }
+        if (unlisted > 0) {
+            parts.add(unlisted + (unlisted == 1 ? " folder or link" + where + " cannot be listed" : " folders or links"
+                    + where + " cannot be listed"));
+            where = "";
+        }
+        if (orphans > 0) {
+            parts.add(orphans + (orphans == 1 ? " test file" : " test files") + where
+                    + " of a class without a readable training image");
+        }
+        return String.join(", ", parts);
     }
 
     /** One file found in a class folder. */
@@ -249,22 +312,124 @@ public final class ImageFolders {
                         + " folder does not have (its classes: " + String.join(", ", classes) + "); rename or"
                         + " remove it, or add the class to the training folder");
             }
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(classDir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-                files = walk.filter(p -> !p.equals(classDir))
-                        .filter(p -> !root.relativize(p).toString().contains("/."))
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .filter(p -> !Files.isDirectory(p)).sorted().toList();
-            } catch (IOException | UncheckedIOException e) {
-                throw new DatasetException(Problem.IO, classDir, "cannot be listed: " + e.getMessage(), e);
-            }
-            if (files.isEmpty()) {
+            List<Path> files = new ArrayList<>();
+            boolean listed = walk(classDir, files, bad);
+            if (listed && files.isEmpty()) {
                 bad.add(new BadImage(classDir, Problem.EMPTY_CLASS, "class folder '" + folder
                         + "' holds no image files; add images or remove the folder"));
             }
+            files.sort(Comparator.naturalOrder());
             files.forEach(f -> found.add(new Scanned(f, folder)));
         }
         return found;
+    }
+
+    /**
+     * Adds the files under {@code classDir} (links followed, names starting with a dot left out) to
+     * {@code files}. What cannot be listed, a folder without read permission or a link that loops
+     * back to a folder above it, is a bad entry of its own (issue 21.25: it stopped the load even
+     * with {@link Options#skipBadImages}); false when {@code classDir} itself cannot be listed.
+     */
+    private static boolean walk(Path classDir, List<Path> files, List<BadImage> bad) {
+        boolean[] listed = {true};
+        try {
+            Files.walkFileTree(classDir, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
+                            return !d.equals(classDir) && d.getFileName().toString().startsWith(".")
+                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path f, BasicFileAttributes attributes) {
+                            if (!f.getFileName().toString().startsWith(".")) {
+                                files.add(f);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            if (f.getFileName().toString().startsWith(".")) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            listed[0] &= !f.equals(classDir);
+                            bad.add(new BadImage(f, Problem.IO, e instanceof FileSystemLoopException
+                                    ? "is a symbolic link to a folder above it (a loop); remove the link"
+                                    : "cannot be listed: " + reason(e) + "; make it readable, or remove it"));
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                            return e == null ? FileVisitResult.CONTINUE : visitFileFailed(d, e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new DatasetException(Problem.IO, classDir, "cannot be listed: " + reason(e), e);
+        }
+        return listed[0];
+    }
+
+    /** What went wrong, for a message: "Permission denied" for an access error (its message is the path). */
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * A file name or message as one field of {@link #SKIPPED_FILE}: a backslash becomes {@code \\},
+     * a tab {@code \t}, a line feed {@code \n}, a carriage return {@code \r} and any other control
+     * character <code>&#92;uXXXX</code>, as in a Java string literal, so each entry stays one
+     * {@code file<TAB>problem} line and {@link #unescapeField} gives the name back exactly.
+     */
+    static String escapeField(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text {@link #escapeField} escaped. */
+    public static String unescapeField(String field) {
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c != '\\' || i + 1 == field.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = field.charAt(++i);
+            switch (next) {
+                case 't' -> out.append('\t');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 'u' -> {
+                    if (i + 5 > field.length()) {
+                        throw new IllegalArgumentException("a \\u escape needs 4 hex digits: " + field);
+                    }
+                    out.append((char) Integer.parseInt(field.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
     }
 
     /** Decodes every file once, in parallel; the failures, in file order. */

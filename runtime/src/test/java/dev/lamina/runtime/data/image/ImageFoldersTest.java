@@ -215,7 +215,80 @@ class ImageFoldersTest {
         Files.writeString(dir.resolve("a/x.txt"), "x");
         Files.writeString(dir.resolve("b/y.txt"), "y");
         DatasetException e = assertThrows(DatasetException.class, () -> ImageFolders.load(dir, 1, 8, 8));
-        assertTrue(e.getMessage().contains("(2 bad file(s) or folder(s) in " + dir), e.getMessage());
+        assertTrue(e.getMessage().contains("(2 of the 12 files in " + dir + " are bad; fix them, or skip them:"
+                + " lamina train --skip-bad-images"), e.getMessage());
+    }
+
+    /** Writes {@code n} grey PNGs of {@code h x w} into {@code folder}. */
+    private static void sized(Path folder, int n, int h, int w) throws IOException {
+        Files.createDirectories(folder);
+        for (int i = 0; i < n; i++) {
+            ImageConversionTest.write(ImageConversionTest.grey(h, w, new int[h * w]), "png",
+                    folder.resolve(String.format("big%03d.png", i)));
+        }
+    }
+
+    /**
+     * Issue 21.24: 375 images of another size in 3 classes were "378 bad file(s) or folder(s)" (the 3
+     * classes they emptied counted as well), the message offered --skip-bad-images, and following it
+     * led to "holds no class folder with a readable image". Each file is counted once, the classes
+     * they empty are not counted as bad files, no skip is offered when it would leave nothing, and
+     * the hint it gives instead (--resize) loads the folder.
+     */
+    @Test
+    void whenEveryImageIsOfAnotherSizeTheMessageCountsEachOnceAndOffersResizeNotSkip() throws IOException {
+        for (String c : List.of("a", "b", "c")) {
+            sized(dir.resolve(c), 5, 10, 12);
+        }
+        for (Options options : List.of(Options.defaults(), skip())) {
+            DatasetException e = assertThrows(DatasetException.class, () -> ImageFolders.load(dir, 1, 8, 8, options));
+            assertEquals(Problem.IMAGE_SIZE, e.problem());
+            assertTrue(e.getMessage().startsWith(dir.resolve("a/big000.png") + ": the image is 10x12"), e.getMessage());
+            assertTrue(e.getMessage().contains("(15 of the 15 files in " + dir + " are bad, 15 of them of another size;"
+                    + " skipping them would leave no image to train on: resize them with --resize stretch or --resize"
+                    + " crop (ImageFolders.Options.withResize))"), e.getMessage());
+            assertFalse(e.getMessage().contains(" 18 "), e.getMessage());
+            assertFalse(e.getMessage().contains("skip them"), e.getMessage());
+        }
+        DataSplits resized = ImageFolders.load(dir, 1, 8, 8, Options.defaults().withResize(Resize.STRETCH)).splits();
+        assertEquals(15, resized.train().size() + resized.test().size(), "the hint works");
+    }
+
+    @Test
+    void whenResizingLeavesImagesButOthersAreBadBothAreNamed() throws IOException {
+        sized(dir.resolve("a"), 3, 10, 12);
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("b/notes.txt"), "x");
+        DatasetException e = assertThrows(DatasetException.class, () -> ImageFolders.load(dir, 1, 8, 8, skip()));
+        assertTrue(e.getMessage().contains("(4 of the 4 files in " + dir + " are bad, 3 of them of another size;"
+                + " skipping them would leave no image to train on: resize them with --resize stretch or --resize"
+                + " crop (ImageFolders.Options.withResize), and skip the others (--skip-bad-images)"), e.getMessage());
+        Loaded followed = ImageFolders.load(dir, 1, 8, 8, skip().withResize(Resize.CROP));
+        assertEquals(List.of("a"), followed.classNames(), "the hint works");
+    }
+
+    @Test
+    void whenEveryFileIsDamagedNoSkipIsOffered() throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("a/x.txt"), "x");
+        Files.writeString(dir.resolve("b/y.png"), "not a png");
+        for (Options options : List.of(Options.defaults(), skip())) {
+            DatasetException e = assertThrows(DatasetException.class, () -> ImageFolders.load(dir, 1, 8, 8, options));
+            assertTrue(e.getMessage().contains("(2 of the 2 files in " + dir + " are bad; skipping them would leave no"
+                    + " image to train on: fix them)"), e.getMessage());
+            assertFalse(e.getMessage().contains("--skip-bad-images"), e.getMessage());
+        }
+    }
+
+    @Test
+    void someImagesOfAnotherSizeOfferSkipAndResize() throws IOException {
+        goodFolder();
+        sized(dir.resolve("b"), 2, 10, 12);
+        DatasetException e = assertThrows(DatasetException.class, () -> ImageFolders.load(dir, 1, 8, 8));
+        assertTrue(e.getMessage().contains("(2 of the 12 files in " + dir + " are bad, 2 of them of another size;"
+                + " fix them, or skip them: lamina train --skip-bad-images, ImageFolders.Options.withSkipBadImages(true);"
+                + " or resize those: --resize stretch or --resize crop)"), e.getMessage());
     }
 
     @Test
@@ -227,6 +300,78 @@ class ImageFoldersTest {
         assertEquals("a\nb\n", Files.readString(run.resolve(ImageFolders.CLASSES_FILE)));
         String skipped = Files.readString(run.resolve(ImageFolders.SKIPPED_FILE));
         assertTrue(skipped.startsWith(dir.resolve("a/notes.txt") + "\tis not an image"), skipped);
+    }
+
+    /**
+     * Issue 21.25: a file name with a tab or a line break made {@code skipped-images.txt} lines that
+     * split in the wrong place. Both fields are escaped as in a Java string literal, and unescaped
+     * they give the name back.
+     */
+    @Test
+    void namesWithATabOrALineBreakStayOneLineOfSkippedImages() throws IOException {
+        goodFolder();
+        Path tab = Files.writeString(dir.resolve("a/one\ttwo.txt"), "x");
+        Path newline = Files.writeString(dir.resolve("b/line\nbreak\\x.txt"), "y");
+        Path run = dir.resolveSibling(dir.getFileName() + "-run");
+        ImageFolders.load(dir, 1, 8, 8, skip()).writeRunFiles(run);
+        List<String> lines = Files.readAllLines(run.resolve(ImageFolders.SKIPPED_FILE));
+        assertEquals(2, lines.size(), lines.toString());
+        List<Path> named = lines.stream().map(l -> Path.of(ImageFolders.unescapeField(l.split("\t", -1)[0]))).toList();
+        assertEquals(List.of(tab, newline), named);
+        assertTrue(lines.get(1).contains("line\\nbreak\\\\x.txt"), lines.get(1));
+        for (String line : lines) {
+            assertEquals(2, line.split("\t", -1).length, line);
+        }
+        String control = "a\u0001b\\u\rc";
+        assertEquals(control, ImageFolders.unescapeField(ImageFolders.escapeField(control)));
+    }
+
+    /** Issue 21.25: a link looping back to its folder stopped the load even with --skip-bad-images. */
+    @Test
+    void aSymbolicLinkLoopIsABadEntryThatCanBeSkipped() throws IOException {
+        goodFolder();
+        Path loop = Files.createSymbolicLink(dir.resolve("a/loop"), dir.resolve("a"));
+        DatasetException e = assertThrows(DatasetException.class, () -> ImageFolders.load(dir, 1, 8, 8));
+        assertTrue(e.getMessage().startsWith(loop + ": is a symbolic link to a folder above it (a loop)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("(1 folder or link in " + dir + " cannot be listed; fix them, or skip them:"
+                + " lamina train --skip-bad-images"), e.getMessage());
+        Loaded loaded = ImageFolders.load(dir, 1, 8, 8, skip());
+        assertEquals(List.of(loop), loaded.skipped().stream().map(BadImage::file).toList());
+        assertEquals(10, loaded.splits().train().size() + loaded.splits().test().size());
+    }
+
+    /**
+     * Whether this process can read a file whose mode is 000 (root can, and so can a user with
+     * CAP_DAC_OVERRIDE): tested on a real file, not decided by the user's name.
+     */
+    static boolean readsUnreadableFiles(Path scratch) throws IOException {
+        Path probe = Files.writeString(scratch.resolve(".mode-000-probe"), "x");
+        Files.setPosixFilePermissions(probe, Set.of());
+        boolean readable = Files.isReadable(probe); // access(2): true for root whatever the mode
+        Files.delete(probe);
+        return readable;
+    }
+
+    /** Issue 21.25: a class folder without read permission stopped the load even with --skip-bad-images. */
+    @Test
+    void anUnreadableClassFolderIsABadEntryThatCanBeSkipped() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(readsUnreadableFiles(dir),
+                "this user reads files of mode 000 (root), so no folder is unreadable");
+        goodFolder();
+        Path locked = dir.resolve("c");
+        images(locked, 200, 2);
+        Files.setPosixFilePermissions(locked, Set.of());
+        try {
+            DatasetException e = assertThrows(DatasetException.class, () -> ImageFolders.load(dir, 1, 8, 8));
+            assertTrue(e.getMessage().startsWith(locked + ": cannot be listed: Permission denied"), e.getMessage());
+            assertTrue(e.getMessage().contains("--skip-bad-images"), e.getMessage());
+            Loaded loaded = ImageFolders.load(dir, 1, 8, 8, skip());
+            assertEquals(List.of(locked), loaded.skipped().stream().map(BadImage::file).toList());
+            assertEquals(List.of("a", "b"), loaded.classNames());
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
