@@ -11,6 +11,7 @@ import dev.lamina.runtime.run.RunData;
 import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.run.TrainedRun;
 import dev.lamina.runtime.train.TrainingConfig;
+import dev.lamina.runtime.train.TrainingRequest;
 import dev.lamina.runtime.train.TrainingResult;
 import dev.lamina.runtime.train.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -101,16 +102,9 @@ final class TrainCommand implements Callable<Integer> {
                 .orElseGet(() -> data.model(model));
         // a resume continues the recorded plan: only the options given here change it
         TrainingSettings base = from != null ? from.recordedSettings(TrainingSettings.DEFAULTS) : TrainingSettings.DEFAULTS;
-        TrainingSettings given = training.over(base);
-        int patience = from != null && !training.given("--patience") ? base.patience() : this.patience;
-        TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
-                given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),
-                validation, patience));
-        if (patience > 0 && validation == 0) {
-            throw new InvalidInputException("early stopping (patience " + patience + ") needs a validation"
-                    + " set to watch; give --validation, or set --patience 0. Stopping on the test set would"
-                    + " make the test accuracy an optimistic estimate.");
-        }
+        // a resume keeps the recorded patience unless --patience is given
+        Integer patience = from != null && !training.given("--patience") ? null : this.patience;
+        TrainingSettings settings = training.request(validation, patience).over(base, TrainingRequest.COMMAND_LINE);
         DeviceChoice deviceChoice = device.choice();
         int limitBatches = limit.limitBatches();
         RunDirectory run = from != null && (out == null || samePath(out, resume))
