@@ -41,11 +41,15 @@ public final class PredictMojo extends LaminaMojo {
     @Parameter(property = "lamina.topK", defaultValue = "3")
     int topK;
 
-    /** Also write every image's top-k classes and probabilities to this CSV file. CLI: {@code --out}. */
-    @Parameter(property = "lamina.out")
-    File out;
+    /**
+     * Also write every image's top-k classes and probabilities to this CSV file. CLI: {@code
+     * --out} (named otherwise here so that a plugin-wide {@code <out>}, train's run directory, does
+     * not reach it).
+     */
+    @Parameter(property = "lamina.csv")
+    File csv;
 
-    /** Replace the {@code out} file when it exists. CLI: {@code --force}. */
+    /** Replace the {@code csv} file when it exists. CLI: {@code --force}. */
     @Parameter(property = "lamina.force", defaultValue = "false")
     boolean force;
 
@@ -65,7 +69,7 @@ public final class PredictMojo extends LaminaMojo {
     void run(ProjectClasses classes, PrintStream stdout) throws Exception {
         ImageConversion.Resize given = resize == null ? null : ImageConversion.Resize.parse(resize);
         ImagePrediction.Outcome outcome = new ImagePrediction(modelDir.toPath(), images.stream().map(File::toPath)
-                .toList(), topK, path(out), force, batchSize, given).run(stdout::println, getLog()::error);
+                .toList(), topK, path(csv), force, batchSize, given).run(stdout::println, getLog()::error);
         if (outcome.failures() != null) {
             throw new MojoFailureException(outcome.failures());
         }
