@@ -2,7 +2,6 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.data.image.ImageFolders;
