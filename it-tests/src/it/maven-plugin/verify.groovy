@@ -22,6 +22,7 @@ build.check(!build.log.readLines().any { it.contains('SLF4J') }, 'no SLF4J line 
 build.check(ok(0), 'lamina:train succeeds')
 build.check(has(0, 'Training Shapes on folder ') && has(0, ' 1 epoch(s), batch 8,'),
         'lamina:train trains Shapes on the image folder with the pom\'s epochs and batch size')
+build.check(has(0, '[INFO] Image folder ') && has(0, '2 classes: blue, red'), 'lamina:train names the folder and its classes')
 build.check(has(0, '[INFO] epoch 1/1: train loss'), "the progress lines go to Maven's log")
 build.check(has(0, '[INFO] Final test accuracy: '), 'lamina:train reports the test accuracy')
 ['runs/shapes/last.json', 'runs/shapes/best.json', 'runs/shapes/history.csv', 'runs/shapes/history.png',

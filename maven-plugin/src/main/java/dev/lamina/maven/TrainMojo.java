@@ -3,6 +3,7 @@ package dev.lamina.maven;
 import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
+import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.run.RunData;
 import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.run.TrainedRun;
@@ -136,6 +137,15 @@ public final class TrainMojo extends DataMojo {
         stdout.println(net.summary());
         RunData input = (from != null ? loadFor(net, from, "--resume") : load(net)).withValidation(settings);
         DataSplits splits = input.splits();
+        if (input.folder() != null) {
+            ImageFolders.Loaded folder = input.folder();
+            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", folder.dir(), folder.layout(),
+                    folder.classNames().size(), String.join(", ", folder.classNames()));
+            if (!folder.skipped().isEmpty()) {
+                stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (skipBadImages), listed in %s%n",
+                        folder.skipped().size(), run.path().resolve(ImageFolders.SKIPPED_FILE));
+            }
+        }
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images): %d epoch(s),"
                 + " batch %d, lr %s (%s), weight decay %s, seed %d -> %s%n", net.name(), input.label(),
                 splits.train().size(), splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(),
@@ -146,6 +156,10 @@ public final class TrainMojo extends DataMojo {
                 : Augmentation.standard(RunData.builtIn(dataset));
         TrainedRun trained = run.train(net, input, config.augmentation(augmentation).build());
         TrainingResult result = trained.training();
+        if (result.stoppedEarly()) {
+            stdout.printf(Locale.ROOT, "Stopped early after epoch %d of %d (patience %d).%n",
+                    result.history().size(), settings.epochs(), settings.patience());
+        }
         stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n", result.testAccuracy());
         if (splits.hasValidation()) {
             stdout.printf(Locale.ROOT, "Best validation accuracy %.4f at epoch %d: checkpoint 'best'.%n",
