@@ -3,7 +3,6 @@ package dev.lamina.maven;
 import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
-import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.run.RunData;
 import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.run.TrainedRun;
@@ -137,15 +136,7 @@ public final class TrainMojo extends DataMojo {
         stdout.println(net.summary());
         RunData input = (from != null ? loadFor(net, from, "--resume") : load(net)).withValidation(settings);
         DataSplits splits = input.splits();
-        if (input.folder() != null) {
-            ImageFolders.Loaded folder = input.folder();
-            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", folder.dir(), folder.layout(),
-                    folder.classNames().size(), String.join(", ", folder.classNames()));
-            if (!folder.skipped().isEmpty()) {
-                stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (skipBadImages), listed in %s%n",
-                        folder.skipped().size(), run.path().resolve(ImageFolders.SKIPPED_FILE));
-            }
-        }
+        input.folderReport(run, "skipBadImages").forEach(stdout::println);
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images): %d epoch(s),"
                 + " batch %d, lr %s (%s), weight decay %s, seed %d -> %s%n", net.name(), input.label(),
                 splits.train().size(), splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(),

@@ -4,7 +4,6 @@ import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
-import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.run.RunData;
 import dev.lamina.runtime.run.RunDirectory;
@@ -116,15 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         RunData input = (from != null ? data.loadForRun(net, from, "--resume", stdout) : data.load(net))
                 .withValidation(settings);
         DataSplits splits = input.splits();
-        if (input.folder() != null) {
-            ImageFolders.Loaded folder = input.folder();
-            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", folder.dir(), folder.layout(),
-                    folder.classNames().size(), String.join(", ", folder.classNames()));
-            if (!folder.skipped().isEmpty()) {
-                stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (--skip-bad-images), listed in"
-                        + " %s%n", folder.skipped().size(), run.path().resolve(ImageFolders.SKIPPED_FILE));
-            }
-        }
+        input.folderReport(run, "--skip-bad-images").forEach(stdout::println);
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
                         + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s%s -> %s%n", net.name(),
                 input.label(), splits.train().size(),

@@ -109,6 +109,27 @@ public record RunData(DataSplits splits, String label, List<String> classNames, 
     }
 
     /**
+     * What a tool reports about its image folder before training, as lines: the folder, its layout
+     * and classes, and (when files were skipped) where their list is; none for other data.
+     *
+     * @param run the run directory the list of skipped files is written to
+     * @param skipOption how the tool names the skipping option, e.g. {@code --skip-bad-images}
+     * @return the lines
+     */
+    public List<String> folderReport(RunDirectory run, String skipOption) {
+        if (folder == null) {
+            return List.of();
+        }
+        String layout = String.format(java.util.Locale.ROOT, "Image folder %s: %s; %d classes: %s", folder.dir(),
+                folder.layout(), folder.classNames().size(), String.join(", ", folder.classNames()));
+        if (folder.skipped().isEmpty()) {
+            return List.of(layout);
+        }
+        return List.of(layout, String.format(java.util.Locale.ROOT, "Skipped %d bad file(s) or folder(s) (%s),"
+                + " listed in %s", folder.skipped().size(), skipOption, run.path().resolve(ImageFolders.SKIPPED_FILE)));
+    }
+
+    /**
      * This data with {@code settings.validation()} of the training set held out (stratified, by
      * the seed) when it has no validation set yet; unchanged otherwise, or when the fraction is 0.
      */
