@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the published modules (lamina-parent, lamina-runtime, lamina-processor) twice from
+# Builds the published modules (lamina-parent, lamina-runtime, lamina-processor, lamina-maven-plugin) twice from
 # clean and compares what a release deploys: every jar (classes, sources, javadoc) and pom must be
 # byte-identical (project.build.outputTimestamp fixes the times inside the archives). Then
 # maven-artifact-plugin's compare checks the second build against the first one's deployed
@@ -15,7 +15,7 @@ cd "$root"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 work="$(mktemp -d "${TMPDIR:-/tmp}/lamina-reproducible.XXXXXX")"
 echo "check-reproducible: builds, logs and their repositories in $work" >&2
-modules=runtime,processor
+modules=runtime,processor,maven-plugin
 
 build() { # $1: name of the run; deploys into $work/$1/repo
   echo "check-reproducible: build $1 (mvn clean deploy -pl $modules -am -DskipTests) ..." >&2
@@ -23,7 +23,8 @@ build() { # $1: name of the run; deploys into $work/$1/repo
       -DaltDeploymentRepository="reproducible::file:$work/$1/repo" >"$work/$1.log" 2>&1 \
     || { echo "check-reproducible: build $1 failed, see $work/$1.log" >&2; exit 2; }
   mkdir -p "$work/$1/files"
-  cp runtime/target/lamina-runtime-*.jar processor/target/lamina-processor-*.jar "$work/$1/files/"
+  cp runtime/target/lamina-runtime-*.jar processor/target/lamina-processor-*.jar \
+     maven-plugin/target/lamina-maven-plugin-*.jar "$work/$1/files/"
 }
 build first
 build second

@@ -4,7 +4,13 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.model.SavedModelInfo;
+import dev.lamina.runtime.run.NetLocator;
 import dev.lamina.runtime.run.RunDirectory;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,30 +126,37 @@ public final class ModelCatalog {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
+        NetLocator user = userClasses();
         if (name.contains(".")) {
-            String relative = MODELS_28X28 + "." + name;
-            return load(relative).or(() -> load(relative + "Net")).or(() -> load(name)).or(() -> load(name + "Net"));
+            // relative to the 28x28 package first (cifar.Plain), then fully qualified
+            return user.find(MODELS_28X28 + "." + name).or(() -> user.find(name)).map(GeneratedNet::of);
         }
         return packages.stream()
                 .flatMap(pkg -> nets(pkg).stream())
                 .filter(net -> net.name().equals(name) || net.netClass().getSimpleName().equals(name))
                 .findFirst()
+                .or(() -> user.find(name))
                 .map(GeneratedNet::of);
     }
 
     /**
-     * The generated Net of a qualified class name, when the class exists and is one: looked up
-     * through the thread's context class loader (where {@code lamina --classpath} puts a user's
-     * classes), else this class's own.
+     * The runtime's lookup over the thread's context class loader (where {@code lamina --classpath}
+     * puts a user's classes), else this class's own; a simple name is looked for in the folders and
+     * jars of {@code --classpath}.
      */
-    private static Optional<GeneratedNet> load(String className) {
+    private static NetLocator userClasses() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        try {
-            Class<?> type = Class.forName(className, false,
-                    context != null ? context : ModelCatalog.class.getClassLoader());
-            return Optional.of(GeneratedNet.of(type));
-        } catch (ClassNotFoundException | LinkageError | IllegalArgumentException e) {
-            return Optional.empty();
+        ClassLoader loader = context != null ? context : ModelCatalog.class.getClassLoader();
+        List<Path> roots = new ArrayList<>();
+        if (loader instanceof URLClassLoader urls && loader != ModelCatalog.class.getClassLoader()) {
+            for (URL url : urls.getURLs()) {
+                try {
+                    roots.add(Path.of(url.toURI()));
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a file: nothing to search there
+                }
+            }
         }
+        return new NetLocator(loader, roots);
     }
 }

@@ -3,7 +3,6 @@ package dev.lamina.examples.cli;
 import dev.lamina.examples.catalog.ModelCatalog;
 
 import dev.lamina.examples.catalog.GeneratedNet;
-import dev.lamina.examples.experiment.TrainingBackend;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
@@ -23,7 +22,7 @@ import java.util.Optional;
 /** {@code --dataset} and {@code --data} (and the image-folder options), shared by the commands that read data. */
 final class DataOptions {
     /** The {@code --dataset} of an image folder. */
-    static final String FOLDER = "folder";
+    static final String FOLDER = RunData.FOLDER;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
             description = "fashion-mnist, mnist, cifar10, cifar100, or folder (your own images:"
@@ -73,7 +72,7 @@ final class DataOptions {
 
     /** Whether {@code --dataset folder} was given. */
     boolean isFolder() {
-        return dataset.trim().equalsIgnoreCase(FOLDER);
+        return RunData.isFolder(dataset);
     }
 
     /**
@@ -87,18 +86,6 @@ final class DataOptions {
                     + "fashion-mnist, mnist, cifar10, cifar100); --dataset folder works with train and eval");
         }
         return DatasetKind.parse(dataset);
-    }
-
-    /**
-     * The parsed built-in {@code --dataset} of a command that reads image folders too (train, eval,
-     * export): an unknown name is a usage error listing the built-in datasets and {@code folder}.
-     */
-    private DatasetKind builtInOrFolder() {
-        try {
-            return DatasetKind.parse(dataset);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.getMessage() + ", " + FOLDER + " (your own images, --data DIR)");
-        }
     }
 
     /**
@@ -116,17 +103,8 @@ final class DataOptions {
 
     /** Loads the built-in dataset, or the image folder converted to {@code net}'s input. */
     RunData load(GeneratedNet net) {
-        if (!isFolder()) {
-            DatasetKind kind = builtInOrFolder();
-            return RunData.of(kind, TrainingBackend.load(kind, dir, 0));
-        }
-        if (dir == null) {
-            throw new InvalidInputException("--dataset folder needs --data DIR, the folder that holds"
-                    + " one sub-folder of images per class");
-        }
-        ImageFolders.Options options = ImageFolders.Options.defaults().withResize(resize)
-                .withSkipBadImages(skipBadImages).withTestFraction(testFraction).withSeed(splitSeed);
-        return RunData.loadFolder(net.net(), dir, options);
+        return RunData.load(net.net(), dataset, new RunDirectory.FolderRequest(dir, null, resize, skipBadImages,
+                testFraction, splitSeed));
     }
 
     /**

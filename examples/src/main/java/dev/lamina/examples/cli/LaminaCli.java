@@ -1,11 +1,8 @@
 package dev.lamina.examples.cli;
 
 import dev.lamina.runtime.InvalidInputException;
-import dev.lamina.runtime.checkpoint.CheckpointException;
-import dev.lamina.runtime.data.DatasetException;
-import dev.lamina.runtime.device.DeviceUnavailableException;
-import dev.lamina.runtime.model.LaminaModelException;
-import dev.lamina.runtime.onnx.OnnxExportException;
+import dev.lamina.runtime.device.DjlEnvironment;
+import dev.lamina.runtime.run.Failures;
 import dev.lamina.runtime.train.DeviceOutOfMemoryException;
 import dev.lamina.runtime.train.TrainingDivergedException;
 import org.slf4j.Logger;
@@ -116,11 +113,7 @@ public final class LaminaCli implements Callable<Integer> {
      * {@code -Dai.djl.offline=false}, the route docs/gpu.md gives for downloading a CUDA libtorch.
      */
     public static void configureEnvironment() {
-        String offline = System.getProperty("ai.djl.offline", "true");
-        System.setProperty("ai.djl.offline", offline);
-        System.setProperty("offline", offline);
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("java.awt.headless", "true");
+        DjlEnvironment.configure();
     }
 
     /** Runs the CLI without exiting (tests call this). */
@@ -258,10 +251,7 @@ public final class LaminaCli implements Callable<Integer> {
      * are not {@link InvalidInputException}s (DJL and PyTorch throw those for their own failures).
      */
     static int exitCode(Throwable e) {
-        if (e instanceof InvalidInputException || e instanceof DatasetException
-                || e instanceof DeviceUnavailableException || e instanceof CheckpointException
-                || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException
-                || e instanceof LaminaModelException || e instanceof OnnxExportException) {
+        if (Failures.isUserInput(e) || e instanceof CommandLine.ParameterException) {
             return USAGE;
         }
         return TRAINING_FAILED;

@@ -15,10 +15,6 @@ final class LimitBatchesOption {
      * @throws dev.lamina.runtime.InvalidInputException when negative
      */
     int limitBatches() {
-        if (limitBatches < 0) {
-            throw new dev.lamina.runtime.InvalidInputException(
-                    "--limit-batches must be 0 (all batches) or more, got " + limitBatches);
-        }
-        return limitBatches;
+        return dev.lamina.runtime.train.TrainingRequest.limitBatches(limitBatches);
     }
 }

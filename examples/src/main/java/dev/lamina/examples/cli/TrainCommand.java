@@ -2,15 +2,14 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
-import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
-import dev.lamina.runtime.data.image.ImageFolders;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.run.RunData;
 import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.run.TrainedRun;
 import dev.lamina.runtime.train.TrainingConfig;
+import dev.lamina.runtime.train.TrainingRequest;
 import dev.lamina.runtime.train.TrainingResult;
 import dev.lamina.runtime.train.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -101,16 +100,9 @@ final class TrainCommand implements Callable<Integer> {
                 .orElseGet(() -> data.model(model));
         // a resume continues the recorded plan: only the options given here change it
         TrainingSettings base = from != null ? from.recordedSettings(TrainingSettings.DEFAULTS) : TrainingSettings.DEFAULTS;
-        TrainingSettings given = training.over(base);
-        int patience = from != null && !training.given("--patience") ? base.patience() : this.patience;
-        TrainingSettings settings = TrainingOptions.checked(() -> new TrainingSettings(given.epochs(),
-                given.batchSize(), given.learningRate(), given.schedule(), given.weightDecay(), given.seed(),
-                validation, patience));
-        if (patience > 0 && validation == 0) {
-            throw new InvalidInputException("early stopping (patience " + patience + ") needs a validation"
-                    + " set to watch; give --validation, or set --patience 0. Stopping on the test set would"
-                    + " make the test accuracy an optimistic estimate.");
-        }
+        // a resume keeps the recorded patience unless --patience is given
+        Integer patience = from != null && !training.given("--patience") ? null : this.patience;
+        TrainingSettings settings = training.request(validation, patience).over(base, TrainingRequest.COMMAND_LINE);
         DeviceChoice deviceChoice = device.choice();
         int limitBatches = limit.limitBatches();
         RunDirectory run = from != null && (out == null || samePath(out, resume))
@@ -123,15 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         RunData input = (from != null ? data.loadForRun(net, from, "--resume", stdout) : data.load(net))
                 .withValidation(settings);
         DataSplits splits = input.splits();
-        if (input.folder() != null) {
-            ImageFolders.Loaded folder = input.folder();
-            stdout.printf(Locale.ROOT, "Image folder %s: %s; %d classes: %s%n", folder.dir(), folder.layout(),
-                    folder.classNames().size(), String.join(", ", folder.classNames()));
-            if (!folder.skipped().isEmpty()) {
-                stdout.printf(Locale.ROOT, "Skipped %d bad file(s) or folder(s) (--skip-bad-images), listed in"
-                        + " %s%n", folder.skipped().size(), run.path().resolve(ImageFolders.SKIPPED_FILE));
-            }
-        }
+        input.folderReport(run, "--skip-bad-images").forEach(stdout::println);
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
                         + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s%s -> %s%n", net.name(),
                 input.label(), splits.train().size(),

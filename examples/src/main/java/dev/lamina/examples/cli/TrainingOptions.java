@@ -1,7 +1,6 @@
 package dev.lamina.examples.cli;
 
-import dev.lamina.runtime.InvalidInputException;
-import dev.lamina.runtime.train.LearningRateSchedule;
+import dev.lamina.runtime.train.TrainingRequest;
 import dev.lamina.runtime.train.TrainingSettings;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Spec;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The training options every command that trains shares ({@code train}, {@code experiment},
@@ -58,36 +56,22 @@ final class TrainingOptions {
      * @throws dev.lamina.runtime.InvalidInputException naming the first value out of range
      */
     TrainingSettings over(TrainingSettings base) {
-        return checked(() -> new TrainingSettings(
-                given("--epochs") ? epochs : base.epochs(),
-                given("--batch-size") ? batchSize : base.batchSize(),
-                given("--lr") ? learningRate : base.learningRate(),
-                given("--lr-schedule") ? LearningRateSchedule.parse(schedule) : base.schedule(),
-                given("--weight-decay") ? weightDecay : base.weightDecay(),
-                given("--seed") ? seed : base.seed(),
-                base.validation(), base.patience()));
+        return request(null, null).over(base, TrainingRequest.COMMAND_LINE);
     }
 
-    /** The option each setting of {@link TrainingSettings} is given with, for error messages. */
-    private static final Map<String, String> OPTION_OF_SETTING = Map.of(
-            "epochs", "--epochs", "batch size", "--batch-size", "learning rate", "--lr",
-            "weight decay", "--weight-decay", "validation", "--validation", "patience", "--patience");
-
     /**
-     * Builds settings, reporting a value out of range under its option's name ({@code --epochs
-     * must be at least 1, got -3}).
+     * The options the user gave, with {@code validation} and {@code patience} (null: {@code
+     * base}'s) from the command that has them: what {@link TrainingRequest#over} applies to a base.
      */
-    static TrainingSettings checked(Supplier<TrainingSettings> build) {
-        try {
-            return build.get();
-        } catch (InvalidInputException e) {
-            for (Map.Entry<String, String> setting : OPTION_OF_SETTING.entrySet()) {
-                if (e.getMessage().startsWith(setting.getKey() + " must")) {
-                    throw new InvalidInputException(setting.getValue() + e.getMessage().substring(setting.getKey().length()));
-                }
-            }
-            throw e;
-        }
+    TrainingRequest request(Double validation, Integer patience) {
+        return new TrainingRequest(
+                given("--epochs") ? epochs : null,
+                given("--batch-size") ? batchSize : null,
+                given("--lr") ? learningRate : null,
+                given("--lr-schedule") ? schedule : null,
+                given("--weight-decay") ? weightDecay : null,
+                given("--seed") ? seed : null,
+                validation, patience);
     }
 
     /** Whether the user gave {@code option} (not its default). */

@@ -461,6 +461,20 @@ public final class RunDirectory {
         return Optional.of(loaded);
     }
 
+    /**
+     * The data to evaluate or continue this run on: its image folder read as training read it
+     * ({@link #recordedFolder}), or, for a run on other data, what {@code dataset} and {@code
+     * given} name ({@link RunData#load}).
+     *
+     * @param dataset the dataset option's value (a default when not given)
+     * @param given what was given, each null when not
+     * @param option the option that named this directory, for messages
+     * @throws InvalidInputException one line saying what differs and what to do
+     */
+    public RunData data(LaminaNet net, String dataset, FolderRequest given, String option) {
+        return recordedFolder(net, given, option).orElseGet(() -> RunData.load(net, dataset, given));
+    }
+
     /** Refuses a value given with another value than the run's. */
     private void refuseOther(String name, Object given, Object runs, boolean applies, String would) {
         if (given != null && applies && !given.equals(runs)) {
