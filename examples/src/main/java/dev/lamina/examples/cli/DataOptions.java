@@ -93,7 +93,7 @@ final class DataOptions {
      * (cifar10: the CIFAR-10 models); for an image folder as for Fashion-MNIST.
      */
     GeneratedNet model(String name) {
-        return ModelCatalog.resolve(name, isFolder() ? DatasetKind.FASHION_MNIST : builtInOrFolder());
+        return ModelCatalog.resolve(name, isFolder() ? DatasetKind.FASHION_MNIST : RunData.builtIn(dataset));
     }
 
     /** {@code --data}, or null for the dataset's default directory. */
