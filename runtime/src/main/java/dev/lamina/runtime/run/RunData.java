@@ -6,6 +6,7 @@ import dev.lamina.runtime.LaminaNet;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.image.ImageFolders;
+import dev.lamina.runtime.data.image.ImageManifest;
 import dev.lamina.runtime.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,11 @@ public record RunData(DataSplits splits, String label, List<String> classNames, 
     /** An image folder loaded by {@link ImageFolders#load}. */
     public static RunData of(ImageFolders.Loaded folder) {
         return new RunData(folder.splits(), "folder " + folder.dir(), folder.classNames(), folder);
+    }
+
+    /** A CSV manifest loaded by {@link ImageManifest#load}: its targets' names are the labels a saved model keeps. */
+    public static RunData of(ImageManifest.Loaded manifest) {
+        return new RunData(manifest.splits(), "manifest " + manifest.manifest(), manifest.targetNames(), null);
     }
 
     /**

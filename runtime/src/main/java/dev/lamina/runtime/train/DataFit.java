@@ -99,6 +99,17 @@ public final class DataFit {
             }
             return;
         }
+        if (task instanceof TaskSpec.MultiLabel && set.targetWidth() == units && set.targets() != null) {
+            float[] targets = set.targets();
+            for (int i = 0; i < targets.length; i++) {
+                if (targets[i] != 0 && targets[i] != 1) {
+                    throw new InvalidInputException("example " + (i / set.targetWidth()) + " of the " + role + " set '"
+                            + set.name() + "' has " + set.targetNames().get(i % set.targetWidth()) + " = " + targets[i]
+                            + ", but a multi-label model learns 0 or 1 per label; fix the manifest, or declare"
+                            + " @Model(task = Model.Task.REGRESSION) for values");
+                }
+            }
+        }
         if (set.targetWidth() != units) {
             throw new InvalidInputException("the " + role + " set '" + set.name() + "' has " + (set.targetWidth() == 0
                     ? "one class label" : set.targetWidth() + " target(s)") + " per example, but the " + task.id()
