@@ -12,6 +12,8 @@ import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.OutputTarget;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
+import dev.lamina.runtime.task.Prediction;
+import dev.lamina.runtime.task.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,8 +100,10 @@ final class PredictCommand implements Callable<Integer> {
                     policy == ImageConversion.Resize.NONE ? "" : ", other sizes resized by "
                             + policy.name().toLowerCase(Locale.ROOT) + (given == null ? " as in training" : ""),
                     images.size());
-            StringBuilder csv = new StringBuilder("file,label");
-            for (int i = 1; i <= k; i++) {
+            // binary, multi-label, regression: their own lines and columns (TaskPredictions)
+            TaskPredictions task = info.task() instanceof TaskSpec.MultiClass ? null : new TaskPredictions(info);
+            StringBuilder csv = new StringBuilder(task != null ? task.csvHeader() : "file,label");
+            for (int i = 1; i <= k && task == null; i++) {
                 csv.append(",class_").append(i).append(",probability_").append(i);
             }
             csv.append('\n');
@@ -125,6 +129,22 @@ final class PredictCommand implements Callable<Integer> {
                     }
                 }
                 if (batch.isEmpty()) {
+                    continue;
+                }
+                if (task != null) {
+                    List<Prediction> predictions;
+                    try (Predictor<Image, Prediction> taskPredictor = model.taskPredictor(policy)) {
+                        predictions = taskPredictor.batchPredict(decoded);
+                    }
+                    for (int i = 0; i < batch.size(); i++) {
+                        String label = labelOf(batch.get(i), classes);
+                        stdout.println(task.line(batch.get(i), predictions.get(i)));
+                        csv.append(task.csvRow(csvField(batch.get(i).toString()), predictions.get(i), csvFields()));
+                        if (label != null && predictions.get(i) instanceof Prediction.Binary binary) {
+                            labelled++;
+                            right += label.equals(binary.answer()) ? 1 : 0;
+                        }
+                    }
                     continue;
                 }
                 List<Classifications> results = predictor.batchPredict(decoded);
@@ -234,6 +254,10 @@ final class PredictCommand implements Callable<Integer> {
     private static boolean isImageName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+
+    private static java.util.function.UnaryOperator<String> csvFields() {
+        return PredictCommand::csvField;
     }
 
     private static String csvField(String text) {

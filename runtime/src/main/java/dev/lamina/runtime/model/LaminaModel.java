@@ -478,12 +478,17 @@ public final class LaminaModel implements AutoCloseable {
      * after use; it is not thread-safe.
      */
     public Predictor<Image, Prediction> taskPredictor() {
+        return taskPredictor(info.resize());
+    }
+
+    /** {@link #taskPredictor()} with another resize policy than training's for images of another size. */
+    public Predictor<Image, Prediction> taskPredictor(ImageConversion.Resize resize) {
         if (info.inputShape().length != 3) {
             throw new LaminaModelException(info.modelName() + " takes a vector, not an image, so it has no image"
                     + " predictor; read its raw outputs with interpret(float[])");
         }
         return model.newPredictor(new TaskTranslator(new ImageClassifierTranslator(info.inputShape(),
-                info.normalization(), info.classes(), info.resize()), info.task(), info.classes()));
+                info.normalization(), info.classes(), resize), info.task(), info.classes()));
     }
 
     /**

@@ -84,6 +84,18 @@ public sealed interface TaskSpec {
     String selectionMetric();
 
     /**
+     * {@link #selectionMetric()} in words: {@code accuracy}, {@code ROC AUC}, {@code ROC AUC
+     * (macro)}, {@code R^2}.
+     */
+    default String selectionName() {
+        return switch (selectionMetric()) {
+            case "roc_auc" -> this instanceof MultiLabel ? "ROC AUC (macro)" : "ROC AUC";
+            case "r2" -> "R^2";
+            default -> selectionMetric();
+        };
+    }
+
+    /**
      * The loss of a model that knows nothing: {@code ln(classes)} for multi-class, {@code ln 2} for
      * the sigmoid tasks, 1 for standardized regression targets (their variance), infinite for raw
      * regression targets (then only a non-finite loss stops a run). A loss 100 times this has

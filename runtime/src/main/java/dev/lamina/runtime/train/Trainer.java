@@ -187,7 +187,7 @@ public final class Trainer {
                         resumed == null ? null : resumed.state(), placementCheck);
                 run.trainRemainingEpochs(train, evalSet);
                 Evaluation last = run.evaluate(test);
-                String selection = TrainingRun.selectionName(config.task());
+                String selection = config.task().selectionName();
                 progress.info(String.format(Locale.ROOT, "test %s (loss %.4f) after %d epoch(s)",
                         testMetrics(last), last.loss(), run.epoch()) + (validation == null
                         ? "; no validation set, so no best epoch was chosen"

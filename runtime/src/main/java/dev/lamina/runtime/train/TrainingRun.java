@@ -99,7 +99,7 @@ final class TrainingRun {
             if (patienceRunOut()) {
                 stoppedEarly = true;
                 progress.info(String.format(java.util.Locale.ROOT, "early stop after epoch %d: no better validation"
-                        + " %s than %.4f (epoch %d) for %d epoch(s)", epoch, selectionName(config.task()), bestAccuracy,
+                        + " %s than %.4f (epoch %d) for %d epoch(s)", epoch, config.task().selectionName(), bestAccuracy,
                         bestEpoch, epoch - bestEpoch));
                 return;
             }
@@ -185,17 +185,7 @@ final class TrainingRun {
         return EXPLOSION_FACTOR * config.task().chanceLoss(train.classes());
     }
 
-    /**
-     * What the best epoch is chosen on, in words: {@code accuracy} (multi-class), {@code ROC AUC}
-     * (binary, multi-label: macro), {@code R^2} (regression).
-     */
-    static String selectionName(TaskSpec task) {
-        return switch (task.selectionMetric()) {
-            case "roc_auc" -> "ROC AUC";
-            case "r2" -> "R^2";
-            default -> task.selectionMetric();
-        };
-    }
+
 
     private EpochStats runEpoch(int epoch, ExampleSet train, ExampleSet evalSet) {
         double limit = explosionLimit(train);

@@ -108,6 +108,11 @@ public final class ImageManifest {
                 continue;
             }
             Path file = base.resolve(name).normalize();
+            if (!Files.isRegularFile(file)) {
+                bad.add(new BadRow(number, file, Problem.MISSING_FILE, Files.exists(file) ? "is not a file"
+                        : "does not exist"));
+                continue;
+            }
             String problem = labelList ? null : numbers(cells, header);
             if (problem != null) {
                 bad.add(new BadRow(number, file, Problem.BAD_ROW, problem));
