@@ -181,8 +181,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             result.testMetrics().values().forEach((name, value) -> metrics.append(String.format(Locale.ROOT,
                     "%s %.4f, ", name, value)));
-            stdout.printf(Locale.ROOT, "Final test metrics (%s): %s(the model after the last epoch).%n", declared.id(),
-                    metrics);
+            stdout.printf(Locale.ROOT, "Final test metrics (%s): %s (the model after the last epoch).%n", declared.id(),
+                    metrics.substring(0, metrics.length() - 2));
         }
         if (splits.hasValidation()) {
             stdout.printf(Locale.ROOT, "Best validation %s %.4f at epoch %d: checkpoint 'best'"
@@ -201,13 +201,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The task the Net declares, with {@code --threshold} for a binary or multi-label model; the
-     * option is refused for the others, which have no threshold.
+     * The task the Net declares, with {@code --threshold} for a binary or multi-label model (without
+     * it, the config's default, which the run replaces by the Net's task); the option is refused for
+     * the others, which have no threshold.
      */
     private TaskSpec task(GeneratedNet net) {
         TaskSpec declared = TaskSpec.of(net.net().descriptor().task());
         if (threshold == null) {
-            return declared;
+            // the run's default: the Net's task, a regression's target normalization measured on the training split
+            return new TaskSpec.MultiClass();
         }
         if (declared instanceof TaskSpec.Binary) {
             return new TaskSpec.Binary(threshold);
