@@ -8,6 +8,7 @@ import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.data.image.ImageFolders;
+import dev.lamina.runtime.data.image.ImageManifest;
 import dev.lamina.runtime.run.RunData;
 import dev.lamina.runtime.run.RunDirectory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,10 +24,13 @@ import java.util.Optional;
 final class DataOptions {
     /** The {@code --dataset} of an image folder. */
     static final String FOLDER = RunData.FOLDER;
+    /** The {@code --dataset} of a CSV manifest of images with targets (multi-label, regression). */
+    static final String MANIFEST = "manifest";
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-            description = "fashion-mnist, mnist, cifar10, cifar100, or folder (your own images:"
-                    + " DIR/<class>/<image files>, docs/data.md).")
+            description = "fashion-mnist, mnist, cifar10, cifar100, folder (your own images:"
+                    + " DIR/<class>/<image files>, docs/data.md), or manifest (a CSV file of images with"
+                    + " labels or values, for multi-label and regression models, docs/tasks.md).")
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -52,6 +56,10 @@ final class DataOptions {
         }
     }
 
+    @Option(names = "--label-separator", paramLabel = "CHAR", defaultValue = ImageManifest.DEFAULT_SEPARATOR,
+            description = "manifest: what separates the labels in a 'file,labels' manifest's labels column.")
+    String labelSeparator;
+
     @Option(names = "--skip-bad-images",
             description = "folder: leave out damaged, unreadable, non-image or wrongly sized files"
                     + " and empty class folders (listed in the run directory) instead of stopping.")
@@ -75,15 +83,24 @@ final class DataOptions {
         return RunData.isFolder(dataset);
     }
 
+    /** The manifest {@link #load} read last (its skipped rows are reported), or null. */
+    ImageManifest.Loaded manifest;
+
+    /** Whether {@code --dataset manifest} was given. */
+    boolean isManifest() {
+        return dataset.trim().equalsIgnoreCase(MANIFEST);
+    }
+
     /**
      * The parsed {@code --dataset} of a command that reads the built-in datasets only (experiment):
      * an unknown name is a usage error listing those, never {@code folder}, which this command
      * refuses (issue 21.24: following the list must not lead to another refusal).
      */
     DatasetKind dataset() {
-        if (isFolder()) {
+        if (isFolder() || isManifest()) {
             throw new InvalidInputException("this command reads the built-in datasets only ("
-                    + "fashion-mnist, mnist, cifar10, cifar100); --dataset folder works with train and eval");
+                    + "fashion-mnist, mnist, cifar10, cifar100); --dataset " + dataset.trim() + " works with train"
+                    + " and eval");
         }
         return DatasetKind.parse(dataset);
     }
@@ -93,7 +110,7 @@ final class DataOptions {
      * (cifar10: the CIFAR-10 models); for an image folder as for Fashion-MNIST.
      */
     GeneratedNet model(String name) {
-        return ModelCatalog.resolve(name, isFolder() ? DatasetKind.FASHION_MNIST : RunData.builtIn(dataset));
+        return ModelCatalog.resolve(name, isFolder() || isManifest() ? DatasetKind.FASHION_MNIST : RunData.builtIn(dataset));
     }
 
     /** {@code --data}, or null for the dataset's default directory. */
@@ -103,6 +120,22 @@ final class DataOptions {
 
     /** Loads the built-in dataset, or the image folder converted to {@code net}'s input. */
     RunData load(GeneratedNet net) {
+        if (isManifest()) {
+            if (dir == null) {
+                throw new InvalidInputException("--dataset manifest needs --data FILE, the CSV file that lists the"
+                        + " images and their labels or values (docs/tasks.md)");
+            }
+            ai.djl.ndarray.types.Shape input = net.net().inputShape();
+            if (input.dimension() != 4) {
+                throw new InvalidInputException(net.name() + " takes " + input.slice(1) + ", a vector; a manifest"
+                        + " feeds models whose input is an image (C, H, W)");
+            }
+            ImageFolders.Options options = ImageFolders.Options.defaults().withResize(resize)
+                    .withSkipBadImages(skipBadImages).withTestFraction(testFraction).withSeed(splitSeed);
+            manifest = ImageManifest.load(dir, (int) input.get(1), (int) input.get(2), (int) input.get(3), options,
+                    labelSeparator);
+            return RunData.of(manifest);
+        }
         return RunData.load(net.net(), dataset, new RunDirectory.FolderRequest(dir, null, resize, skipBadImages,
                 testFraction, splitSeed));
     }

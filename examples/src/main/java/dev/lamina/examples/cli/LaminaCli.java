@@ -64,7 +64,7 @@ import java.util.concurrent.Callable;
         },
         subcommands = {
             TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
-            ImagesCommand.class, SummaryCommand.class, ExperimentCommand.class,
+            ImagesCommand.class, TaskDataCommand.class, SummaryCommand.class, ExperimentCommand.class,
             BenchmarkCommand.class, CommandLine.HelpCommand.class
         })
 public final class LaminaCli implements Callable<Integer> {

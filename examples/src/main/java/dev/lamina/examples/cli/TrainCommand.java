@@ -2,10 +2,12 @@ package dev.lamina.examples.cli;
 
 import dev.lamina.examples.catalog.GeneratedNet;
 import dev.lamina.examples.catalog.ModelCatalog;
+import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.run.RunData;
+import dev.lamina.runtime.task.TaskSpec;
 import dev.lamina.runtime.run.RunDirectory;
 import dev.lamina.runtime.run.TrainedRun;
 import dev.lamina.runtime.train.TrainingConfig;
@@ -77,6 +79,11 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Option(names = "--threshold", paramLabel = "P",
+            description = "binary and multi-label models: the probability from which an example is predicted"
+                    + " positive (a label is in the set), recorded in the saved model. Default 0.5.")
+    Double threshold;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where checkpoints and history go; must not hold a run already."
                     + " Default: a new runs/train-<MODEL>/version_<N>.")
@@ -115,6 +122,12 @@ final class TrainCommand implements Callable<Integer> {
         RunData input = (from != null ? data.loadForRun(net, from, "--resume", stdout) : data.load(net))
                 .withValidation(settings);
         DataSplits splits = input.splits();
+        if (data.manifest != null) {
+            stdout.printf(Locale.ROOT, "Manifest %s: %d target(s): %s%n", data.manifest.manifest(),
+                    data.manifest.targetNames().size(), String.join(", ", data.manifest.targetNames()));
+            data.manifest.skipped().forEach(row -> stdout.printf(Locale.ROOT, "Skipped line %d%s: %s%n", row.line(),
+                    row.file() == null ? "" : " (" + row.file() + ")", row.message()));
+        }
         input.folderReport(run, "--skip-bad-images").forEach(stdout::println);
         stdout.printf(Locale.ROOT, "Training %s on %s (%d training, %d validation, %d test images),"
                         + " %d epoch(s), batch %d, Adam%s lr %s (%s), seed %d%s%s -> %s%n", net.name(),
@@ -124,7 +137,10 @@ final class TrainCommand implements Callable<Integer> {
                         ? "W (weight decay " + settings.weightDecay() + ")" : "",
                 settings.learningRate(), settings.schedule(), settings.seed(), augment ? ", augmented" : "",
                 limitBatches > 0 ? ", at most " + limitBatches + " batches per epoch (smoke run)" : "", run);
+        // a resume keeps the recorded threshold unless --threshold is given again
+        TaskSpec task = from != null && threshold == null ? from.recordedTask(net.net()) : task(net);
         TrainingConfig config = TrainingConfig.builder()
+                .task(task)
                 .settings(settings)
                 .device(deviceChoice)
                 .resumeFrom(resume)
@@ -139,11 +155,23 @@ final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "Stopped early after epoch %d of %d (--patience %d).%n",
                     result.history().size(), settings.epochs(), settings.patience());
         }
-        stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n",
-                result.testAccuracy());
+        TaskSpec declared = TaskSpec.of(net.net().descriptor().task());
+        if (declared instanceof TaskSpec.MultiClass) {
+            stdout.printf(Locale.ROOT, "Final test accuracy: %.4f (the model after the last epoch).%n",
+                    result.testAccuracy());
+        } else {
+            StringBuilder metrics = new StringBuilder();
+            if (!Double.isNaN(result.testAccuracy())) {
+                metrics.append(String.format(Locale.ROOT, "accuracy %.4f, ", result.testAccuracy()));
+            }
+            result.testMetrics().values().forEach((name, value) -> metrics.append(String.format(Locale.ROOT,
+                    "%s %.4f, ", name, value)));
+            stdout.printf(Locale.ROOT, "Final test metrics (%s): %s (the model after the last epoch).%n", declared.id(),
+                    metrics.substring(0, metrics.length() - 2));
+        }
         if (splits.hasValidation()) {
-            stdout.printf(Locale.ROOT, "Best validation accuracy %.4f at epoch %d: checkpoint 'best'"
-                    + " (`lamina eval` measures it on the test set).%n", result.bestAccuracy(),
+            stdout.printf(Locale.ROOT, "Best validation %s %.4f at epoch %d: checkpoint 'best'"
+                    + " (`lamina eval` measures it on the test set).%n", declared.selectionName(), result.bestAccuracy(),
                     result.bestEpoch());
         } else {
             stdout.println("No validation set (--validation 0): the epochs were measured on the test"
@@ -157,6 +185,27 @@ final class TrainCommand implements Callable<Integer> {
         return LaminaCli.OK;
     }
 
+    /**
+     * The task the Net declares, with {@code --threshold} for a binary or multi-label model (without
+     * it, the config's default, which the run replaces by the Net's task); the option is refused for
+     * the others, which have no threshold.
+     */
+    private TaskSpec task(GeneratedNet net) {
+        TaskSpec declared = TaskSpec.of(net.net().descriptor().task());
+        if (threshold == null) {
+            // the run's default: the Net's task, a regression's target normalization measured on the training split
+            return new TaskSpec.MultiClass();
+        }
+        if (declared instanceof TaskSpec.Binary) {
+            return new TaskSpec.Binary(threshold);
+        }
+        if (declared instanceof TaskSpec.MultiLabel) {
+            return new TaskSpec.MultiLabel(threshold);
+        }
+        throw new InvalidInputException("--threshold is for binary and multi-label models, but " + net.name()
+                + " is " + declared.id() + "; leave it out");
+    }
+
     private static boolean samePath(Path a, Path b) {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
@@ -166,6 +215,11 @@ final class TrainCommand implements Callable<Integer> {
      * (a mirrored image may be another class).
      */
     private Augmentation augmentation(RunData input) {
+        if (data.manifest != null) {
+            throw new InvalidInputException("--augment: a manifest's targets may depend on where things are in the"
+                    + " image and how it is turned (an angle), so a manifest trains without augmentation; leave"
+                    + " --augment out");
+        }
         // input, not the --dataset option: a resumed folder run may leave --dataset out
         return input.folder() != null ? new Augmentation(2, false) : Augmentation.standard(data.dataset());
     }

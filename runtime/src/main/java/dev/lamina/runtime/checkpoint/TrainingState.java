@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * @param epoch epochs completed
  * @param step optimizer steps taken
- * @param bestEpoch the epoch with the best evaluation accuracy so far (0 if none)
- * @param bestAccuracy that accuracy
+ * @param bestEpoch the epoch with the best evaluation accuracy so far (0 if none); for a task other
+ *     than multi-class, the best value of its selection metric (ROC AUC, R^2: docs/tasks.md)
+ * @param bestAccuracy that accuracy (or value)
  * @param seed the run's random seed
  * @param settings the training settings (epochs, batch size, ...), typed, for people and for resume
  *     (the file's {@code "config"})
@@ -94,8 +95,10 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestAccu
         }
         int bestEpoch = (int) Json.whole(m, "best_epoch", 0, epoch);
         double bestAccuracy = Json.number(m, "best_accuracy");
-        if (!(bestAccuracy >= 0 && bestAccuracy <= 1) && !(bestEpoch == 0 && bestAccuracy == Double.NEGATIVE_INFINITY)) {
-            throw new IllegalArgumentException("\"best_accuracy\" is " + bestAccuracy + ", not an accuracy in [0, 1]");
+        // an accuracy or ROC AUC is in [0, 1]; a regression's R^2 is at most 1, and below 0 when worse than the mean
+        if (!(bestAccuracy <= 1 && Double.isFinite(bestAccuracy)) && !(bestEpoch == 0 && bestAccuracy == Double.NEGATIVE_INFINITY)) {
+            throw new IllegalArgumentException("\"best_accuracy\" is " + bestAccuracy + ", not an accuracy in [0, 1]"
+                    + " (nor an R^2 of at most 1)");
         }
         return new TrainingState(epoch, step, bestEpoch, bestAccuracy,
                 seed(m.get("seed")), RecordedSettings.fromTree(config),

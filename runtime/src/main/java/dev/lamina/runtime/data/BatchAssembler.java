@@ -36,10 +36,17 @@ final class BatchAssembler {
         int size = data.exampleSize();
         float[] images = new float[n * size];
         int[] labels = new int[n];
+        int width = data.targetWidth();
+        float[] targets = width == 0 ? null : new float[n * width];
         if (data instanceof LabeledImages) {
             for (int i = 0; i < n; i++) {
                 labels[i] = data.read(order[start + i], images, i * size);
             }
+        } else if (width > 0) {
+            IntStream.range(0, n).parallel().forEach(i -> {
+                labels[i] = data.read(order[start + i], images, i * size);
+                data.readTargets(order[start + i], targets, i * width);
+            });
         } else {
             // decoded from files or read through DJL: spread over the cores (disjoint slices, so
             // the batch is the same whatever thread reads which example)
@@ -53,7 +60,7 @@ final class BatchAssembler {
         if (options.normalization() != null) {
             options.normalization().applyInPlace(images, n, data.height() * data.width());
         }
-        return new Batch(images, labels, n);
+        return new Batch(images, labels, targets, n);
     }
 
     /** Identity when not shuffling, else a permutation drawn from (seed, epoch). */

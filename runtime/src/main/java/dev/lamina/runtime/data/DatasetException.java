@@ -46,7 +46,9 @@ public class DatasetException extends RuntimeException {
         /** An image is stored in a way the decoder would read with wrong values (a CMYK or YCCK JPEG). */
         UNSUPPORTED_IMAGE,
         /** A class folder of an image folder holds no images. */
-        EMPTY_CLASS
+        EMPTY_CLASS,
+        /** A row of a CSV manifest is malformed (its line number is in the message). */
+        BAD_ROW
     }
 
     private final Problem problem;

@@ -46,6 +46,34 @@ public interface ExampleSet {
      */
     int[] labels();
 
+    /**
+     * Float targets per example (multi-label: 0 or 1 per label; regression: values), 0 when the
+     * examples carry one class label only, as most sets do.
+     */
+    default int targetWidth() {
+        return 0;
+    }
+
+    /** The names of the {@link #targetWidth()} targets (labels, or measured values), in order. */
+    default java.util.List<String> targetNames() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Writes example {@code index}'s {@link #targetWidth()} targets into {@code dst} from {@code
+     * offset}.
+     *
+     * @throws UnsupportedOperationException when the set has no targets
+     */
+    default void readTargets(int index, float[] dst, int offset) {
+        throw new UnsupportedOperationException(name() + " has class labels, not targets");
+    }
+
+    /** Every example's targets, row by row, when the set has any ({@code null} otherwise). */
+    default float[] targets() {
+        return null;
+    }
+
     /** The examples at {@code indices}, in that order, as a set named {@code newName}. */
     ExampleSet select(String newName, int[] indices);
 

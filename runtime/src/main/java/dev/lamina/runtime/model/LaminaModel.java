@@ -21,6 +21,8 @@ import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.Json;
 import dev.lamina.runtime.io.StateFiles;
 import dev.lamina.runtime.onnx.OnnxExporter;
+import dev.lamina.runtime.task.Prediction;
+import dev.lamina.runtime.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -91,6 +93,18 @@ public final class LaminaModel implements AutoCloseable {
     public static SavedModelInfo save(Path dir, Class<?> netClass, Block block, List<String> classes,
                                       Normalization normalization, ImageConversion.Resize resize,
                                       Map<String, Object> training) throws IOException {
+        return save(dir, netClass, block, classes, normalization, resize, training, new TaskSpec.MultiClass());
+    }
+
+    /**
+     * {@link #save(Path, Class, Block, List, Normalization, ImageConversion.Resize, Map)} for a model
+     * of {@code task} (its threshold or target normalization is recorded; {@code classes} are the
+     * two class names, negative first, for binary, the labels for multi-label, the target names for
+     * regression).
+     */
+    public static SavedModelInfo save(Path dir, Class<?> netClass, Block block, List<String> classes,
+                                      Normalization normalization, ImageConversion.Resize resize,
+                                      Map<String, Object> training, TaskSpec task) throws IOException {
         requireLiveParameters(block);
         LaminaNet net = handle(netClass);
         String name = net.name();
@@ -99,11 +113,11 @@ public final class LaminaModel implements AutoCloseable {
         ModelSignature signature = ModelSignature.of(block);
         Shape output = block.getOutputShapes(new Shape[] {input})[0];
         long outputs = output.get(output.dimension() - 1);
-        if (outputs < classes.size()) {
+        if (names(task, outputs) < classes.size()) {
             throw new IllegalArgumentException(name + " outputs " + output + " but " + classes.size()
                     + " class names were given");
         }
-        classes = namedOutputs(classes, outputs);
+        classes = namedOutputs(classes, names(task, outputs));
         // the parameter file of the save this one replaces: the only file the save removes
         String previous = previousParametersFile(dir);
         Files.createDirectories(dir);
@@ -127,7 +141,8 @@ public final class LaminaModel implements AutoCloseable {
         }
         Path params = dir.resolve(fileName);
         SavedModelInfo info = new SavedModelInfo(name, netClass.getName(), SavedModelInfo.currentLaminaVersion(),
-                chw, classes, normalization, resize, fileName, Files.size(params), StateFiles.sha256(params), signature, training);
+                chw, classes, normalization, resize, fileName, Files.size(params), StateFiles.sha256(params), signature, training,
+                task);
         AtomicFiles.writeString(dir.resolve(SavedModelInfo.FILE), info.toJson(net.descriptor()));
         if (previous != null && !previous.equals(fileName)) {
             Files.deleteIfExists(dir.resolve(previous));
@@ -201,6 +216,15 @@ public final class LaminaModel implements AutoCloseable {
      */
     public static LaminaModel fromCheckpoint(Path runDir, CheckpointTag tag, Class<?> netClass, List<String> classes,
                                              String dataset) {
+        return fromCheckpoint(runDir, tag, netClass, classes, dataset, new TaskSpec.MultiClass());
+    }
+
+    /**
+     * {@link #fromCheckpoint(Path, CheckpointTag, Class, List, String)} of a model of {@code task}
+     * (as trained: with its threshold and target normalization).
+     */
+    public static LaminaModel fromCheckpoint(Path runDir, CheckpointTag tag, Class<?> netClass, List<String> classes,
+                                             String dataset, TaskSpec task) {
         LaminaNet net = handle(netClass);
         Model model = Model.newInstance(net.name());
         try {
@@ -219,7 +243,7 @@ public final class LaminaModel implements AutoCloseable {
                     .ifPresent(h -> training.put("metrics", h.toJson()));
             if (state.bestEpoch() > 0) {
                 training.put("best_epoch", state.bestEpoch());
-                training.put("best_" + state.evalTarget().id() + "_accuracy", state.bestAccuracy());
+                training.put("best_" + state.evalTarget().id() + "_" + task.selectionMetric(), state.bestAccuracy());
             }
             training.put("settings", Json.toTree(state.settings()));
             ImageConversion.Resize resize = ImageFolderRun.read(runDir).filter(ImageFolderRun::hasSettings)
@@ -227,8 +251,8 @@ public final class LaminaModel implements AutoCloseable {
             Shape output = block.getOutputShapes(new Shape[] {net.inputShape()})[0];
             SavedModelInfo info = new SavedModelInfo(net.name(), netClass.getName(),
                     SavedModelInfo.currentLaminaVersion(), net.inputShape().slice(1).getShape(),
-                    namedOutputs(classes, output.get(output.dimension() - 1)), state.settings().normalization(),
-                    resize, null, 0, null, ModelSignature.of(block), training);
+                    namedOutputs(classes, names(task, output.get(output.dimension() - 1))), state.settings().normalization(),
+                    resize, null, 0, null, ModelSignature.of(block), training, task);
             return new LaminaModel(model, net, info, null);
         } catch (RuntimeException e) {
             model.close();
@@ -241,7 +265,8 @@ public final class LaminaModel implements AutoCloseable {
      * Normalization, ImageConversion.Resize, Map)} with its own info).
      */
     public SavedModelInfo save(Path dir) throws IOException {
-        return save(dir, net.netClass(), block(), info.classes(), info.normalization(), info.resize(), info.training());
+        return save(dir, net.netClass(), block(), info.classes(), info.normalization(), info.resize(), info.training(),
+                info.task());
     }
 
     /**
@@ -321,6 +346,11 @@ public final class LaminaModel implements AutoCloseable {
                     + "\" but its net_class " + info.netClass() + " is model " + net.name()
                     + " (the file was edited?); restore it from a copy");
         }
+        if (info.task().task() != net.descriptor().task()) {
+            throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + ": \"task\" is " + info.task().id()
+                    + " but " + net.name() + " is declared @Model(task = " + net.descriptor().task() + ") (the file was"
+                    + " edited, or the model class changed after training); restore the file, or retrain");
+        }
         if (info.normalization() != null && info.normalization().channels() != chw[0]) {
             throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + " has a normalization of "
                     + info.normalization().channels() + " channel(s) but " + info.modelName() + " takes " + chw[0]
@@ -340,10 +370,17 @@ public final class LaminaModel implements AutoCloseable {
             block.initialize(model.getNDManager(), DataType.FLOAT32, input);
             Shape output = block.getOutputShapes(new Shape[] {input})[0];
             long outputs = output.get(output.dimension() - 1);
-            if (info.classes().size() != outputs) {
+            if (info.classes().size() != names(info.task(), outputs)) {
                 throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + " names " + info.classes().size()
-                        + " classes but " + info.modelName() + " has " + outputs + " outputs (the file was edited?);"
-                        + " restore it from a copy");
+                        + " classes but " + info.modelName() + " has " + outputs + " outputs" + (info.task()
+                        instanceof TaskSpec.Binary ? " (a binary model names its 2 classes, negative first)" : "")
+                        + " (the file was edited?); restore it from a copy");
+            }
+            if (info.task() instanceof TaskSpec.Regression r && !r.normalization().isNone()
+                    && r.normalization().mean().length != outputs) {
+                throw new LaminaModelException(dir.resolve(SavedModelInfo.FILE) + ": \"target_normalization\" has "
+                        + r.normalization().mean().length + " targets but " + info.modelName() + " has " + outputs
+                        + " outputs (the file was edited?); restore it from a copy");
             }
             List<String> diffs = info.signature().differencesFrom(ModelSignature.of(block), "saved model");
             if (!diffs.isEmpty()) {
@@ -434,6 +471,35 @@ public final class LaminaModel implements AutoCloseable {
     }
 
     /**
+     * A DJL predictor for the model's task: an image in (converted and normalized as for {@link
+     * #predictor()}), its {@link Prediction} out: class probabilities (multi-class), the positive
+     * class's probability and the answer at the threshold (binary), a probability per label and the
+     * set at the threshold (multi-label), the values in the targets' units (regression). Close it
+     * after use; it is not thread-safe.
+     */
+    public Predictor<Image, Prediction> taskPredictor() {
+        return taskPredictor(info.resize());
+    }
+
+    /** {@link #taskPredictor()} with another resize policy than training's for images of another size. */
+    public Predictor<Image, Prediction> taskPredictor(ImageConversion.Resize resize) {
+        if (info.inputShape().length != 3) {
+            throw new LaminaModelException(info.modelName() + " takes a vector, not an image, so it has no image"
+                    + " predictor; read its raw outputs with interpret(float[])");
+        }
+        return model.newPredictor(new TaskTranslator(new ImageClassifierTranslator(info.inputShape(),
+                info.normalization(), info.classes(), resize), info.task(), info.classes()));
+    }
+
+    /**
+     * One raw output row of this model (from any engine that ran it: DJL, ONNX Runtime) read by its
+     * task ({@link TaskSpec#interpret}), with its class, label or target names.
+     */
+    public Prediction interpret(float[] row) {
+        return info.task().interpret(row, info.classes());
+    }
+
+    /**
      * Writes the model as ONNX ({@link OnnxExporter}), with the class names, normalization and model
      * name as metadata.
      */
@@ -446,7 +512,33 @@ public final class LaminaModel implements AutoCloseable {
         metadata.put("lamina.resize", info.resize().name().toLowerCase(java.util.Locale.ROOT));
         metadata.put("lamina.input", "(C, H, W) = " + new Shape(info.inputShape())
                 + ", values in [0, 1] (pixel / 255), then the normalization");
-        OnnxExporter.write(file, net, block(), info.modelName(), metadata);
+        if (!(info.task() instanceof TaskSpec.MultiClass)) {
+            metadata.put("lamina.task", info.task().id());
+            metadata.put("lamina.task_settings", Json.write(info.task().toJson()));
+        }
+        OnnxExporter.write(file, net, block(), info.modelName(), metadata, onnxHead(info.task()));
+    }
+
+    /**
+     * The graph's output for the task: the softmax (multi-class), the sigmoid (binary,
+     * multi-label), or the values denormalized into the targets' units (regression, {@code
+     * OnnxExporter.VALUES}).
+     */
+    private OnnxExporter.Head onnxHead(TaskSpec task) {
+        if (task instanceof TaskSpec.Binary || task instanceof TaskSpec.MultiLabel) {
+            return OnnxExporter.Head.SIGMOID;
+        }
+        if (task instanceof TaskSpec.Regression r) {
+            int outputs = info.classes().size();
+            float[] scale = new float[outputs];
+            float[] shift = new float[outputs];
+            for (int j = 0; j < outputs; j++) {
+                scale[j] = (float) r.normalization().denormalize(1, j) - (float) r.normalization().denormalize(0, j);
+                shift[j] = (float) r.normalization().denormalize(0, j);
+            }
+            return OnnxExporter.Head.values(scale, shift);
+        }
+        return OnnxExporter.Head.SOFTMAX;
     }
 
     @Override
@@ -474,6 +566,11 @@ public final class LaminaModel implements AutoCloseable {
      * than the data has classes (allowed in training: those outputs are never a target), {@code
      * "unused-output-<i>"} for the rest, so predictions can always be named.
      */
+    /** How many names a model of {@code task} with {@code outputs} outputs has: a binary model's two classes. */
+    private static long names(TaskSpec task, long outputs) {
+        return task instanceof TaskSpec.Binary ? 2 : outputs;
+    }
+
     static List<String> namedOutputs(List<String> classes, long outputs) {
         List<String> names = new java.util.ArrayList<>(classes);
         for (long i = classes.size(); i < outputs; i++) {

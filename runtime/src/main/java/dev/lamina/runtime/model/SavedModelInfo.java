@@ -7,6 +7,7 @@ import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.descriptor.LayerDescriptor;
 import dev.lamina.runtime.descriptor.NetDescriptor;
 import dev.lamina.runtime.io.Json;
+import dev.lamina.runtime.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,11 +33,15 @@ import java.util.Properties;
  * @param parametersSha256 its SHA-256, hex
  * @param signature every parameter's name and shape
  * @param training where the parameters came from (dataset, checkpoint, epoch, metrics, settings)
+ * @param task what the model predicts ({@code "task"} in the file, with its {@code "threshold"} or
+ *     {@code "target_normalization"}; absent, as every file written before tasks, for multi-class).
+ *     {@code classes} are then the two class names, negative first (binary), the labels
+ *     (multi-label) or the target names (regression)
  */
 public record SavedModelInfo(String modelName, String netClass, String laminaVersion, long[] inputShape,
                              List<String> classes, Normalization normalization, Resize resize, String parametersFile,
                              long parametersBytes, String parametersSha256, ModelSignature signature,
-                             Map<String, Object> training) {
+                             Map<String, Object> training, TaskSpec task) {
 
     /** The file name in a saved model directory. */
     public static final String FILE = "lamina-model.json";
@@ -48,6 +53,16 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
         resize = resize == null ? Resize.NONE : resize;
         training = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(training));
         inputShape = inputShape.clone();
+        task = task == null ? new TaskSpec.MultiClass() : task;
+    }
+
+    /** A multi-class model's info. */
+    public SavedModelInfo(String modelName, String netClass, String laminaVersion, long[] inputShape,
+                          List<String> classes, Normalization normalization, Resize resize, String parametersFile,
+                          long parametersBytes, String parametersSha256, ModelSignature signature,
+                          Map<String, Object> training) {
+        this(modelName, netClass, laminaVersion, inputShape, classes, normalization, resize, parametersFile,
+                parametersBytes, parametersSha256, signature, training, new TaskSpec.MultiClass());
     }
 
     @Override
@@ -91,6 +106,9 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
         }
         m.put("input_shape", shape);
         m.put("classes", new ArrayList<Object>(classes));
+        if (!(task instanceof TaskSpec.MultiClass)) {
+            m.putAll(task.toJson()); // a multi-class file stays as it was
+        }
         if (normalization == null) {
             m.put("normalization", null);
         } else {
@@ -188,7 +206,7 @@ public record SavedModelInfo(String modelName, String netClass, String laminaVer
         return new SavedModelInfo(Json.string(m, "model"), Json.string(m, "net_class"),
                 Json.string(m, "lamina_version"), shape, classes, normalization, resize, Json.string(m, "parameters_file"),
                 Json.whole(m, "parameters_bytes", 0, Long.MAX_VALUE), sha256(m),
-                new ModelSignature(params), training);
+                new ModelSignature(params), training, TaskSpec.fromJson(m));
     }
 
     /** This Lamina's version (from the runtime jar), e.g. {@code 0.1.0-SNAPSHOT}. */

@@ -70,6 +70,8 @@ public final class OnnxExporter {
     public static final String LOGITS = "logits";
     /** Name of the output holding the softmax of {@link #LOGITS}. */
     public static final String PROBABILITIES = "probabilities";
+    /** Name of the output holding a regression's values in the targets' units ({@link Head#values}). */
+    public static final String VALUES = "values";
     /** Name of the symbolic batch axis. */
     public static final String BATCH = "batch";
 
@@ -99,8 +101,32 @@ public final class OnnxExporter {
         return export(net.descriptor(), block, name, metadata);
     }
 
+    /**
+     * What the graph computes from the block's output, besides {@link #LOGITS}: {@link #SOFTMAX}
+     * {@link #PROBABILITIES} (one class out of N), {@link #SIGMOID} {@link #PROBABILITIES}
+     * (independent probabilities: binary, multi-label), or {@link #values} ({@code logits * scale +
+     * shift}, per output: standardized regression outputs back in the targets' units).
+     *
+     * @param op {@code Softmax}, {@code Sigmoid} or {@code Affine}
+     */
+    public record Head(String op, float[] scale, float[] shift) {
+        public static final Head SOFTMAX = new Head("Softmax", null, null);
+        public static final Head SIGMOID = new Head("Sigmoid", null, null);
+
+        /** {@link #VALUES} = logits * scale + shift, one scale and shift per output. */
+        public static Head values(float[] scale, float[] shift) {
+            return new Head("Affine", scale.clone(), shift.clone());
+        }
+    }
+
     /** {@link #export(LaminaNet, Block, String, Map)} from the descriptor itself. */
     public static ModelProto export(NetDescriptor net, Block block, String name, Map<String, String> metadata) {
+        return export(net, block, name, metadata, Head.SOFTMAX);
+    }
+
+    /** {@link #export(NetDescriptor, Block, String, Map)} with another {@link Head} than the softmax. */
+    public static ModelProto export(NetDescriptor net, Block block, String name, Map<String, String> metadata,
+                                    Head head) {
         if (!block.isInitialized()) {
             throw new IllegalArgumentException("the block must be initialized (or loaded) before export");
         }
@@ -118,11 +144,22 @@ public final class OnnxExporter {
                     + ". No file was written.");
         }
         exporter.node("Identity", LOGITS, List.of(out), List.of());
-        exporter.node("Softmax", PROBABILITIES, List.of(LOGITS), List.of(intAttr("axis", 1)));
+        String headOutput = PROBABILITIES;
+        if (head.op().equals("Softmax")) {
+            exporter.node("Softmax", PROBABILITIES, List.of(LOGITS), List.of(intAttr("axis", 1)));
+        } else if (head.op().equals("Sigmoid")) {
+            exporter.node("Sigmoid", PROBABILITIES, List.of(LOGITS), List.of());
+        } else {
+            headOutput = VALUES;
+            exporter.vector(VALUES + "_scale", head.scale());
+            exporter.vector(VALUES + "_shift", head.shift());
+            exporter.node("Mul", VALUES + "_scaled", List.of(LOGITS, VALUES + "_scale"), List.of());
+            exporter.node("Add", VALUES, List.of(VALUES + "_scaled", VALUES + "_shift"), List.of());
+        }
         GraphProto.Builder g = exporter.graph.setName(name)
                 .addInput(tensorInfo(INPUT, inputShape))
                 .addOutput(tensorInfo(LOGITS, expected))
-                .addOutput(tensorInfo(PROBABILITIES, expected));
+                .addOutput(tensorInfo(headOutput, expected));
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
@@ -136,8 +173,23 @@ public final class OnnxExporter {
     /** Writes {@link #export(LaminaNet, Block, String, Map)} to {@code file}, atomically (a failed export leaves no file). */
     public static void write(Path file, LaminaNet net, Block block, String name, Map<String, String> metadata)
             throws IOException {
-        ModelProto model = export(net, block, name, metadata);
+        write(file, net, block, name, metadata, Head.SOFTMAX);
+    }
+
+    /** {@link #write(Path, LaminaNet, Block, String, Map)} with another {@link Head}. */
+    public static void write(Path file, LaminaNet net, Block block, String name, Map<String, String> metadata,
+                             Head head) throws IOException {
+        ModelProto model = export(net.descriptor(), block, name, metadata, head);
         AtomicFiles.write(file, model::writeTo);
+    }
+
+    /** A float vector initializer of shape (N), broadcast over the batch axis. */
+    private void vector(String name, float[] values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(FLOAT).addDims(values.length);
+        for (float v : values) {
+            t.addFloatData(v);
+        }
+        graph.addInitializer(t);
     }
 
     private static Shape withBatch(Shape example) {

@@ -16,9 +16,23 @@ import java.util.Map;
  * @param imagesPerSecond training images per second (training batches only)
  * @param learningRate the rate of the epoch's last optimizer step (it moves under a schedule); NaN
  *     when unknown (histories written before it was recorded)
+ * @param evalMetrics the task's further metrics on the evaluation set, by name in their order
+ *     ({@code precision}, {@code recall}, {@code f1}, {@code roc_auc}; {@code mae}, {@code rmse},
+ *     {@code r2}); empty for a multi-class model, whose rows stay as they were (docs/tasks.md)
  */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double evalLoss,
-                         double evalAccuracy, double seconds, double imagesPerSecond, double learningRate) {
+                         double evalAccuracy, double seconds, double imagesPerSecond, double learningRate,
+                         Map<String, Double> evalMetrics) {
+
+    public EpochStats {
+        evalMetrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evalMetrics));
+    }
+
+    /** An epoch of a multi-class model. */
+    public EpochStats(int epoch, double trainLoss, double trainAccuracy, double evalLoss, double evalAccuracy,
+                      double seconds, double imagesPerSecond, double learningRate) {
+        this(epoch, trainLoss, trainAccuracy, evalLoss, evalAccuracy, seconds, imagesPerSecond, learningRate, Map.of());
+    }
 
     /** An epoch whose learning rate is not known. */
     public EpochStats(int epoch, double trainLoss, double trainAccuracy, double evalLoss, double evalAccuracy,
@@ -39,6 +53,7 @@ public record EpochStats(int epoch, double trainLoss, double trainAccuracy, doub
         if (!Double.isNaN(learningRate)) {
             m.put("learning_rate", learningRate);
         }
+        evalMetrics.forEach((name, value) -> m.put("eval_" + name, value));
         return m;
     }
 
@@ -51,10 +66,16 @@ public record EpochStats(int epoch, double trainLoss, double trainAccuracy, doub
      * @throws IllegalArgumentException naming the field
      */
     public static EpochStats fromJson(Map<String, Object> m) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (String key : m.keySet()) {
+            if (key.startsWith("eval_") && !key.equals("eval_loss") && !key.equals("eval_accuracy")) {
+                metrics.put(key.substring("eval_".length()), Json.number(m, key));
+            }
+        }
         return new EpochStats((int) Json.whole(m, "epoch", 1, Integer.MAX_VALUE), loss(m, "train_loss"),
                 accuracy(m, "train_accuracy"), loss(m, "eval_loss"), accuracy(m, "eval_accuracy"),
                 atLeastZero(m, "seconds"), rate(m, "images_per_second"),
-                m.containsKey("learning_rate") ? atLeastZero(m, "learning_rate") : Double.NaN);
+                m.containsKey("learning_rate") ? atLeastZero(m, "learning_rate") : Double.NaN, metrics);
     }
 
     private static double accuracy(Map<String, Object> m, String key) {

@@ -44,8 +44,15 @@ public final class HistoryChart {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochAxis);
         plot.setGap(12);
         plot.add(subplot("loss", history, EpochStats::trainLoss, EpochStats::evalLoss, evalName), 1);
-        plot.add(subplot("accuracy", history, EpochStats::trainAccuracy, EpochStats::evalAccuracy,
-                evalName), 1);
+        boolean regression = !history.isEmpty() && history.stream().allMatch(s -> Double.isNaN(s.evalAccuracy()))
+                && history.get(0).evalMetrics().containsKey("r2");
+        if (regression) {
+            // a regression has no accuracy: its panel is R^2 on the evaluation set (what chooses the best epoch)
+            plot.add(subplot("R^2", history, s -> Double.NaN, s -> s.evalMetrics().get("r2"), evalName), 1);
+        } else {
+            plot.add(subplot("accuracy", history, EpochStats::trainAccuracy, EpochStats::evalAccuracy,
+                    evalName), 1);
+        }
         JFreeChart chart = new JFreeChart(caption.title(), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         for (String line : caption.details()) {
             chart.addSubtitle(new TextTitle(line, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));

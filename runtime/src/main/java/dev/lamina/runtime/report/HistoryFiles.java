@@ -61,12 +61,21 @@ public final class HistoryFiles {
     /** The history as CSV: a header, then one row per epoch. */
     public static String csv(List<EpochStats> history, String evalName) {
         StringBuilder out = new StringBuilder("epoch,train_loss,train_accuracy," + evalName + "_loss,"
-                + evalName + "_accuracy,seconds,images_per_second,learning_rate\n");
+                + evalName + "_accuracy,seconds,images_per_second,learning_rate");
+        // a task's further metrics (binary, multi-label, regression) are columns after these
+        List<String> metrics = history.isEmpty() ? List.of() : List.copyOf(history.get(0).evalMetrics().keySet());
+        metrics.forEach(name -> out.append(',').append(evalName).append('_').append(name));
+        out.append('\n');
         for (EpochStats s : history) {
-            out.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f,%s%n", s.epoch(),
+            String row = String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f,%s", s.epoch(),
                     s.trainLoss(), s.trainAccuracy(), s.evalLoss(), s.evalAccuracy(), s.seconds(),
                     s.imagesPerSecond(), Double.isNaN(s.learningRate()) ? ""
-                            : String.format(Locale.ROOT, "%.6g", s.learningRate())));
+                            : String.format(Locale.ROOT, "%.6g", s.learningRate()));
+            out.append(row);
+            for (String name : metrics) {
+                out.append(String.format(Locale.ROOT, ",%.6f", s.evalMetrics().getOrDefault(name, Double.NaN)));
+            }
+            out.append(String.format(Locale.ROOT, "%n"));
         }
         return out.toString();
     }

@@ -13,6 +13,8 @@ import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.OutputTarget;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
+import dev.lamina.runtime.task.Prediction;
+import dev.lamina.runtime.task.TaskSpec;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -94,8 +96,10 @@ public record ImagePrediction(Path modelDir, List<Path> inputs, int topK, Path c
                     policy == ImageConversion.Resize.NONE ? "" : ", other sizes resized by "
                             + policy.name().toLowerCase(Locale.ROOT) + (resize == null ? " as in training" : ""),
                     images.size()));
-            StringBuilder table = new StringBuilder("file,label");
-            for (int i = 1; i <= k; i++) {
+            // binary, multi-label, regression: their own lines and columns (TaskPredictions)
+            TaskPredictions task = info.task() instanceof TaskSpec.MultiClass ? null : new TaskPredictions(info);
+            StringBuilder table = new StringBuilder(task != null ? task.csvHeader() : "file,label");
+            for (int i = 1; i <= k && task == null; i++) {
                 table.append(",class_").append(i).append(",probability_").append(i);
             }
             table.append('\n');
@@ -121,6 +125,23 @@ public record ImagePrediction(Path modelDir, List<Path> inputs, int topK, Path c
                     }
                 }
                 if (batch.isEmpty()) {
+                    continue;
+                }
+                if (task != null) {
+                    List<Prediction> predictions;
+                    try (Predictor<Image, Prediction> taskPredictor = model.taskPredictor(policy)) {
+                        predictions = taskPredictor.batchPredict(decoded);
+                    }
+                    for (int i = 0; i < batch.size(); i++) {
+                        String label = labelOf(batch.get(i), classes);
+                        out.accept(task.line(batch.get(i), predictions.get(i)));
+                        table.append(task.csvRow(csvField(batch.get(i).toString()), predictions.get(i),
+                                ImagePrediction::csvField));
+                        if (label != null && predictions.get(i) instanceof Prediction.Binary binary) {
+                            labelled++;
+                            right += label.equals(binary.answer()) ? 1 : 0;
+                        }
+                    }
                     continue;
                 }
                 List<Classifications> results = predictor.batchPredict(decoded);

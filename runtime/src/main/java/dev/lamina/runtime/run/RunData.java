@@ -7,6 +7,7 @@ import dev.lamina.runtime.data.DataSplits;
 import dev.lamina.runtime.data.DatasetKind;
 import dev.lamina.runtime.data.Datasets;
 import dev.lamina.runtime.data.image.ImageFolders;
+import dev.lamina.runtime.data.image.ImageManifest;
 import dev.lamina.runtime.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +93,11 @@ public record RunData(DataSplits splits, String label, List<String> classNames, 
                 .withSkipBadImages(options.skipBadImages() != null ? options.skipBadImages() : defaults.skipBadImages())
                 .withTestFraction(options.testFraction() != null ? options.testFraction() : defaults.testFraction())
                 .withSeed(options.splitSeed() != null ? options.splitSeed() : defaults.seed()));
+    }
+
+    /** A CSV manifest loaded by {@link ImageManifest#load}: its targets' names are the labels a saved model keeps. */
+    public static RunData of(ImageManifest.Loaded manifest) {
+        return new RunData(manifest.splits(), "manifest " + manifest.manifest(), manifest.targetNames(), null);
     }
 
     /**

@@ -8,7 +8,11 @@ import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.checkpoint.CheckpointStore;
 import dev.lamina.runtime.checkpoint.CheckpointTag;
 import dev.lamina.runtime.checkpoint.RecordedSettings;
+import dev.lamina.Model;
 import dev.lamina.runtime.data.DatasetKind;
+import dev.lamina.runtime.data.ExampleSet;
+import dev.lamina.runtime.task.TargetNormalization;
+import dev.lamina.runtime.task.TaskSpec;
 import dev.lamina.runtime.data.image.ImageConversion.Resize;
 import dev.lamina.runtime.data.image.ImageFolderRun;
 import dev.lamina.runtime.data.image.ImageFolders;
@@ -68,6 +72,12 @@ public final class RunDirectory {
 
     /** What a run records when it starts: the model it trains and its data ({@link Started}). */
     public static final String RUN_FILE = "run.json";
+    /**
+     * The task a run of a binary, multi-label or regression model trained for ({@code
+     * TaskSpec.toJson}: threshold, target normalization), written when training starts; a
+     * multi-class run has none.
+     */
+    public static final String TASK_FILE = "task.json";
 
     private static final Pattern VERSION = Pattern.compile("version_(\\d+)");
 
@@ -348,10 +358,15 @@ public final class RunDirectory {
             if (held.folder() != null) {
                 held.folder().writeRunFiles(dir);
             }
-            TrainingResult result = new Trainer(config.withOutputDir(dir).namedIfUnnamed(net.name()), listeners).fit(net.newBlock(),
+            TaskSpec task = taskFor(net, config.task(), held.splits().train());
+            if (!(task instanceof TaskSpec.MultiClass)) {
+                AtomicFiles.writeString(dir.resolve(TASK_FILE), Json.write(task.toJson()));
+            }
+            TrainingResult result = new Trainer(config.withOutputDir(dir).namedIfUnnamed(net.name()).withTask(task),
+                    listeners).fit(net.newBlock(),
                     net.inputShape(), held.splits().train(), held.splits().validation(), held.splits().test());
             CheckpointTag chosen = chosenTag();
-            SavedModelInfo info = saveModel(chosen, net, held.classNames(), held.label(), modelDir());
+            SavedModelInfo info = saveModel(chosen, net, held.classNames(), held.label(), modelDir(), task);
             return new TrainedRun(this, result, chosen, info);
         }
     }
@@ -366,19 +381,54 @@ public final class RunDirectory {
      */
     public LaminaModel model(CheckpointTag tag, LaminaNet net, Supplier<DatasetKind> dataset) {
         Labels labels = labels(net, dataset);
-        return LaminaModel.fromCheckpoint(dir, tag, net.netClass(), labels.classes(), labels.dataset());
+        return LaminaModel.fromCheckpoint(dir, tag, net.netClass(), labels.classes(), labels.dataset(), recordedTask(net));
+    }
+
+    /**
+     * The task a run trains {@code net} for: {@code configured} when it is of the Net's declared
+     * task (e.g. a binary task with another threshold), else the Net's with the defaults; a
+     * regression without a target normalization gets one measured on {@code train} (mean and
+     * standard deviation per target), which the run's {@value #TASK_FILE} and saved model record.
+     *
+     * @throws InvalidInputException when {@code configured} is another task than the Net declares
+     */
+    static TaskSpec taskFor(LaminaNet net, TaskSpec configured, ExampleSet train) {
+        Model.Task declared = net.descriptor().task();
+        if (!(configured instanceof TaskSpec.MultiClass) && configured.task() != declared) {
+            throw new InvalidInputException("the training config's task is " + configured.id() + " but " + net.name()
+                    + " is declared @Model(task = " + declared + "); leave the config's task out, or change the model");
+        }
+        TaskSpec task = configured.task() == declared ? configured : TaskSpec.of(declared);
+        if (task instanceof TaskSpec.Regression r && configured.task() != declared && train.targets() != null) {
+            return r.withNormalization(TargetNormalization.of(train.targets(), train.targetWidth(), train.name()));
+        }
+        return task;
+    }
+
+    /** The task this run recorded ({@value #TASK_FILE}), else {@code net}'s declared one with its defaults. */
+    public TaskSpec recordedTask(LaminaNet net) {
+        Path file = dir.resolve(TASK_FILE);
+        if (!StateFiles.present(file)) {
+            return TaskSpec.of(net.descriptor().task());
+        }
+        try {
+            return TaskSpec.fromJson(Json.asObject(Json.parse(StateFiles.readState(file)), "the file"));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(file + " cannot be read (" + e.getMessage() + "); restore it from a copy"
+                    + " of the run");
+        }
     }
 
     /** Writes checkpoint {@code tag}'s model as a saved model directory {@code to}, labelled as {@link #model}. */
     public SavedModelInfo saveModel(CheckpointTag tag, LaminaNet net, Supplier<DatasetKind> dataset, Path to)
             throws IOException {
         Labels labels = labels(net, dataset);
-        return saveModel(tag, net, labels.classes(), labels.dataset(), to);
+        return saveModel(tag, net, labels.classes(), labels.dataset(), to, recordedTask(net));
     }
 
-    private SavedModelInfo saveModel(CheckpointTag tag, LaminaNet net, List<String> classes, String dataset, Path to)
-            throws IOException {
-        try (LaminaModel model = LaminaModel.fromCheckpoint(dir, tag, net.netClass(), classes, dataset)) {
+    private SavedModelInfo saveModel(CheckpointTag tag, LaminaNet net, List<String> classes, String dataset, Path to,
+                                     TaskSpec task) throws IOException {
+        try (LaminaModel model = LaminaModel.fromCheckpoint(dir, tag, net.netClass(), classes, dataset, task)) {
             return model.save(to);
         }
     }

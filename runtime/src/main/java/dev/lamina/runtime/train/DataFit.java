@@ -3,6 +3,7 @@ package dev.lamina.runtime.train;
 import ai.djl.ndarray.types.Shape;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.data.ExampleSet;
+import dev.lamina.runtime.task.TaskSpec;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -70,6 +71,64 @@ public final class DataFit {
                         + " more units");
             }
         }
+    }
+
+    /**
+     * {@link #requireLabels(ExampleSet, String, Shape)} for a model of {@code task}: a binary model
+     * has one output and learns two classes (labels 0 and 1); a multi-label or regression model
+     * learns one target per output, from a set with targets (a manifest).
+     *
+     * @throws InvalidInputException naming what the set holds, what the model takes and what to do
+     */
+    public static void requireLabels(ExampleSet set, String role, Shape outputs, TaskSpec task) {
+        if (task instanceof TaskSpec.MultiClass) {
+            requireLabels(set, role, outputs);
+            return;
+        }
+        long units = outputs.dimension() == 1 ? outputs.get(0) : -1;
+        if (task instanceof TaskSpec.Binary) {
+            if (units != 1) {
+                throw new InvalidInputException("the model is binary but its output has shape " + format(outputs.getShape())
+                        + " per example; a binary model ends with one logit, (1): give the last layer 1 unit");
+            }
+            if (set.targetWidth() > 0 || set.classes() > 2) {
+                throw new InvalidInputException("the " + role + " set '" + set.name() + "' has " + (set.targetWidth() > 0
+                        ? set.targetWidth() + " targets per example" : set.classes() + " classes") + ", but a binary"
+                        + " model learns two classes (the second in sorted order is the positive one), so nothing was"
+                        + " trained; use a folder with two class folders");
+            }
+            return;
+        }
+        if (task instanceof TaskSpec.MultiLabel && set.targetWidth() == units && set.targets() != null) {
+            float[] targets = set.targets();
+            for (int i = 0; i < targets.length; i++) {
+                if (targets[i] != 0 && targets[i] != 1) {
+                    throw new InvalidInputException("example " + (i / set.targetWidth()) + " of the " + role + " set '"
+                            + set.name() + "' has " + set.targetNames().get(i % set.targetWidth()) + " = " + targets[i]
+                            + ", but a multi-label model learns 0 or 1 per label; fix the manifest, or declare"
+                            + " @Model(task = Model.Task.REGRESSION) for values");
+                }
+            }
+        }
+        if (set.targetWidth() != units) {
+            throw new InvalidInputException("the " + role + " set '" + set.name() + "' has " + (set.targetWidth() == 0
+                    ? "one class label" : set.targetWidth() + " target(s)") + " per example, but the " + task.id()
+                    + " model has output " + format(outputs.getShape()) + " and learns one target per output, so nothing"
+                    + " was trained; use a manifest with " + (units < 0 ? "one target per output" : units + " target(s)")
+                    + " per row (docs/tasks.md), or give the last layer " + Math.max(set.targetWidth(), 1) + " units");
+        }
+    }
+
+    /** {@link #classWarnings(ExampleSet, Shape)} for multi-class; a binary set of one class; nothing else. */
+    public static java.util.List<String> classWarnings(ExampleSet set, Shape outputs, TaskSpec task) {
+        if (task instanceof TaskSpec.MultiClass) {
+            return classWarnings(set, outputs);
+        }
+        if (task instanceof TaskSpec.Binary && set.classes() < 2) {
+            return java.util.List.of("warning: the training set '" + set.name() + "' has one class only, so the"
+                    + " binary model never sees the other; use data with two classes");
+        }
+        return java.util.List.of();
     }
 
     /**

@@ -16,6 +16,9 @@ import ai.djl.translate.Batchifier;
 import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.OptimizerState;
 import dev.lamina.runtime.data.Batch;
+import dev.lamina.runtime.task.Scores;
+import dev.lamina.runtime.task.TaskMetrics;
+import dev.lamina.runtime.task.TaskSpec;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,14 +33,15 @@ import java.util.Map;
 final class DjlSteps implements AutoCloseable {
 
     /** Summed loss and correct count of one training batch, before the optimizer step. */
-    record Outcome(double lossSum, long correct, int size) {
+    record Outcome(double lossSum, double correct, int size) {
         double meanLoss() {
             return lossSum / size;
         }
     }
 
     private final ai.djl.training.Trainer trainer;
-    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private final TaskSpec task;
+    private final Loss loss;
     private final Device[] devices;
     private final Shape exampleShape;
     private final ResumableAdam optimizer;
@@ -52,12 +56,19 @@ final class DjlSteps implements AutoCloseable {
         this(model, devices, learningRate, weightDecay, inputShapeWithBatch, List.of());
     }
 
+    DjlSteps(Model model, Device[] devices, float learningRate, float weightDecay, Shape inputShapeWithBatch,
+             List<TrainingListener> listeners) {
+        this(model, devices, learningRate, weightDecay, inputShapeWithBatch, listeners, new TaskSpec.MultiClass());
+    }
+
     /**
      * @param listeners DJL listeners: told when training begins and ends (by DJL's trainer), after
      *     every training and evaluation batch and after every epoch ({@link #epochDone()})
      */
     DjlSteps(Model model, Device[] devices, float learningRate, float weightDecay, Shape inputShapeWithBatch,
-             List<TrainingListener> listeners) {
+             List<TrainingListener> listeners, TaskSpec task) {
+        this.task = task;
+        this.loss = task.loss();
         this.devices = devices;
         this.listening = !listeners.isEmpty();
         this.exampleShape = inputShapeWithBatch.slice(1);
@@ -92,7 +103,7 @@ final class DjlSteps implements AutoCloseable {
             NDArray y = labels(m, batch);
             int parts = Math.min(devices.length, batch.size());
             double lossSum = 0;
-            long correct = 0;
+            double correct = 0;
             Map<Device, NDList> labelsByDevice = new LinkedHashMap<>();
             Map<Device, NDList> predictionsByDevice = new LinkedHashMap<>();
             for (int i = 0; i < parts; i++) {
@@ -105,7 +116,7 @@ final class DjlSteps implements AutoCloseable {
                 NDArray l = loss.evaluate(labels, predictions);
                 collector.backward(l);
                 lossSum += l.getFloat() * (to - from);
-                correct += countCorrect(predictions.singletonOrThrow(), yi);
+                correct += task.correct(predictions.singletonOrThrow(), yi);
                 labelsByDevice.put(devices[i], labels);
                 predictionsByDevice.put(devices[i], predictions);
             }
@@ -144,6 +155,7 @@ final class DjlSteps implements AutoCloseable {
         long correct = 0;
         int examples = 0;
         ConfusionMatrix confusion = null;
+        TaskSpec.Metrics metrics = null;
         while (batches.hasNext()) {
             Batch batch = batches.next();
             try (NDManager m = trainer.getManager().newSubManager()) {
@@ -158,6 +170,22 @@ final class DjlSteps implements AutoCloseable {
                     trainer.notifyListeners(listener -> listener.onValidationBatch(trainer, data));
                 }
                 lossSum += loss.evaluate(labels, predictions).getFloat() * batch.size();
+                examples += batch.size();
+                if (!(task instanceof TaskSpec.MultiClass)) {
+                    int outputs = Math.toIntExact(logits.getShape().get(1));
+                    if (metrics == null) {
+                        metrics = task.metrics(outputs);
+                        confusion = new ConfusionMatrix(task instanceof TaskSpec.Binary ? 2 : 0);
+                    }
+                    float[] rows = logits.toFloatArray();
+                    metrics.add(rows, batch.labels(), batch.targets(), batch.size());
+                    if (task instanceof TaskSpec.Binary binary) {
+                        for (int i = 0; i < batch.size(); i++) {
+                            confusion.add(batch.labels()[i], Scores.sigmoid(rows[i]) >= binary.threshold() ? 1 : 0);
+                        }
+                    }
+                    continue;
+                }
                 long[] predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
                 if (confusion == null) {
                     confusion = new ConfusionMatrix(Math.toIntExact(logits.getShape().get(1)));
@@ -171,11 +199,13 @@ final class DjlSteps implements AutoCloseable {
                     confusion.add(truth, (int) predicted[i]);
                     correct += predicted[i] == truth ? 1 : 0;
                 }
-                examples += batch.size();
             }
         }
-        return examples == 0 ? new Evaluation(Double.NaN, Double.NaN, 0, new ConfusionMatrix(0))
-                : new Evaluation(lossSum / examples, (double) correct / examples, examples, confusion);
+        if (examples == 0) {
+            return new Evaluation(Double.NaN, Double.NaN, 0, new ConfusionMatrix(0));
+        }
+        TaskMetrics measured = metrics == null ? TaskMetrics.accuracyOnly((double) correct / examples) : metrics.result();
+        return new Evaluation(lossSum / examples, measured.accuracy(), examples, confusion, measured);
     }
 
     /** Tells the DJL listeners that an epoch ended. */
@@ -205,21 +235,8 @@ final class DjlSteps implements AutoCloseable {
     }
 
     private NDArray labels(NDManager m, Batch batch) {
-        long[] labels = new long[batch.size()];
-        long classes = outputShape.dimension() == 1 ? outputShape.get(0) : Long.MAX_VALUE;
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = batch.labels()[i];
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new InvalidInputException("a batch holds label " + labels[i] + ", outside the model's "
-                        + classes + " outputs (labels 0 to " + (classes - 1) + "); the data does not match the"
-                        + " model: fix the labels, or give the last layer more units");
-            }
-        }
-        return m.create(labels);
-    }
-
-    private static long countCorrect(NDArray logits, NDArray labels) {
-        return logits.argMax(1).toType(DataType.INT64, false).eq(labels).countNonzero().getLong();
+        int outputs = outputShape.dimension() == 1 ? Math.toIntExact(outputShape.get(0)) : Integer.MAX_VALUE;
+        return task.labels(m, batch.labels(), batch.targets(), batch.size(), outputs);
     }
 
     @Override

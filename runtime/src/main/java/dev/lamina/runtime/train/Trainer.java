@@ -162,7 +162,7 @@ public final class Trainer {
                     : resume(block, inputShapeWithBatch, model, data);
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.settings().learningRate(), config.settings().weightDecay(),
-                            inputShapeWithBatch, listeners))) {
+                            inputShapeWithBatch, listeners, config.task()))) {
                 Shape outputs = steps.outputShape();
                 int batch = BatchMemory.requireFits(block, inputShapeWithBatch, config.settings().batchSize(),
                         train.size(), !devices.primary().isGpu());
@@ -170,12 +170,12 @@ public final class Trainer {
                     progress.info("note: the batch size " + config.settings().batchSize() + " is more than the "
                             + train.size() + " training examples, so every epoch is one batch of " + batch);
                 }
-                DataFit.requireLabels(train, "training", outputs);
-                DataFit.classWarnings(train, outputs).forEach(progress::info);
+                DataFit.requireLabels(train, "training", outputs, config.task());
+                DataFit.classWarnings(train, outputs, config.task()).forEach(progress::info);
                 if (validation != null) {
-                    DataFit.requireLabels(validation, "validation", outputs);
+                    DataFit.requireLabels(validation, "validation", outputs, config.task());
                 }
-                DataFit.requireLabels(test, "test", outputs);
+                DataFit.requireLabels(test, "test", outputs, config.task());
                 if (resumed != null && resumed.optimizer() != null) {
                     steps.restoreOptimizer(block, resumed.optimizer());
                 } else if (resumed != null) {
@@ -187,13 +187,14 @@ public final class Trainer {
                         resumed == null ? null : resumed.state(), placementCheck);
                 run.trainRemainingEpochs(train, evalSet);
                 Evaluation last = run.evaluate(test);
-                progress.info(String.format(Locale.ROOT, "test accuracy %.4f (loss %.4f) after %d epoch(s)",
-                        last.accuracy(), last.loss(), run.epoch()) + (validation == null
+                String selection = config.task().selectionName();
+                progress.info(String.format(Locale.ROOT, "test %s (loss %.4f) after %d epoch(s)",
+                        testMetrics(last), last.loss(), run.epoch()) + (validation == null
                         ? "; no validation set, so no best epoch was chosen"
-                        : String.format(Locale.ROOT, "; best validation accuracy %.4f at epoch %d",
-                                run.bestAccuracy(), run.bestEpoch())));
+                        : String.format(Locale.ROOT, "; best validation %s %.4f at epoch %d",
+                                selection, run.bestAccuracy(), run.bestEpoch())));
                 return new TrainingResult(run.history(), evalTarget, run.bestEpoch(), run.bestAccuracy(), last.loss(),
-                        last.accuracy(), devices.describe(), out, run.stoppedEarly());
+                        last.accuracy(), devices.describe(), out, run.stoppedEarly(), last.metrics());
             }
         }
     }
@@ -213,13 +214,24 @@ public final class Trainer {
             new CheckpointStore(checkpointDir).restore(tag, block, model.getNDManager());
             MemoryGuard memory = new MemoryGuard(devices.primary().toString(), config.settings().batchSize());
             try (DjlSteps steps = new DjlSteps(model, new Device[] {devices.primary()}, config.settings().learningRate(),
-                    inputShapeWithBatch)) {
-                DataFit.requireLabels(data, "evaluation", steps.outputShape());
+                    0f, inputShapeWithBatch, List.of(), config.task())) {
+                DataFit.requireLabels(data, "evaluation", steps.outputShape(), config.task());
                 return new TrainingRun(config, progress, block, steps, devices, memory, null, EvalTarget.TEST, DataIdentity.UNKNOWN,
                         null, placementCheck)
                         .evaluate(data);
             }
         }
+    }
+
+    /** {@code accuracy 0.9120}, and a task's further metrics after it ({@code accuracy 0.8, f1 0.7, ...}). */
+    static String testMetrics(Evaluation e) {
+        StringBuilder text = new StringBuilder();
+        if (!Double.isNaN(e.accuracy())) {
+            text.append(String.format(Locale.ROOT, "accuracy %.4f", e.accuracy()));
+        }
+        e.metrics().values().forEach((name, value) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.4f", name, value)));
+        return text.toString();
     }
 
     /** Removes what a process that died while saving into {@code out} left there (see {@link CheckpointStore#recover}). */

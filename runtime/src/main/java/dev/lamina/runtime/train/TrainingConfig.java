@@ -5,6 +5,7 @@ import dev.lamina.runtime.data.Augmentation;
 import dev.lamina.runtime.data.Normalization;
 import dev.lamina.runtime.device.DeviceChoice;
 import dev.lamina.runtime.checkpoint.RecordedSettings;
+import dev.lamina.runtime.task.TaskSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -30,17 +31,21 @@ import java.util.Objects;
  * @param limitBatches at most this many batches per epoch and per evaluation, for a quick smoke
  *     run; 0, the default, uses every batch
  * @param modelName the model's name, for the title of {@code history.png}; default {@code "model"}
+ * @param task what the model predicts, which fixes its loss, metrics and best epoch ({@link
+ *     TaskSpec}); default multi-class. {@code RunDirectory#train} takes it from the Net's {@code
+ *     descriptor().task()}
  */
 public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
                              Path outputDir, Path resumeFrom, PrintStream progress, boolean terminal,
                              int logEvery, Augmentation augmentation, Normalization normalization,
-                             int limitBatches, String modelName) {
+                             int limitBatches, String modelName, TaskSpec task) {
 
     public TrainingConfig {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(augmentation, "augmentation (use Augmentation.NONE)");
         Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(task, "task");
         require(logEvery >= 1, "logEvery must be at least 1, got " + logEvery);
         require(limitBatches >= 0, "limit batches must be 0 (all batches) or more, got " + limitBatches);
     }
@@ -59,7 +64,13 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
     /** These settings with another output directory (and the same everything else). */
     public TrainingConfig withOutputDir(Path dir) {
         return new TrainingConfig(settings, device, dir, resumeFrom, progress, terminal, logEvery, augmentation,
-                normalization, limitBatches, modelName);
+                normalization, limitBatches, modelName, task);
+    }
+
+    /** These settings for a model of another task (and the same everything else). */
+    public TrainingConfig withTask(TaskSpec task) {
+        return new TrainingConfig(settings, device, outputDir, resumeFrom, progress, terminal, logEvery, augmentation,
+                normalization, limitBatches, modelName, task);
     }
 
     /**
@@ -68,7 +79,7 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
      */
     public TrainingConfig namedIfUnnamed(String name) {
         return !DEFAULT_MODEL_NAME.equals(modelName) ? this : new TrainingConfig(settings, device, outputDir,
-                resumeFrom, progress, terminal, logEvery, augmentation, normalization, limitBatches, name);
+                resumeFrom, progress, terminal, logEvery, augmentation, normalization, limitBatches, name, task);
     }
 
     /** The model name of a config whose builder was given none. */
@@ -102,6 +113,7 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
         private Normalization normalization;
         private int patience;
         private int limitBatches;
+        private TaskSpec task = new TaskSpec.MultiClass();
 
         private Builder() {
             settings(TrainingSettings.DEFAULTS);
@@ -219,6 +231,12 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
             return this;
         }
 
+        /** What the model predicts (default multi-class); see {@link TaskSpec}. */
+        public Builder task(TaskSpec task) {
+            this.task = task;
+            return this;
+        }
+
         /** The model's name, shown in the title of {@code history.png} (e.g. {@code FashionCnn}). */
         public Builder modelName(String modelName) {
             this.modelName = modelName;
@@ -233,7 +251,7 @@ public record TrainingConfig(TrainingSettings settings, DeviceChoice device,
             Objects.requireNonNull(schedule, "schedule (use LearningRateSchedule.constant())");
             return new TrainingConfig(new TrainingSettings(epochs, batchSize, learningRate, schedule, weightDecay, seed,
                     validation, patience), device, outputDir, resumeFrom, progress, terminal, logEvery, augmentation,
-                    normalization, limitBatches, modelName);
+                    normalization, limitBatches, modelName, task);
         }
     }
 }

@@ -87,6 +87,19 @@ public final class TrainingProgress {
         if (terminal) {
             out.println();
         }
+        if (!s.evalMetrics().isEmpty()) {
+            // binary, multi-label, regression: the task's metrics after the loss (regression has no accuracy)
+            StringBuilder metrics = new StringBuilder();
+            if (!Double.isNaN(s.evalAccuracy())) {
+                metrics.append(String.format(Locale.ROOT, " acc %.4f", s.evalAccuracy()));
+            }
+            s.evalMetrics().forEach((name, value) -> metrics.append(String.format(Locale.ROOT, " %s %.4f", name, value)));
+            out.println(String.format(Locale.ROOT, "%s: train loss %.4f%s | %s loss %.4f%s | %.1f s, %.0f img/s",
+                    prefix(), s.trainLoss(), Double.isNaN(s.trainAccuracy()) ? ""
+                            : String.format(Locale.ROOT, " acc %.4f", s.trainAccuracy()),
+                    evalTarget, s.evalLoss(), metrics, s.seconds(), s.imagesPerSecond()));
+            return;
+        }
         out.println(String.format(Locale.ROOT,
                 "%s: train loss %.4f acc %.4f | %s loss %.4f acc %.4f | %.1f s, %.0f img/s",
                 prefix(), s.trainLoss(), s.trainAccuracy(), evalTarget, s.evalLoss(), s.evalAccuracy(),

@@ -18,6 +18,7 @@ import dev.lamina.runtime.report.EpochStats;
 import dev.lamina.runtime.report.EvalTarget;
 import dev.lamina.runtime.report.HistoryFiles;
 import dev.lamina.runtime.report.RunCaption;
+import dev.lamina.runtime.task.TaskSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ final class TrainingRun {
     private long step;
     private int bestEpoch;
     private double bestAccuracy = Double.NEGATIVE_INFINITY;
+    /** The last evaluation's value of the task's selection metric (multi-class: its accuracy). */
+    private double lastScore = Double.NaN;
     /** Whether this run (not the checkpoint it resumed from) has checked where the parameters live. */
     private boolean placementChecked;
     private boolean stoppedEarly;
@@ -96,15 +99,15 @@ final class TrainingRun {
             if (patienceRunOut()) {
                 stoppedEarly = true;
                 progress.info(String.format(java.util.Locale.ROOT, "early stop after epoch %d: no better validation"
-                        + " accuracy than %.4f (epoch %d) for %d epoch(s)", epoch, bestAccuracy, bestEpoch,
-                        epoch - bestEpoch));
+                        + " %s than %.4f (epoch %d) for %d epoch(s)", epoch, config.task().selectionName(), bestAccuracy,
+                        bestEpoch, epoch - bestEpoch));
                 return;
             }
             EpochStats stats = runEpoch(epoch + 1, train, evalSet);
             history.add(stats);
             epoch = stats.epoch();
-            if (stats.evalAccuracy() > bestAccuracy) {
-                bestAccuracy = stats.evalAccuracy();
+            if (lastScore > bestAccuracy) {
+                bestAccuracy = lastScore;
                 bestEpoch = epoch;
             }
             progress.epochDone(stats, evalTarget);
@@ -174,17 +177,24 @@ final class TrainingRun {
     }
 
     private static double chanceLoss(int classes) {
-        return Math.log(Math.max(classes, 2));
+        return new TaskSpec.MultiClass().chanceLoss(classes);
     }
 
+    /** The loss above which a run of this config's task has exploded. */
+    private double explosionLimit(ExampleSet train) {
+        return EXPLOSION_FACTOR * config.task().chanceLoss(train.classes());
+    }
+
+
+
     private EpochStats runEpoch(int epoch, ExampleSet train, ExampleSet evalSet) {
-        double limit = explosionLimit(train.classes());
+        double limit = explosionLimit(train);
         // Re-seeding per epoch makes dropout masks the same in a resumed and an uninterrupted run;
         // the data order and augmentation depend only on (seed, epoch) too.
         Engine.getInstance().setRandomSeed(Long.hashCode(config.settings().seed() * 31 + epoch));
         long start = System.nanoTime();
         double lossSum = 0;
-        long correct = 0;
+        double correct = 0;
         long images = 0;
         int index = 0;
         float rate = config.settings().learningRate();
@@ -201,7 +211,7 @@ final class TrainingRun {
                 }
                 index++;
                 rate = config.settings().schedule().rate(config.settings().learningRate(), step, totalSteps);
-                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate, train.classes());
+                DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate, train);
                 lossSum += outcome.lossSum();
                 correct += outcome.correct();
                 images += outcome.size();
@@ -217,23 +227,24 @@ final class TrainingRun {
         }
         if (eval.examples() > 0 && eval.loss() > limit) {
             throw new TrainingDivergedException(epoch, index, "the " + evalTarget + " loss (measured after the last"
-                    + " batch), " + exploded(train.classes()) + ",", eval.loss(), config.settings().learningRate(), lastGood());
+                    + " batch), " + exploded(train) + ",", eval.loss(), config.settings().learningRate(), lastGood());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         steps.epochDone();
-        return new EpochStats(epoch, lossSum / images, (double) correct / images, eval.loss(), eval.accuracy(),
-                seconds, images / trainSeconds, rate);
+        lastScore = eval.metrics().selection();
+        return new EpochStats(epoch, lossSum / images, correct / images, eval.loss(), eval.accuracy(),
+                seconds, images / trainSeconds, rate, eval.metrics().values());
     }
 
     /** One optimizer step, refusing a non-finite or exploded loss before it touches the parameters. */
-    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, int count, float rate, int classes) {
+    private DjlSteps.Outcome trainStep(Batch batch, int epoch, int index, int count, float rate, ExampleSet train) {
         DjlSteps.Outcome outcome = memory.call(() -> steps.forwardBackward(batch, index, count));
         if (!Double.isFinite(outcome.lossSum())) {
             throw new TrainingDivergedException(epoch, index, "the training loss", outcome.meanLoss(),
                     config.settings().learningRate(), lastGood());
         }
-        if (outcome.meanLoss() > explosionLimit(classes)) {
-            throw new TrainingDivergedException(epoch, index, "the training loss, " + exploded(classes) + ",",
+        if (outcome.meanLoss() > explosionLimit(train)) {
+            throw new TrainingDivergedException(epoch, index, "the training loss, " + exploded(train) + ",",
                     outcome.meanLoss(), config.settings().learningRate(), lastGood());
         }
         steps.learningRate(rate);
@@ -269,9 +280,13 @@ final class TrainingRun {
                         limitBatches == 1 ? "" : "es");
     }
 
-    private static String exploded(int classes) {
+    private String exploded(ExampleSet train) {
+        if (!(config.task() instanceof TaskSpec.MultiClass)) {
+            return String.format(java.util.Locale.ROOT, "more than %.0f times the %.2f of a model that knows nothing",
+                    EXPLOSION_FACTOR, config.task().chanceLoss(train.classes()));
+        }
         return String.format(java.util.Locale.ROOT, "more than %.0f times the %.2f of a uniform guess over %d classes",
-                EXPLOSION_FACTOR, chanceLoss(classes), classes);
+                EXPLOSION_FACTOR, chanceLoss(train.classes()), train.classes());
     }
 
     private void save() {

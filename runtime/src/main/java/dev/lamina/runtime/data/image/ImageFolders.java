@@ -432,6 +432,11 @@ public final class ImageFolders {
         return out.toString();
     }
 
+    /** Decodes every file once, in parallel ({@link ImageManifest} checks its files so too); the failures, in file order. */
+    static List<BadImage> checkFiles(List<Path> files, int c, int h, int w, Options options) {
+        return check(files.stream().map(f -> new Scanned(f, "")).toList(), c, h, w, options);
+    }
+
     /** Decodes every file once, in parallel; the failures, in file order. */
     private static List<BadImage> check(List<Scanned> files, int c, int h, int w, Options options) {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
