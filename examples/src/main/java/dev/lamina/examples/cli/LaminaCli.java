@@ -4,6 +4,7 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.device.DeviceUnavailableException;
+import dev.lamina.runtime.model.EngineUnavailableException;
 import dev.lamina.runtime.model.LaminaModelException;
 import dev.lamina.runtime.onnx.OnnxExportException;
 import dev.lamina.runtime.train.DeviceOutOfMemoryException;
@@ -37,8 +38,8 @@ import java.util.concurrent.Callable;
  * <p>Exit codes: {@value #OK} success, {@value #TRAINING_FAILED} training failed (NaN or infinite
  * loss, out of memory, I/O error, a failure inside DJL or PyTorch), {@value #USAGE} bad usage
  * (unknown option, model or dataset; an option value out of range ({@link InvalidInputException});
- * missing, damaged or empty data; a device that is not there; a checkpoint of another model or
- * other data).
+ * missing, damaged or empty data; a device or inference engine that is not there; a checkpoint of
+ * another model or other data).
  */
 @Command(name = "lamina",
         mixinStandardHelpOptions = true,
@@ -253,15 +254,16 @@ public final class LaminaCli implements Callable<Integer> {
 
     /**
      * {@value #USAGE} for input the user can fix (an option value, a model or dataset name, data
-     * files, a device that is not there, a checkpoint of another model or other data); {@value
-     * #TRAINING_FAILED} for everything else, including {@link IllegalArgumentException}s that
+     * files, a device or inference engine that is not there, a checkpoint of another model or other
+     * data); {@value #TRAINING_FAILED} for everything else, including {@link IllegalArgumentException}s that
      * are not {@link InvalidInputException}s (DJL and PyTorch throw those for their own failures).
      */
     static int exitCode(Throwable e) {
         if (e instanceof InvalidInputException || e instanceof DatasetException
                 || e instanceof DeviceUnavailableException || e instanceof CheckpointException
                 || e instanceof NoSuchFileException || e instanceof CommandLine.ParameterException
-                || e instanceof LaminaModelException || e instanceof OnnxExportException) {
+                || e instanceof LaminaModelException || e instanceof OnnxExportException
+                || e instanceof EngineUnavailableException) {
             return USAGE;
         }
         return TRAINING_FAILED;
