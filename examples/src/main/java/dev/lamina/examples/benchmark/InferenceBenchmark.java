@@ -58,8 +58,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>At batch 1 ({@code predict}) and batch 64 ({@code batchPredict}), every call runs every
- * variant on the same images, the order rotated by one on each call, so drift and other processes'
- * load hit all alike; an untimed warm-up of a tenth of the calls (at least 10) comes first; images/s
+ * variant on the same images, in an order that changes on every call ({@link #order}), so drift and
+ * other processes' load hit all alike; an untimed warm-up ({@link Settings#of}: a tenth of the calls, at least 10) comes first; images/s
  * = batch / median call time. The images are random 8-bit images of the model's input size (grey
  * or RGB from its channels), seeded: speed does not depend on the pixels.
  */
@@ -68,9 +68,15 @@ public final class InferenceBenchmark {
     /**
      * @param calls timed calls at batch 1
      * @param batchCalls timed calls at batch 64
+     * @param warmUp untimed calls before each batch size's timed ones
      * @param seed the images' pixels
      */
-    public record Settings(int calls, int batchCalls, long seed) {}
+    public record Settings(int calls, int batchCalls, int warmUp, long seed) {
+        /** {@code calls} and {@code batchCalls} with a warm-up of a tenth of the calls, at least 10. */
+        public static Settings of(int calls, int batchCalls, long seed) {
+            return new Settings(calls, batchCalls, Math.max(10, calls / 10), seed);
+        }
+    }
 
     /**
      * One variant at one batch size.
@@ -131,7 +137,7 @@ public final class InferenceBenchmark {
                 List<Measurement> all = new ArrayList<>();
                 for (int batch : BATCHES) {
                     int calls = batch == 1 ? settings.calls() : settings.batchCalls();
-                    List<Measurement> rows = measure(variants, images, batch, calls);
+                    List<Measurement> rows = measure(variants, images, batch, calls, settings.warmUp());
                     double raw = rows.get(1).imagesPerSecond();
                     for (Measurement m : rows) {
                         out.printf(Locale.ROOT, "| %d | %s | %.0f | %.3f | %.2f |%n", batch, m.variant(),
@@ -146,17 +152,15 @@ public final class InferenceBenchmark {
         }
     }
 
-    private static List<Measurement> measure(List<Variant> variants, List<Image> images, int batch, int calls)
-            throws Exception {
+    private static List<Measurement> measure(List<Variant> variants, List<Image> images, int batch, int calls,
+                                             int warmUp) throws Exception {
         int n = variants.size();
         long[][] times = new long[n][calls];
-        int warmUp = Math.max(10, calls / 10);
         int chunks = images.size() / batch;
         for (int call = -warmUp; call < calls; call++) {
             int from = Math.floorMod(call, chunks) * batch;
             List<Image> chunk = images.subList(from, from + batch);
-            for (int j = 0; j < n; j++) {
-                int v = Math.floorMod(call + j, n); // rotate the order on every call
+            for (int v : order(call)) {
                 long start = System.nanoTime();
                 variants.get(v).call(chunk);
                 long elapsed = System.nanoTime() - start;
@@ -170,6 +174,26 @@ public final class InferenceBenchmark {
             rows.add(new Measurement(VARIANTS.get(v), batch, median(times[v]) / 1e9));
         }
         return rows;
+    }
+
+    /**
+     * The order of the variants in call {@code call}: the ONNX Runtime pair, the PyTorch three and
+     * the conversion as groups, whose order rotates on every call, and within each group an order
+     * that rotates every third call. Variants of one group run back to back, so the one that runs
+     * first after another group (with that group's weights in the caches, and its threads maybe
+     * still spinning) is each of them in turn.
+     */
+    static List<Integer> order(int call) {
+        List<List<Integer>> groups = List.of(List.of(0, 1), List.of(2, 3, 4), List.of(5));
+        List<Integer> order = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> group = groups.get(Math.floorMod(call + g, groups.size()));
+            int shift = Math.floorDiv(call, groups.size());
+            for (int j = 0; j < group.size(); j++) {
+                order.add(group.get(Math.floorMod(shift + j, group.size())));
+            }
+        }
+        return order;
     }
 
     private static void best(List<Classifications> results) {

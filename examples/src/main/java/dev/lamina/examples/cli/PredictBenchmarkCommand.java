@@ -46,7 +46,7 @@ final class PredictBenchmarkCommand implements Callable<Integer> {
                     + " and " + batchCalls);
         }
         try (LaminaModel model = LaminaModel.load(modelDir)) {
-            InferenceBenchmark.run(model, new InferenceBenchmark.Settings(calls, batchCalls, seed),
+            InferenceBenchmark.run(model, InferenceBenchmark.Settings.of(calls, batchCalls, seed),
                     CliOutput.stdout(spec));
         }
         return LaminaCli.OK;

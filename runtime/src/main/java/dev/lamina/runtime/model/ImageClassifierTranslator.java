@@ -92,8 +92,9 @@ final class ImageClassifierTranslator implements Translator<Image, Classificatio
 
     /**
      * The block's output: the only one on PyTorch; on ONNX Runtime the graph's {@value
-     * OnnxExporter#LOGITS} (it also outputs {@value OnnxExporter#PROBABILITIES}, which is not read,
-     * so both engines' probabilities come from the same softmax below).
+     * OnnxExporter#LOGITS} (the predictor's graph has no other output, and a graph with {@value
+     * OnnxExporter#PROBABILITIES} too would not have them read: both engines' probabilities come
+     * from the same softmax below).
      */
     private static NDArray logits(NDList list) {
         NDArray named = list.get(OnnxExporter.LOGITS);

@@ -433,7 +433,8 @@ public final class LaminaModel implements AutoCloseable {
      * {@link #predictor()} on {@code engine}: the same conversion, normalization and softmax, the
      * forward pass on PyTorch (the loaded block) or on ONNX Runtime. For {@link
      * InferenceEngine#ONNXRUNTIME} the model's ONNX graph ({@link OnnxExporter}, as {@link
-     * #exportOnnx} writes it) is built in memory and loaded into ONNX Runtime once, when the first
+     * #exportOnnx} writes it, without the probabilities output the predictor does not read) is built
+     * in memory and loaded into ONNX Runtime once, when the first
      * such predictor is made, and closed with this model; nothing is written into the model's
      * directory. Its probabilities equal PyTorch's within 1e-5.
      *
@@ -463,8 +464,8 @@ public final class LaminaModel implements AutoCloseable {
     /** The model on ONNX Runtime, loaded from its ONNX graph the first time it is asked for. */
     private synchronized Model onnxRuntimeModel() {
         if (onnxRuntime == null) {
-            onnxRuntime = OnnxRuntimeModel.load(info.modelName(),
-                    OnnxExporter.export(net, block(), info.modelName(), onnxMetadata()));
+            onnxRuntime = OnnxRuntimeModel.load(info.modelName(), OnnxRuntimeModel.logitsOnly(
+                    OnnxExporter.export(net, block(), info.modelName(), onnxMetadata())));
         }
         return onnxRuntime;
     }

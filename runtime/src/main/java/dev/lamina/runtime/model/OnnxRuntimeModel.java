@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import dev.lamina.runtime.onnx.OnnxExporter;
+import dev.lamina.runtime.onnx.proto.OnnxProto.GraphProto;
 import dev.lamina.runtime.onnx.proto.OnnxProto.ModelProto;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,6 +22,26 @@ final class OnnxRuntimeModel {
     static final String DEPENDENCY = "ai.djl.onnxruntime:onnxruntime-engine:" + Engine.getDjlVersion();
 
     private OnnxRuntimeModel() {}
+
+    /**
+     * {@code model} with only the {@value OnnxExporter#LOGITS} output: DJL's engine computes every
+     * output of a graph on each call, and the predictor reads the logits only (its softmax is its
+     * own, the same for every engine).
+     */
+    static ModelProto logitsOnly(ModelProto model) {
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        for (int i = graph.getOutputCount() - 1; i >= 0; i--) {
+            if (!graph.getOutput(i).getName().equals(OnnxExporter.LOGITS)) {
+                graph.removeOutput(i);
+            }
+        }
+        for (int i = graph.getNodeCount() - 1; i >= 0; i--) {
+            if (graph.getNode(i).getOutputList().contains(OnnxExporter.PROBABILITIES)) {
+                graph.removeNode(i);
+            }
+        }
+        return model.toBuilder().setGraph(graph).build();
+    }
 
     /**
      * Loads {@code graph} into a new DJL model of DJL's ONNX Runtime engine, on the CPU.
