@@ -53,8 +53,10 @@ import java.util.Set;
  *   <li>{@code pytorch forward}: the floor of both PyTorch predictors: the converted batch made a
  *       tensor, the block's forward pass, the logits read back, with no predictor or
  *       translator;</li>
+ *   <li>{@code pytorch tensors}: the same without the forward pass (the converted batch made a
+ *       tensor and read back): what creating and reading tensors costs;</li>
  *   <li>{@code conversion}: the images converted and normalized into floats alone (every variant
- *       but the last two pays it).</li>
+ *       pays it).</li>
  * </ul>
  *
  * <p>At batch 1 ({@code predict}) and batch 64 ({@code batchPredict}), every call runs every
@@ -93,7 +95,7 @@ public final class InferenceBenchmark {
 
     /** The variants' labels, in the order {@link #run} reports them. */
     public static final List<String> VARIANTS = List.of("onnxruntime", "raw onnxruntime", "pytorch",
-            "pytorch before", "pytorch forward", "conversion");
+            "pytorch before", "pytorch forward", "pytorch tensors", "conversion");
 
     private static final int[] BATCHES = {1, 64};
 
@@ -126,12 +128,16 @@ public final class InferenceBenchmark {
                         chunk -> raw(env, session, converter, chunk),
                         chunk -> best(pytorch.batchPredict(chunk)),
                         chunk -> best(before.batchPredict(chunk)),
-                        chunk -> forward(model, converter, chunk),
+                        chunk -> forward(model, converter, chunk, true),
+                        chunk -> forward(model, converter, chunk, false),
                         converter::convert);
-                out.printf(Locale.ROOT, "%s; %d CPU cores (%s); Java %s; DJL %s, PyTorch %s, ONNX Runtime %s%n",
+                out.printf(Locale.ROOT, "%s; %d CPU cores (%s); Java %s; DJL %s, PyTorch %s (threads: %s),"
+                                + " ONNX Runtime %s (default session options); %d calls at batch 1, %d at batch 64%n",
                         model.info().modelName(), Runtime.getRuntime().availableProcessors(), cpuName(),
                         System.getProperty("java.version"), ai.djl.engine.Engine.getDjlVersion(),
-                        ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), env.getVersion());
+                        ai.djl.engine.Engine.getEngine("PyTorch").getVersion(),
+                        System.getProperty("ai.djl.pytorch.num_threads", "DJL's default"), env.getVersion(),
+                        settings.calls(), settings.batchCalls());
                 out.println("| batch | variant | images/s | median ms per call | / raw onnxruntime |");
                 out.println("|---:|---|---:|---:|---:|");
                 List<Measurement> all = new ArrayList<>();
@@ -177,14 +183,14 @@ public final class InferenceBenchmark {
     }
 
     /**
-     * The order of the variants in call {@code call}: the ONNX Runtime pair, the PyTorch three and
+     * The order of the variants in call {@code call}: the ONNX Runtime pair, the PyTorch four and
      * the conversion as groups, whose order rotates on every call, and within each group an order
      * that rotates every third call. Variants of one group run back to back, so the one that runs
      * first after another group (with that group's weights in the caches, and its threads maybe
      * still spinning) is each of them in turn.
      */
     static List<Integer> order(int call) {
-        List<List<Integer>> groups = List.of(List.of(0, 1), List.of(2, 3, 4), List.of(5));
+        List<List<Integer>> groups = List.of(List.of(0, 1), List.of(2, 3, 4, 5), List.of(6));
         List<Integer> order = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Integer> group = groups.get(Math.floorMod(call + g, groups.size()));
@@ -218,12 +224,14 @@ public final class InferenceBenchmark {
         }
     }
 
-    private static void forward(LaminaModel model, Converter converter, List<Image> chunk) {
+    /** The converted batch as a tensor, through the block or not, read back. */
+    private static void forward(LaminaModel model, Converter converter, List<Image> chunk, boolean forward) {
         float[] batch = converter.convert(chunk);
         try (NDManager manager = model.djlModel().getNDManager().newSubManager()) {
             NDArray x = manager.create(FloatBuffer.wrap(batch), new Shape(converter.shape(chunk.size())));
-            model.block().forward(new ParameterStore(manager, false), new NDList(x), false)
-                    .singletonOrThrow().toFloatArray();
+            NDArray out = forward ? model.block().forward(new ParameterStore(manager, false), new NDList(x), false)
+                    .singletonOrThrow() : x;
+            out.toFloatArray();
         }
     }
 

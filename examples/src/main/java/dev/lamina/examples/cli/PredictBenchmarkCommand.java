@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
         header = "Inference speed of a saved model on each engine.",
         description = "Classify the same random images of the model's input size, in one process,"
                 + " with the ONNX Runtime predictor, ONNX Runtime called directly (OrtSession), the"
-                + " PyTorch predictor, the PyTorch predictor as it was before issue 25, and the PyTorch"
-                + " forward pass alone; print images/s at batch 1 and 64 from median call times."
+                + " PyTorch predictor, the PyTorch predictor as it was before issue 25, the PyTorch"
+                + " forward pass alone and the tensors alone; print images/s at batch 1 and 64 from"
+                + " median call times."
                 + " Every call runs every variant, the order rotated on each call.")
 final class PredictBenchmarkCommand implements Callable<Integer> {
     @Spec
