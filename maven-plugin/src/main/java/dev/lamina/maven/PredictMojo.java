@@ -1,6 +1,7 @@
 package dev.lamina.maven;
 
 import dev.lamina.runtime.data.image.ImageConversion;
+import dev.lamina.runtime.model.InferenceEngine;
 import dev.lamina.runtime.run.ImagePrediction;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -65,11 +66,19 @@ public final class PredictMojo extends LaminaMojo {
     @Parameter(property = "lamina.resize")
     String resize;
 
+    /**
+     * What computes the forward pass: {@code pytorch} (the engine the model was trained with) or
+     * {@code onnxruntime} (ONNX Runtime on the model's ONNX graph, built in memory; the project
+     * needs {@code ai.djl.onnxruntime:onnxruntime-engine}). CLI: {@code --engine}.
+     */
+    @Parameter(property = "lamina.engine", defaultValue = "pytorch")
+    String engine;
+
     @Override
     void run(ProjectClasses classes, PrintStream stdout) throws Exception {
         ImageConversion.Resize given = resize == null ? null : ImageConversion.Resize.parse(resize);
         ImagePrediction.Outcome outcome = new ImagePrediction(modelDir.toPath(), images.stream().map(File::toPath)
-                .toList(), topK, path(csv), force, batchSize, given).run(stdout::println, getLog()::error);
+                .toList(), topK, path(csv), force, batchSize, given, InferenceEngine.parse(engine)).run(stdout::println, getLog()::error);
         if (outcome.failures() != null) {
             throw new MojoFailureException(outcome.failures());
         }

@@ -34,8 +34,8 @@ import java.util.concurrent.Callable;
  * <p>Exit codes: {@value #OK} success, {@value #TRAINING_FAILED} training failed (NaN or infinite
  * loss, out of memory, I/O error, a failure inside DJL or PyTorch), {@value #USAGE} bad usage
  * (unknown option, model or dataset; an option value out of range ({@link InvalidInputException});
- * missing, damaged or empty data; a device that is not there; a checkpoint of another model or
- * other data).
+ * missing, damaged or empty data; a device or inference engine that is not there; a checkpoint of
+ * another model or other data).
  */
 @Command(name = "lamina",
         mixinStandardHelpOptions = true,
@@ -246,8 +246,8 @@ public final class LaminaCli implements Callable<Integer> {
 
     /**
      * {@value #USAGE} for input the user can fix (an option value, a model or dataset name, data
-     * files, a device that is not there, a checkpoint of another model or other data); {@value
-     * #TRAINING_FAILED} for everything else, including {@link IllegalArgumentException}s that
+     * files, a device or inference engine that is not there, a checkpoint of another model or other
+     * data); {@value #TRAINING_FAILED} for everything else, including {@link IllegalArgumentException}s that
      * are not {@link InvalidInputException}s (DJL and PyTorch throw those for their own failures).
      */
     static int exitCode(Throwable e) {

@@ -3,6 +3,7 @@ package dev.lamina.examples.cli;
 import ai.djl.translate.TranslateException;
 import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.run.ImagePrediction;
+import dev.lamina.runtime.model.InferenceEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,6 +67,13 @@ final class PredictCommand implements Callable<Integer> {
                     + " image; a bad image is a row with its reason (docs/scale-out.md).")
     String spark;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "pytorch",
+            description = "What computes the forward pass: pytorch (the engine the model was"
+                    + " trained with) or onnxruntime (ONNX Runtime on the model's ONNX graph, built in"
+                    + " memory; CPU only, about twice as fast on small models). Probabilities agree"
+                    + " within 1e-5.")
+    String engine;
+
     @Override
     public Integer call() throws IOException, TranslateException {
         PrintStream stdout = CliOutput.stdout(spec);
@@ -75,7 +83,8 @@ final class PredictCommand implements Callable<Integer> {
                     batchSize, resize), stdout);
         }
         ImageConversion.Resize given = resize == null ? null : ImageConversion.Resize.parse(resize);
-        ImagePrediction.Outcome outcome = new ImagePrediction(modelDir, inputs, topK, out, force, batchSize, given)
+        ImagePrediction.Outcome outcome = new ImagePrediction(modelDir, inputs, topK, out, force, batchSize, given,
+                InferenceEngine.parse(engine))
                 .run(stdout::println, problem -> spec.commandLine().getErr().println("lamina predict: " + problem));
         if (outcome.failures() != null) {
             spec.commandLine().getErr().println("lamina predict: " + outcome.failures());

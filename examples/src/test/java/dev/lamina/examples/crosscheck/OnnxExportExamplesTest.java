@@ -107,7 +107,7 @@ class OnnxExportExamplesTest {
     }
 
     /** Batch norm statistics of a fresh block are 0 and 1; random ones make the check meaningful. */
-    private static void randomizeStatistics(Block block) {
+    static void randomizeStatistics(Block block) {
         Random random = new Random(7);
         for (Pair<String, Parameter> p : block.getParameters()) {
             String name = p.getKey();

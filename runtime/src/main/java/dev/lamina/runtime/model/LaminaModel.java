@@ -57,6 +57,8 @@ public final class LaminaModel implements AutoCloseable {
     private final LaminaNet net;
     private final SavedModelInfo info;
     private final Path dir;
+    /** The model on ONNX Runtime ({@link InferenceEngine#ONNXRUNTIME}), made by the first predictor that asks. */
+    private Model onnxRuntime;
 
     private LaminaModel(Model model, LaminaNet net, SavedModelInfo info, Path dir) {
         this.model = model;
@@ -450,24 +452,59 @@ public final class LaminaModel implements AutoCloseable {
     }
 
     /**
-     * A DJL predictor: an image in, the classes with their probabilities out, converted and
-     * normalized as in training: an image of another size than the model's input is fitted by the
-     * resize policy training used ({@link SavedModelInfo#resize()}; refused for {@code none}). Close
-     * it after use; it is not thread-safe (make one per thread).
+     * A DJL predictor on {@link InferenceEngine#PYTORCH}: an image in, the classes with their
+     * probabilities out, converted and normalized as in training: an image of another size than the
+     * model's input is fitted by the resize policy training used ({@link SavedModelInfo#resize()};
+     * refused for {@code none}). Close it after use; it is not thread-safe (make one per thread).
      */
     public Predictor<Image, Classifications> predictor() {
-        return predictor(info.resize());
+        return predictor(InferenceEngine.PYTORCH, info.resize());
     }
 
     /** {@link #predictor()} with another resize policy than training's for images of another size. */
     public Predictor<Image, Classifications> predictor(ImageConversion.Resize resize) {
+        return predictor(InferenceEngine.PYTORCH, resize);
+    }
+
+    /**
+     * {@link #predictor()} on {@code engine}: the same conversion, normalization and softmax, the
+     * forward pass on PyTorch (the loaded block) or on ONNX Runtime. For {@link
+     * InferenceEngine#ONNXRUNTIME} the model's ONNX graph ({@link OnnxExporter}, as {@link
+     * #exportOnnx} writes it, without the probabilities output the predictor does not read) is built
+     * in memory and loaded into ONNX Runtime once, when the first
+     * such predictor is made, and closed with this model; nothing is written into the model's
+     * directory. Its probabilities equal PyTorch's within 1e-5.
+     *
+     * @throws EngineUnavailableException when {@code engine} is {@link InferenceEngine#ONNXRUNTIME}
+     *     and DJL's ONNX Runtime engine ({@code ai.djl.onnxruntime:onnxruntime-engine}, an optional
+     *     dependency of lamina-runtime) is not on the class path, or ONNX Runtime does not load
+     */
+    public Predictor<Image, Classifications> predictor(InferenceEngine engine) {
+        return predictor(engine, info.resize());
+    }
+
+    /** {@link #predictor(InferenceEngine)} with another resize policy than training's. */
+    public Predictor<Image, Classifications> predictor(InferenceEngine engine, ImageConversion.Resize resize) {
         if (info.inputShape().length != 3) {
             throw new LaminaModelException(info.modelName() + " takes a vector of "
                     + java.util.Arrays.toString(info.inputShape()) + " values, not an image, so it has no image"
                     + " predictor; call djlModel().newPredictor(...) with a Translator of your own");
         }
-        return model.newPredictor(new ImageClassifierTranslator(info.inputShape(), info.normalization(),
-                info.classes(), resize));
+        ImageClassifierTranslator translator = new ImageClassifierTranslator(info.inputShape(),
+                info.normalization(), info.classes(), resize);
+        return switch (engine) {
+            case PYTORCH -> model.newPredictor(translator);
+            case ONNXRUNTIME -> onnxRuntimeModel().newPredictor(translator);
+        };
+    }
+
+    /** The model on ONNX Runtime, loaded from its ONNX graph the first time it is asked for. */
+    private synchronized Model onnxRuntimeModel() {
+        if (onnxRuntime == null) {
+            onnxRuntime = OnnxRuntimeModel.load(info.modelName(), OnnxRuntimeModel.logitsOnly(
+                    OnnxExporter.export(net, block(), info.modelName(), onnxMetadata())));
+        }
+        return onnxRuntime;
     }
 
     /**
@@ -504,6 +541,10 @@ public final class LaminaModel implements AutoCloseable {
      * name as metadata.
      */
     public void exportOnnx(Path file) throws IOException {
+        OnnxExporter.write(file, net, block(), info.modelName(), onnxMetadata(), onnxHead(info.task()));
+    }
+
+    private Map<String, String> onnxMetadata() {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("lamina.model", info.modelName());
         metadata.put("lamina.net_class", info.netClass());
@@ -516,7 +557,7 @@ public final class LaminaModel implements AutoCloseable {
             metadata.put("lamina.task", info.task().id());
             metadata.put("lamina.task_settings", Json.write(info.task().toJson()));
         }
-        OnnxExporter.write(file, net, block(), info.modelName(), metadata, onnxHead(info.task()));
+        return metadata;
     }
 
     /**
@@ -541,9 +582,16 @@ public final class LaminaModel implements AutoCloseable {
         return OnnxExporter.Head.SOFTMAX;
     }
 
+    /** Closes the DJL model, and the ONNX Runtime one when a predictor made it. */
     @Override
-    public void close() {
-        model.close();
+    public synchronized void close() {
+        try {
+            if (onnxRuntime != null) {
+                onnxRuntime.close();
+            }
+        } finally {
+            model.close();
+        }
     }
 
     private static String simpleName(String className) {

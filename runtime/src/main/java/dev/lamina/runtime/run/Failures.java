@@ -4,6 +4,7 @@ import dev.lamina.runtime.InvalidInputException;
 import dev.lamina.runtime.checkpoint.CheckpointException;
 import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.device.DeviceUnavailableException;
+import dev.lamina.runtime.model.EngineUnavailableException;
 import dev.lamina.runtime.model.LaminaModelException;
 import dev.lamina.runtime.onnx.OnnxExportException;
 
@@ -34,6 +35,6 @@ public final class Failures {
         return e instanceof InvalidInputException || e instanceof DatasetException
                 || e instanceof DeviceUnavailableException || e instanceof CheckpointException
                 || e instanceof NoSuchFileException || e instanceof LaminaModelException
-                || e instanceof OnnxExportException;
+                || e instanceof OnnxExportException || e instanceof EngineUnavailableException;
     }
 }

@@ -11,6 +11,7 @@ import dev.lamina.runtime.data.DatasetException;
 import dev.lamina.runtime.data.image.ImageConversion;
 import dev.lamina.runtime.io.AtomicFiles;
 import dev.lamina.runtime.io.OutputTarget;
+import dev.lamina.runtime.model.InferenceEngine;
 import dev.lamina.runtime.model.LaminaModel;
 import dev.lamina.runtime.model.SavedModelInfo;
 import dev.lamina.runtime.task.Prediction;
@@ -44,9 +45,11 @@ import java.util.stream.Stream;
  * @param batchSize images per forward pass
  * @param resize images of another size than the model's input: the policy, or null for the one
  *     the model was trained with
+ * @param engine what computes the forward pass ({@link InferenceEngine}), or null for {@link
+ *     InferenceEngine#PYTORCH}
  */
 public record ImagePrediction(Path modelDir, List<Path> inputs, int topK, Path csv, boolean force, int batchSize,
-                              ImageConversion.Resize resize) {
+                              ImageConversion.Resize resize, InferenceEngine engine) {
 
     /**
      * What a prediction run did.
@@ -86,7 +89,8 @@ public record ImagePrediction(Path modelDir, List<Path> inputs, int topK, Path c
             OutputTarget.require(csv, "--out", force, images, List.of(modelDir));
         }
         try (LaminaModel model = LaminaModel.load(modelDir);
-             Predictor<Image, Classifications> predictor = resize == null ? model.predictor() : model.predictor(resize)) {
+             Predictor<Image, Classifications> predictor = model.predictor(
+                     engine == null ? InferenceEngine.PYTORCH : engine, resize == null ? model.info().resize() : resize)) {
             SavedModelInfo info = model.info();
             ImageConversion.Resize policy = resize == null ? info.resize() : resize;
             List<String> classes = info.classes();
