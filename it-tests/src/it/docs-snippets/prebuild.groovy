@@ -4,8 +4,8 @@
 //           libtorch and an SLF4J provider, its ```xml blocks) and ONNX Runtime (inference.md's
 //           serving snippet), the simplelogger.properties usage.md shows; every snippet but "fails"
 //           and "it-test" as sources, with RunMainSnippets calling the main ones; and run/, the
-//           working directory of the main snippets: a small Fashion-MNIST (its first 600 training
-//           and 100 test images, as IDX files), test image 9 as test-images/7-sneaker/00009.png and
+//           working directory of the main snippets: a small Fashion-MNIST (its first 320 training
+//           and 64 test images, as IDX files), test image 9 as test-images/7-sneaker/00009.png and
 //           an image folder photos/ (two classes of drawn 64x64 colour images);
 //   fails/: README.md's pom.xml and the snippets marked "fails".
 def loader = new GroovyClassLoader(getClass().classLoader)
@@ -83,8 +83,8 @@ def subset = { String images, String labels, int count ->
         }
     }
 }
-subset('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 600)
-subset('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz', 100)
+subset('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 320)
+subset('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz', 64)
 System.setProperty('java.awt.headless', 'true')
 def random = new Random(42)
 ['circle', 'square'].each { shape ->

@@ -24,6 +24,12 @@ docs.of('fails').each { s ->
     }
 }
 
+// No escape sequence in the log: the repository's .mvn/jvm.config (-Djansi.noreset=true) keeps
+// Maven 3.8's jansi from writing ESC[0m resets, and Lamina's messages never hold one.
+List<String> escapes = build.log.readLines().findAll { it.contains('\u001b') }
+build.check(escapes.isEmpty(), "build.log has escape sequences (docs/usage.md, 'ESC[0m in Maven 3.8 logs'):\n"
+        + escapes.take(5).collect { it.replace('\u001b', 'ESC') }.join('\n'))
+
 // it-test snippets: their lines are in that project (indentation and blank lines ignored).
 def normalized = { List<String> lines -> lines*.trim().findAll { !it.isEmpty() } }
 def contains = { List<String> text, List<String> part ->
@@ -80,9 +86,11 @@ def process = new ProcessBuilder(java, '-Djava.awt.headless=true', '-cp', classp
 boolean done = process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)
 if (!done) process.destroyForcibly().waitFor()
 List<String> output = log.readLines('UTF-8')
-String last = output.findAll { it.startsWith('=== snippet ') }.with { it ? it[-1] - '=== snippet ' : 'none' }
-build.check(done && process.exitValue() == 0, "the main snippets did not run to their end (${done ? 'exit code '
-        + process.exitValue() : 'killed after 300 s'}); the last one started is ${last}:\n${output.takeRight(40).join('\n')}")
+List<String> started = output.findAll { it.startsWith('=== snippet ') }
+String last = started ? started[-1].substring('=== snippet '.length()) : 'none'
+String reason = done ? "exit code ${process.exitValue()}" : 'killed after 300 s'
+build.check(done && process.exitValue() == 0, "the main snippets did not run to their end (${reason});" +
+        " the last one started is ${last}:\n" + output.takeRight(40).join('\n'))
 build.check(output.count { it.startsWith('=== snippet ') } == docs.of('main').size(), "every main snippet ran: ${log}")
 // A clean log with the set-up docs/usage.md gives: no SLF4J warning, no download host, no DJL info.
 List<String> noise = output.findAll { it.contains('SLF4J') || it.contains('Unknown host') || it.contains('UnknownHost') || it.contains('INFO ai.djl') }
