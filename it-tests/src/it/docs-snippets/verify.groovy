@@ -10,13 +10,7 @@ File root = new File(readme).canonicalFile.parentFile
 def docs = docsClass.newInstance(root)
 
 // Both builds: build.log holds ok/ first, then fails/.
-List<List<String>> builds = [[]]
-build.log.readLines().each { line ->
-    builds[-1] << line
-    if (line.contains('BUILD SUCCESS') || line.contains('BUILD FAILURE')) builds << []
-}
-build.check(builds.size() == 3 && builds[0].any { it.contains('BUILD SUCCESS') }
-        && builds[1].any { it.contains('BUILD FAILURE') }, 'ok/ builds and fails/ fails')
+List<List<String>> builds = build.successThenFailure('ok', 'fails')
 docs.of('fails').each { s ->
     docsClass.unitFiles(s).keySet().each { name ->
         build.check(builds[1].any { it ==~ /^\[ERROR\] \S+\/${name}\.java:\[\d+,\d+\] \[lamina:\w+\].*/ },
