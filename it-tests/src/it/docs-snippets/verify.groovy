@@ -11,12 +11,36 @@ def docs = docsClass.newInstance(root)
 
 // Both builds: build.log holds ok/ first, then fails/.
 List<List<String>> builds = build.successThenFailure('ok', 'fails')
+int printed = 0
 docs.of('fails').each { s ->
     docsClass.unitFiles(s).keySet().each { name ->
         build.check(builds[1].any { it ==~ /^\[ERROR\] \S+\/${name}\.java:\[\d+,\d+\] \[lamina:\w+\].*/ },
                 "${s.doc}:${s.line} is marked 'fails' but ${name}.java got no Lamina error")
     }
+    // The javac output the page prints under the snippet (File.java:LINE: error|warning: [lamina:Id] text,
+    // where ' ... ' may stand for a part of the text) is the real one: same file, line, level and text.
+    List<String> page = new File(root, s.doc).readLines('UTF-8')
+    int end = s.line + s.lines.size()          // 0-based index of the snippet's closing fence
+    int fence = (end + 1..<Math.min(page.size(), end + 8)).find { page[it] == '```' }
+    if (fence == null) return
+    int close = (fence + 1..<page.size()).find { page[it] == '```' }
+    page.subList(fence + 1, close).each { line ->
+        def claim = line =~ /^(?:\S+\/)?(\w+\.java):(\d+): (error|warning): (\[lamina:\w+\] .*)$/
+        if (!claim.matches()) return
+        List<String> parts = claim.group(4).split(/ \.\.\. /).toList()
+        boolean real = builds[1].any { diagnostic ->
+            def m = build.DIAGNOSTIC.matcher(diagnostic)
+            if (!m.matches() || new File(m.group(2)).name != claim.group(1) || m.group(3) != claim.group(2)
+                    || m.group(1) != claim.group(3).toUpperCase()) return false
+            int at = 0
+            parts.every { part -> int i = m.group(5).indexOf(part, at); at = i + part.length(); i >= 0 } &&
+                    m.group(5).startsWith(parts[0]) && m.group(5).endsWith(parts[-1])
+        }
+        build.check(real, "${s.doc}:${fence + 2} prints a diagnostic the compiler does not:\n${line}")
+        printed++
+    }
 }
+build.check(printed >= 3, "the pages print the diagnostics of their 'fails' snippets (found ${printed})")
 
 // No escape sequence in the log: the repository's .mvn/jvm.config (-Djansi.noreset=true) keeps
 // Maven 3.8's jansi from writing ESC[0m resets, and Lamina's messages never hold one.
@@ -91,6 +115,6 @@ List<String> noise = output.findAll { it.contains('SLF4J') || it.contains('Unkno
 build.check(noise.isEmpty(), "the main snippets log (${log}):\n${noise.join('\n')}")
 docs.of('main').each { println "${it.doc}:${it.line}: ran" }
 println "docs: ${docs.snippets.size()} Java snippets (${docs.of('unit').size()} units, ${docs.of('main').size()} main," +
-        " ${docs.of('fields').size()} fields, ${docs.of('fails').size()} fails, ${docs.of('it-test').size()} it-test)" +
+        " ${docs.of('fields').size()} fields, ${docs.of('fails').size()} fails (${printed} printed diagnostics, each real), ${docs.of('it-test').size()} it-test)" +
         "; ${docs.qualifiedNames().size()} dev.lamina names, each in the code"
 return true
