@@ -73,6 +73,21 @@ class LaminaBuild {
         check(lines.isEmpty(), "expected no Lamina diagnostic, found:\n${lines.join('\n')}")
     }
 
+    /**
+     * The log of an invoker project that runs two builds (invoker.project.1 and .2), split after
+     * each BUILD SUCCESS or BUILD FAILURE; asserts that the first succeeded and the second failed.
+     */
+    List<List<String>> successThenFailure(String first, String second) {
+        List<List<String>> builds = [[]]
+        log.readLines().each { line ->
+            builds[-1] << line
+            if (line.contains('BUILD SUCCESS') || line.contains('BUILD FAILURE')) builds << []
+        }
+        check(builds.size() == 3 && builds[0].any { it.contains('BUILD SUCCESS') }
+                && builds[1].any { it.contains('BUILD FAILURE') }, "${first}/ builds, ${second}/ fails")
+        return builds.take(2)
+    }
+
     /** Asserts that the log contains {@code text}. */
     void expectLog(String text) {
         check(log.contains(text), "build.log does not contain '${text}'")

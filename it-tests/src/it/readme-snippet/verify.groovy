@@ -21,13 +21,7 @@ Map claimed = [:]
 build.check(claimed.keySet() == ['error', 'warning'] as Set, "README shows one error and one warning: ${claimed}")
 
 // build.log holds both builds, fixed/ first.
-List<List<String>> builds = [[]]
-build.log.readLines().each { line ->
-    builds[-1] << line
-    if (line.contains('BUILD SUCCESS') || line.contains('BUILD FAILURE')) builds << []
-}
-build.check(builds.size() == 3 && builds[0].any { it.contains('BUILD SUCCESS') }
-        && builds[1].any { it.contains('BUILD FAILURE') }, 'fixed/ builds, bad/ fails')
+List<List<String>> builds = build.successThenFailure('fixed', 'bad')
 def diagnostics = { List<String> part ->
     part.collect { build.DIAGNOSTIC.matcher(it) }.findAll { it.matches() && it.group(5).startsWith('[lamina:') }
             .collect { m -> [level: m.group(1), file: new File(m.group(2)).name, line: m.group(3) as int, message: m.group(5)] }
