@@ -78,7 +78,7 @@ public @interface Model {
          */
         MULTI_LABEL,
         /**
-         * N real values (N outputs, no bounding activation): a squared or Huber error on the
+         * N real values (N outputs, no bounding activation): the mean squared error on the
          * (optionally normalized) targets; predictions are the values in the targets' units.
          */
         REGRESSION
