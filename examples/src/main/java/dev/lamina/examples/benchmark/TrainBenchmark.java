@@ -41,7 +41,8 @@ import java.util.function.Supplier;
  *       on the input where the model needs it and on the weight), no Lamina and no DJL block in
  *       between;
  *   <li>{@link #dropout}: DJL's {@code Dropout} block against libtorch's {@code torch::dropout}
- *       called directly ({@code JniUtils.dropout}), a ReLU and a 3x3 convolution on the same tensor.
+ *       called directly ({@code JniUtils.dropout}), the same mask made from libtorch's uniform
+ *       generator, a ReLU and a 3x3 convolution on the same tensor.
  * </ul>
  *
  * All timings alternate their candidates and take medians, in one process, so the load of other
@@ -180,8 +181,9 @@ public final class TrainBenchmark {
     /**
      * Median seconds of a forward and backward pass, training on, on one tensor of {@code shape}
      * (with the batch axis): DJL's {@code Dropout} block, {@code torch::dropout} through {@code
-     * JniUtils.dropout}, a ReLU ({@code JniUtils.relu}) and a 3x3 convolution keeping the channels,
-     * by name.
+     * JniUtils.dropout}, the same mask made by hand ({@code randomUniform >= rate}, times {@code x},
+     * divided by {@code 1 - rate}), a ReLU ({@code JniUtils.relu}) and a 3x3 convolution keeping the
+     * channels, by name.
      */
     public static Map<String, Double> dropout(Shape shape, float rate, Settings settings) {
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -197,6 +199,12 @@ public final class TrainBenchmark {
             Map<String, Runnable> candidates = new LinkedHashMap<>();
             candidates.put(DJL_DROPOUT, trained(() -> block.forward(store, new NDList(x), true).singletonOrThrow()));
             candidates.put(TORCH_DROPOUT, trained(() -> JniUtils.dropout((PtNDArray) x, rate, true)));
+            candidates.put(UNIFORM_MASK, () -> {
+                try (NDManager masks = manager.newSubManager()) { // the mask's arrays are freed after each call
+                    trained(() -> x.mul(masks.randomUniform(0, 1, shape).gte(rate)
+                            .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).div(1 - rate))).run();
+                }
+            });
             candidates.put(RELU, trained(() -> JniUtils.relu((PtNDArray) x)));
             candidates.put(CONV, trained(() -> JniUtils.convolution((PtNDArray) x, (PtNDArray) w, (PtNDArray) b,
                     new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)));
@@ -207,6 +215,7 @@ public final class TrainBenchmark {
     /** The names of {@link #dropout}'s candidates. */
     public static final String DJL_DROPOUT = "DJL Dropout block";
     public static final String TORCH_DROPOUT = "torch::dropout (JniUtils.dropout)";
+    public static final String UNIFORM_MASK = "mask by hand: uniform >= rate, x mask / (1 - rate)";
     public static final String RELU = "ReLU (JniUtils.relu)";
     public static final String CONV = "3x3 conv, same channels (JniUtils.convolution)";
 

@@ -117,8 +117,10 @@ final class BenchmarkTrainCommand implements Callable<Integer> {
             Map<String, Double> dropout = TrainBenchmark.dropout(map, 0.5f, settings);
             out.printf(Locale.ROOT, "%nDropout 0.5 on a %s feature map, forward + backward, training on, medians:%n", map);
             dropout.forEach((name, s) -> out.printf(Locale.ROOT, "  %-48s %7.3f ms%n", name, 1000 * s));
-            out.printf(Locale.ROOT, "  DJL block / torch::dropout: %.2f; torch::dropout / ReLU: %.2f; torch::dropout / 3x3 conv: %.2f%n",
+            out.printf(Locale.ROOT, "  DJL block / torch::dropout: %.2f; torch::dropout / mask by hand: %.2f;"
+                            + " torch::dropout / ReLU: %.2f; torch::dropout / 3x3 conv: %.2f%n",
                     dropout.get(TrainBenchmark.DJL_DROPOUT) / dropout.get(TrainBenchmark.TORCH_DROPOUT),
+                    dropout.get(TrainBenchmark.TORCH_DROPOUT) / dropout.get(TrainBenchmark.UNIFORM_MASK),
                     dropout.get(TrainBenchmark.TORCH_DROPOUT) / dropout.get(TrainBenchmark.RELU),
                     dropout.get(TrainBenchmark.TORCH_DROPOUT) / dropout.get(TrainBenchmark.CONV));
         }
