@@ -60,6 +60,8 @@ public final class LaminaProcessor extends AbstractProcessor {
     private SourcePositions positions;
     private LintConfig lintConfig;
     private boolean printSummary;
+    /** The batch of the summaries' activation memory ({@code -Alamina.summary.batch}). */
+    private int summaryBatch;
     private final List<SarifWriter.Result> sarifResults = new ArrayList<>();
     /** Models whose annotation values javac had not resolved yet, retried in the next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
@@ -75,6 +77,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         lintConfig = LintConfig.fromOptions(env.getOptions(), problems);
         problems.forEach(reporter::report);
         printSummary = OptionCheck.summaryRequested(env.getOptions());
+        summaryBatch = OptionCheck.summaryBatch(env.getOptions());
     }
 
     @Override
@@ -185,7 +188,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         }
         TypeElement type = here.typeOf(spec.qualifiedName());
         if (printSummary) {
-            reporter.report(Problem.summary(spec.netName(), SummaryTable.render(node.shaped())), type, null);
+            reporter.report(Problem.summary(spec.netName(), SummaryTable.render(node.shaped(), summaryBatch)), type, null);
         }
         if (node.missingNet() != null) {
             reporter.report(node.missingNet(), here.locatorOf(spec.qualifiedName()));
@@ -346,7 +349,7 @@ public final class LaminaProcessor extends AbstractProcessor {
         String netName = shaped.spec().qualifiedNetName();
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(netName, type);
-            String source = NetWriter.write(shaped, generatedVisibleIn(type)).toString(); // one write: the Filer's writer is unbuffered per char
+            String source = NetWriter.write(shaped, summaryBatch, generatedVisibleIn(type)).toString(); // one write: the Filer's writer is unbuffered per char
             try (Writer writer = file.openWriter()) {
                 writer.write(source);
             }

@@ -71,9 +71,10 @@ class DepthwiseConvKindTest {
                 + ".optStride(new ai.djl.ndarray.types.Shape(1, 1)).optPadding(new ai.djl.ndarray.types.Shape(0, 0)).optDilation(new ai.djl.ndarray.types.Shape(1, 1))"
                 + ".setFilters(32).optGroups(16).optBias(true).build());");
         assertThat(net).contains("block.add(\"dw2_relu\", ai.djl.nn.Activation.reluBlock());");
-        // dw: 3*3*8 = 72; dw2: (16, 8, 8) -> (32, 4, 4), 5*5*16*2 + 32 = 832
-        assertThat(net).containsMatch("dw \\(DepthwiseConv\\) +\\(8, 8, 8\\) +72\\n");
-        assertThat(net).containsMatch("dw2 \\(DepthwiseConv\\) +\\(32, 4, 4\\) +832\\n");
+        // dw: 3*3*8 = 72 params (288 B), 8*8*8 outputs of 3*3 products = 4,608 MACs; 512 outputs * 4 B * 32 = 64 KiB
+        // dw2: (16, 8, 8) -> (32, 4, 4), 5*5*16*2 + 32 = 832 params (3.25 KiB), 512 outputs of 25 products = 12,800
+        assertThat(net).containsMatch("dw \\(DepthwiseConv\\) +\\(8, 8, 8\\) +72 +288 B +4\\.61K +64\\.00 KiB +128\\.00 KiB\\n");
+        assertThat(net).containsMatch("dw2 \\(DepthwiseConv\\) +\\(32, 4, 4\\) +832 +3\\.25 KiB +12\\.80K +64\\.00 KiB +128\\.00 KiB\\n");
     }
 
     /** One field on the given input fails with the expected error on that field's line. */

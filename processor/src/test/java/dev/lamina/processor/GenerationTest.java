@@ -2,9 +2,11 @@ package dev.lamina.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every DSL layer type generates a Net that compiles under {@code -Xlint:all -Werror}. */
@@ -92,9 +94,14 @@ class GenerationTest {
     @Test
     void summaryListsEveryLayerWithShapeAndParameters() throws IOException {
         String net = generated(Sources.compile(GoldenSourceTest.FASHION_CNN), "test.FashionCnnNet");
-        assertThat(net).containsMatch("\"conv1 \\(Conv\\) +\\(32, 28, 28\\) +320\\\\n\"");
-        assertThat(net).containsMatch("\"pool1 \\(MaxPool\\) +\\(32, 14, 14\\) +0\\\\n\"");
-        assertThat(net).containsMatch("\"logits \\(Dense\\) +\\(10\\) +1,290\\\\n\"");
+        // conv1: 320 params * 4 B = 1.25 KiB; 32*28*28 outputs of 3*3*1 products = 225,792 MACs;
+        // 25,088 outputs * 4 B * batch 32 = 3.06 MiB forward, twice that with gradients
+        assertThat(net).containsMatch("\"conv1 \\(Conv\\) +\\(32, 28, 28\\) +320 +1\\.25 KiB +225\\.79K +3\\.06 MiB +6\\.13 MiB\\\\n\"");
+        assertThat(net).containsMatch("\"pool1 \\(MaxPool\\) +\\(32, 14, 14\\) +0 +0 B +0 +784\\.00 KiB +1\\.53 MiB\\\\n\"");
+        // logits: 128*10 = 1,280 MACs (the bias adds none)
+        assertThat(net).containsMatch("\"logits \\(Dense\\) +\\(10\\) +1,290 +5\\.04 KiB +1\\.28K +1\\.25 KiB +2\\.50 KiB\\\\n\"");
+        // 225,792 + 7,225,344 + 3,612,672 + 8,192 + 1,280
+        assertThat(net).contains("\"MACs per example: 11.07M\\n\"");
         assertThat(net).contains("\"Total params: 38,186\\n\"");
         assertThat(net).contains("\"Trainable params: 37,930\\n\"");
         assertThat(net).contains("\"Non-trainable params: 256\\n\"");
@@ -108,6 +115,31 @@ class GenerationTest {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadNoteContaining("Total params: 38,186")
                 .inFile(GoldenSourceTest.FASHION_CNN).onLine(6);
+    }
+
+    @Test
+    void summaryBatchOptionSetsTheBatchOfTheActivationMemory() throws IOException {
+        Compilation compilation = Sources.compiler().withOptions("-Alamina.summary=true", "-Alamina.summary.batch=1")
+                .compile(GoldenSourceTest.FASHION_CNN);
+        assertThat(compilation).succeededWithoutWarnings();
+        // conv1: 25,088 outputs * 4 B = 98 KiB for one example; all layers 194,890 outputs = 761.29 KiB
+        assertThat(compilation).hadNoteContaining("(fp32; activations for a batch of 1)");
+        assertThat(compilation).hadNoteContaining("Forward pass size (batch 1): 761.29 KiB");
+        String net = generated(compilation, "test.FashionCnnNet");
+        assertThat(net).containsMatch("\"conv1 \\(Conv\\) +\\(32, 28, 28\\) +320 +1\\.25 KiB +225\\.79K +98\\.00 KiB +196\\.00 KiB\\\\n\"");
+    }
+
+    @Test
+    void aBadSummaryBatchIsAOneLineWarningAndTheDefaultIsUsed() {
+        for (String bad : List.of("0", "-4", "many", "99999999999")) {
+            Compilation compilation = Sources.compiler().withOptions("-Alamina.summary=true", "-Alamina.summary.batch=" + bad)
+                    .compile(GoldenSourceTest.FASHION_CNN);
+            assertThat(compilation).hadWarningContaining("[lamina:BadOption] -Alamina.summary.batch=" + bad
+                    + " is not a valid value, so the summary's activation memory is for the default 32. Fix: use"
+                    + " -Alamina.summary.batch=<n> with a whole number n of at least 1.");
+            assertThat(compilation).hadNoteContaining("(fp32; activations for a batch of 32)");
+            assertEquals(1, compilation.warnings().size(), bad);
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ class GlobalMaxPoolKindTest {
         assertThat(compilation).succeededWithoutWarnings();
         String net = compilation.generatedSourceFile("test.MaxHeadNet").orElseThrow().getCharContent(true).toString();
         assertThat(net).contains("block.add(\"gmp\", ai.djl.nn.pooling.Pool.globalMaxPool2dBlock());");
-        assertThat(net).containsMatch("gmp \\(GlobalMaxPool\\) +\\(8\\) +0\\n");
+        assertThat(net).containsMatch("gmp \\(GlobalMaxPool\\) +\\(8\\) +0 +0 B +0 +1\\.00 KiB +2\\.00 KiB\\n");
         assertThat(net).contains("return new ai.djl.ndarray.types.Shape(1, 4);");
     }
 

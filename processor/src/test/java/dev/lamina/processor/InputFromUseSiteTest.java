@@ -59,10 +59,13 @@ class InputFromUseSiteTest {
         String color = source(compilation, "test.ColorNet");
         assertThat(gray).contains("return " + (3 * 3 * 1 * 4 + 4 + 10) + "L");
         assertThat(color).contains("return " + (3 * 3 * 3 * 4 + 4 + 10) + "L");
-        assertThat(gray).containsMatch("body \\(Body\\) +\\(2\\) +50\\n");
+        // the body's row sums its layers: conv 4*28*28 outputs of 3*3*1 products = 28,224 MACs, dense 4*2 = 8;
+        // activations conv 3,136 + ReLU 3,136 + pool 4 + dense 2 = 6,278 * 4 B * 32 = 784.75 KiB
+        assertThat(gray).containsMatch("body \\(Body\\) +\\(2\\) +50 +200 B +28\\.23K +784\\.75 KiB +1\\.53 MiB\\n");
         // the body has no Net, so no summary of its own: its layers are listed under it, at this input
-        assertThat(gray).containsMatch(" {2}conv \\(Conv\\) +\\(4, 28, 28\\) +40\\n");
-        assertThat(color).containsMatch(" {2}conv \\(Conv\\) +\\(4, 32, 32\\) +112\\n");
+        assertThat(gray).containsMatch(" {2}conv \\(Conv\\) +\\(4, 28, 28\\) +40 +160 B +28\\.22K +392\\.00 KiB +784\\.00 KiB\\n");
+        // at (3, 32, 32): 4*32*32 outputs of 3*3*3 products = 110,592
+        assertThat(color).containsMatch(" {2}conv \\(Conv\\) +\\(4, 32, 32\\) +112 +448 B +110\\.59K +512\\.00 KiB +1\\.00 MiB\\n");
         assertThat(gray).contains("Total params: 50\n");
         // built by a private method of each Net, with the same layer names as a Net of its own would give
         assertThat(gray).contains("block.add(\"body\", bodyFor1x28x28());");

@@ -72,7 +72,8 @@ class LayerNormKindTest {
                 + " dev.lamina.runtime.descriptor.OnnxRecipe.parameter(\"gamma\"), dev.lamina.runtime.descriptor.OnnxRecipe.parameter(\"beta\")), dev.lamina.runtime.descriptor.OnnxRecipe.intAttribute(\"axis\", 1),"
                 + " dev.lamina.runtime.descriptor.OnnxRecipe.floatAttribute(\"epsilon\", 0.001f))");
         assertThat(net).contains("LayerDescriptor.attributes(\"epsilon\", 0.001, \"center\", false, \"scale\", true)");
-        assertThat(net).containsMatch("conv_ln \\(LayerNorm\\) +\\(4, 8, 8\\) +512\\n");
+        // 512 params (2 KiB), no MAC; 256 outputs * 4 B * 32 = 32 KiB, twice that with gradients
+        assertThat(net).containsMatch("conv_ln \\(LayerNorm\\) +\\(4, 8, 8\\) +512 +2\\.00 KiB +0 +32\\.00 KiB +64\\.00 KiB\\n");
     }
 
     @Test

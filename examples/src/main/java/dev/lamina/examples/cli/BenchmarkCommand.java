@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /** {@code lamina benchmark}: generated FashionCnnNet vs the same network written by hand. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = PredictBenchmarkCommand.class,
+        subcommands = {PredictBenchmarkCommand.class, BenchmarkTrainCommand.class},
         showDefaultValues = true, defaultValueProvider = TrainingOptions.StandardDefaults.class,
         header = "Speed of the generated FashionCnnNet vs the same by hand.",
         description = "Train the generated FashionCnnNet and the same network written by hand"
@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
                 + " pipeline's share of step time. Each batch is trained by both networks back to"
                 + " back, alternating which goes first; images/s comes from the median step time."
                 + " Two rounds with fresh networks, each network built first in one of them, cancel"
-                + " the slot bias. `lamina benchmark predict MODEL_DIR` measures inference instead.")
+                + " the slot bias. `lamina benchmark predict MODEL_DIR` measures inference instead, and"
+                + " `lamina benchmark train` training against the machine's fp32 peak.")
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,8 @@ import javax.lang.model.element.Modifier;
 /**
  * The Net's layer descriptor ({@code dev.lamina.runtime.descriptor.NetDescriptor}), as plain
  * constructor and factory calls: each layer's kind, attributes ({@link LayerKind#attributes()}),
- * shapes, parameter counts and keys, and ONNX recipe ({@link LayerKind#onnx}); a sub-model's
+ * shapes, parameter counts and keys, ONNX recipe ({@link LayerKind#onnx}), and cost (MACs and
+ * activations for one example, {@link ShapedLayer#macs}, {@link ShapedLayer#activations}); a sub-model's
  * layers and residual projection. A sub-model with a Net of its own is that Net's {@code
  * descriptor().layers()}; one that takes its input from where it is used gets a private method
  * beside its block's ({@link BlockCode#bodyMethod}). Layers are added {@value #CHUNK} per method,
@@ -51,7 +52,7 @@ final class DescriptorCode {
         String layers = layersMethod(model, "layers");
         methods.add(0, MethodSpec.methodBuilder("descriptor")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Its layers as shaped at compile time: kinds, attributes, shapes, parameters, ONNX recipes.\n")
+                .addJavadoc("Its layers as shaped at compile time: kinds, attributes, shapes, parameters, ONNX recipes, MACs and activations.\n")
                 .returns(NET_DESCRIPTOR)
                 .addStatement("return new $T($S, $T.$L, $L, $L, $N())", NET_DESCRIPTOR, model.spec().simpleName(),
                         DjlTypes.MODEL_TASK, model.spec().task().name(), shape(model.input()), shape(model.output()),
@@ -84,11 +85,12 @@ final class DescriptorCode {
         return kind(kind, shaped.in(), shaped.out(), shaped.trainableParams(), shaped.nonTrainableParams());
     }
 
+    /** A layer of a kind; its MACs are its kind's, its activations its output ({@link ShapedLayer#activations}). */
     private static CodeBlock kind(LayerKind kind, TensorShape in, TensorShape out, long trainable, long nonTrainable) {
         OnnxRecipe onnx = kind.onnx(in, out);
-        return CodeBlock.of("new $T($S, $S, $L,\n$L, $L, $LL, $LL, $L,\n$L)", LAYER, kind.name(), kind.kind(),
+        return CodeBlock.of("new $T($S, $S, $L,\n$L, $L, $LL, $LL, $L,\n$L,\n$LL, $LL)", LAYER, kind.name(), kind.kind(),
                 attributes(kind.attributes()), shape(in), shape(out), trainable, nonTrainable,
-                strings(onnx.parameters()), recipe(onnx));
+                strings(onnx.parameters()), recipe(onnx), kind.macs(in, out), out.size());
     }
 
     private CodeBlock subModel(SubModelSpec sub, ShapedLayer shaped) {
@@ -104,9 +106,10 @@ final class DescriptorCode {
                     kind(kinds.get(0), shaped.in(), shaped.out(), (long) shaped.in().dim(0) * filters, 0),
                     kind(kinds.get(1), shaped.out(), shaped.out(), bn, bn));
         }
-        return CodeBlock.of("new $T($S, $S, $S, $L, $L, $LL, $LL,\n$L, $L, $L)", SUB_MODEL, sub.name(), sub.kind(),
-                sub.model().qualifiedName(), shape(shaped.in()), shape(shaped.out()), shaped.trainableParams(),
-                shaped.nonTrainableParams(), inner, sub.residual(), projection);
+        return CodeBlock.of("new $T($S, $S, $S, $L, $L, $LL, $LL,\n$L, $L, $L, $LL, $LL)", SUB_MODEL, sub.name(),
+                sub.kind(), sub.model().qualifiedName(), shape(shaped.in()), shape(shaped.out()),
+                shaped.trainableParams(), shaped.nonTrainableParams(), inner, sub.residual(), projection,
+                shaped.macs(), shaped.activations());
     }
 
     /** {@code LayerDescriptor.attributes("filters", 32, ...)}. */

@@ -43,11 +43,11 @@ public final class NetWriter {
 
     /**
      * The Java file of the model's Net (the caller writes it with the model class as origin);
-     * {@code generated}: whether the Net carries {@code @javax.annotation.processing.Generated}
+     * {@code summaryBatch}: the batch of its summary's activation memory; {@code generated}: whether the Net carries {@code @javax.annotation.processing.Generated}
      * (false where the model's module does not read {@code java.compiler}).
      */
-    public static JavaFile write(ShapedModel model, boolean generated) {
-        String summary = SummaryTable.render(model);
+    public static JavaFile write(ShapedModel model, int summaryBatch, boolean generated) {
+        String summary = SummaryTable.render(model, summaryBatch);
         String source = model.spec().qualifiedName();
         ClassName netClass = ClassName.get(model.spec().packageName(), model.spec().netName());
         BlockCode code = new BlockCode(model);
@@ -73,7 +73,7 @@ public final class NetWriter {
                         "Output shape for a batch of one example: " + withBatch(model.output()) + ".",
                         CodeBlock.of("return new $T($L)", DjlTypes.SHAPE, dims(model.output()))))
                 .addMethod(method("summary", String.class,
-                        "Layers, output shapes and parameter counts, computed at compile time.",
+                        "Layers, output shapes, parameter counts, MACs and memory, computed at compile time.",
                         CodeBlock.of("return $L", ClassFileLimits.string(summary))))
                 .addMethod(method("parameterCount", long.class,
                         "Number of trainable parameters (weights, biases, batch-norm gamma and beta).",

@@ -192,7 +192,7 @@ public enum Problem {
     UNKNOWN_OPTION("UnknownOption", Severity.WARNING,
             "-A%s is not a Lamina option and is ignored. Valid options: -Alamina.lint=warn|error|off, "
                     + "-Alamina.lint.<RuleId>=warn|error|note|off, -Alamina.summary=true|false, "
-                    + "-Alamina.sarif=<path>.",
+                    + "-Alamina.summary.batch=<n>, -Alamina.sarif=<path>.",
             "correct or remove it."),
     /** {@code -Alamina.lint.<Id>} with an id that names no rule (same id as {@link #UNKNOWN_OPTION}). */
     UNKNOWN_LINT_ID("UnknownOption", Severity.WARNING,
@@ -200,10 +200,10 @@ public enum Problem {
     /** A lint option value that is not one of the valid values (same id as {@link #UNKNOWN_OPTION}). */
     UNKNOWN_LINT_VALUE("UnknownOption", Severity.WARNING,
             "-A%s=%s: '%s' is not a valid value, so the option is ignored. Valid values: %s."),
-    /** {@code -Alamina.summary} other than {@code true} or {@code false}. */
+    /** {@code -Alamina.summary} other than {@code true} or {@code false}, or another option's bad value. */
     BAD_OPTION("BadOption", Severity.WARNING,
-            "-A%s=%s is not a valid value, so no summary is printed.",
-            "use -A%s=true or =false."),
+            "-A%s=%s is not a valid value, so %s.",
+            "use %s."),
     /** A {@code @SuppressWarnings("lamina...")} value that names no rule. */
     UNKNOWN_SUPPRESSION("UnknownSuppression", Severity.WARNING,
             "@SuppressWarnings(\"%s\") on %s names no Lamina lint, so it suppresses nothing.%s Use \"%s\" for "
@@ -583,7 +583,16 @@ public enum Problem {
 
     /** {@link #BAD_OPTION}: {@code -A<key>=<value>} where {@code key} takes {@code true|false}. */
     public static Finding badBooleanOption(String key, String value) {
-        return BAD_OPTION.at(null, key, value, key);
+        return BAD_OPTION.at(null, key, value, "no summary is printed", "-A" + key + "=true or =false");
+    }
+
+    /**
+     * {@link #BAD_OPTION}: {@code -A<key>=<value>} where {@code key} takes a whole number of at
+     * least 1, so {@code fallback} is used instead.
+     */
+    public static Finding badCountOption(String key, String value, String what, int fallback) {
+        return BAD_OPTION.at(null, key, value, what + " is for the default " + fallback,
+                "-A" + key + "=<n> with a whole number n of at least 1");
     }
 
     /**

@@ -69,6 +69,12 @@ public record ActivationSpec(String name, Origin origin, ActivationFn fn, double
         return LayerShape.of(in);
     }
 
+    /** No MAC: element-wise or data movement. */
+    @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return 0;
+    }
+
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return switch (fn) {

@@ -37,6 +37,12 @@ public record BatchNormSpec(String name, Origin origin, double momentum, double 
         return new LayerShape(in, 2L * features, 2L * features, features);
     }
 
+    /** No MAC: element-wise or data movement. */
+    @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return 0;
+    }
+
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.builder(DjlClass.BATCH_NORM, BlockRecipe.call("optMomentum", Arg.of(momentum)),

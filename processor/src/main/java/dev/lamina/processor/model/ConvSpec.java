@@ -44,6 +44,11 @@ public record ConvSpec(String name, Origin origin, int filters, int kernel, int 
     }
 
     @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return LayerKind.product(out.size(), (long) kernel * kernel, in.dim(0));
+    }
+
+    @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.conv2d(window(), filters, 1, bias);
     }

@@ -45,6 +45,11 @@ public record DenseSpec(String name, Origin origin, int units, boolean bias) imp
     }
 
     @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return LayerKind.product(in.size(), units);
+    }
+
+    @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.builder(DjlClass.LINEAR, BlockRecipe.call("setUnits", Arg.of(units)),
                 BlockRecipe.call("optBias", Arg.of(bias)));

@@ -50,6 +50,11 @@ public record DepthwiseConvSpec(String name, Origin origin, int kernel, int stri
     }
 
     @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return LayerKind.product(out.size(), (long) kernel * kernel); // one input channel per filter
+    }
+
+    @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.conv2d(window(), out.dim(0), in.dim(0), bias);
     }

@@ -43,6 +43,12 @@ public record DropoutSpec(String name, Origin origin, double rate, boolean spati
         return LayerShape.of(in);
     }
 
+    /** No MAC: element-wise or data movement. */
+    @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return 0;
+    }
+
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return spatial ? BlockRecipe.constructed(DjlClass.SPATIAL_DROPOUT, Arg.of(rate))

@@ -35,6 +35,12 @@ public record FlattenSpec(String name, Origin origin) implements LayerKind {
         return LayerShape.of(TensorShape.of((int) in.size())); // fits: every shape passed fitsInt
     }
 
+    /** No MAC: element-wise or data movement. */
+    @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return 0;
+    }
+
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.factory(DjlClass.BLOCKS, "batchFlattenBlock");

@@ -30,6 +30,12 @@ public record GlobalMaxPoolSpec(String name, Origin origin) implements LayerKind
         return checks.globalPool(this, in, "global max pooling");
     }
 
+    /** No MAC: element-wise or data movement. */
+    @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return 0;
+    }
+
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.factory(DjlClass.POOL, "globalMaxPool2dBlock");

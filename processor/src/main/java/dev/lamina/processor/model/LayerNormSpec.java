@@ -41,6 +41,12 @@ public record LayerNormSpec(String name, Origin origin, double epsilon, boolean 
         return new LayerShape(in, trainable, 2 * size - trainable, size);
     }
 
+    /** No MAC: element-wise or data movement. */
+    @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return 0;
+    }
+
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         return BlockRecipe.builder(DjlClass.LAYER_NORM, BlockRecipe.call("optEpsilon", Arg.of(epsilon)),

@@ -55,6 +55,12 @@ public record PoolSpec(String name, Origin origin, PoolType type, int size, int 
         return out == null ? null : LayerShape.of(out);
     }
 
+    /** No MAC: element-wise or data movement. */
+    @Override
+    public long macs(TensorShape in, TensorShape out) {
+        return 0;
+    }
+
     @Override
     public BlockRecipe block(TensorShape in, TensorShape out) {
         Window w = window();

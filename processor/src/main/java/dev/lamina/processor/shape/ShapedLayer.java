@@ -1,7 +1,10 @@
 package dev.lamina.processor.shape;
 
+import dev.lamina.processor.model.LayerKind;
 import dev.lamina.processor.model.LayerSpec;
+import dev.lamina.processor.model.SubModelSpec;
 import dev.lamina.processor.tensor.TensorShape;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -37,11 +40,52 @@ public record ShapedLayer(LayerSpec spec, TensorShape in, TensorShape out, long 
      * The skip path of {@code @Residual(projection = true)} as layers of their kinds ({@link
      * Projection#layers}), empty for every other layer.
      */
-    public java.util.List<dev.lamina.processor.model.LayerKind> projectionLayers() {
+    public List<LayerKind> projectionLayers() {
         if (projectionStride.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         return Projection.layers(spec.origin(), projectionStride.getAsInt(), out.dim(0));
+    }
+
+    /**
+     * Its multiply-accumulates for one example: its kind's ({@link LayerKind#macs}), or for a
+     * sub-model field its layers' and its projection's.
+     */
+    public long macs() {
+        if (spec instanceof LayerKind kind) {
+            return kind.macs(in, out);
+        }
+        long macs = inside.macs();
+        List<LayerKind> projection = projectionLayers();
+        if (!projection.isEmpty()) {
+            macs = saturatedSum(macs, projection.get(0).macs(in, out), projection.get(1).macs(out, out));
+        }
+        return macs;
+    }
+
+    /**
+     * The activations it keeps for one example, in elements: its output, as every layer's output
+     * is a new tensor (torchinfo's forward pass size counts the same); for a sub-model field its
+     * layers' outputs, and for a residual its projection's two outputs and the sum of the two paths.
+     */
+    public long activations() {
+        if (spec instanceof LayerKind) {
+            return out.size();
+        }
+        long activations = inside.activations();
+        if (projectionStride.isPresent()) {
+            activations = saturatedSum(activations, out.size(), out.size());
+        }
+        return spec instanceof SubModelSpec sub && sub.residual() ? saturatedSum(activations, out.size()) : activations;
+    }
+
+    /** The sum of {@code counts}, or {@link Long#MAX_VALUE} when it overflows a long. */
+    static long saturatedSum(long... counts) {
+        long sum = 0;
+        for (long c : counts) {
+            sum = sum > Long.MAX_VALUE - c ? Long.MAX_VALUE : sum + c;
+        }
+        return sum;
     }
 
     public long params() {

@@ -67,6 +67,16 @@ public record ShapedModel(ModelSpec spec, TensorShape input, List<ShapedLayer> l
         return layers.stream().mapToLong(ShapedLayer::nonTrainableParams).reduce(0, Math::addExact);
     }
 
+    /** Multiply-accumulates for one example, of every layer ({@link ShapedLayer#macs}). */
+    public long macs() {
+        return ShapedLayer.saturatedSum(layers.stream().mapToLong(ShapedLayer::macs).toArray());
+    }
+
+    /** Activations kept for one example, in elements, of every layer ({@link ShapedLayer#activations}). */
+    public long activations() {
+        return ShapedLayer.saturatedSum(layers.stream().mapToLong(ShapedLayer::activations).toArray());
+    }
+
     public long totalParams() {
         return Math.addExact(trainableParams(), nonTrainableParams());
     }

@@ -31,6 +31,24 @@ public sealed interface LayerDescriptor {
     long nonTrainableParameters();
 
     /**
+     * Its multiply-accumulates for one example, as its kind counts them at compile time: a
+     * convolution's output elements x kernel area x input channels per filter, a dense layer's
+     * inputs x units (biases not counted); 0 for normalization, activation, pooling, dropout and
+     * flatten; a sub-model's: its layers' and its projection's. A training step costs about 3 x
+     * this (forward, and backward to inputs and to weights) multiply-accumulates per example, 2
+     * FLOPs each. {@link Long#MAX_VALUE} when it overflows a long.
+     */
+    long macs();
+
+    /**
+     * The activations it keeps for one example, in elements: its output (every layer's output is
+     * a new tensor; torchinfo's forward pass size counts the same), a sub-model's: its layers',
+     * plus a residual's projection outputs and the sum of its two paths. Times 4 bytes and the
+     * batch it is a forward pass's memory; training keeps them and their gradients, twice that.
+     */
+    long activations();
+
+    /**
      * A layer of one kind ({@code @Conv}, {@code @ReLU}, ...).
      *
      * @param attributes its attributes by name (Integer, Double, Boolean or String values), in
@@ -38,9 +56,12 @@ public sealed interface LayerDescriptor {
      * @param parameters the keys of its DJL parameters, e.g. {@code weight}, {@code bias} (DJL names
      *     them after the block path: {@code 01conv1_weight})
      * @param onnx how ONNX computes it
+     * @param macs its multiply-accumulates for one example ({@link LayerDescriptor#macs()})
+     * @param activations the elements of its output ({@link LayerDescriptor#activations()})
      */
     record Layer(String name, String kind, Map<String, Object> attributes, Shape in, Shape out,
-                 long trainableParameters, long nonTrainableParameters, List<String> parameters, OnnxRecipe onnx)
+                 long trainableParameters, long nonTrainableParameters, List<String> parameters, OnnxRecipe onnx,
+                 long macs, long activations)
             implements LayerDescriptor {
         public Layer {
             attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
@@ -57,10 +78,12 @@ public sealed interface LayerDescriptor {
      * @param residual whether the field is {@code @Residual}
      * @param projection the skip path's layers of {@code @Residual(projection = true)} (a 1x1
      *     convolution and a batch norm), empty otherwise
+     * @param macs the multiply-accumulates of its layers and projection for one example
+     * @param activations the elements its layers, its projection and a residual's sum keep for one example
      */
     record SubModel(String name, String kind, String model, Shape in, Shape out, long trainableParameters,
                     long nonTrainableParameters, List<LayerDescriptor> layers, boolean residual,
-                    List<LayerDescriptor> projection) implements LayerDescriptor {
+                    List<LayerDescriptor> projection, long macs, long activations) implements LayerDescriptor {
         public SubModel {
             layers = List.copyOf(layers);
             projection = List.copyOf(projection);

@@ -31,4 +31,25 @@ public record NetDescriptor(String model, Model.Task task, Shape input, Shape ou
     public long nonTrainableParameters() {
         return layers.stream().mapToLong(LayerDescriptor::nonTrainableParameters).sum();
     }
+
+    /**
+     * Multiply-accumulates of one example's forward pass, every layer's ({@link
+     * LayerDescriptor#macs()}); {@link Long#MAX_VALUE} when the sum overflows a long.
+     */
+    public long macs() {
+        return saturatedSum(layers.stream().mapToLong(LayerDescriptor::macs).toArray());
+    }
+
+    /** Activations one example's forward pass keeps, in elements, every layer's ({@link LayerDescriptor#activations()}). */
+    public long activations() {
+        return saturatedSum(layers.stream().mapToLong(LayerDescriptor::activations).toArray());
+    }
+
+    private static long saturatedSum(long... counts) {
+        long sum = 0;
+        for (long c : counts) {
+            sum = sum > Long.MAX_VALUE - c ? Long.MAX_VALUE : sum + c;
+        }
+        return sum;
+    }
 }

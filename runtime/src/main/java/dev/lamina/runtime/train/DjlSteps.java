@@ -47,6 +47,8 @@ final class DjlSteps implements AutoCloseable {
     private final ResumableAdam optimizer;
     private final Shape outputShape;
     private final boolean listening;
+    /** Where the step's phases are timed; null: no clock is read. */
+    private StepProfile profile;
 
     DjlSteps(Model model, Device[] devices, float learningRate, Shape inputShapeWithBatch) {
         this(model, devices, learningRate, 0f, inputShapeWithBatch);
@@ -82,6 +84,16 @@ final class DjlSteps implements AutoCloseable {
         outputShape = model.getBlock().getOutputShapes(new Shape[] {inputShapeWithBatch})[0].slice(1);
     }
 
+    /** Times the phases of the following steps into {@code profile} (null: none). */
+    void profile(StepProfile profile) {
+        this.profile = profile;
+    }
+
+    /** Where the steps' phases are timed, or null. */
+    StepProfile profile() {
+        return profile;
+    }
+
     /** The model's output shape per example, e.g. {@code (10)}. */
     Shape outputShape() {
         return outputShape;
@@ -99,8 +111,10 @@ final class DjlSteps implements AutoCloseable {
     Outcome forwardBackward(Batch batch, long progress, long total) {
         try (NDManager m = trainer.getManager().newSubManager();
              GradientCollector collector = trainer.newGradientCollector()) {
+            long t = StepProfile.now(profile);
             NDArray x = images(m, batch);
             NDArray y = labels(m, batch);
+            t = StepProfile.add(profile, StepProfile.Phase.DATA, t);
             int parts = Math.min(devices.length, batch.size());
             double lossSum = 0;
             double correct = 0;
@@ -115,8 +129,10 @@ final class DjlSteps implements AutoCloseable {
                 NDList predictions = trainer.forward(new NDList(xi), labels);
                 NDArray l = loss.evaluate(labels, predictions);
                 collector.backward(l);
+                t = StepProfile.add(profile, StepProfile.Phase.FORWARD_BACKWARD, t);
                 lossSum += l.getFloat() * (to - from);
                 correct += task.correct(predictions.singletonOrThrow(), yi);
+                t = StepProfile.add(profile, StepProfile.Phase.METRICS, t);
                 labelsByDevice.put(devices[i], labels);
                 predictionsByDevice.put(devices[i], predictions);
             }

@@ -60,6 +60,8 @@ public final class Trainer {
     private final TrainingProgress progress;
     private final TrainingRun.PlacementCheck placementCheck;
     private final List<TrainingListener> listeners;
+    /** Where the training steps' phases are timed, or null. */
+    private final StepProfile profile;
 
     /** A trainer that runs with these settings. */
     public Trainer(TrainingConfig config) {
@@ -78,8 +80,23 @@ public final class Trainer {
         this(config, DevicePlacement::verify, listeners);
     }
 
+    /**
+     * A trainer that times each training step's phases into {@code profile} (data, forward and
+     * backward, metrics, optimizer, the rest of the loop: {@link StepProfile.Phase}), read after
+     * {@code fit}; the other constructors read no clock. The switch of {@code lamina benchmark train}.
+     */
+    public Trainer(TrainingConfig config, StepProfile profile, TrainingListener... listeners) {
+        this(config, DevicePlacement::verify, java.util.Objects.requireNonNull(profile, "profile"), listeners);
+    }
+
     /** A trainer with another device placement check (tests count its calls). */
     Trainer(TrainingConfig config, TrainingRun.PlacementCheck placementCheck, TrainingListener... listeners) {
+        this(config, placementCheck, null, listeners);
+    }
+
+    private Trainer(TrainingConfig config, TrainingRun.PlacementCheck placementCheck, StepProfile profile,
+                    TrainingListener... listeners) {
+        this.profile = profile;
         this.listeners = List.of(listeners);
         this.config = config;
         this.progress = new TrainingProgress(config.progress(), config.terminal(), config.logEvery());
@@ -163,6 +180,7 @@ public final class Trainer {
             try (DjlSteps steps = memory.call(() ->
                     new DjlSteps(model, devices.toArray(), config.settings().learningRate(), config.settings().weightDecay(),
                             inputShapeWithBatch, listeners, config.task()))) {
+                steps.profile(profile);
                 Shape outputs = steps.outputShape();
                 int batch = BatchMemory.requireFits(block, inputShapeWithBatch, config.settings().batchSize(),
                         train.size(), !devices.primary().isGpu());

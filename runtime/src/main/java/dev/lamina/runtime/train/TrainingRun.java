@@ -48,6 +48,8 @@ final class TrainingRun {
     private final EvalTarget evalTarget;
     private final DataIdentity data;
     private final PlacementCheck placementCheck;
+    /** Where each step's phases are timed, or null (no clock read). */
+    private final StepProfile profile;
     private final List<EpochStats> history = new ArrayList<>();
     private int epoch;
     private long step;
@@ -76,6 +78,7 @@ final class TrainingRun {
         this.progress = progress;
         this.block = block;
         this.steps = steps;
+        this.profile = steps.profile();
         this.devices = devices;
         this.memory = memory;
         this.store = store;
@@ -205,10 +208,11 @@ final class TrainingRun {
                     : Math.min(config.limitBatches(), batches.batchCount());
             progress.epochStarted(epoch, config.settings().epochs(), batchCount);
             long totalSteps = (long) batchCount * config.settings().epochs();
-            for (Batch batch : batches) {
-                if (index == batchCount) {
-                    break; // --limit-batches: a smoke run
-                }
+            Iterator<Batch> it = batches.iterator();
+            long stepStart = StepProfile.now(profile);
+            while (index < batchCount && it.hasNext()) { // batchCount < all: --limit-batches, a smoke run
+                Batch batch = it.next();
+                StepProfile.add(profile, StepProfile.Phase.DATA, stepStart);
                 index++;
                 rate = config.settings().schedule().rate(config.settings().learningRate(), step, totalSteps);
                 DjlSteps.Outcome outcome = trainStep(batch, epoch, index, batches.batchCount(), rate, train);
@@ -216,6 +220,7 @@ final class TrainingRun {
                 correct += outcome.correct();
                 images += outcome.size();
                 progress.batchDone(index, lossSum / images, images, System.nanoTime() - start, rate);
+                stepStart = StepProfile.stepDone(profile, outcome.size(), stepStart);
             }
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -248,7 +253,9 @@ final class TrainingRun {
                     outcome.meanLoss(), config.settings().learningRate(), lastGood());
         }
         steps.learningRate(rate);
+        long t = StepProfile.now(profile);
         memory.run(steps::step);
+        StepProfile.add(profile, StepProfile.Phase.OPTIMIZER, t);
         step++;
         if (!placementChecked) {
             // once per run: a resumed run restores step from the checkpoint, so step says nothing

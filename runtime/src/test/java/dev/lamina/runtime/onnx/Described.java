@@ -29,7 +29,7 @@ final class Described {
         block.add(name, child);
         List<String> keys = recipe.nodes().stream().flatMap(n -> n.inputs().stream())
                 .filter(i -> i instanceof Input.Parameter).map(i -> ((Input.Parameter) i).key()).distinct().toList();
-        layers.add(new LayerDescriptor.Layer(name, "Test", Map.of(), UNREAD, UNREAD, 0, 0, keys, recipe));
+        layers.add(new LayerDescriptor.Layer(name, "Test", Map.of(), UNREAD, UNREAD, 0, 0, keys, recipe, 0, 0));
         return this;
     }
 
@@ -37,7 +37,7 @@ final class Described {
     Described add(String name, Described inner) {
         block.add(name, inner.block);
         layers.add(new LayerDescriptor.SubModel(name, "Sub", "test.Sub", UNREAD, UNREAD, 0, 0, inner.layers, false,
-                List.of()));
+                List.of(), 0, 0));
         return this;
     }
 
@@ -45,7 +45,7 @@ final class Described {
     Described residual(String name, Described main, Described projection) {
         block.add(name, new ResidualBlock(main.block, projection == null ? null : projection.block));
         layers.add(new LayerDescriptor.SubModel(name, "Residual(Sub)", "test.Sub", UNREAD, UNREAD, 0, 0, main.layers,
-                true, projection == null ? List.of() : projection.layers));
+                true, projection == null ? List.of() : projection.layers, 0, 0));
         return this;
     }
 
