@@ -265,12 +265,44 @@ public sealed interface TaskSpec {
     }
 
     /**
+     * The tasks whose outputs are independent logits read at a threshold (binary, multi-label):
+     * sigmoid binary cross-entropy on the logits, chosen on validation ROC AUC, ln 2 at chance.
+     */
+    sealed interface Thresholded extends TaskSpec permits Binary, MultiLabel {
+        /** {@return the probability from which a label is predicted} */
+        double threshold();
+
+        @Override
+        default Loss loss() {
+            return Loss.sigmoidBinaryCrossEntropyLoss("SigmoidBinaryCrossEntropyLoss", 1, false);
+        }
+
+        @Override
+        default String selectionMetric() {
+            return "roc_auc";
+        }
+
+        @Override
+        default double chanceLoss(int classes) {
+            return Math.log(2);
+        }
+
+        @Override
+        default Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("task", id());
+            m.put("threshold", threshold());
+            return m;
+        }
+    }
+
+    /**
      * Yes or no: one logit; label 1 (the positive class) and 0. An image folder's positive class is
      * the second of its two class folders in sorted order.
      *
      * @param threshold the probability from which an example is predicted positive
      */
-    record Binary(double threshold) implements TaskSpec {
+    record Binary(double threshold) implements Thresholded {
         public Binary {
             requireThreshold(threshold);
         }
@@ -280,10 +312,6 @@ public sealed interface TaskSpec {
             return Model.Task.BINARY;
         }
 
-        @Override
-        public Loss loss() {
-            return Loss.sigmoidBinaryCrossEntropyLoss("SigmoidBinaryCrossEntropyLoss", 1, false);
-        }
 
         @Override
         public NDArray labels(NDManager m, int[] labels, float[] targets, int size, int outputs) {
@@ -309,15 +337,6 @@ public sealed interface TaskSpec {
             return new ThresholdMetrics(1, threshold, true);
         }
 
-        @Override
-        public String selectionMetric() {
-            return "roc_auc";
-        }
-
-        @Override
-        public double chanceLoss(int classes) {
-            return Math.log(2);
-        }
 
         @Override
         public Prediction interpret(float[] row, List<String> names) {
@@ -326,13 +345,6 @@ public sealed interface TaskSpec {
             return new Prediction.Binary(negative, positive, Scores.sigmoid(row[0]), threshold);
         }
 
-        @Override
-        public Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", id());
-            m.put("threshold", threshold);
-            return m;
-        }
     }
 
     /**
@@ -340,7 +352,7 @@ public sealed interface TaskSpec {
      *
      * @param threshold the probability from which a label is predicted
      */
-    record MultiLabel(double threshold) implements TaskSpec {
+    record MultiLabel(double threshold) implements Thresholded {
         public MultiLabel {
             requireThreshold(threshold);
         }
@@ -355,10 +367,6 @@ public sealed interface TaskSpec {
             return true;
         }
 
-        @Override
-        public Loss loss() {
-            return Loss.sigmoidBinaryCrossEntropyLoss("SigmoidBinaryCrossEntropyLoss", 1, false);
-        }
 
         @Override
         public NDArray labels(NDManager m, int[] labels, float[] targets, int size, int outputs) {
@@ -376,15 +384,6 @@ public sealed interface TaskSpec {
             return new ThresholdMetrics(outputs, threshold, false);
         }
 
-        @Override
-        public String selectionMetric() {
-            return "roc_auc";
-        }
-
-        @Override
-        public double chanceLoss(int classes) {
-            return Math.log(2);
-        }
 
         @Override
         public Prediction interpret(float[] row, List<String> names) {
@@ -395,13 +394,6 @@ public sealed interface TaskSpec {
             return new Prediction.Labels(List.copyOf(names), p, threshold);
         }
 
-        @Override
-        public Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", id());
-            m.put("threshold", threshold);
-            return m;
-        }
     }
 
     /**
