@@ -16,9 +16,11 @@ def docs = docsClass.newInstance(root)
 
 String usage = new File(root, 'docs/usage.md').getText('UTF-8')
 def usageBlock = { String word ->
+    // the page may show the same block twice (the plugin section repeats the libtorch jar): one text
     def block = (usage =~ /(?ms)^```xml\n(    <dependency>\n.*?    <\/dependency>\n)```/).findAll { it[1].contains(word) }
+            .collect { it[1] }.unique()
     assert block.size() == 1: "docs/usage.md has one ```xml <dependency> block with ${word}"
-    return block[0][1]
+    return block[0]
 }
 String extra = usageBlock('pytorch-native-cpu') + usageBlock('slf4j-simple') + """\
     <dependency>
