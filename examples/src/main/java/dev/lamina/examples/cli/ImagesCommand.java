@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -128,13 +127,7 @@ final class ImagesCommand implements Callable<Integer> {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             }
         } finally {
-            if (Files.exists(staging)) {
-                try (Stream<Path> walk = Files.walk(staging)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            StagingFolder.removeIfLeft(staging);
         }
     }
 

@@ -16,11 +16,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code lamina task-data --to DIR}: the binary, multi-label and regression data of docs/tasks.md. */
 @Command(name = "task-data", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -54,7 +52,7 @@ final class TaskDataCommand implements Callable<Integer> {
             throw new InvalidInputException("--limit must be 0 (all images) or more, got " + limit);
         }
         Path target = to.toAbsolutePath().normalize();
-        if (Files.exists(target)) {
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link too: never replaced
             throw new InvalidInputException("--to " + to + " exists; task-data writes a new folder (it never writes"
                     + " into one it did not make)");
         }
@@ -72,13 +70,7 @@ final class TaskDataCommand implements Callable<Integer> {
             TaskData.writeRotation(train, n, seed, staging.resolve("rotation"));
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            if (Files.exists(staging)) {
-                try (Stream<Path> walk = Files.walk(staging)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            StagingFolder.removeIfLeft(staging);
         }
         PrintStream stdout = CliOutput.stdout(spec);
         stdout.printf(Locale.ROOT, "Wrote to %s:%n", to);
