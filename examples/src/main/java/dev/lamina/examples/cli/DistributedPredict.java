@@ -4,11 +4,10 @@ import dev.lamina.runtime.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * {@code lamina predict --spark MASTER}: batch prediction as a distributed job, implemented by
- * lamina-spark (found through {@link ServiceLoader}); the CLI knows no Spark class.
+ * lamina-spark (found through {@link java.util.ServiceLoader}); the CLI knows no Spark class.
  */
 public interface DistributedPredict {
 
@@ -36,10 +35,6 @@ public interface DistributedPredict {
      * @throws InvalidInputException when lamina-spark is not on the class path, saying how to add it
      */
     static DistributedPredict find(String master) {
-        return ServiceLoader.load(DistributedPredict.class).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--spark " + master
-                        + ": Spark is not on the class path. Run ./lamina, which adds"
-                        + " spark/target/lamina-spark/jars when --spark is given, or put lamina-spark"
-                        + " and Spark's jars on the class path yourself (docs/scale-out.md)."));
+        return dev.lamina.examples.experiment.SparkServices.find(DistributedPredict.class, master);
     }
 }

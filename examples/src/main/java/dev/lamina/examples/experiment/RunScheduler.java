@@ -3,13 +3,12 @@ package dev.lamina.examples.experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
 /**
  * Where the runs of an experiment's sweep execute. {@link #sequential} trains them one after the
  * other in this JVM (the default); a distributed scheduler (lamina-spark's, found through {@link
- * ServiceLoader} by {@link #distributed}) runs each as a task on a cluster. Every scheduler trains
+ * java.util.ServiceLoader} by {@link #distributed}) runs each as a task on a cluster. Every scheduler trains
  * a run with the same call, {@link SweepTask#run}, so a run gives the same result wherever it
  * runs; the driver writes the experiment's files from the records it gets back.
  */
@@ -48,11 +47,6 @@ public interface RunScheduler {
      *     are not on the class path), saying how to add them
      */
     static RunScheduler distributed(String master, String runsUri) {
-        return ServiceLoader.load(Provider.class).findFirst()
-                .orElseThrow(() -> new dev.lamina.runtime.InvalidInputException("--spark " + master
-                        + ": Spark is not on the class path. Run ./lamina, which adds"
-                        + " spark/target/lamina-spark/jars when --spark is given, or put lamina-spark"
-                        + " and Spark's jars on the class path yourself (docs/scale-out.md)."))
-                .scheduler(master, runsUri);
+        return SparkServices.find(Provider.class, master).scheduler(master, runsUri);
     }
 }

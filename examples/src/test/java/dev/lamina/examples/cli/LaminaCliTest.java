@@ -127,4 +127,14 @@ class LaminaCliTest {
                 "--data", Fixture.fashionMnistSmall().toString()));
         assertTrue(err.toString().contains("early stopping (patience 2) needs a validation set"), err.toString());
     }
+
+    /** Without lamina-spark on the class path (as in these tests), --spark says how to add it, once. */
+    @Test
+    void sparkWithoutLaminaSparkIsAUsageErrorSayingHowToAddIt() {
+        assertEquals(LaminaCli.USAGE, run("predict", "--spark", "local[1]", "no-model", "no-image.png"));
+        String message = err.toString();
+        assertTrue(message.contains("--spark local[1]: Spark is not on the class path"), message);
+        assertTrue(message.contains("spark/target/lamina-spark/jars") && message.contains("docs/scale-out.md"), message);
+        assertEquals(1, message.lines().filter(l -> l.contains("Spark is not on the class path")).count(), message);
+    }
 }
