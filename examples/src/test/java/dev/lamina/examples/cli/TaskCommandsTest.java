@@ -165,7 +165,7 @@ class TaskCommandsTest {
                     new NDList(m.create(x, new Shape(4, 1, 28, 28))), false).singletonOrThrow();
             int outputs = Math.toIntExact(raw.getShape().get(1));
             float[] rows = raw.toFloatArray();
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = dev.lamina.examples.crosscheck.OrtTestEnvironment.get();
             try (OrtSession session = env.createSession(Files.readAllBytes(onnx), new OrtSession.SessionOptions());
                  OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {4, 1, 28, 28});
                  OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, input))) {

@@ -92,7 +92,7 @@ class OnnxExportExamplesTest {
             }
             NDArray djl = model.block().forward(new ParameterStore(manager, false),
                     new NDList(manager.create(x, new Shape(shape))), false).singletonOrThrow();
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = OrtTestEnvironment.get();
             try (OrtSession session = env.createSession(Files.readAllBytes(file), new OrtSession.SessionOptions());
                  OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
                  OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, input))) {

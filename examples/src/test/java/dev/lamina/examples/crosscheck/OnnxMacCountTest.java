@@ -84,7 +84,7 @@ class OnnxMacCountTest {
         long[] shape = net.inputShape().getShape().clone(); // batch 1
         float[] x = new float[(int) net.inputShape().size()];
         long macs = 0;
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtTestEnvironment.get();
         try (OrtSession session = env.createSession(bytes, new OrtSession.SessionOptions());
              OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
              OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, input))) {

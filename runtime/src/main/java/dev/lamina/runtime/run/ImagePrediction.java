@@ -90,7 +90,10 @@ public record ImagePrediction(Path modelDir, List<Path> inputs, int topK, Path c
         }
         try (LaminaModel model = LaminaModel.load(modelDir);
              Predictor<Image, Classifications> predictor = model.predictor(
-                     engine == null ? InferenceEngine.PYTORCH : engine, resize == null ? model.info().resize() : resize)) {
+                     engine == null ? InferenceEngine.PYTORCH : engine, resize == null ? model.info().resize() : resize);
+             // binary, multi-label, regression: their predictor, made once for every batch
+             Predictor<Image, Prediction> taskPredictor = model.info().task() instanceof TaskSpec.MultiClass ? null
+                     : model.taskPredictor(resize == null ? model.info().resize() : resize)) {
             SavedModelInfo info = model.info();
             ImageConversion.Resize policy = resize == null ? info.resize() : resize;
             List<String> classes = info.classes();
@@ -132,10 +135,7 @@ public record ImagePrediction(Path modelDir, List<Path> inputs, int topK, Path c
                     continue;
                 }
                 if (task != null) {
-                    List<Prediction> predictions;
-                    try (Predictor<Image, Prediction> taskPredictor = model.taskPredictor(policy)) {
-                        predictions = taskPredictor.batchPredict(decoded);
-                    }
+                    List<Prediction> predictions = taskPredictor.batchPredict(decoded);
                     for (int i = 0; i < batch.size(); i++) {
                         String label = labelOf(batch.get(i), classes);
                         out.accept(task.line(batch.get(i), predictions.get(i)));
