@@ -81,6 +81,11 @@ class TaskCommandsTest {
         assertTrue(CliRun.number(predict.out(), "accuracy ([0-9.]+) \\(") >= 0.85, predict.out());
         assertTrue(Files.readString(csv).startsWith("file,probability_light-top,predicted\n"));
         onnxMatchesDjl(out.resolve("model"), OnnxExporter.PROBABILITIES);
+        // the ONNX Runtime engine reads multi-class outputs only: refused in one line, never a silent PyTorch run
+        CliRun onOrt = CliRun.of("predict", out.resolve("model").toString(), data.toString(), "--engine", "onnxruntime");
+        assertEquals(LaminaCli.USAGE, onOrt.code(), onOrt.both());
+        assertTrue(onOrt.err().strip().startsWith("lamina predict: engine onnxruntime predicts multi-class models only;"
+                + " ShirtOrTop is binary"), onOrt.err());
     }
 
     @Test

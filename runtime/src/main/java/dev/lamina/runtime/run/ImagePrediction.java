@@ -95,6 +95,12 @@ public record ImagePrediction(Path modelDir, List<Path> inputs, int topK, Path c
              Predictor<Image, Prediction> taskPredictor = model.info().task() instanceof TaskSpec.MultiClass ? null
                      : model.taskPredictor(resize == null ? model.info().resize() : resize)) {
             SavedModelInfo info = model.info();
+            if (taskPredictor != null && engine == InferenceEngine.ONNXRUNTIME) {
+                // never a silent fallback to the other engine
+                throw new InvalidInputException("engine onnxruntime predicts multi-class models only; "
+                        + info.modelName() + " is " + info.task().id() + ": predict it with engine pytorch,"
+                        + " or export it (export --format onnx) and run the ONNX file");
+            }
             ImageConversion.Resize policy = resize == null ? info.resize() : resize;
             List<String> classes = info.classes();
             int k = Math.min(topK, classes.size());
